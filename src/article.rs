@@ -1,0 +1,196 @@
+//! The article model: what one mirror file says, as blocks of styled text with links,
+//! arranged in the enumeration tree. Knows nothing of terminals or widths.
+
+pub(crate) mod html;
+mod trail;
+
+pub use trail::humanize_slug;
+
+use crate::enumeration::{self, Marker};
+
+/// A run of text with one style, or a forced line break (`<br/>`, a table row's end).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Piece {
+    /// Text, already cleaned of control characters, white space collapsed.
+    Text {
+        text: String,
+        style: TextStyle,
+        /// Index into [`Article::links`] when this text is part of a link.
+        link: Option<usize>,
+    },
+    /// A hard line break inside the block.
+    Break,
+}
+
+/// Inline emphasis carried by the HTML (`<strong>`, `<sup>`, `<sub>`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TextStyle {
+    pub bold: bool,
+    pub sup: bool,
+    pub sub: bool,
+}
+
+/// An `<a href>` of the article, in document order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The href as written in the file (cleaned of control characters).
+    pub href: String,
+    /// The link's visible text, white space collapsed.
+    pub text: String,
+    /// The block the link sits in.
+    pub block: usize,
+}
+
+/// Whether a block came from running text or from a table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BlockKind {
+    Text,
+    Table,
+}
+
+/// One unit the cursor moves over: a paragraph, an item of an enumeration (with its
+/// following `<br/>` lines), or a table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    pub kind: BlockKind,
+    pub pieces: Vec<Piece>,
+    /// The enumeration marker the block opens with (`I.-`, `1°`, `a)`…), if any.
+    pub marker: Option<Marker>,
+    /// Nesting depth in the enumeration tree; 0 is the article's own level.
+    pub depth: usize,
+    /// The item that owns this block.
+    pub parent: Option<usize>,
+    /// One past the last block this one owns: `index + 1` when it owns nothing.
+    pub end: usize,
+}
+
+impl Block {
+    /// An item is a block that opens with a marker; only items fold.
+    pub fn is_item(&self) -> bool {
+        self.marker.is_some()
+    }
+
+    /// The block's text with no styling, breaks as spaces.
+    pub fn plain_text(&self) -> String {
+        let mut out = String::new();
+        for piece in &self.pieces {
+            match piece {
+                Piece::Text { text, .. } => out.push_str(text),
+                Piece::Break => out.push(' '),
+            }
+        }
+        out
+    }
+}
+
+/// A whole article, parsed from one mirror file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Article {
+    /// The number from the heading: `L6123-1`, `Annexe II : Tableau n° 12 bis`.
+    pub num: String,
+    /// The file's path relative to the mirror root, `/`-separated.
+    pub path: String,
+    pub blocks: Vec<Block>,
+    pub links: Vec<Link>,
+}
+
+impl Article {
+    /// Parses a mirror file: `# Article NUM`, a blank line, then HTML.
+    ///
+    /// A file without the heading still opens (the number falls back to the file name),
+    /// so that a damaged file shows what it has rather than nothing.
+    pub fn parse(path: &str, source: &str) -> Article {
+        let (num, body) = split_heading(source).unwrap_or_else(|| (fallback_num(path), source));
+        let parsed = html::parse(body);
+        let blocks = enumeration::build(parsed.paras);
+        let mut links = parsed.links;
+        for (index, block) in blocks.iter().enumerate() {
+            for piece in &block.pieces {
+                if let Piece::Text { link: Some(l), .. } = piece {
+                    links[*l].block = index;
+                }
+            }
+        }
+        Article {
+            num,
+            path: path.to_owned(),
+            blocks,
+            links,
+        }
+    }
+
+    /// The code's folder name: the first component of the path.
+    pub fn code_slug(&self) -> &str {
+        self.path.split('/').next().unwrap_or_default()
+    }
+
+    /// The folder names between the code and the file: partie, livre, titre…
+    pub fn section_slugs(&self) -> impl Iterator<Item = &str> {
+        let parts: Vec<&str> = self.path.split('/').collect();
+        let inner = if parts.len() > 2 {
+            &parts[1..parts.len() - 1]
+        } else {
+            &[][..]
+        };
+        inner.to_vec().into_iter()
+    }
+
+    /// Indices of the items, outermost first, that enclose `block` (not the block itself).
+    pub fn ancestors(&self, block: usize) -> Vec<usize> {
+        let mut chain = Vec::new();
+        let mut at = self.blocks.get(block).and_then(|b| b.parent);
+        while let Some(p) = at {
+            chain.push(p);
+            at = self.blocks[p].parent;
+        }
+        chain.reverse();
+        chain
+    }
+}
+
+/// Splits `# Article NUM\n\nBODY` into its number and body.
+pub fn split_heading(source: &str) -> Option<(String, &str)> {
+    let source = source.strip_prefix('\u{feff}').unwrap_or(source);
+    let (first, rest) = source.split_once('\n').unwrap_or((source, ""));
+    let num = first.trim_end_matches('\r').strip_prefix("# Article")?;
+    let num = crate::sanitize::clean(num).trim().to_owned();
+    Some((num, rest))
+}
+
+/// The article number a file name stands for, when the heading is missing.
+fn fallback_num(path: &str) -> String {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    crate::sanitize::clean(name.strip_suffix(".md").unwrap_or(name)).to_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const L6123_1: &str = include_str!("../tests/fixtures/l6123-1.md");
+
+    #[test]
+    fn heading_gives_number() {
+        let a = Article::parse("code-du-travail/x/l6123-1.md", L6123_1);
+        assert_eq!(a.num, "L6123-1");
+        assert_eq!(a.code_slug(), "code-du-travail");
+        assert_eq!(a.section_slugs().collect::<Vec<_>>(), vec!["x"]);
+    }
+
+    #[test]
+    fn missing_heading_still_opens() {
+        let a = Article::parse("c/l1-2.md", "<p>Texte.</p>");
+        assert_eq!(a.num, "L1-2");
+        assert_eq!(a.blocks.len(), 1);
+        assert_eq!(a.blocks[0].plain_text(), "Texte.");
+    }
+
+    #[test]
+    fn links_know_their_block() {
+        let a = Article::parse("c/l.md", L6123_1);
+        assert_eq!(a.links.len(), 1);
+        assert_eq!(a.links[0].text, "article L. 5311-9");
+        let block = &a.blocks[a.links[0].block];
+        assert!(block.plain_text().starts_with("Le conseil exerce"));
+    }
+}

@@ -1,0 +1,320 @@
+//! Reads an article's HTML into paragraphs of styled pieces and a list of links.
+//!
+//! The tree is walked with ego-tree's `traverse` (open/close edges), never recursively:
+//! a hostile file nested thousands deep must not overflow the stack.
+
+use scraper::Html;
+use scraper::node::Node;
+
+use super::{Link, Piece, TextStyle};
+use crate::sanitize;
+
+/// A paragraph as the HTML gave it: its `<br/>`-separated lines, or a table's rows.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct RawPara {
+    pub table: bool,
+    pub lines: Vec<Vec<Piece>>,
+}
+
+/// What [`parse`] returns.
+#[derive(Debug, Default)]
+pub struct Parsed {
+    pub paras: Vec<RawPara>,
+    pub links: Vec<Link>,
+}
+
+/// Separates table cells until the rendering issue draws real tables.
+const CELL_SEPARATOR: &str = " │ ";
+
+/// Parses an article body.
+pub fn parse(body: &str) -> Parsed {
+    let doc = Html::parse_fragment(body);
+    let mut b = Builder::default();
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            ego_tree::iter::Edge::Open(node) => match node.value() {
+                Node::Text(text) => b.text(&text.text),
+                Node::Element(el) => b.open(el.name(), el.attr("href")),
+                _ => {}
+            },
+            ego_tree::iter::Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    b.close(el.name());
+                }
+            }
+        }
+    }
+    b.end_para();
+    Parsed {
+        paras: b.paras,
+        links: b.links,
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    paras: Vec<RawPara>,
+    lines: Vec<Vec<Piece>>,
+    line: Vec<Piece>,
+    links: Vec<Link>,
+    link: Option<usize>,
+    bold: u32,
+    sup: u32,
+    sub: u32,
+    table_depth: u32,
+    cells_in_row: u32,
+    /// White space was seen and will become one space before the next visible text.
+    pending_space: bool,
+}
+
+impl Builder {
+    fn style(&self) -> TextStyle {
+        TextStyle {
+            bold: self.bold > 0,
+            sup: self.sup > 0,
+            sub: self.sub > 0,
+        }
+    }
+
+    fn open(&mut self, name: &str, href: Option<&str>) {
+        match name {
+            "p" | "div" | "center" | "blockquote" | "li" | "ul" | "ol" | "h1" | "h2" | "h3"
+            | "h4" | "h5" | "h6" => self.block_boundary(),
+            "br" => self.line_break(),
+            "strong" | "b" => self.bold += 1,
+            "sup" => self.sup += 1,
+            "sub" => self.sub += 1,
+            "a" => {
+                if let Some(href) = href {
+                    self.links.push(Link {
+                        href: sanitize::clean(href).trim().to_owned(),
+                        text: String::new(),
+                        block: 0,
+                    });
+                    self.link = Some(self.links.len() - 1);
+                }
+            }
+            "table" => {
+                if self.table_depth == 0 {
+                    self.end_para();
+                }
+                self.table_depth += 1;
+            }
+            "tr" => {
+                self.end_line();
+                self.cells_in_row = 0;
+            }
+            "td" | "th" => {
+                if self.cells_in_row > 0 {
+                    self.pending_space = false;
+                    self.push_str(CELL_SEPARATOR, TextStyle::default(), None);
+                }
+                self.cells_in_row += 1;
+            }
+            _ => {}
+        }
+    }
+
+    fn close(&mut self, name: &str) {
+        match name {
+            "p" | "div" | "center" | "blockquote" | "li" | "ul" | "ol" | "h1" | "h2" | "h3"
+            | "h4" | "h5" | "h6" => self.block_boundary(),
+            "strong" | "b" => self.bold = self.bold.saturating_sub(1),
+            "sup" => self.sup = self.sup.saturating_sub(1),
+            "sub" => self.sub = self.sub.saturating_sub(1),
+            "a" => self.link = None,
+            "tr" => self.end_line(),
+            "table" => {
+                self.table_depth = self.table_depth.saturating_sub(1);
+                if self.table_depth == 0 {
+                    self.end_para_as(true);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Inside a table a paragraph is only a gap between words; outside it ends one.
+    fn block_boundary(&mut self) {
+        if self.table_depth > 0 {
+            self.pending_space = !self.line.is_empty();
+        } else {
+            self.end_para();
+        }
+    }
+
+    /// `<br/>` ends a line; two in a row (an empty line) end the paragraph, which is
+    /// how many articles separate their paragraphs.
+    fn line_break(&mut self) {
+        if self.table_depth > 0 {
+            self.pending_space = !self.line.is_empty();
+        } else if self.line.is_empty() {
+            self.end_para();
+        } else {
+            self.end_line();
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if text.is_empty() {
+            return;
+        }
+        let text = sanitize::clean(text);
+        let style = self.style();
+        let link = self.link;
+        for word in text.split(' ') {
+            if word.is_empty() {
+                self.pending_space = !self.line.is_empty();
+                continue;
+            }
+            self.push_str(word, style, link);
+            self.pending_space = true;
+        }
+        // `split` yields a last word with no space after it: the space flag set after
+        // it is only right when the text really ended with white space.
+        if !text.ends_with(' ') {
+            self.pending_space = false;
+        }
+    }
+
+    /// Appends visible text, first emitting a pending space. Between two words of one
+    /// link the space belongs to the link; at its edges it does not, so a link never
+    /// starts or ends with a blank.
+    fn push_str(&mut self, s: &str, style: TextStyle, link: Option<usize>) {
+        if self.pending_space && !self.line.is_empty() {
+            let inside = link.is_some() && self.line.last().and_then(link_of) == link;
+            if inside {
+                self.append(" ", style, link);
+            } else {
+                self.append(" ", TextStyle::default(), None);
+            }
+        }
+        self.pending_space = false;
+        self.append(s, style, link);
+    }
+
+    fn append(&mut self, s: &str, style: TextStyle, link: Option<usize>) {
+        if let Some(l) = link {
+            self.links[l].text.push_str(s);
+        }
+        if let Some(Piece::Text {
+            text,
+            style: last_style,
+            link: last_link,
+        }) = self.line.last_mut()
+            && *last_style == style
+            && *last_link == link
+        {
+            text.push_str(s);
+            return;
+        }
+        self.line.push(Piece::Text {
+            text: s.to_owned(),
+            style,
+            link,
+        });
+    }
+
+    fn end_line(&mut self) {
+        self.pending_space = false;
+        if !self.line.is_empty() {
+            self.lines.push(std::mem::take(&mut self.line));
+        }
+    }
+
+    fn end_para(&mut self) {
+        self.end_para_as(false);
+    }
+
+    fn end_para_as(&mut self, table: bool) {
+        self.end_line();
+        if !self.lines.is_empty() {
+            self.paras.push(RawPara {
+                table,
+                lines: std::mem::take(&mut self.lines),
+            });
+        }
+    }
+}
+
+fn link_of(piece: &Piece) -> Option<usize> {
+    match piece {
+        Piece::Text { link, .. } => *link,
+        Piece::Break => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(p: &RawPara) -> Vec<String> {
+        p.lines
+            .iter()
+            .map(|line| {
+                line.iter()
+                    .map(|piece| match piece {
+                        Piece::Text { text, .. } => text.as_str(),
+                        Piece::Break => "\n",
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_and_breaks() {
+        let p = parse("<p>Un  deux\n trois </p><p></p><p>a<br/>b<br/><br/>c</p>");
+        assert_eq!(p.paras.len(), 3);
+        assert_eq!(texts(&p.paras[0]), vec!["Un deux trois"]);
+        assert_eq!(texts(&p.paras[1]), vec!["a", "b"]);
+        assert_eq!(texts(&p.paras[2]), vec!["c"]);
+    }
+
+    #[test]
+    fn link_text_has_no_outer_spaces() {
+        let p = parse("<p>l'article <a href='/c/l1.md'>L. 313-6 </a>et la suite</p>");
+        assert_eq!(p.links.len(), 1);
+        assert_eq!(p.links[0].text, "L. 313-6");
+        assert_eq!(p.links[0].href, "/c/l1.md");
+        assert_eq!(texts(&p.paras[0]), vec!["l'article L. 313-6 et la suite"]);
+        let linked: Vec<_> = p.paras[0].lines.iter().flatten().collect();
+        assert!(linked.iter().any(|piece| matches!(piece,
+            Piece::Text { text, link: Some(0), .. } if text == "L. 313-6")));
+    }
+
+    #[test]
+    fn styles_and_entities() {
+        let p = parse("<p>1<sup>er</sup> <strong>gras</strong>&nbsp;: CO<sub>2</sub></p>");
+        let line = &p.paras[0].lines[0];
+        assert!(line.iter().any(|piece| matches!(piece,
+            Piece::Text { text, style: TextStyle { sup: true, .. }, .. } if text == "er")));
+        assert!(line.iter().any(|piece| matches!(piece,
+            Piece::Text { text, style: TextStyle { bold: true, .. }, .. } if text == "gras")));
+        assert_eq!(texts(&p.paras[0]), vec!["1er gras\u{a0}: CO2"]);
+    }
+
+    #[test]
+    fn tables_become_rows_of_cells() {
+        let p = parse(
+            "<p>Avant</p><table><tr><th>A</th><th>B</th></tr><tr><td><p>1</p></td><td>2</td></tr></table><p>Après</p>",
+        );
+        assert_eq!(p.paras.len(), 3);
+        assert!(p.paras[1].table);
+        assert_eq!(texts(&p.paras[1]), vec!["A │ B", "1 │ 2"]);
+    }
+
+    #[test]
+    fn escape_sequences_never_survive() {
+        let p = parse("<p>a\u{1b}[2Jb <a href='/x\u{1b}]0;t\u{7}'>c</a></p>");
+        assert_eq!(texts(&p.paras[0]), vec!["a[2Jb c"]);
+        assert!(!p.links[0].href.contains('\u{1b}'));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<b>".repeat(20_000) + "fond";
+        let p = parse(&html);
+        assert_eq!(texts(&p.paras[0]), vec!["fond"]);
+    }
+}
