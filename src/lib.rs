@@ -6,4 +6,6 @@
 
 pub mod article;
 pub mod enumeration;
+pub mod layout;
 pub mod sanitize;
+pub mod view;
