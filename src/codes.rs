@@ -1,0 +1,99 @@
+//! The table of French codes (from Légifrance's list, shipped in `assets/codes.tsv`):
+//! a mirror folder's name ↔ the code's title ↔ the `cidTexte` of legacy links.
+
+use std::sync::OnceLock;
+
+/// One code of the table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Code {
+    /// `LEGITEXT000006072050`, as in legacy links' `cidTexte`.
+    pub legitext: &'static str,
+    /// `Code du travail`.
+    pub title: &'static str,
+    /// `VIGUEUR` (in force) or `ABROGE` (repealed), as Légifrance says.
+    pub state: &'static str,
+    /// The mirror folder: `code-du-travail`.
+    pub slug: &'static str,
+}
+
+const TABLE: &str = include_str!("../assets/codes.tsv");
+
+/// Every code of the table, parsed once.
+pub fn all() -> &'static [Code] {
+    static CODES: OnceLock<Vec<Code>> = OnceLock::new();
+    CODES.get_or_init(|| {
+        TABLE
+            .lines()
+            .skip(1)
+            .filter_map(|line| {
+                let mut cols = line.split('\t');
+                Some(Code {
+                    legitext: cols.next()?,
+                    title: cols.next()?,
+                    state: cols.next()?,
+                    slug: cols.next()?,
+                })
+            })
+            .collect()
+    })
+}
+
+/// The code kept in mirror folder `slug`. A repealed code and the one that replaced
+/// it can share a title, hence a slug: the one in force wins.
+pub fn by_slug(slug: &str) -> Option<&'static Code> {
+    let mut matching = all().iter().filter(|c| c.slug == slug);
+    let first = matching.clone().next();
+    matching.find(|c| c.state.starts_with("VIGUEUR")).or(first)
+}
+
+/// The code a legacy link's `cidTexte` names.
+pub fn by_legitext(legitext: &str) -> Option<&'static Code> {
+    all().iter().find(|c| c.legitext == legitext)
+}
+
+/// The title to show for a mirror folder: the code's own title when the table knows
+/// it (`CODE PENAL` is shown as `Code penal`), else the folder name made readable.
+pub fn title_for(slug: &str) -> String {
+    match by_slug(slug) {
+        Some(code) if code.title.chars().any(char::is_lowercase) => {
+            code.title.trim_end_matches('.').to_owned()
+        }
+        Some(code) => {
+            let lower = code.title.to_lowercase();
+            let mut chars = lower.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        None => crate::article::humanize_slug(slug),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_table_has_every_code() {
+        assert_eq!(all().len(), 107);
+        let travail = by_slug("code-du-travail").expect("code du travail");
+        assert_eq!(travail.legitext, "LEGITEXT000006072050");
+        assert_eq!(by_legitext("LEGITEXT000006072050"), Some(travail));
+    }
+
+    #[test]
+    fn titles_read_well() {
+        assert_eq!(title_for("code-du-travail"), "Code du travail");
+        assert_eq!(
+            title_for("code-penal"),
+            "Code pénal",
+            "the code in force, not CODE PENAL"
+        );
+        assert_eq!(
+            title_for("code-du-travail-applicable-a-mayotte"),
+            "Code du travail applicable à Mayotte"
+        );
+        assert_eq!(title_for("code-inconnu"), "Code inconnu");
+    }
+}
