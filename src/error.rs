@@ -1,0 +1,45 @@
+//! Errors a user may see, each saying what to do about it.
+
+use std::path::PathBuf;
+
+/// Why `loi` could not open what it was asked to. Shown as one line, exit code 2.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no mirror at {0}: give --mirror (or LOI_MIRROR) the folder that holds the codes")]
+    NoMirror(PathBuf),
+    #[error(
+        "{0} holds no article (no *.md file starting with '# Article'): is it a mirror? Give --mirror the folder that holds the codes"
+    )]
+    NotAMirror(PathBuf),
+    #[error(
+        "no article {num} in {mirror}: check the number, or name its code first (loi CODE {num})"
+    )]
+    NoSuchArticle { num: String, mirror: String },
+    #[error("{num} is in several codes ({codes}): name one first, as in: loi {first} {num}")]
+    Ambiguous {
+        num: String,
+        codes: String,
+        first: String,
+    },
+    #[error("no code folder {code} in {mirror}: the codes there are {known}")]
+    NoSuchCode {
+        code: String,
+        mirror: String,
+        known: String,
+    },
+    #[error("no file {0}: check the path, or give an article number such as L6123-1")]
+    NoSuchFile(String),
+    #[error("{0} is outside the mirror: articles are opened from inside its folder only")]
+    OutsideMirror(String),
+    #[error("{0} is not an article of a mirror (its first line is not '# Article …')")]
+    NotAnArticle(String),
+    #[error("{path} is {size} bytes: too large to be an article (the limit is {limit} bytes)")]
+    TooLarge { path: String, size: u64, limit: u64 },
+    #[error("cannot read {path}: {source}")]
+    Read {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("the terminal failed: {0}")]
+    Terminal(#[from] std::io::Error),
+}

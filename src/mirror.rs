@@ -1,0 +1,289 @@
+//! A local mirror of codes: one file per article under folders named after sections.
+//! Reads articles by their path relative to the root, finds them by number, and never
+//! lets a path lead outside the root.
+
+mod bundled;
+mod walk;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::article::Article;
+use crate::error::Error;
+
+/// Files larger than this are refused: the largest real article is 122 KB.
+pub const MAX_ARTICLE_BYTES: u64 = 10 * 1024 * 1024;
+
+/// Where the articles come from.
+#[derive(Debug, Clone)]
+enum Source {
+    /// A folder on disk; the path is canonical, so containment checks are exact.
+    Dir(PathBuf),
+    /// The sample built into the binary from `assets/sample`.
+    Bundled,
+}
+
+/// A mirror of one or more codes.
+#[derive(Debug, Clone)]
+pub struct Mirror {
+    source: Source,
+}
+
+impl Mirror {
+    /// The sample mirror bundled in the binary.
+    pub fn bundled() -> Mirror {
+        Mirror {
+            source: Source::Bundled,
+        }
+    }
+
+    /// A mirror on disk.
+    pub fn open(dir: &Path) -> Result<Mirror, Error> {
+        let root = fs::canonicalize(dir).map_err(|_| Error::NoMirror(dir.to_owned()))?;
+        if !root.is_dir() {
+            return Err(Error::NoMirror(dir.to_owned()));
+        }
+        Ok(Mirror {
+            source: Source::Dir(root),
+        })
+    }
+
+    /// How to name the mirror in a message.
+    pub fn name(&self) -> String {
+        match &self.source {
+            Source::Dir(root) => root.display().to_string(),
+            Source::Bundled => "the bundled sample mirror".to_owned(),
+        }
+    }
+
+    /// The root folder, for a mirror on disk.
+    pub fn root(&self) -> Option<&Path> {
+        match &self.source {
+            Source::Dir(root) => Some(root),
+            Source::Bundled => None,
+        }
+    }
+
+    /// Whether the file at `rel` exists (and is a file, not a folder).
+    pub fn exists(&self, rel: &str) -> bool {
+        let Some(rel) = safe_relative(rel) else {
+            return false;
+        };
+        match &self.source {
+            Source::Dir(root) => contained(root, &rel).is_some_and(|p| p.is_file()),
+            Source::Bundled => bundled::read(&rel).is_some(),
+        }
+    }
+
+    /// The text of the file at `rel`, with invalid UTF-8 shown as U+FFFD.
+    pub fn read(&self, rel: &str) -> Result<String, Error> {
+        let clean = safe_relative(rel).ok_or_else(|| Error::OutsideMirror(rel.to_owned()))?;
+        let bytes = match &self.source {
+            Source::Bundled => bundled::read(&clean)
+                .ok_or_else(|| Error::NoSuchFile(clean.clone()))?
+                .to_vec(),
+            Source::Dir(root) => {
+                let path = contained(root, &clean).ok_or_else(|| {
+                    if root.join(&clean).exists() {
+                        Error::OutsideMirror(clean.clone())
+                    } else {
+                        Error::NoSuchFile(clean.clone())
+                    }
+                })?;
+                read_file(&path, &clean)?
+            }
+        };
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+
+    /// Reads and parses the article at `rel`.
+    pub fn load(&self, rel: &str) -> Result<Article, Error> {
+        let clean = safe_relative(rel).ok_or_else(|| Error::OutsideMirror(rel.to_owned()))?;
+        let text = self.read(&clean)?;
+        Ok(Article::parse(&clean, &text))
+    }
+
+    /// The code folders at the root, sorted.
+    pub fn codes(&self) -> Vec<String> {
+        match &self.source {
+            Source::Dir(root) => walk::subfolders(root),
+            Source::Bundled => bundled::subfolders(),
+        }
+    }
+
+    /// Every file named `file_name` under folder `under` (relative, may be empty for
+    /// the whole mirror), sorted by path.
+    pub fn find_named(&self, under: &str, file_name: &str) -> Vec<String> {
+        let Some(under) = safe_relative(under).or_else(|| under.is_empty().then(String::new))
+        else {
+            return Vec::new();
+        };
+        let mut found = match &self.source {
+            Source::Dir(root) => walk::find_named(root, &under, file_name),
+            Source::Bundled => bundled::find_named(&under, file_name),
+        };
+        found.sort();
+        found
+    }
+
+    /// Finds an article by number (`L6123-1`, `l. 6123-1`), in one code or in all.
+    pub fn find_number(&self, code: Option<&str>, num: &str) -> Result<String, Error> {
+        if let Some(code) = code
+            && !self.codes().iter().any(|c| c == code)
+        {
+            return Err(Error::NoSuchCode {
+                code: code.to_owned(),
+                mirror: self.name(),
+                known: self.codes().join(", "),
+            });
+        }
+        let file = format!("{}.md", number_slug(num));
+        let found = self.find_named(code.unwrap_or(""), &file);
+        match found.as_slice() {
+            [] => Err(Error::NoSuchArticle {
+                num: normalize_number(num),
+                mirror: self.name(),
+            }),
+            [one] => Ok(one.clone()),
+            many => {
+                let mut codes: Vec<&str> =
+                    many.iter().filter_map(|p| p.split('/').next()).collect();
+                codes.dedup();
+                if codes.len() == 1 {
+                    // One code, several files of that name: the first in path order.
+                    return Ok(many[0].clone());
+                }
+                Err(Error::Ambiguous {
+                    num: normalize_number(num),
+                    first: codes[0].to_owned(),
+                    codes: codes.join(", "),
+                })
+            }
+        }
+    }
+
+    /// The first article in path order: what opens when no article is named.
+    pub fn first_article(&self) -> Result<String, Error> {
+        let first = match &self.source {
+            Source::Dir(root) => walk::first_article(root),
+            Source::Bundled => Some(bundled::SEED.to_owned()),
+        };
+        first.ok_or_else(|| Error::NotAMirror(self.root().map(Path::to_owned).unwrap_or_default()))
+    }
+
+    /// The path of `file` relative to the root, if it lies inside the mirror.
+    pub fn relative(&self, file: &Path) -> Option<String> {
+        let root = self.root()?;
+        let canonical = fs::canonicalize(file).ok()?;
+        let rel = canonical.strip_prefix(root).ok()?;
+        let parts: Vec<&str> = rel.iter().map(|c| c.to_str()).collect::<Option<_>>()?;
+        Some(parts.join("/"))
+    }
+}
+
+/// Reads a file that is an article candidate: a regular file under the size limit.
+fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, Error> {
+    let read_error = |source| Error::Read {
+        path: shown.to_owned(),
+        source,
+    };
+    let meta = fs::metadata(path).map_err(read_error)?;
+    if !meta.is_file() {
+        return Err(Error::NotAnArticle(shown.to_owned()));
+    }
+    if meta.len() > MAX_ARTICLE_BYTES {
+        return Err(Error::TooLarge {
+            path: shown.to_owned(),
+            size: meta.len(),
+            limit: MAX_ARTICLE_BYTES,
+        });
+    }
+    fs::read(path).map_err(read_error)
+}
+
+/// `root/rel` when, symlinks followed, it is still inside `root`.
+fn contained(root: &Path, rel: &str) -> Option<PathBuf> {
+    let path = fs::canonicalize(root.join(rel)).ok()?;
+    path.starts_with(root).then_some(path)
+}
+
+/// A mirror-relative path made safe: `/`-separated, no empty or `.` parts, and `None`
+/// for anything that could lead elsewhere (`..`, `\`, `:`, NUL, `%`-escapes).
+pub fn safe_relative(path: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    for part in path.split('/') {
+        if part.is_empty() || part == "." {
+            continue;
+        }
+        let risky = part == ".." || part.contains(['\\', ':', '\0', '%']);
+        if risky || part.chars().any(char::is_control) {
+            return None;
+        }
+        parts.push(part);
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+/// `l. 6123-1` → `L6123-1`: the letters before the number in capitals, with no dot or
+/// space; the rest as given (`L1234-5 A`). Anything else (`Annexe II`) is only trimmed.
+pub fn normalize_number(num: &str) -> String {
+    let num = num.trim();
+    let split = num.find(|c: char| c.is_ascii_digit()).unwrap_or(num.len());
+    let (prefix, rest) = num.split_at(split);
+    let prefix: String = prefix
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '.')
+        .collect();
+    let letters = prefix.trim_end_matches('*');
+    let is_code_prefix = letters.len() <= 3 && letters.chars().all(|c| c.is_ascii_alphabetic());
+    if is_code_prefix && !rest.is_empty() {
+        format!("{}{}", prefix.to_uppercase(), rest.to_uppercase())
+    } else {
+        num.to_owned()
+    }
+}
+
+/// The file-name slug of an article number: lower case, accents dropped, every other
+/// run of non-alphanumerics a `-` (`R*1234-5` → `r-1234-5`), as the mirror names files.
+pub fn number_slug(num: &str) -> String {
+    slug(&normalize_number(num))
+}
+
+/// The mirror's slug rule, for names the reader has to guess.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    let mut dash = false;
+    for c in text.chars() {
+        if c == '\'' || c == '’' {
+            continue;
+        }
+        match fold_accent(c.to_lowercase().next().unwrap_or(c)) {
+            Some(c) if c.is_ascii_alphanumeric() => {
+                if dash && !out.is_empty() {
+                    out.push('-');
+                }
+                dash = false;
+                out.push(c);
+            }
+            _ => dash = true,
+        }
+    }
+    out.chars().take(120).collect()
+}
+
+fn fold_accent(c: char) -> Option<char> {
+    Some(match c {
+        'à' | 'â' | 'ä' | 'á' => 'a',
+        'é' | 'è' | 'ê' | 'ë' => 'e',
+        'î' | 'ï' | 'í' => 'i',
+        'ô' | 'ö' | 'ó' => 'o',
+        'ù' | 'û' | 'ü' | 'ú' => 'u',
+        'ç' => 'c',
+        'ÿ' => 'y',
+        c if c.is_ascii() => c,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,145 @@
+//! Tests of path safety and article lookup on a small mirror on disk.
+
+use super::*;
+
+const L6123_1: &str = include_str!("../../tests/fixtures/l6123-1.md");
+
+/// A mirror with L6123-1 in two codes and a file elsewhere on disk to escape to.
+fn tiny() -> (tempfile::TempDir, Mirror) {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let root = tmp.path().join("mirror");
+    for dir in [
+        "code-du-travail/partie-legislative/chapitre-iii",
+        "code-autre/titre-ier",
+    ] {
+        fs::create_dir_all(root.join(dir)).expect("mkdir");
+    }
+    fs::write(
+        root.join("code-du-travail/partie-legislative/chapitre-iii/l6123-1.md"),
+        L6123_1,
+    )
+    .expect("write");
+    fs::write(root.join("code-autre/titre-ier/l6123-1.md"), L6123_1).expect("write");
+    fs::write(
+        root.join("code-autre/titre-ier/r-12.md"),
+        "# Article R*12\n\n<p>x</p>",
+    )
+    .expect("write");
+    fs::write(tmp.path().join("secret.md"), "# Article SECRET\n\n<p>x</p>").expect("write");
+    let mirror = Mirror::open(&root).expect("open");
+    (tmp, mirror)
+}
+
+#[test]
+fn refuses_paths_that_leave_the_mirror() {
+    for bad in [
+        "../secret.md",
+        "a/../../secret.md",
+        "..\\secret.md",
+        "c:/x.md",
+        "%2e%2e/secret.md",
+        "a\0b",
+    ] {
+        assert_eq!(safe_relative(bad), None, "{bad:?}");
+    }
+    assert_eq!(safe_relative("/code/./x.md"), Some("code/x.md".to_owned()));
+    let (_tmp, mirror) = tiny();
+    assert!(matches!(
+        mirror.read("../secret.md"),
+        Err(Error::OutsideMirror(_))
+    ));
+}
+
+#[test]
+fn refuses_a_symlink_out_of_the_mirror() {
+    let (tmp, mirror) = tiny();
+    let root = mirror.root().expect("on disk").to_owned();
+    std::os::unix::fs::symlink(tmp.path(), root.join("evil")).expect("symlink");
+    assert!(matches!(
+        mirror.read("evil/secret.md"),
+        Err(Error::OutsideMirror(_))
+    ));
+    assert!(!mirror.exists("evil/secret.md"));
+}
+
+#[test]
+fn finds_numbers_in_any_form() {
+    let (_tmp, mirror) = tiny();
+    let one = mirror
+        .find_number(Some("code-du-travail"), "l. 6123-1")
+        .expect("found");
+    assert_eq!(
+        one,
+        "code-du-travail/partie-legislative/chapitre-iii/l6123-1.md"
+    );
+    assert_eq!(
+        mirror.find_number(None, "R*12").expect("found"),
+        "code-autre/titre-ier/r-12.md"
+    );
+    match mirror.find_number(None, "L6123-1") {
+        Err(Error::Ambiguous { codes, .. }) => assert_eq!(codes, "code-autre, code-du-travail"),
+        other => panic!("expected ambiguity, got {other:?}"),
+    }
+    assert!(matches!(
+        mirror.find_number(None, "L9"),
+        Err(Error::NoSuchArticle { .. })
+    ));
+    assert!(matches!(
+        mirror.find_number(Some("code-x"), "L1"),
+        Err(Error::NoSuchCode { .. })
+    ));
+}
+
+#[test]
+fn loads_articles_and_refuses_non_files() {
+    let (_tmp, mirror) = tiny();
+    let a = mirror
+        .load("/code-du-travail/partie-legislative/chapitre-iii/l6123-1.md")
+        .expect("load");
+    assert_eq!(a.num, "L6123-1");
+    assert_eq!(a.code_slug(), "code-du-travail");
+    assert!(matches!(
+        mirror.read("code-autre"),
+        Err(Error::NotAnArticle(_))
+    ));
+    assert!(matches!(
+        mirror.read("code-autre/none.md"),
+        Err(Error::NoSuchFile(_))
+    ));
+    assert_eq!(
+        mirror.first_article().expect("first"),
+        "code-autre/titre-ier/l6123-1.md"
+    );
+}
+
+#[test]
+fn slugs_follow_the_mirror_rule() {
+    assert_eq!(number_slug("L6123-1"), "l6123-1");
+    assert_eq!(number_slug("R*4412-98"), "r-4412-98");
+    assert_eq!(number_slug("L1234-5 A"), "l1234-5-a");
+    assert_eq!(
+        slug("Annexe II : Tableau n° 12 bis"),
+        "annexe-ii-tableau-n-12-bis"
+    );
+    assert_eq!(slug("l'Éducation"), "leducation");
+}
+
+#[test]
+fn an_empty_folder_is_not_a_mirror() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let mirror = Mirror::open(tmp.path()).expect("a folder opens");
+    assert!(matches!(mirror.first_article(), Err(Error::NotAMirror(_))));
+    assert!(matches!(
+        Mirror::open(&tmp.path().join("none")),
+        Err(Error::NoMirror(_))
+    ));
+}
+
+#[test]
+fn numbers_normalize() {
+    assert_eq!(normalize_number("l. 6123-1"), "L6123-1");
+    assert_eq!(normalize_number(" R. 6521-16 "), "R6521-16");
+    assert_eq!(normalize_number("6123-1"), "6123-1");
+    assert_eq!(normalize_number("LO 1-2"), "LO1-2");
+    assert_eq!(normalize_number("Annexe II"), "Annexe II");
+}

@@ -1,0 +1,91 @@
+//! Walks a mirror folder on disk without recursion and without following symlinks, so
+//! a symlink loop or a link out of the mirror is never entered.
+
+use std::fs;
+use std::path::Path;
+
+/// Sorted names of the folders directly under `dir`.
+pub fn subfolders(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = entries(dir)
+        .into_iter()
+        .filter(|(_, is_dir)| *is_dir)
+        .map(|(name, _)| name)
+        .collect();
+    names.sort();
+    names
+}
+
+/// Paths (relative to `root`) of the files named `file_name` anywhere under `under`.
+pub fn find_named(root: &Path, under: &str, file_name: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    let mut stack = vec![under.to_owned()];
+    while let Some(rel) = stack.pop() {
+        for (name, is_dir) in entries(&root.join(&rel)) {
+            let child = join(&rel, &name);
+            if is_dir {
+                stack.push(child);
+            } else if name == file_name {
+                found.push(child);
+            }
+        }
+    }
+    found
+}
+
+/// The first `.md` file starting with `# Article`, depth first in name order.
+pub fn first_article(root: &Path) -> Option<String> {
+    let mut stack = vec![String::new()];
+    while let Some(rel) = stack.pop() {
+        let mut children = entries(&root.join(&rel));
+        children.sort();
+        // Files before folders, then reversed onto the stack so the first pops first.
+        children.sort_by_key(|(_, is_dir)| *is_dir);
+        for (name, is_dir) in &children {
+            let child = join(&rel, name);
+            if !is_dir && name.ends_with(".md") && starts_as_article(&root.join(&child)) {
+                return Some(child);
+            }
+        }
+        for (name, _) in children.iter().rev().filter(|(_, is_dir)| *is_dir) {
+            stack.push(join(&rel, name));
+        }
+    }
+    None
+}
+
+fn starts_as_article(path: &Path) -> bool {
+    use std::io::Read;
+    let mut head = [0u8; 16];
+    fs::File::open(path)
+        .and_then(|mut f| f.read(&mut head))
+        .is_ok_and(|n| head[..n].starts_with(b"# Article"))
+}
+
+fn join(dir: &str, name: &str) -> String {
+    if dir.is_empty() {
+        name.to_owned()
+    } else {
+        format!("{dir}/{name}")
+    }
+}
+
+/// `(name, is_dir)` of a folder's entries; symlinks count as neither and are skipped,
+/// as are names that are not UTF-8 (no mirror slug is).
+fn entries(dir: &Path) -> Vec<(String, bool)> {
+    let Ok(read) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    read.filter_map(Result::ok)
+        .filter_map(|e| {
+            let kind = e.file_type().ok()?;
+            let name = e.file_name().into_string().ok()?;
+            if kind.is_dir() {
+                Some((name, true))
+            } else if kind.is_file() {
+                Some((name, false))
+            } else {
+                None
+            }
+        })
+        .collect()
+}
