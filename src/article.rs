@@ -4,7 +4,7 @@
 pub(crate) mod html;
 mod trail;
 
-pub use trail::humanize_slug;
+pub use trail::{humanize_slug, short_title};
 
 use crate::enumeration::{self, Marker};
 
@@ -126,13 +126,8 @@ impl Article {
 
     /// The folder names between the code and the file: partie, livre, titre…
     pub fn section_slugs(&self) -> impl Iterator<Item = &str> {
-        let parts: Vec<&str> = self.path.split('/').collect();
-        let inner = if parts.len() > 2 {
-            &parts[1..parts.len() - 1]
-        } else {
-            &[][..]
-        };
-        inner.to_vec().into_iter()
+        let parts = self.path.split('/').count();
+        self.path.split('/').skip(1).take(parts.saturating_sub(2))
     }
 
     /// Indices of the items, outermost first, that enclose `block` (not the block itself).

@@ -89,23 +89,23 @@ fn readings(text: &str) -> (Vec<Marker>, bool) {
                     value: letter_value(word),
                 });
             }
-        } else if word.bytes().all(|b| b.is_ascii_uppercase()) {
-            if let Some(dashed) = dot_then_text(rest) {
-                let roman = roman_value(word).map(|value| Marker {
-                    kind: MarkerKind::Roman,
-                    value,
-                });
-                let letter = (letters == 1).then(|| Marker {
-                    kind: MarkerKind::UpperLetter,
-                    value: letter_value(word),
-                });
-                if matches!(word, "I" | "V" | "X") {
-                    found.extend(roman.into_iter().chain(letter));
-                } else {
-                    found.extend(letter.into_iter().chain(roman));
-                }
-                return (found, !dashed);
+        } else if word.bytes().all(|b| b.is_ascii_uppercase())
+            && let Some(dashed) = dot_then_text(rest)
+        {
+            let roman = roman_value(word).map(|value| Marker {
+                kind: MarkerKind::Roman,
+                value,
+            });
+            let letter = (letters == 1).then(|| Marker {
+                kind: MarkerKind::UpperLetter,
+                value: letter_value(word),
+            });
+            if matches!(word, "I" | "V" | "X") {
+                found.extend(roman.into_iter().chain(letter));
+            } else {
+                found.extend(letter.into_iter().chain(roman));
             }
+            return (found, !dashed);
         }
         return (found, false);
     }

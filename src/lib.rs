@@ -4,8 +4,19 @@
 //! [`enumeration`]) → layout for a width ([`layout`]) → widgets ([`ui`]). Input flows
 //! the other way: key → [`action::Action`] ([`keymap`]) → [`app::App::update`].
 
+pub mod action;
+pub mod app;
 pub mod article;
+pub mod cli;
+pub mod codes;
 pub mod enumeration;
+pub mod error;
+pub mod history;
+pub mod keymap;
 pub mod layout;
+pub mod mirror;
+pub mod reference;
 pub mod sanitize;
+pub mod tui;
+pub mod ui;
 pub mod view;

@@ -335,7 +335,7 @@ impl View {
         let c = self.cursor;
         if f.article.blocks[c].is_item() && !self.folded[c] && hides_something(f, c) {
             self.folded[c] = true;
-            self.settle(f);
+            self.refit(f);
         } else if let Some(parent) = f.article.blocks[c].parent {
             self.set_cursor(parent);
             self.reveal_cursor(f);
@@ -347,11 +347,12 @@ impl View {
         for (i, block) in f.article.blocks.iter().enumerate() {
             self.folded[i] = folded && block.is_item();
         }
-        self.settle(f);
+        self.refit(f);
     }
 
-    /// After folds changed: cursor and top move out of anything now hidden.
-    fn settle(&mut self, f: Frame) {
+    /// After folds, width or height changed: cursor and top move out of anything now
+    /// hidden, and the view stops at the last screen.
+    pub fn refit(&mut self, f: Frame) {
         let top = self.visible_ancestor(f, self.top.block);
         if top != self.top.block {
             self.top = Pos {
@@ -388,7 +389,7 @@ impl View {
         }
         self.set_cursor(block);
         self.selected = Some(link);
-        self.settle(f);
+        self.refit(f);
         self.reveal_line(f, block, line);
     }
 

@@ -40,6 +40,13 @@ pub fn humanize_slug(slug: &str) -> String {
     out
 }
 
+/// The head of a section title, for a compact trail: `Livre Ier`, `Titre II`,
+/// `Sixieme partie`, `Partie legislative`.
+pub fn short_title(slug: &str) -> String {
+    let full = humanize_slug(slug);
+    full.split(' ').take(2).collect::<Vec<_>>().join(" ")
+}
+
 /// Roman numerals in capitals, `ier` as `Ier`, anything else unchanged.
 fn numeral(word: &str) -> String {
     if word == "ier" {
@@ -85,5 +92,13 @@ mod tests {
             "Chapitre preliminaire dialogue"
         );
         assert_eq!(humanize_slug(""), "");
+    }
+
+    #[test]
+    fn short_titles_keep_the_head() {
+        assert_eq!(short_title("livre-ier-principes-generaux"), "Livre Ier");
+        assert_eq!(short_title("sous-section-1-missions"), "Sous-section 1");
+        assert_eq!(short_title("sixieme-partie-la-formation"), "Sixieme partie");
+        assert_eq!(short_title("partie-legislative"), "Partie legislative");
     }
 }

@@ -1,0 +1,67 @@
+//! Everything the user can ask of the reader. Keys map to these (see `keymap`), and
+//! `App::update` is the only place that carries them out. The `///` line of each
+//! variant is its description on the help screen.
+
+/// A request to the reader.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumMessage)]
+pub enum Action {
+    /// Move to the next block, or read on through a long one
+    Down,
+    /// Move to the previous block, or read back up a long one
+    Up,
+    /// Scroll one screen down
+    PageDown,
+    /// Scroll one screen up
+    PageUp,
+    /// Go to the start of the article
+    Top,
+    /// Go to the end of the article
+    Bottom,
+    /// Unfold the item under the cursor
+    Unfold,
+    /// Fold the item under the cursor, or go to the item above it
+    FoldOrParent,
+    /// Open the selected reference, or fold/unfold the item
+    Activate,
+    /// Unfold every item
+    UnfoldAll,
+    /// Fold every item
+    FoldAll,
+    /// Select the next reference
+    NextReference,
+    /// Select the previous reference
+    PrevReference,
+    /// Go back to the previous article, as you left it
+    Back,
+    /// Go forward again after going back
+    Forward,
+    /// Show this list of keys
+    Help,
+    /// Close the help, or drop the selected reference
+    Cancel,
+    /// Quit loi (in the help: close it)
+    Quit,
+    /// The terminal changed size (columns, rows); sent by the event loop, not by a key
+    Resize(u16, u16),
+}
+
+impl Action {
+    /// The description shown on the help screen: the variant's doc comment.
+    pub fn description(self) -> &'static str {
+        strum::EnumMessage::get_documentation(&self).unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn descriptions_come_from_the_docs() {
+        assert_eq!(
+            Action::Back.description(),
+            "Go back to the previous article, as you left it"
+        );
+        assert!(!Action::Resize(1, 1).description().is_empty());
+    }
+}

@@ -1,0 +1,89 @@
+//! The command line: what it accepts, and how it picks the mirror and the article.
+
+use std::path::{Path, PathBuf};
+
+use clap::Parser;
+
+use crate::codes;
+use crate::error::Error;
+use crate::mirror::Mirror;
+
+/// Read French legal codes in the terminal, from a local mirror.
+///
+/// With no argument, opens article D313-14 of the sample mirror built into loi.
+#[derive(Debug, Parser)]
+#[command(name = "loi", version)]
+pub struct Cli {
+    /// The mirror's folder: the one that holds the codes' folders
+    #[arg(long, env = "LOI_MIRROR", value_name = "DIR", global = true)]
+    pub mirror: Option<PathBuf>,
+
+    /// The article: a path to its .md file, or a number such as L6123-1, optionally
+    /// after the code's folder name (code-du-travail L6123-1)
+    #[arg(value_name = "ARTICLE", num_args = 0..=2)]
+    pub article: Vec<String>,
+}
+
+/// Picks the mirror and the article path (relative to the mirror) the command line
+/// asks for.
+pub fn target(cli: &Cli) -> Result<(Mirror, String), Error> {
+    let path_arg = match cli.article.as_slice() {
+        [one] if looks_like_path(one) => Some(one.as_str()),
+        _ => None,
+    };
+    let mirror = match (&cli.mirror, path_arg) {
+        (Some(dir), _) => Mirror::open(dir)?,
+        (None, Some(path)) if Path::new(path).is_file() => {
+            Mirror::open(&infer_root(Path::new(path)))?
+        }
+        (None, _) => Mirror::bundled(),
+    };
+    let rel = match cli.article.as_slice() {
+        [] => mirror.first_article()?,
+        [one] => match path_arg {
+            Some(_) => path_in(&mirror, one)?,
+            None => mirror.find_number(None, one)?,
+        },
+        [code, num, ..] => mirror.find_number(Some(code.trim_matches('/')), num)?,
+    };
+    if !mirror.read(&rel)?.starts_with("# Article") {
+        return Err(Error::NotAnArticle(rel));
+    }
+    Ok((mirror, rel))
+}
+
+fn looks_like_path(arg: &str) -> bool {
+    arg.ends_with(".md") || arg.contains('/')
+}
+
+/// A file path given on the command line, as a path inside the mirror: as given
+/// (relative to the current folder), else relative to the mirror's root.
+fn path_in(mirror: &Mirror, arg: &str) -> Result<String, Error> {
+    let on_disk = Path::new(arg);
+    if on_disk.exists() && mirror.root().is_some() {
+        return mirror
+            .relative(on_disk)
+            .ok_or_else(|| Error::OutsideMirror(arg.to_owned()));
+    }
+    if mirror.exists(arg) {
+        return crate::mirror::safe_relative(arg)
+            .ok_or_else(|| Error::OutsideMirror(arg.to_owned()));
+    }
+    Err(Error::NoSuchFile(arg.to_owned()))
+}
+
+/// The mirror a file belongs to, when no `--mirror` is given: the folder above the
+/// nearest enclosing folder named after a code, else the file's own folder.
+pub fn infer_root(file: &Path) -> PathBuf {
+    let file = std::fs::canonicalize(file).unwrap_or_else(|_| file.to_owned());
+    for dir in file.ancestors().skip(1) {
+        let is_code = dir
+            .file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| codes::by_slug(n).is_some());
+        if is_code && let Some(parent) = dir.parent() {
+            return parent.to_owned();
+        }
+    }
+    file.parent().map(Path::to_owned).unwrap_or_default()
+}

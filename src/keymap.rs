@@ -1,0 +1,220 @@
+//! The keys: one table that both reads key presses into actions and builds the help
+//! screen, so the two cannot disagree.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
+
+use crate::action::Action;
+
+/// A key press as the table knows it: a key code and its modifiers (Shift is folded
+/// into characters, so `G` is just `'G'`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Key {
+    pub code: KeyCode,
+    pub mods: KeyModifiers,
+}
+
+impl Key {
+    const fn plain(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::NONE,
+        }
+    }
+
+    const fn ch(c: char) -> Key {
+        Key::plain(KeyCode::Char(c))
+    }
+
+    const fn alt(code: KeyCode) -> Key {
+        Key {
+            code,
+            mods: KeyModifiers::ALT,
+        }
+    }
+
+    const fn ctrl(c: char) -> Key {
+        Key {
+            code: KeyCode::Char(c),
+            mods: KeyModifiers::CONTROL,
+        }
+    }
+
+    /// The table's form of a crossterm key event; `None` for releases and repeats of
+    /// kinds the reader ignores.
+    pub fn from_event(event: KeyEvent) -> Option<Key> {
+        if event.kind == KeyEventKind::Release {
+            return None;
+        }
+        let mut mods = event.modifiers;
+        if matches!(event.code, KeyCode::Char(_) | KeyCode::BackTab) {
+            mods.remove(KeyModifiers::SHIFT);
+        }
+        Some(Key {
+            code: event.code,
+            mods,
+        })
+    }
+}
+
+/// One line of the table: the keys to press in order, how the help writes them, and
+/// what they do.
+#[derive(Debug)]
+pub struct Binding {
+    pub keys: &'static [Key],
+    pub label: &'static str,
+    pub action: Action,
+}
+
+const fn bind(keys: &'static [Key], label: &'static str, action: Action) -> Binding {
+    Binding {
+        keys,
+        label,
+        action,
+    }
+}
+
+use KeyCode as K;
+
+/// Every key of the reader, in the order the help lists them.
+pub const BINDINGS: &[Binding] = &[
+    bind(&[Key::ch('j')], "j", Action::Down),
+    bind(&[Key::plain(K::Down)], "↓", Action::Down),
+    bind(&[Key::ch('k')], "k", Action::Up),
+    bind(&[Key::plain(K::Up)], "↑", Action::Up),
+    bind(&[Key::ch(' ')], "Space", Action::PageDown),
+    bind(&[Key::plain(K::PageDown)], "PgDn", Action::PageDown),
+    bind(&[Key::ch('f')], "f", Action::PageDown),
+    bind(&[Key::ch('b')], "b", Action::PageUp),
+    bind(&[Key::plain(K::PageUp)], "PgUp", Action::PageUp),
+    bind(&[Key::ch('g')], "g", Action::Top),
+    bind(&[Key::plain(K::Home)], "Home", Action::Top),
+    bind(&[Key::ch('G')], "G", Action::Bottom),
+    bind(&[Key::plain(K::End)], "End", Action::Bottom),
+    bind(&[Key::plain(K::Right)], "→", Action::Unfold),
+    bind(&[Key::ch('l')], "l", Action::Unfold),
+    bind(&[Key::plain(K::Left)], "←", Action::FoldOrParent),
+    bind(&[Key::ch('h')], "h", Action::FoldOrParent),
+    bind(&[Key::plain(K::Enter)], "Enter", Action::Activate),
+    bind(&[Key::ch('z'), Key::ch('R')], "zR", Action::UnfoldAll),
+    bind(&[Key::ch('+')], "+", Action::UnfoldAll),
+    bind(&[Key::ch('z'), Key::ch('M')], "zM", Action::FoldAll),
+    bind(&[Key::ch('-')], "-", Action::FoldAll),
+    bind(&[Key::plain(K::Tab)], "Tab", Action::NextReference),
+    bind(
+        &[Key::plain(K::BackTab)],
+        "Shift-Tab",
+        Action::PrevReference,
+    ),
+    bind(&[Key::plain(K::Backspace)], "Backspace", Action::Back),
+    bind(&[Key::alt(K::Left)], "Alt-←", Action::Back),
+    bind(&[Key::alt(K::Right)], "Alt-→", Action::Forward),
+    bind(&[Key::ch('?')], "?", Action::Help),
+    bind(&[Key::plain(K::Esc)], "Esc", Action::Cancel),
+    bind(&[Key::ch('q')], "q", Action::Quit),
+    bind(&[Key::ctrl('c')], "Ctrl-C", Action::Quit),
+];
+
+/// What a key means after the keys already pending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lookup {
+    /// The keys so far make this action.
+    Action(Action),
+    /// The keys so far start a longer binding (`z` of `zR`): wait for the next.
+    Pending,
+    /// Nothing is bound to these keys.
+    Unbound,
+}
+
+/// Reads `key`, pressed after `pending`, against the table. Pure.
+pub fn lookup(pending: &[Key], key: Key) -> Lookup {
+    let typed: Vec<Key> = pending.iter().copied().chain([key]).collect();
+    if let Some(b) = BINDINGS.iter().find(|b| b.keys == typed.as_slice()) {
+        return Lookup::Action(b.action);
+    }
+    if BINDINGS.iter().any(|b| b.keys.starts_with(&typed)) {
+        return Lookup::Pending;
+    }
+    Lookup::Unbound
+}
+
+/// The help screen's rows: each action once, in table order, with all its keys.
+pub fn help_rows() -> Vec<(String, &'static str)> {
+    let mut rows: Vec<(Action, Vec<&str>)> = Vec::new();
+    for b in BINDINGS {
+        match rows.iter_mut().find(|(a, _)| *a == b.action) {
+            Some((_, labels)) => labels.push(b.label),
+            None => rows.push((b.action, vec![b.label])),
+        }
+    }
+    rows.into_iter()
+        .map(|(action, labels)| (labels.join(", "), action.description()))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn single_keys_and_sequences() {
+        assert_eq!(lookup(&[], Key::ch('j')), Lookup::Action(Action::Down));
+        assert_eq!(lookup(&[], Key::ch('z')), Lookup::Pending);
+        assert_eq!(
+            lookup(&[Key::ch('z')], Key::ch('R')),
+            Lookup::Action(Action::UnfoldAll)
+        );
+        assert_eq!(lookup(&[Key::ch('z')], Key::ch('x')), Lookup::Unbound);
+        assert_eq!(lookup(&[], Key::ch('Q')), Lookup::Unbound);
+    }
+
+    #[test]
+    fn shift_is_part_of_the_character() {
+        let g = KeyEvent::new(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        let key = Key::from_event(g).expect("a press");
+        assert_eq!(lookup(&[], key), Lookup::Action(Action::Bottom));
+        let back = KeyEvent::new(KeyCode::Left, KeyModifiers::ALT);
+        assert_eq!(
+            lookup(&[], Key::from_event(back).expect("press")),
+            Lookup::Action(Action::Back)
+        );
+    }
+
+    #[test]
+    fn help_lists_every_bound_action_once_with_all_its_keys() {
+        let rows = help_rows();
+        let down = rows
+            .iter()
+            .find(|(_, d)| *d == Action::Down.description())
+            .expect("Down");
+        assert_eq!(down.0, "j, ↓");
+        let actions: Vec<&str> = rows.iter().map(|(_, d)| *d).collect();
+        let mut unique = actions.clone();
+        unique.dedup();
+        assert_eq!(actions.len(), unique.len());
+        assert!(rows.iter().all(|(_, d)| !d.is_empty()));
+        assert_eq!(
+            rows.len(),
+            BINDINGS
+                .iter()
+                .map(|b| b.action)
+                .fold(Vec::new(), |mut v, a| {
+                    if !v.contains(&a) {
+                        v.push(a);
+                    }
+                    v
+                })
+                .len()
+        );
+    }
+
+    #[test]
+    fn no_binding_hides_another() {
+        for a in BINDINGS {
+            for b in BINDINGS {
+                if !std::ptr::eq(a, b) {
+                    assert!(!b.keys.starts_with(a.keys), "{} hides {}", a.label, b.label);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! The `loi` binary: reads the command line, opens the article, runs the reader.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+use loi::app::App;
+use loi::cli::{self, Cli};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let opened = cli::target(&cli).and_then(|(mirror, path)| {
+        let article = mirror.load(&path)?;
+        let size = crossterm::terminal::size().unwrap_or((80, 24));
+        Ok(App::new(mirror, article, size))
+    });
+    let result = opened.and_then(|app| loi::tui::run(app).map_err(Into::into));
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("loi: {e}");
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,68 @@
+//! The terminal: entering and leaving full-screen mode, and the event loop that turns
+//! key presses into actions and redraws after them.
+
+use std::time::Duration;
+
+use crossterm::event::{self, Event};
+use ratatui::DefaultTerminal;
+
+use crate::action::Action;
+use crate::app::App;
+use crate::keymap::{self, Key, Lookup};
+use crate::ui;
+
+/// Runs the reader until the user quits. The terminal is restored on return and, through
+/// ratatui's hook, on panic.
+pub fn run(app: App) -> std::io::Result<()> {
+    let mut terminal = ratatui::init();
+    let result = event_loop(&mut terminal, app);
+    ratatui::restore();
+    result
+}
+
+fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<()> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut pending: Vec<Key> = Vec::new();
+    while !app.quit {
+        terminal.draw(|frame| ui::draw(frame, &app))?;
+        // Handle every event already queued before drawing again: a held key or a
+        // burst of resizes costs one redraw, not one per event.
+        let mut event = event::read()?;
+        loop {
+            if let Some(action) = to_action(&event, &mut pending) {
+                app.update(action);
+            }
+            if app.quit || !event::poll(Duration::ZERO)? {
+                break;
+            }
+            event = event::read()?;
+        }
+    }
+    Ok(())
+}
+
+/// The action an event asks for; keys of a sequence (`z` then `R`) wait in `pending`.
+fn to_action(event: &Event, pending: &mut Vec<Key>) -> Option<Action> {
+    match event {
+        Event::Resize(cols, rows) => Some(Action::Resize(*cols, *rows)),
+        Event::Key(k) => {
+            let key = Key::from_event(*k)?;
+            match keymap::lookup(pending, key) {
+                Lookup::Action(action) => {
+                    pending.clear();
+                    Some(action)
+                }
+                Lookup::Pending => {
+                    pending.push(key);
+                    None
+                }
+                Lookup::Unbound => {
+                    pending.clear();
+                    None
+                }
+            }
+        }
+        _ => None,
+    }
+}

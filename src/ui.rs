@@ -1,0 +1,85 @@
+//! Draws the whole screen from `&App`: header, article text, status line, or the help.
+//! Pure: reads the app, never changes it.
+
+mod body;
+mod header;
+mod help;
+mod status;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout};
+
+use crate::app::{App, HEADER_ROWS, STATUS_ROWS};
+
+/// Draws `app` into the whole frame.
+pub fn draw(frame: &mut Frame, app: &App) {
+    let [head, text, foot] = Layout::vertical([
+        Constraint::Length(HEADER_ROWS),
+        Constraint::Fill(1),
+        Constraint::Length(STATUS_ROWS),
+    ])
+    .areas(frame.area());
+    header::draw(frame, head, app);
+    match app.help {
+        Some(scroll) => help::draw(frame, text, scroll),
+        None => body::draw(frame, text, app),
+    }
+    status::draw(frame, foot, app);
+}
+
+/// Cuts `text` to at most `width` columns, ending with `…` when something was cut.
+pub fn fit(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut out = String::new();
+    let mut used = 0;
+    for c in text.chars() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        out.push(c);
+        used += w;
+    }
+    if width > 0 {
+        out.push('…');
+    }
+    out
+}
+
+/// Cuts `text` to at most `width` columns from the left, starting with `…`.
+pub fn fit_left(text: &str, width: usize) -> String {
+    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
+    if text.width() <= width {
+        return text.to_owned();
+    }
+    let mut kept: Vec<char> = Vec::new();
+    let mut used = 0;
+    for c in text.chars().rev() {
+        let w = c.width().unwrap_or(0);
+        if used + w + 1 > width {
+            break;
+        }
+        kept.push(c);
+        used += w;
+    }
+    let mut out = String::from(if width > 0 { "…" } else { "" });
+    out.extend(kept.iter().rev());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fitting_text() {
+        assert_eq!(fit("abcdef", 6), "abcdef");
+        assert_eq!(fit("abcdef", 4), "abc…");
+        assert_eq!(fit_left("abcdef", 4), "…def");
+        assert_eq!(fit("abc", 0), "");
+    }
+}

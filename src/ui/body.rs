@@ -1,0 +1,108 @@
+//! The article's text: the visible lines of the view, with the cursor bar, fold signs,
+//! indentation, and references drawn so they read as such without colour.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{fit, theme};
+use crate::app::App;
+use crate::layout::{CURSOR_COLUMNS, SIGN_COLUMNS, Seg, VLine};
+use crate::view::{Frame as ViewFrame, Pos, View};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let f = ViewFrame {
+        height: usize::from(area.height),
+        ..app.frame()
+    };
+    let view = &app.current().view;
+    let lines: Vec<Line> = view
+        .visible_lines(f)
+        .into_iter()
+        .map(|pos| screen_line(f, view, pos))
+        .collect();
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// One screen line: cursor bar, indentation, sign, then the text.
+fn screen_line<'a>(f: ViewFrame<'a>, view: &View, pos: Pos) -> Line<'a> {
+    let block = &f.article.blocks[pos.block];
+    let text_column = f.layout.text_column(block.depth);
+    let mut spans = Vec::new();
+    if pos.block == view.cursor {
+        spans.push(Span::styled(theme::CURSOR, theme::CURSOR_BAR));
+    } else {
+        spans.push(Span::raw(" ".repeat(CURSOR_COLUMNS)));
+    }
+    let indent = text_column.saturating_sub(CURSOR_COLUMNS + SIGN_COLUMNS);
+    spans.push(Span::raw(" ".repeat(indent)));
+    let folded = view.is_folded(f, pos.block);
+    let sign = match (pos.line, block.is_item()) {
+        (0, true) if folded => theme::SIGN_FOLDED,
+        (0, true) if view.height_of(f, pos.block) > 1 || block.end > pos.block + 1 => {
+            theme::SIGN_UNFOLDED
+        }
+        _ => " ",
+    };
+    spans.push(Span::styled(format!("{sign} "), theme::SIGN));
+    let line = &f.layout.lines(f.article, pos.block)[pos.line];
+    if folded {
+        let room = usize::from(f.layout.width()).saturating_sub(text_column);
+        let hidden = view.hidden_lines(f, pos.block);
+        let count = format!(
+            " (+{hidden} {})",
+            if hidden == 1 { "line" } else { "lines" }
+        );
+        let text_room = room.saturating_sub(count.width());
+        spans.extend(text_spans(&truncate(line, text_room), view.selected));
+        spans.push(Span::styled(count, theme::FOLD_COUNT));
+    } else {
+        spans.extend(text_spans(line, view.selected));
+    }
+    Line::from(spans)
+}
+
+fn text_spans(line: &VLine, selected: Option<usize>) -> Vec<Span<'static>> {
+    line.iter()
+        .map(|seg| Span::styled(seg.text.clone(), seg_style(seg, selected)))
+        .collect()
+}
+
+fn seg_style(seg: &Seg, selected: Option<usize>) -> Style {
+    let base = match seg.link {
+        Some(l) if Some(l) == selected => theme::LINK_SELECTED,
+        Some(_) => theme::LINK,
+        None => Style::new(),
+    };
+    if seg.style.bold {
+        base.patch(theme::BOLD)
+    } else {
+        base
+    }
+}
+
+/// The first `width` columns of a line, keeping its styles.
+fn truncate(line: &VLine, width: usize) -> VLine {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for seg in line {
+        let w = seg.text.width();
+        if used + w <= width {
+            out.push(seg.clone());
+            used += w;
+            continue;
+        }
+        let cut = fit(&seg.text, width - used);
+        if !cut.is_empty() {
+            out.push(Seg {
+                text: cut,
+                ..seg.clone()
+            });
+        }
+        break;
+    }
+    out
+}

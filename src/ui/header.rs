@@ -1,0 +1,55 @@
+//! The header: article number and code, the navigation trail, the section trail.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::{fit, fit_left, theme};
+use crate::app::App;
+use crate::article::{Article, humanize_slug, short_title};
+use crate::codes;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let width = usize::from(area.width);
+    let article = &app.current().article;
+    let title = format!(
+        " Article {} · {}",
+        article.num,
+        codes::title_for(article.code_slug())
+    );
+    let trail: Vec<&str> = app
+        .history()
+        .trail()
+        .map(|e| e.article.num.as_str())
+        .collect();
+    let mut first = vec![Span::styled(fit(&title, width), theme::TITLE)];
+    if trail.len() > 1 {
+        let room = width.saturating_sub(title.width() + 3);
+        let text = fit_left(&trail.join(" › "), room);
+        if !text.is_empty() {
+            let pad = width.saturating_sub(title.width() + text.width() + 1);
+            first.push(Span::raw(" ".repeat(pad)));
+            first.push(Span::styled(text, theme::DIM));
+        }
+    }
+    let lines = vec![
+        Line::from(first),
+        Line::styled(fit(&section_trail(article), width), theme::DIM),
+        Line::styled("─".repeat(width), theme::RULE),
+    ];
+    frame.render_widget(Paragraph::new(lines), area);
+}
+
+/// ` Partie legislative › Sixieme partie › Livre Ier › … › Section 1 conseil national…`:
+/// the heads of the enclosing sections, and the nearest one in full.
+pub fn section_trail(article: &Article) -> String {
+    let slugs: Vec<&str> = article.section_slugs().collect();
+    let Some((last, outer)) = slugs.split_last() else {
+        return String::new();
+    };
+    let mut parts: Vec<String> = outer.iter().map(|s| short_title(s)).collect();
+    parts.push(humanize_slug(last));
+    format!(" {}", parts.join(" › "))
+}
