@@ -1,0 +1,111 @@
+//! End-to-end tests: the real `loi` binary in a pseudo-terminal, driven by keys as a
+//! person would, reading the screen it draws.
+
+#[path = "common/pty.rs"]
+mod pty;
+
+use std::path::Path;
+use std::time::Duration;
+
+use pty::{Key, Pty};
+
+const TIMEOUT: Duration = Duration::from_secs(10);
+
+fn loi(args: &[&str]) -> Pty {
+    Pty::spawn(Path::new(env!("CARGO_BIN_EXE_loi")), args, &[], 80, 24)
+}
+
+/// The screen without its status line, which carries messages that change.
+fn body(screen: &str) -> String {
+    screen.lines().take(23).collect::<Vec<_>>().join("\n")
+}
+
+#[test]
+fn follow_a_reference_and_come_back_with_the_same_folds() {
+    let mut p = loi(&[]);
+    p.wait_for("Article D313-14", TIMEOUT);
+    // Unfold II, so that coming back has a fold state worth keeping.
+    p.key(Key::Down);
+    p.key(Key::Enter);
+    let before = p.wait_for("▾ II.-", TIMEOUT);
+    // Tab through the references to the first one the sample holds.
+    let mut found = false;
+    for _ in 0..20 {
+        p.key(Key::Tab);
+        std::thread::sleep(Duration::from_millis(30));
+        if p.screen()
+            .lines()
+            .last()
+            .is_some_and(|l| l.contains("articles L. 6123-1, L. 6123-2"))
+        {
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "no Tab reached the L6123-1 link:\n{}", p.screen());
+    let selected = p.screen();
+    p.key(Key::Enter);
+    let target = p.wait_for("Article L6123-1 · Code du travail", TIMEOUT);
+    assert!(target.contains("D313-14 › L6123-1"), "{target}");
+    p.key(Key::Backspace);
+    let back = p.wait_for("Article D313-14", TIMEOUT);
+    assert_eq!(
+        body(&back),
+        body(&selected),
+        "same scroll, cursor and folds"
+    );
+    assert_ne!(body(&before), "");
+    p.key(Key::Char('q'));
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+    // The terminal was given back: alternate screen left, cursor shown.
+    let out = String::from_utf8_lossy(&p.output()).into_owned();
+    assert!(out.contains("\x1b[?1049l"), "left the alternate screen");
+    assert!(out.contains("\x1b[?25h"), "showed the cursor again");
+}
+
+#[test]
+fn zr_and_zm_unfold_and_fold_everything() {
+    let mut p = loi(&[]);
+    p.wait_for("Article D313-14", TIMEOUT);
+    p.send(b"zR");
+    p.wait_for("▾ 1° D'élaborer", TIMEOUT);
+    p.send(b"zM");
+    let folded = p.wait_for("▸ II.-", TIMEOUT);
+    assert!(!folded.contains("1° D'élaborer"), "{folded}");
+    p.send(b"?");
+    p.wait_for("Fold every item", TIMEOUT);
+    p.send(b"q");
+    p.wait_for("▸ I.-", TIMEOUT);
+    p.send(b"q");
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+}
+
+#[test]
+fn bad_input_gets_one_line_and_exit_code_2() {
+    let cases: &[(&[&str], &str)] = &[
+        (
+            &["--mirror", "/nonexistent/mirror"],
+            "no mirror at /nonexistent/mirror",
+        ),
+        (
+            &["L9999-99"],
+            "no article L9999-99 in the bundled sample mirror",
+        ),
+        (&["code-inconnu", "L1"], "no code folder code-inconnu"),
+        (&["no/such/file.md"], "no file no/such/file.md"),
+    ];
+    for (args, message) in cases {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
+            .args(*args)
+            .env_remove("LOI_MIRROR")
+            .output()
+            .expect("run loi");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.starts_with("loi: ") && err.contains(message),
+            "{args:?}: {err}"
+        );
+        assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
+    }
+}

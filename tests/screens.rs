@@ -1,0 +1,139 @@
+//! Whole-screen tests: the reader drawn into ratatui's `TestBackend` at fixed sizes,
+//! after real key actions on the bundled sample, compared with insta snapshots.
+
+use loi::action::Action;
+use loi::app::App;
+use loi::mirror::Mirror;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const SEED: &str = "code-de-leducation/partie-reglementaire/deuxieme-partie-les-enseignements-scolaires/livre-iii-lorganisation-des-enseignements-scolaires/titre-ier-lorganisation-generale-des-enseignements/chapitre-iii-linformation-et-lorientation/d313-14.md";
+
+fn app(path: &str, cols: u16, rows: u16) -> App {
+    let mirror = Mirror::bundled();
+    let article = mirror.load(path).expect("sample article");
+    App::new(mirror, article, (cols, rows))
+}
+
+fn screen(app: &App) -> String {
+    let (cols, rows) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
+    terminal.draw(|f| loi::ui::draw(f, app)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..rows)
+        .map(|y| {
+            let line: String = (0..cols).map(|x| buffer[(x, y)].symbol()).collect();
+            line.trim_end().to_owned()
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn run(app: &mut App, actions: &[Action]) {
+    for a in actions {
+        app.update(*a);
+    }
+}
+
+#[test]
+fn seed_opens_folded() {
+    let app = app(SEED, 80, 24);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn seed_unfolded_all() {
+    let mut app = app(SEED, 80, 24);
+    run(&mut app, &[Action::UnfoldAll]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn seed_second_reference_selected() {
+    let mut app = app(SEED, 80, 24);
+    run(&mut app, &[Action::NextReference, Action::NextReference]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn unresolvable_reference_says_why_and_stays() {
+    let mut app = app(SEED, 80, 24);
+    run(&mut app, &[Action::NextReference, Action::Activate]);
+    let s = screen(&app);
+    assert!(s.starts_with(" Article D313-14"), "{s}");
+    assert!(
+        s.contains("L. 313-6: L313-6 is not in this mirror's Code de l'éducation"),
+        "{s}"
+    );
+    assert!(s.contains("▸ I.-"), "the reader stays where it was:\n{s}");
+}
+
+#[test]
+fn following_a_stale_link_then_back() {
+    let mut app = app(SEED, 80, 24);
+    run(&mut app, &[Action::Down, Action::Activate]);
+    let before = screen(&app);
+    // Tab to "articles L. 6123-1, L. 6123-2", whose path is from an older snapshot.
+    for _ in 0..20 {
+        app.update(Action::NextReference);
+        if app
+            .status
+            .as_ref()
+            .is_some_and(|s| s.text.starts_with("articles L. 6123-1"))
+        {
+            break;
+        }
+    }
+    app.update(Action::Activate);
+    let target = screen(&app);
+    assert!(
+        target.starts_with(" Article L6123-1 · Code du travail"),
+        "{target}"
+    );
+    assert!(target.contains("D313-14 › L6123-1"), "{target}");
+    insta::assert_snapshot!("l6123_1_from_seed", target);
+    app.update(Action::Back);
+    let back = screen(&app);
+    // The same folds, cursor and scroll; only the status line may differ.
+    let body = |s: &str| s.lines().take(23).collect::<Vec<_>>().join("\n");
+    assert_ne!(body(&before), body(&target));
+    assert!(back.starts_with(" Article D313-14"));
+    assert!(back.contains("▾ II.-"), "II stayed unfolded:\n{back}");
+    app.update(Action::Forward);
+    assert!(screen(&app).starts_with(" Article L6123-1"));
+}
+
+#[test]
+fn help_lists_the_keys() {
+    let mut app = app(SEED, 80, 24);
+    run(&mut app, &[Action::Help]);
+    insta::assert_snapshot!(screen(&app));
+    run(&mut app, &[Action::Quit]);
+    assert!(!app.quit, "q closes the help, not loi");
+    assert!(screen(&app).contains("▸ I.-"));
+}
+
+#[test]
+fn narrow_terminal() {
+    let mut app = app(SEED, 40, 12);
+    run(&mut app, &[Action::Unfold, Action::Down, Action::Unfold]);
+    insta::assert_snapshot!(screen(&app));
+}
+
+#[test]
+fn tiny_and_empty_sizes_do_not_panic() {
+    let mut app = app(SEED, 80, 24);
+    for (c, r) in [(0, 0), (1, 1), (5, 3), (3, 5), (20, 4), (300, 120)] {
+        app.update(Action::Resize(c, r));
+        run(
+            &mut app,
+            &[
+                Action::UnfoldAll,
+                Action::Bottom,
+                Action::PageUp,
+                Action::NextReference,
+            ],
+        );
+        let _ = screen(&app);
+    }
+}
