@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 
+use crate::article::Article;
 use crate::codes;
 use crate::error::Error;
 use crate::mirror::Mirror;
@@ -24,9 +25,9 @@ pub struct Cli {
     pub article: Vec<String>,
 }
 
-/// Picks the mirror and the article path (relative to the mirror) the command line
-/// asks for.
-pub fn target(cli: &Cli) -> Result<(Mirror, String), Error> {
+/// Picks the mirror and opens the article the command line asks for, reading its
+/// file once.
+pub fn target(cli: &Cli) -> Result<(Mirror, Article), Error> {
     let path_arg = match cli.article.as_slice() {
         [one] if looks_like_path(one) => Some(one.as_str()),
         _ => None,
@@ -46,10 +47,12 @@ pub fn target(cli: &Cli) -> Result<(Mirror, String), Error> {
         },
         [code, num, ..] => mirror.find_number(Some(code.trim_matches('/')), num)?,
     };
-    if !mirror.read(&rel)?.starts_with("# Article") {
+    let text = mirror.read(&rel)?;
+    if !text.starts_with("# Article") {
         return Err(Error::NotAnArticle(rel));
     }
-    Ok((mirror, rel))
+    let article = Article::parse(&rel, &text);
+    Ok((mirror, article))
 }
 
 fn looks_like_path(arg: &str) -> bool {

@@ -8,10 +8,9 @@ use loi::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let opened = cli::target(&cli).and_then(|(mirror, path)| {
-        let article = mirror.load(&path)?;
+    let opened = cli::target(&cli).map(|(mirror, article)| {
         let size = crossterm::terminal::size().unwrap_or((80, 24));
-        Ok(App::new(mirror, article, size))
+        App::new(mirror, article, size)
     });
     let result = opened.and_then(|app| loi::tui::run(app).map_err(Into::into));
     match result {

@@ -137,3 +137,15 @@ fn tiny_and_empty_sizes_do_not_panic() {
         let _ = screen(&app);
     }
 }
+
+#[test]
+fn readme_lists_every_key() {
+    let readme = include_str!("../README.md");
+    for b in loi::keymap::BINDINGS {
+        assert!(
+            readme.contains(&format!("`{}`", b.label)),
+            "README misses key {}",
+            b.label
+        );
+    }
+}
