@@ -87,12 +87,14 @@ impl App {
             return;
         }
         if let Some(scroll) = self.help {
+            let last = (crate::keymap::help_rows().len() + 2).saturating_sub(self.text_height());
             self.help = match action {
-                Action::Down => Some(scroll + 1),
+                Action::Down => Some((scroll + 1).min(last)),
                 Action::Up => Some(scroll.saturating_sub(1)),
-                Action::PageDown => Some(scroll + self.text_height()),
+                Action::PageDown => Some((scroll + self.text_height()).min(last)),
                 Action::PageUp => Some(scroll.saturating_sub(self.text_height())),
                 Action::Top => Some(0),
+                Action::Bottom => Some(last),
                 Action::Quit | Action::Cancel | Action::Help => None,
                 _ => Some(scroll),
             };

@@ -26,6 +26,7 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
     let mut pending: Vec<Key> = Vec::new();
     while !app.quit {
         terminal.draw(|frame| ui::draw(frame, &app))?;
+        panic_if_asked();
         // Handle every event already queued before drawing again: a held key or a
         // burst of resizes costs one redraw, not one per event.
         let mut event = event::read()?;
@@ -64,5 +65,14 @@ fn to_action(event: &Event, pending: &mut Vec<Key>) -> Option<Action> {
             }
         }
         _ => None,
+    }
+}
+
+/// Lets the end-to-end tests check that a panic gives the terminal back. Debug builds
+/// only: a release binary has no such switch.
+fn panic_if_asked() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("LOI_TEST_PANIC").is_some() {
+        panic!("LOI_TEST_PANIC is set: panicking after a draw, as asked");
     }
 }

@@ -109,3 +109,31 @@ fn bad_input_gets_one_line_and_exit_code_2() {
         assert_eq!(err.trim_end().lines().count(), 1, "one line: {err}");
     }
 }
+
+#[test]
+fn a_panic_gives_the_terminal_back() {
+    let mut p = Pty::spawn(
+        Path::new(env!("CARGO_BIN_EXE_loi")),
+        &[],
+        &[("LOI_TEST_PANIC", "1"), ("RUST_BACKTRACE", "0")],
+        80,
+        24,
+    );
+    let code = p.wait_exit(TIMEOUT);
+    assert!(code.is_some_and(|c| c != 0), "exit code {code:?}");
+    let out = String::from_utf8_lossy(&p.output()).into_owned();
+    let entered = out
+        .find("\x1b[?1049h")
+        .expect("entered the alternate screen");
+    let left = out.rfind("\x1b[?1049l").expect("left the alternate screen");
+    assert!(left > entered);
+    assert!(
+        out[left..].contains("LOI_TEST_PANIC is set"),
+        "the panic message shows on the normal screen"
+    );
+    assert!(
+        p.screen().contains("LOI_TEST_PANIC is set"),
+        "{}",
+        p.screen()
+    );
+}
