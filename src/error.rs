@@ -40,6 +40,8 @@ pub enum Error {
         path: String,
         source: std::io::Error,
     },
+    #[error("the output is not a terminal: loi is a full-screen reader, run it in a terminal")]
+    NotATerminal,
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),
 }

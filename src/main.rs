@@ -12,7 +12,7 @@ fn main() -> ExitCode {
         let size = crossterm::terminal::size().unwrap_or((80, 24));
         App::new(mirror, article, size)
     });
-    let result = opened.and_then(|app| loi::tui::run(app).map_err(Into::into));
+    let result = opened.and_then(loi::tui::run);
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

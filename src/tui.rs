@@ -1,6 +1,7 @@
 //! The terminal: entering and leaving full-screen mode, and the event loop that turns
 //! key presses into actions and redraws after them.
 
+use std::io::IsTerminal;
 use std::time::Duration;
 
 use crossterm::event::{self, Event};
@@ -8,16 +9,20 @@ use ratatui::DefaultTerminal;
 
 use crate::action::Action;
 use crate::app::App;
+use crate::error::Error;
 use crate::keymap::{self, Key, Lookup};
 use crate::ui;
 
 /// Runs the reader until the user quits. The terminal is restored on return and, through
 /// ratatui's hook, on panic.
-pub fn run(app: App) -> std::io::Result<()> {
-    let mut terminal = ratatui::init();
+pub fn run(app: App) -> Result<(), Error> {
+    if !std::io::stdout().is_terminal() {
+        return Err(Error::NotATerminal);
+    }
+    let mut terminal = ratatui::try_init()?;
     let result = event_loop(&mut terminal, app);
     ratatui::restore();
-    result
+    Ok(result?)
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<()> {

@@ -93,8 +93,13 @@ fn bad_input_gets_one_line_and_exit_code_2() {
         ),
         (&["code-inconnu", "L1"], "no code folder code-inconnu"),
         (&["no/such/file.md"], "no file no/such/file.md"),
+        (&["L6123-1"], "the output is not a terminal"),
     ];
-    for (args, message) in cases {
+    let empty = tempfile::tempdir().expect("temp dir");
+    let empty = empty.path().to_str().expect("utf-8").to_owned();
+    let not_a_mirror: [&str; 2] = ["--mirror", &empty];
+    let cases = [cases, &[(&not_a_mirror[..], "holds no article")]].concat();
+    for (args, message) in &cases {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
             .args(*args)
             .env_remove("LOI_MIRROR")

@@ -4,6 +4,11 @@
 use std::fs;
 use std::path::Path;
 
+/// How deep articles can sit: code, partie, livre, titre, chapitre, section,
+/// sous-section, paragraphe, sous-paragraphe and a margin. Deeper folders are not
+/// walked, so pointing `--mirror` at `/` by mistake ends quickly.
+const MAX_DEPTH: usize = 12;
+
 /// Sorted names of the folders directly under `dir`.
 pub fn subfolders(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = entries(dir)
@@ -18,12 +23,14 @@ pub fn subfolders(dir: &Path) -> Vec<String> {
 /// Paths (relative to `root`) of the files named `file_name` anywhere under `under`.
 pub fn find_named(root: &Path, under: &str, file_name: &str) -> Vec<String> {
     let mut found = Vec::new();
-    let mut stack = vec![under.to_owned()];
-    while let Some(rel) = stack.pop() {
+    let mut stack = vec![(under.to_owned(), depth(under))];
+    while let Some((rel, level)) = stack.pop() {
         for (name, is_dir) in entries(&root.join(&rel)) {
             let child = join(&rel, &name);
             if is_dir {
-                stack.push(child);
+                if level < MAX_DEPTH {
+                    stack.push((child, level + 1));
+                }
             } else if name == file_name {
                 found.push(child);
             }
@@ -34,8 +41,8 @@ pub fn find_named(root: &Path, under: &str, file_name: &str) -> Vec<String> {
 
 /// The first `.md` file starting with `# Article`, depth first in name order.
 pub fn first_article(root: &Path) -> Option<String> {
-    let mut stack = vec![String::new()];
-    while let Some(rel) = stack.pop() {
+    let mut stack = vec![(String::new(), 0)];
+    while let Some((rel, level)) = stack.pop() {
         let mut children = entries(&root.join(&rel));
         children.sort();
         // Files before folders, then reversed onto the stack so the first pops first.
@@ -46,11 +53,19 @@ pub fn first_article(root: &Path) -> Option<String> {
                 return Some(child);
             }
         }
+        if level == MAX_DEPTH {
+            continue;
+        }
         for (name, _) in children.iter().rev().filter(|(_, is_dir)| *is_dir) {
-            stack.push(join(&rel, name));
+            stack.push((join(&rel, name), level + 1));
         }
     }
     None
+}
+
+/// How many folders deep a relative path is.
+fn depth(rel: &str) -> usize {
+    rel.split('/').filter(|p| !p.is_empty()).count()
 }
 
 fn starts_as_article(path: &Path) -> bool {
