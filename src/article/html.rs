@@ -155,26 +155,32 @@ impl Builder {
         }
     }
 
-    fn text(&mut self, text: &str) {
-        if text.is_empty() {
-            return;
-        }
-        let text = sanitize::clean(text);
-        let style = self.style();
-        let link = self.link;
-        for word in text.split(' ') {
-            if word.is_empty() {
+    /// Adds a text node: runs of white space become one space, and a space at either
+    /// end waits to see whether visible text follows.
+    fn text(&mut self, raw: &str) {
+        let text = sanitize::clean(raw);
+        let starts_blank = text.starts_with(|c: char| c.is_ascii_whitespace());
+        let ends_blank = text.ends_with(|c: char| c.is_ascii_whitespace());
+        let mut words = text.split_ascii_whitespace();
+        let Some(first) = words.next() else {
+            if starts_blank {
                 self.pending_space = !self.line.is_empty();
-                continue;
             }
-            self.push_str(word, style, link);
-            self.pending_space = true;
+            return;
+        };
+        if starts_blank {
+            self.pending_space = !self.line.is_empty();
         }
-        // `split` yields a last word with no space after it: the space flag set after
-        // it is only right when the text really ended with white space.
-        if !text.ends_with(' ') {
-            self.pending_space = false;
+        // One piece per text node, not one per word: the largest article has
+        // thousands of words.
+        let mut joined = String::with_capacity(text.len());
+        joined.push_str(first);
+        for word in words {
+            joined.push(' ');
+            joined.push_str(word);
         }
+        self.push_str(&joined, self.style(), self.link);
+        self.pending_space = ends_blank;
     }
 
     /// Appends visible text, first emitting a pending space. Between two words of one
