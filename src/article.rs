@@ -181,6 +181,22 @@ mod tests {
     }
 
     #[test]
+    fn d6123_1_is_one_paragraph_with_two_links() {
+        let a = Article::parse("c/d.md", include_str!("../tests/fixtures/d6123-1.md"));
+        assert_eq!(a.num, "D6123-1");
+        assert_eq!(a.blocks.len(), 1);
+        assert!(!a.blocks[0].is_item());
+        let texts: Vec<&str> = a.links.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["R. 6123-3", "L. 6111-3"]);
+        assert!(a.links[1].href.ends_with("/l6111-3.md"));
+        // The text around the links keeps its spaces: nothing glued, nothing doubled.
+        let text = a.blocks[0].plain_text();
+        assert!(text.contains("l'article R. 6123-3 est constitué"), "{text}");
+        assert!(text.ends_with("l'article L. 6111-3."), "{text}");
+        assert!(!text.contains("  "));
+    }
+
+    #[test]
     fn links_know_their_block() {
         let a = Article::parse("c/l.md", L6123_1);
         assert_eq!(a.links.len(), 1);

@@ -16,7 +16,7 @@ pub enum Unresolved {
     Outside(String),
     #[error("{title} is not in this mirror")]
     CodeNotInMirror { title: String },
-    #[error("{num} is not in this mirror's {title}: repealed, renumbered, or never copied")]
+    #[error("not in this mirror's {title} (repealed, renumbered, or never copied)")]
     NoArticle { num: String, title: String },
     #[error("a Légifrance link to a code this reader does not know ({0})")]
     UnknownCode(String),

@@ -62,7 +62,7 @@ fn unresolvable_reference_says_why_and_stays() {
     let s = screen(&app);
     assert!(s.starts_with(" Article D313-14"), "{s}");
     assert!(
-        s.contains("L. 313-6: L313-6 is not in this mirror's Code de l'éducation"),
+        s.contains("L. 313-6: not in this mirror's Code de l'éducation (repealed"),
         "{s}"
     );
     assert!(s.contains("▸ I.-"), "the reader stays where it was:\n{s}");
