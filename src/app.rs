@@ -102,6 +102,15 @@ impl App {
         }
         self.status = None;
         let article = Rc::clone(&self.history.current().article);
+        if article.blocks.is_empty()
+            && !matches!(
+                action,
+                Action::Back | Action::Forward | Action::Help | Action::Quit
+            )
+        {
+            self.say("This article has no text", false);
+            return;
+        }
         let f = Frame {
             article: &article,
             layout: &self.layout,

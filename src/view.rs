@@ -353,6 +353,9 @@ impl View {
     /// After folds, width or height changed: cursor and top move out of anything now
     /// hidden, and the view stops at the last screen.
     pub fn refit(&mut self, f: Frame) {
+        if f.article.blocks.is_empty() {
+            return;
+        }
         let top = self.visible_ancestor(f, self.top.block);
         if top != self.top.block {
             self.top = Pos {
@@ -413,6 +416,9 @@ impl View {
     /// The screen lines to draw: `(block, line index)` from the top, at most `height`.
     pub fn visible_lines(&self, f: Frame) -> Vec<Pos> {
         let mut out = Vec::with_capacity(f.height);
+        if f.article.blocks.is_empty() {
+            return out;
+        }
         let mut at = Some(self.top.block);
         let mut line = self.top.line;
         while let Some(i) = at {

@@ -149,3 +149,52 @@ fn readme_lists_every_key() {
         );
     }
 }
+
+#[test]
+fn an_article_with_no_text_is_shown_and_every_key_is_safe() {
+    use loi::article::Article;
+    for body in ["", "<p> </p><p></p>", "<br/><br/>"] {
+        let article = Article::parse(
+            "code-du-travail/x/l1.md",
+            &format!("# Article L1\n\n{body}"),
+        );
+        assert!(article.blocks.is_empty());
+        let mut app = App::new(Mirror::bundled(), article, (80, 24));
+        for a in loi::keymap::BINDINGS
+            .iter()
+            .map(|b| b.action)
+            .filter(|a| *a != Action::Quit)
+        {
+            app.update(a);
+            app.update(Action::Cancel);
+            let s = screen(&app);
+            assert!(s.starts_with(" Article L1 · Code du travail"), "{s}");
+        }
+        app.update(Action::Down);
+        assert!(screen(&app).contains("This article has no text"));
+    }
+}
+
+#[test]
+fn every_sample_article_survives_every_key_at_small_sizes() {
+    let mirror = Mirror::bundled();
+    let paths: Vec<String> = ["l6123-1.md", "d6123-1.md", "d313-14.md", "r6123-3.md"]
+        .iter()
+        .flat_map(|n| mirror.find_named("", n))
+        .collect();
+    assert_eq!(paths.len(), 4, "{paths:?}");
+    for path in paths {
+        for (cols, rows) in [(80, 24), (40, 12), (20, 5), (10, 4), (1, 1), (0, 0)] {
+            let mut app = app(&path, cols, rows);
+            for b in loi::keymap::BINDINGS {
+                if matches!(b.action, Action::Quit | Action::Activate) {
+                    continue;
+                }
+                for _ in 0..3 {
+                    app.update(b.action);
+                }
+                let _ = screen(&app);
+            }
+        }
+    }
+}

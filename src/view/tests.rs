@@ -180,3 +180,78 @@ fn tab_unfolds_an_item_whose_reference_is_past_its_first_line() {
     });
     assert!(on_screen, "the selected reference is scrolled into view");
 }
+
+/// Long random walks of every move over real articles and sizes: after each, the
+/// cursor and the top line are on visible blocks, and the cursor is on screen.
+#[test]
+fn random_moves_keep_the_view_sound() {
+    let articles = [
+        seed(),
+        Article::parse("c/l.md", include_str!("../../tests/fixtures/l4121-3-1.md")),
+        Article::parse("c/r.md", include_str!("../../tests/fixtures/r1431-4.md")),
+        Article::parse("c/l6.md", include_str!("../../tests/fixtures/l6123-1.md")),
+    ];
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = |n: u64| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % n
+    };
+    for a in &articles {
+        for (width, height) in [(80, 20), (40, 8), (24, 3), (12, 1)] {
+            let layout = Layout::new(a, width);
+            let f = frame(a, &layout, height);
+            let mut v = View::new(a);
+            for step in 0..2_000 {
+                match next(13) {
+                    0 | 1 => v.cursor_down(f),
+                    2 | 3 => v.cursor_up(f),
+                    4 => v.page_down(f),
+                    5 => v.page_up(f),
+                    6 => {
+                        v.unfold(f);
+                    }
+                    7 => v.fold_or_parent(f),
+                    8 => v.fold_all(f, next(2) == 0),
+                    9 => v.home(),
+                    10 => v.end(f),
+                    11 => {
+                        if let Some(l) = v.next_link(f) {
+                            v.select_link(f, l);
+                        }
+                    }
+                    _ => {
+                        if let Some(l) = v.prev_link(f) {
+                            v.select_link(f, l);
+                        }
+                    }
+                }
+                let at = format!("{} {width}x{height} step {step}: {v:?}", a.path);
+                assert_eq!(
+                    v.visible_ancestor(f, v.cursor),
+                    v.cursor,
+                    "cursor hidden, {at}"
+                );
+                assert_eq!(
+                    v.visible_ancestor(f, v.top.block),
+                    v.top.block,
+                    "top hidden, {at}"
+                );
+                assert!(
+                    v.top.line < v.height_of(f, v.top.block),
+                    "top past its block, {at}"
+                );
+                let shown = v.visible_lines(f);
+                assert!(shown.len() <= height);
+                assert!(
+                    shown.iter().any(|p| p.block == v.cursor),
+                    "cursor off screen, {at}"
+                );
+                if let Some(l) = v.selected {
+                    assert_eq!(a.links[l].block, v.cursor, "{at}");
+                }
+            }
+        }
+    }
+}
