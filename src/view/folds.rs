@@ -1,0 +1,101 @@
+//! Folding and unfolding items, and selecting references (which unfolds what hides
+//! them).
+
+use super::{Frame, Pos, View, hides_something};
+
+impl View {
+    /// `→`: unfolds the item under the cursor. Returns false when there was nothing to.
+    pub fn unfold(&mut self, f: Frame) -> bool {
+        let c = self.cursor;
+        if self.is_folded(f, c) {
+            self.folded[c] = false;
+            self.reveal_cursor(f);
+            return true;
+        }
+        false
+    }
+
+    /// `←`: folds the item under the cursor, or, when it is folded already or not an
+    /// item, moves to the item that owns it.
+    pub fn fold_or_parent(&mut self, f: Frame) {
+        let c = self.cursor;
+        if f.article.blocks[c].is_item() && !self.folded[c] && hides_something(f, c) {
+            self.folded[c] = true;
+            self.refit(f);
+        } else if let Some(parent) = f.article.blocks[c].parent {
+            self.set_cursor(parent);
+            self.reveal_cursor(f);
+        }
+    }
+
+    /// Folds or unfolds every item (`zM`, `zR`).
+    pub fn fold_all(&mut self, f: Frame, folded: bool) {
+        for (i, block) in f.article.blocks.iter().enumerate() {
+            self.folded[i] = folded && block.is_item();
+        }
+        self.refit(f);
+    }
+
+    /// After folds, width or height changed: cursor and top move out of anything now
+    /// hidden, and the view stops at the last screen.
+    pub fn refit(&mut self, f: Frame) {
+        if f.article.blocks.is_empty() {
+            return;
+        }
+        let top = self.visible_ancestor(f, self.top.block);
+        if top != self.top.block {
+            self.top = Pos {
+                block: top,
+                line: 0,
+            };
+        }
+        self.top.line = self.top.line.min(self.height_of(f, self.top.block) - 1);
+        let limit = self.max_top(f);
+        if self.top.block > limit.block
+            || (self.top.block == limit.block && self.top.line > limit.line)
+        {
+            self.top = limit;
+        }
+        let c = self.visible_ancestor(f, self.cursor);
+        self.set_cursor(c);
+        self.reveal_cursor(f);
+    }
+
+    /// Selects reference `link`: unfolds what hides it and scrolls to it.
+    pub fn select_link(&mut self, f: Frame, link: usize) {
+        let block = f.article.links[link].block;
+        for a in f.article.ancestors(block) {
+            self.folded[a] = false;
+        }
+        let line = f
+            .layout
+            .lines(f.article, block)
+            .iter()
+            .position(|l| l.iter().any(|s| s.link == Some(link)))
+            .unwrap_or(0);
+        if line > 0 {
+            self.folded[block] = false;
+        }
+        self.set_cursor(block);
+        self.selected = Some(link);
+        self.refit(f);
+        self.reveal_line(f, block, line);
+    }
+
+    /// The reference Tab goes to: after the selected one, or the first at or after the
+    /// cursor.
+    pub fn next_link(&self, f: Frame) -> Option<usize> {
+        match self.selected {
+            Some(l) => (l + 1 < f.article.links.len()).then_some(l + 1),
+            None => f.article.links.iter().position(|l| l.block >= self.cursor),
+        }
+    }
+
+    /// The reference Shift-Tab goes to.
+    pub fn prev_link(&self, f: Frame) -> Option<usize> {
+        match self.selected {
+            Some(l) => l.checked_sub(1),
+            None => f.article.links.iter().rposition(|l| l.block < self.cursor),
+        }
+    }
+}
