@@ -20,9 +20,34 @@ pub fn run(app: App) -> Result<(), Error> {
         return Err(Error::NotATerminal);
     }
     let mut terminal = ratatui::try_init()?;
+    restore_on_signals()?;
     let result = event_loop(&mut terminal, app);
-    ratatui::restore();
+    restore_terminal();
     Ok(result?)
+}
+
+/// Gives the terminal its modes back: cooked mode and echo, the normal screen, a
+/// visible cursor. ratatui's hook does this on panic; this covers quitting and signals.
+fn restore_terminal() {
+    ratatui::restore();
+    let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
+}
+
+/// On SIGTERM, SIGHUP, SIGINT or SIGQUIT, restores the terminal and exits with
+/// 128 + the signal's number, as a shell reports a process killed by it. Without
+/// this the terminal stays raw and on the alternate screen (ratatui only restores
+/// on panic). The handler runs on a thread of signal-hook's, not inside the signal,
+/// so it may write and exit freely.
+fn restore_on_signals() -> std::io::Result<()> {
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
+    std::thread::spawn(move || {
+        if let Some(signal) = signals.forever().next() {
+            restore_terminal();
+            std::process::exit(128 + signal);
+        }
+    });
+    Ok(())
 }
 
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<()> {

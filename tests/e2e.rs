@@ -142,3 +142,52 @@ fn a_panic_gives_the_terminal_back() {
         p.screen()
     );
 }
+
+/// Each of these signals, 20 times: loi restores the terminal and exits with
+/// 128 + the signal (which also shows that its handler ran: a process killed by the
+/// signal itself would report differently).
+#[test]
+fn signals_give_the_terminal_back() {
+    for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
+        for run in 0..20 {
+            let mut p = loi(&[]);
+            p.wait_for("Article D313-14", TIMEOUT);
+            let status = std::process::Command::new("kill")
+                .args([&format!("-{signal}"), &p.pid().to_string()])
+                .status()
+                .expect("run kill");
+            assert!(status.success());
+            assert_eq!(
+                p.wait_exit(TIMEOUT),
+                Some(128 + number),
+                "SIG{signal}, run {run}"
+            );
+            let out = String::from_utf8_lossy(&p.output()).into_owned();
+            let entered = out
+                .find("\x1b[?1049h")
+                .expect("entered the alternate screen");
+            let left = out.rfind("\x1b[?1049l").unwrap_or_else(|| {
+                panic!("SIG{signal} run {run}: never left the alternate screen")
+            });
+            assert!(left > entered);
+            assert!(
+                out[left..].contains("\x1b[?25h"),
+                "SIG{signal} run {run}: cursor not shown"
+            );
+        }
+    }
+}
+
+/// After `q`, the shell gets a terminal in canonical mode with echo, as before.
+#[test]
+fn quitting_leaves_the_terminal_in_cooked_mode() {
+    let loi = env!("CARGO_BIN_EXE_loi");
+    let mut p = Pty::spawn(Path::new("/bin/sh"), &["-c", "\"$0\"; stty -a", loi], &[], 200, 24);
+    p.wait_for("Article D313-14", TIMEOUT);
+    p.send(b"q");
+    let screen = p.wait_for("icanon", TIMEOUT);
+    let words: Vec<&str> = screen.split_whitespace().collect();
+    assert!(words.contains(&"icanon") && words.contains(&"echo"), "{screen}");
+    assert!(!words.contains(&"-icanon") && !words.contains(&"-echo"), "{screen}");
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+}

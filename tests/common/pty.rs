@@ -263,6 +263,11 @@ impl Pty {
     ///
     /// On success it also waits, within the same timeout, for the last output
     /// to be read, so `screen` and `output` are then final.
+    /// The program's process id, to send it signals.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a spawned child has a pid")
+    }
+
     pub fn wait_exit(&mut self, timeout: Duration) -> Option<u32> {
         let deadline = Instant::now() + timeout;
         let status = loop {
