@@ -1,5 +1,6 @@
 //! The `loi` binary: reads the command line, opens the article, runs the reader.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -16,7 +17,9 @@ fn main() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("loi: {e}");
+            // writeln!, not eprintln!: with the terminal gone, a failed write must not
+            // turn into a panic.
+            let _ = writeln!(std::io::stderr(), "loi: {e}");
             ExitCode::from(2)
         }
     }

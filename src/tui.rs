@@ -29,7 +29,9 @@ pub fn run(app: App) -> Result<(), Error> {
 /// Gives the terminal its modes back: cooked mode and echo, the normal screen, a
 /// visible cursor. ratatui's hook does this on panic; this covers quitting and signals.
 fn restore_terminal() {
-    ratatui::restore();
+    // Errors are ignored: when the terminal is gone there is nothing to restore, and
+    // ratatui::restore would report it with eprintln!, which panics on a dead stderr.
+    let _ = ratatui::try_restore();
     let _ = crossterm::execute!(std::io::stdout(), crossterm::cursor::Show);
 }
 
