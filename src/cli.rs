@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
 
 use crate::article::Article;
 use crate::codes;
@@ -13,7 +13,7 @@ use crate::mirror::Mirror;
 ///
 /// With no argument, opens article D313-14 of the sample mirror built into loi.
 #[derive(Debug, Parser)]
-#[command(name = "loi", version)]
+#[command(name = "loi", version, subcommand_precedence_over_arg = true)]
 pub struct Cli {
     /// The mirror's folder: the one that holds the codes' folders
     #[arg(long, env = "LOI_MIRROR", value_name = "DIR", global = true)]
@@ -23,28 +23,76 @@ pub struct Cli {
     /// after the code's folder name (code-du-travail L6123-1)
     #[arg(value_name = "ARTICLE", num_args = 0..=2)]
     pub article: Vec<String>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// What loi does besides reading.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Lists every reference of the given articles (of the whole mirror when none is
+    /// given): where it leads, or why it leads nowhere. A link checker for a mirror.
+    Links {
+        /// One JSON object per line: article, kind, text, target (null when
+        /// unresolved), reason
+        #[arg(long)]
+        json: bool,
+        /// Articles, each a path to its .md file or a number such as L6123-1
+        #[arg(value_name = "ARTICLE")]
+        articles: Vec<String>,
+    },
+}
+
+/// Runs a subcommand, writing to standard output.
+pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
+    match command {
+        Command::Links { json, articles } => {
+            let mirror = mirror_for(cli.mirror.as_deref(), articles.first().map(String::as_str))?;
+            let paths = articles
+                .iter()
+                .map(|a| article_path(&mirror, a))
+                .collect::<Result<Vec<_>, _>>()?;
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            crate::links::run(&mirror, &paths, *json, &mut out)?;
+            std::io::Write::flush(&mut out)?;
+            Ok(())
+        }
+    }
+}
+
+/// The mirror a command line names: `--mirror`, else the one holding a file given as
+/// `path`, else the bundled sample.
+pub fn mirror_for(dir: Option<&Path>, path: Option<&str>) -> Result<Mirror, Error> {
+    match (dir, path) {
+        (Some(dir), _) => Mirror::open(dir),
+        (None, Some(path)) if looks_like_path(path) && Path::new(path).is_file() => {
+            Mirror::open(&infer_root(Path::new(path)))
+        }
+        (None, _) => Ok(Mirror::bundled()),
+    }
+}
+
+/// The mirror path of one article named on the command line: a file path or a number.
+pub fn article_path(mirror: &Mirror, arg: &str) -> Result<String, Error> {
+    if looks_like_path(arg) {
+        path_in(mirror, arg)
+    } else {
+        mirror.find_number(None, arg)
+    }
 }
 
 /// Picks the mirror and opens the article the command line asks for, reading its
 /// file once.
 pub fn target(cli: &Cli) -> Result<(Mirror, Article), Error> {
-    let path_arg = match cli.article.as_slice() {
-        [one] if looks_like_path(one) => Some(one.as_str()),
+    let single = match cli.article.as_slice() {
+        [one] => Some(one.as_str()),
         _ => None,
     };
-    let mirror = match (&cli.mirror, path_arg) {
-        (Some(dir), _) => Mirror::open(dir)?,
-        (None, Some(path)) if Path::new(path).is_file() => {
-            Mirror::open(&infer_root(Path::new(path)))?
-        }
-        (None, _) => Mirror::bundled(),
-    };
+    let mirror = mirror_for(cli.mirror.as_deref(), single)?;
     let rel = match cli.article.as_slice() {
         [] => mirror.first_article()?,
-        [one] => match path_arg {
-            Some(_) => path_in(&mirror, one)?,
-            None => mirror.find_number(None, one)?,
-        },
+        [one] => article_path(&mirror, one)?,
         [code, num, ..] => mirror.find_number(Some(code.trim_matches('/')), num)?,
     };
     let text = mirror.read(&rel)?;

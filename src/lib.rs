@@ -14,6 +14,7 @@ pub mod error;
 pub mod history;
 pub mod keymap;
 pub mod layout;
+pub mod links;
 pub mod mirror;
 pub mod reference;
 pub mod sanitize;

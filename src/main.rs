@@ -9,11 +9,18 @@ use loi::cli::{self, Cli};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if let Some(command) = &cli.command {
+        return finish(cli::run_command(&cli, command));
+    }
     let opened = cli::target(&cli).map(|(mirror, article)| {
         let size = crossterm::terminal::size().unwrap_or((80, 24));
         App::new(mirror, article, size)
     });
-    let result = opened.and_then(loi::tui::run);
+    finish(opened.and_then(loi::tui::run))
+}
+
+/// The exit code, and the error's one line on stderr.
+fn finish(result: Result<(), loi::error::Error>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {

@@ -5,6 +5,8 @@
 mod bundled;
 mod walk;
 
+use std::cell::{OnceCell, RefCell};
+use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -27,6 +29,11 @@ enum Source {
 #[derive(Debug, Clone)]
 pub struct Mirror {
     source: Source,
+    /// Every file's path by file name, built by one walk the first time a file is
+    /// looked up by name (a stale link, a number): later look-ups cost nothing.
+    names: OnceCell<HashMap<String, Vec<String>>>,
+    /// Folders (relative) already checked to lie inside the root, symlinks followed.
+    inside_dirs: RefCell<HashMap<String, bool>>,
 }
 
 impl Mirror {
@@ -34,6 +41,8 @@ impl Mirror {
     pub fn bundled() -> Mirror {
         Mirror {
             source: Source::Bundled,
+            names: OnceCell::new(),
+            inside_dirs: RefCell::default(),
         }
     }
 
@@ -45,6 +54,8 @@ impl Mirror {
         }
         Ok(Mirror {
             source: Source::Dir(root),
+            names: OnceCell::new(),
+            inside_dirs: RefCell::default(),
         })
     }
 
@@ -70,7 +81,7 @@ impl Mirror {
             return false;
         };
         match &self.source {
-            Source::Dir(root) => contained(root, &rel).is_some_and(|p| p.is_file()),
+            Source::Dir(root) => self.contained(root, &rel).is_some_and(|p| p.is_file()),
             Source::Bundled => bundled::read(&rel).is_some(),
         }
     }
@@ -83,7 +94,7 @@ impl Mirror {
                 .ok_or_else(|| Error::NoSuchFile(clean.clone()))?
                 .to_vec(),
             Source::Dir(root) => {
-                let path = contained(root, &clean).ok_or_else(|| {
+                let path = self.contained(root, &clean).ok_or_else(|| {
                     if root.join(&clean).exists() {
                         Error::OutsideMirror(clean.clone())
                     } else {
@@ -118,12 +129,32 @@ impl Mirror {
         else {
             return Vec::new();
         };
-        let mut found = match &self.source {
-            Source::Dir(root) => walk::find_named(root, &under, file_name),
-            Source::Bundled => bundled::find_named(&under, file_name),
+        let names = self.names.get_or_init(|| {
+            let mut names: HashMap<String, Vec<String>> = HashMap::new();
+            for path in self.all_files() {
+                let name = path.rsplit('/').next().unwrap_or_default().to_owned();
+                names.entry(name).or_default().push(path);
+            }
+            for paths in names.values_mut() {
+                paths.sort();
+            }
+            names
+        });
+        let inside = |p: &&String| {
+            under.is_empty() || p.strip_prefix(&under).is_some_and(|r| r.starts_with('/'))
         };
-        found.sort();
-        found
+        names
+            .get(file_name)
+            .map(|paths| paths.iter().filter(inside).cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Every `.md` file of the mirror, relative to the root, in no particular order.
+    pub fn all_files(&self) -> Vec<String> {
+        match &self.source {
+            Source::Dir(root) => walk::all_files(root),
+            Source::Bundled => bundled::all_files(),
+        }
     }
 
     /// Finds an article by number (`L6123-1`, `l. 6123-1`), in one code or in all.
@@ -181,6 +212,32 @@ impl Mirror {
     }
 }
 
+impl Mirror {
+    /// `root/rel` when, symlinks followed, it is still inside `root`.
+    ///
+    /// Each folder is checked once (canonicalising a path costs a system call per
+    /// component, which made `loi links` over 12,000 articles spend seconds in the
+    /// kernel); the file itself only needs a second look when it is a symlink.
+    fn contained(&self, root: &Path, rel: &str) -> Option<PathBuf> {
+        let dir = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let known = self.inside_dirs.borrow().get(dir).copied();
+        let dir_inside = known.unwrap_or_else(|| {
+            let inside = fs::canonicalize(root.join(dir)).is_ok_and(|d| d.starts_with(root));
+            self.inside_dirs.borrow_mut().insert(dir.to_owned(), inside);
+            inside
+        });
+        if !dir_inside {
+            return None;
+        }
+        let path = root.join(rel);
+        if fs::symlink_metadata(&path).ok()?.file_type().is_symlink() {
+            let target = fs::canonicalize(&path).ok()?;
+            return target.starts_with(root).then_some(target);
+        }
+        Some(path)
+    }
+}
+
 /// Reads a file that is an article candidate: a regular file under the size limit.
 fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, Error> {
     let read_error = |source| Error::Read {
@@ -199,12 +256,6 @@ fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, Error> {
         });
     }
     fs::read(path).map_err(read_error)
-}
-
-/// `root/rel` when, symlinks followed, it is still inside `root`.
-fn contained(root: &Path, rel: &str) -> Option<PathBuf> {
-    let path = fs::canonicalize(root.join(rel)).ok()?;
-    path.starts_with(root).then_some(path)
 }
 
 /// A mirror-relative path made safe: `/`-separated, no empty or `.` parts, and `None`

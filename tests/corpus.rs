@@ -160,3 +160,54 @@ fn every_mirror_path_link_resolves_to_its_own_file() {
     }
     assert!(checked > 10_000, "only {checked} mirror links");
 }
+
+/// The same mirror with every link left as Légifrance wrote it: the code comes from
+/// `cidTexte`, the number from the link's text. MANIFEST.tsv (read here, never by
+/// loi) says which article each `idArticle` is.
+#[test]
+fn legacy_links_resolve_to_the_article_their_id_names() {
+    const LEGACY: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/mirror-travail-crpa-legacy-links.tar.gz"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let status = Command::new("tar")
+        .args(["xzf", LEGACY, "-C"])
+        .arg(dir.path())
+        .status()
+        .expect("run tar");
+    assert!(status.success());
+    let manifest = std::fs::read_to_string(dir.path().join("MANIFEST.tsv")).expect("manifest");
+    let mut by_id = std::collections::HashMap::new();
+    for line in manifest.lines().skip(1) {
+        let cols: Vec<&str> = line.split('\t').collect();
+        by_id.insert(cols[2].to_owned(), cols[0].to_owned());
+        by_id
+            .entry(cols[3].to_owned())
+            .or_insert_with(|| cols[0].to_owned());
+    }
+    let mirror = Mirror::open(dir.path()).expect("open");
+    let (mut total, mut right) = (0, 0);
+    for rel in mirror.all_files() {
+        let Ok(article) = mirror.load(&rel) else {
+            continue;
+        };
+        for link in &article.links {
+            let Some(expected) =
+                reference::query_value(&link.href, "idArticle").and_then(|id| by_id.get(id))
+            else {
+                continue;
+            };
+            total += 1;
+            right += usize::from(reference::resolve(&mirror, link).as_ref() == Ok(expected));
+        }
+    }
+    assert!(total > 13_000, "{total} legacy links into the mirror");
+    // 98.9% today: the rest name no number in their text (52), or their text and
+    // their id disagree (81, Légifrance's own errors), or the number is written
+    // `R. * 343-4` or `L. 5214-1 A`.
+    assert!(
+        right * 1000 >= total * 985,
+        "{right} of {total} resolved to their article"
+    );
+}

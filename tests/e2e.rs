@@ -182,12 +182,55 @@ fn signals_give_the_terminal_back() {
 #[test]
 fn quitting_leaves_the_terminal_in_cooked_mode() {
     let loi = env!("CARGO_BIN_EXE_loi");
-    let mut p = Pty::spawn(Path::new("/bin/sh"), &["-c", "\"$0\"; stty -a", loi], &[], 200, 24);
+    let mut p = Pty::spawn(
+        Path::new("/bin/sh"),
+        &["-c", "\"$0\"; stty -a", loi],
+        &[],
+        200,
+        24,
+    );
     p.wait_for("Article D313-14", TIMEOUT);
     p.send(b"q");
     let screen = p.wait_for("icanon", TIMEOUT);
     let words: Vec<&str> = screen.split_whitespace().collect();
-    assert!(words.contains(&"icanon") && words.contains(&"echo"), "{screen}");
-    assert!(!words.contains(&"-icanon") && !words.contains(&"-echo"), "{screen}");
+    assert!(
+        words.contains(&"icanon") && words.contains(&"echo"),
+        "{screen}"
+    );
+    assert!(
+        !words.contains(&"-icanon") && !words.contains(&"-echo"),
+        "{screen}"
+    );
     assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+}
+
+#[test]
+fn links_lists_references_with_targets_or_reasons() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
+        .args(["links", "D313-14"])
+        .env_remove("LOI_MIRROR")
+        .output()
+        .expect("run loi");
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 11, "{text}");
+    assert!(
+        lines[0].contains("\tlink\tL. 313-6\t-\tnot in this mirror's Code de l'éducation"),
+        "{}",
+        lines[0]
+    );
+    assert!(lines.iter().any(|l| l.contains("\tlegacy\tR. 6521-1\t-\t")));
+    assert!(lines.iter().any(
+        |l| l.contains("\tarticles L. 6123-1, L. 6123-2\tcode-du-travail/")
+            && l.contains("/l6123-1.md")
+    ));
+    assert_eq!(lines[10], "1 articles, 10 references: 2 resolved, 8 not");
+    // --mirror is accepted before the subcommand, and a bad one is one line, exit 2.
+    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
+        .args(["--mirror", "/nonexistent", "links"])
+        .output()
+        .expect("run loi");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).starts_with("loi: no mirror at /nonexistent"));
 }

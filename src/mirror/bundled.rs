@@ -23,26 +23,15 @@ pub fn subfolders() -> Vec<String> {
     names
 }
 
-/// Sample files named `file_name` under folder `under`.
-pub fn find_named(under: &str, file_name: &str) -> Vec<String> {
-    let start = if under.is_empty() {
-        Some(&SAMPLE)
-    } else {
-        SAMPLE.get_dir(under)
-    };
+/// Every file of the sample.
+pub fn all_files() -> Vec<String> {
     let mut found = Vec::new();
-    let mut stack: Vec<&Dir> = start.into_iter().collect();
+    let mut stack: Vec<&Dir> = vec![&SAMPLE];
     while let Some(dir) = stack.pop() {
         for entry in dir.entries() {
             match entry {
                 DirEntry::Dir(d) => stack.push(d),
-                DirEntry::File(f) => {
-                    if f.path().file_name().and_then(|n| n.to_str()) == Some(file_name)
-                        && let Some(p) = f.path().to_str()
-                    {
-                        found.push(p.to_owned());
-                    }
-                }
+                DirEntry::File(f) => found.extend(f.path().to_str().map(str::to_owned)),
             }
         }
     }

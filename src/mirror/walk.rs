@@ -20,10 +20,10 @@ pub fn subfolders(dir: &Path) -> Vec<String> {
     names
 }
 
-/// Paths (relative to `root`) of the files named `file_name` anywhere under `under`.
-pub fn find_named(root: &Path, under: &str, file_name: &str) -> Vec<String> {
+/// Paths (relative to `root`) of every `.md` file.
+pub fn all_files(root: &Path) -> Vec<String> {
     let mut found = Vec::new();
-    let mut stack = vec![(under.to_owned(), depth(under))];
+    let mut stack = vec![(String::new(), 0)];
     while let Some((rel, level)) = stack.pop() {
         for (name, is_dir) in entries(&root.join(&rel)) {
             let child = join(&rel, &name);
@@ -31,7 +31,7 @@ pub fn find_named(root: &Path, under: &str, file_name: &str) -> Vec<String> {
                 if level < MAX_DEPTH {
                     stack.push((child, level + 1));
                 }
-            } else if name == file_name {
+            } else if name.ends_with(".md") {
                 found.push(child);
             }
         }
@@ -61,11 +61,6 @@ pub fn first_article(root: &Path) -> Option<String> {
         }
     }
     None
-}
-
-/// How many folders deep a relative path is.
-fn depth(rel: &str) -> usize {
-    rel.split('/').filter(|p| !p.is_empty()).count()
 }
 
 fn starts_as_article(path: &Path) -> bool {
