@@ -185,7 +185,53 @@ fn tokens(pieces: &[Piece]) -> Vec<Token> {
     if !word.is_empty() {
         out.push(Token::Word(word));
     }
+    glue(out)
+}
+
+/// Joins words a line must not separate: `L.` and its number, `article` and the number
+/// it introduces, a number and `%` or `€`. The space stays, but as part of one word.
+fn glue(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        if let (Some(Token::Word(prev)), Token::Word(next)) = (out.last_mut(), &token)
+            && must_stay_together(&word_text(prev), &word_text(next))
+        {
+            let shared = prev
+                .last()
+                .and_then(|s| s.link)
+                .filter(|l| next[0].link == Some(*l));
+            push_seg(prev, " ", TextStyle::default(), shared);
+            for seg in next {
+                push_seg(prev, &seg.text, seg.style, seg.link);
+            }
+            continue;
+        }
+        out.push(token);
+    }
     out
+}
+
+fn word_text(word: &Word) -> String {
+    word.iter().map(|s| s.text.as_str()).collect()
+}
+
+fn must_stay_together(prev: &str, next: &str) -> bool {
+    let last = prev.rsplit(' ').next().unwrap_or(prev);
+    let next_is_number = next.starts_with(|c: char| c.is_ascii_digit());
+    let prefix = last.trim_end_matches('.');
+    let is_article_prefix = matches!(prefix, "L" | "R" | "D" | "A" | "LO" | "R*" | "D*" | "L.O");
+    let names_article = {
+        let lower = last.to_lowercase();
+        lower.ends_with("article") || lower.ends_with("articles")
+    };
+    let next_is_prefix = matches!(
+        next.trim_end_matches('.'),
+        "L" | "R" | "D" | "A" | "LO" | "R*" | "D*"
+    );
+    (is_article_prefix && next_is_number)
+        || (names_article && (next_is_prefix || next_is_number))
+        || (prev.ends_with(|c: char| c.is_ascii_digit())
+            && matches!(next, "%" | "€" | "%," | "%." | "€," | "€."))
 }
 
 /// The text of a screen line, for tests and searches.
@@ -238,6 +284,32 @@ mod tests {
     }
 
     #[test]
+    fn article_numbers_stay_with_their_prefix_and_the_word_article() {
+        let p = [text(
+            "conformément aux dispositions de l'article L. 6323-17-5-1 et du R. 12, soit 10 % de plus",
+        )];
+        for width in 24..=60 {
+            let lines = wrapped(&p, width);
+            assert!(
+                lines.iter().any(|l| l.contains("l'article L. 6323-17-5-1")),
+                "width {width}: {lines:?}"
+            );
+            assert!(
+                lines.iter().any(|l| l.contains("R. 12")),
+                "width {width}: {lines:?}"
+            );
+            assert!(
+                lines.iter().any(|l| l.contains("10 %")),
+                "width {width}: {lines:?}"
+            );
+            assert!(
+                lines.iter().all(|l| l.width() <= width),
+                "width {width}: {lines:?}"
+            );
+        }
+    }
+
+    #[test]
     fn a_word_split_across_styles_stays_whole() {
         let link = Piece::Text {
             text: "L. 6123-1".to_owned(),
@@ -247,10 +319,10 @@ mod tests {
         let p = [text("aaaa bbbb "), link, text(", suite")];
         let lines = wrap(&p, 12);
         let texts: Vec<String> = lines.iter().map(line_text).collect();
-        assert_eq!(texts, vec!["aaaa bbbb L.", "6123-1,", "suite"]);
-        // The comma glued to the link is not part of the link.
+        assert_eq!(texts, vec!["aaaa bbbb", "L. 6123-1,", "suite"]);
+        // The comma glued to the link is not part of the link; the kept space is.
         let second = &lines[1];
-        assert_eq!(second[0].text, "6123-1");
+        assert_eq!(second[0].text, "L. 6123-1");
         assert_eq!(second[0].link, Some(0));
         assert_eq!(second[1].link, None);
     }
