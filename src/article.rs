@@ -2,6 +2,7 @@
 //! arranged in the enumeration tree. Knows nothing of terminals or widths.
 
 pub(crate) mod html;
+mod nesting;
 mod trail;
 
 pub use trail::{humanize_slug, short_title};
@@ -101,7 +102,7 @@ impl Article {
     /// so that a damaged file shows what it has rather than nothing.
     pub fn parse(path: &str, source: &str) -> Article {
         let (num, body) = split_heading(source).unwrap_or_else(|| (fallback_num(path), source));
-        let parsed = html::parse(body);
+        let parsed = html::parse(&nesting::cap(body, nesting::MAX_DEPTH));
         let blocks = enumeration::build(parsed.paras);
         let mut links = parsed.links;
         for (index, block) in blocks.iter().enumerate() {
@@ -194,6 +195,15 @@ mod tests {
         assert!(text.contains("l'article R. 6123-3 est constitué"), "{text}");
         assert!(text.ends_with("l'article L. 6111-3."), "{text}");
         assert!(!text.contains("  "));
+    }
+
+    #[test]
+    fn hostile_nesting_opens_with_its_text() {
+        // Uncapped, html5ever took about 40 s on this (quadratic in depth).
+        let body = "<ul><li>".repeat(100_000) + "fond" + &"</li></ul>".repeat(100_000);
+        let a = Article::parse("c/x.md", &format!("# Article X\n\n{body}<p>après</p>"));
+        let texts: Vec<String> = a.blocks.iter().map(Block::plain_text).collect();
+        assert_eq!(texts, ["fond", "après"]);
     }
 
     #[test]
