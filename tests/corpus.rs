@@ -170,13 +170,7 @@ fn legacy_links_resolve_to_the_article_their_id_names() {
         env!("CARGO_MANIFEST_DIR"),
         "/../shared/corpus/mirror-travail-crpa-legacy-links.tar.gz"
     );
-    let dir = tempfile::tempdir().expect("temp dir");
-    let status = Command::new("tar")
-        .args(["xzf", LEGACY, "-C"])
-        .arg(dir.path())
-        .status()
-        .expect("run tar");
-    assert!(status.success());
+    let dir = extract(LEGACY);
     let manifest = std::fs::read_to_string(dir.path().join("MANIFEST.tsv")).expect("manifest");
     let mut by_id = std::collections::HashMap::new();
     for line in manifest.lines().skip(1) {
