@@ -18,21 +18,23 @@ const TARBALL: &str = concat!(
 /// The extracted mirror, shared by the tests of this file (extracting takes a second).
 fn corpus() -> &'static Path {
     static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        assert!(
-            Path::new(TARBALL).exists(),
-            "the shared corpus is missing: {TARBALL}"
-        );
-        let dir = tempfile::tempdir().expect("temp dir");
-        let status = Command::new("tar")
-            .args(["xzf", TARBALL, "-C"])
-            .arg(dir.path())
-            .status()
-            .expect("run tar");
-        assert!(status.success(), "tar failed");
-        dir
-    })
-    .path()
+    DIR.get_or_init(|| extract(TARBALL)).path()
+}
+
+/// A tarball of `../shared/corpus`, extracted to a new temporary folder.
+fn extract(tarball: &str) -> tempfile::TempDir {
+    assert!(
+        Path::new(tarball).exists(),
+        "the shared corpus is missing: {tarball}"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let status = Command::new("tar")
+        .args(["xzf", tarball, "-C"])
+        .arg(dir.path())
+        .status()
+        .expect("run tar");
+    assert!(status.success(), "tar failed on {tarball}");
+    dir
 }
 
 /// Every article file, relative to the root, sorted.
