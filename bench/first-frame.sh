@@ -2,7 +2,8 @@
 # Measures loi beside less in one batch with ../shared/bench/tuiperf (80x24): first
 # frame on a typical article (L6123-1, 1.7 KB) and on the largest (Annexe I à
 # l'article R4312-1, 122 KB), latency and bytes per key while scrolling the largest,
-# and following a reference (L6123-1 → L5311-9 → back).
+# following a reference (L6123-1 → L5311-9 → back), and bytes per one-line scroll
+# inside a tall block (the table of Annexe à l'article R1422-4).
 #
 #   bench/first-frame.sh [MIRROR_DIR] [LOI_BINARY]     (defaults: /tmp/corpus, target/release/loi)
 #
@@ -32,3 +33,8 @@ echo "== keys on the largest: less"
 $tuiperf "${runs[@]}" --until '# Article Annexe I' --keys 'j,j,j,Space,Space,q' -- less "$big"
 echo "== follow a reference: loi"
 $tuiperf "${runs[@]}" --until 'Article L6123-1' --keys 'Tab,Enter::Article L5311-9,Backspace::Article L6123-1,q' -- "$loi" --mirror "$mirror" "$typ"
+tab=$(find "$mirror" -name annexe-a-larticle-r1422-4.md | head -1)
+echo "== one-line scrolling through a tall block (a table): loi (+ unfolds all first)"
+$tuiperf "${runs[@]}" --until 'Article Annexe' --keys '+,j,j,j,j,k,k,q' -- "$loi" --mirror "$mirror" "$tab"
+echo "== one-line scrolling: less on the same file"
+$tuiperf "${runs[@]}" --until '# Article Annexe' --keys 'j,j,j,j,k,k,q' -- less "$tab"

@@ -1,14 +1,18 @@
 //! The terminal: entering and leaving full-screen mode, and the event loop that turns
 //! key presses into actions and redraws after them.
 
+mod scroll;
+
 use std::io::IsTerminal;
 use std::time::Duration;
 
 use crossterm::event::{self, Event};
 use ratatui::DefaultTerminal;
+use ratatui::backend::Backend;
+use ratatui::buffer::Buffer;
 
 use crate::action::Action;
-use crate::app::App;
+use crate::app::{App, HEADER_ROWS, STATUS_ROWS};
 use crate::error::Error;
 use crate::keymap::{self, Key, Lookup};
 use crate::ui;
@@ -56,8 +60,9 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut pending: Vec<Key> = Vec::new();
+    let mut shown: Option<Buffer> = None;
     while !app.quit {
-        terminal.draw(|frame| ui::draw(frame, &app))?;
+        draw(terminal, &app, &mut shown)?;
         panic_if_asked();
         // Handle every event already queued before drawing again: a held key or a
         // burst of resizes costs one redraw, not one per event.
@@ -72,6 +77,46 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
             event = event::read()?;
         }
     }
+    Ok(())
+}
+
+/// Draws the app. When the article's text only moved up or down by a few lines, the
+/// terminal scrolls its text rows itself first, and ratatui, comparing with what the
+/// screen then shows, writes only the rows that came in (and the status line).
+fn draw(
+    terminal: &mut DefaultTerminal,
+    app: &App,
+    shown: &mut Option<Buffer>,
+) -> std::io::Result<()> {
+    terminal.autoresize()?;
+    ui::draw(&mut terminal.get_frame(), app);
+    let rows = HEADER_ROWS
+        ..terminal
+            .current_buffer_mut()
+            .area
+            .height
+            .saturating_sub(STATUS_ROWS);
+    if let Some(before) = shown.as_ref()
+        && let Some(shift) = scroll::detect(before, terminal.current_buffer_mut(), rows.clone())
+    {
+        let next = terminal.current_buffer_mut().clone();
+        let lines = shift.unsigned_abs().try_into().unwrap_or(u16::MAX);
+        if shift > 0 {
+            terminal
+                .backend_mut()
+                .scroll_region_up(rows.clone(), lines)?;
+        } else {
+            terminal
+                .backend_mut()
+                .scroll_region_down(rows.clone(), lines)?;
+        }
+        // Make ratatui's "previous screen" what the terminal now shows.
+        *terminal.current_buffer_mut() = scroll::shifted(before, rows, shift);
+        terminal.swap_buffers();
+        *terminal.current_buffer_mut() = next;
+    }
+    let done = terminal.apply_buffer()?;
+    *shown = Some(done.buffer.clone());
     Ok(())
 }
 

@@ -234,3 +234,73 @@ fn links_lists_references_with_targets_or_reasons() {
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).starts_with("loi: no mirror at /nonexistent"));
 }
+
+/// Scrolling uses the terminal's own scrolling (only new rows are sent): after every
+/// key, the real screen must still be exactly what the reader would draw from scratch.
+#[test]
+fn scrolled_screens_equal_fresh_renders() {
+    use loi::action::Action;
+    use loi::app::App;
+    use loi::mirror::Mirror;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    let (cols, rows) = (40, 12);
+    let mirror = Mirror::bundled();
+    let seed = mirror.find_named("", "d313-14.md").remove(0);
+    let mut app = App::new(
+        mirror.clone(),
+        mirror.load(&seed).expect("seed"),
+        (cols, rows),
+    );
+    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
+    let mut expected = |app: &App| {
+        terminal.draw(|f| loi::ui::draw(f, app)).expect("draw");
+        let buffer = terminal.backend().buffer().clone();
+        (0..rows)
+            .map(|y| {
+                (0..cols)
+                    .map(|x| buffer[(x, y)].symbol())
+                    .collect::<String>()
+                    .trim_end()
+                    .to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut p = Pty::spawn(Path::new(env!("CARGO_BIN_EXE_loi")), &[], &[], cols, rows);
+    p.wait_for("Article D313-14", TIMEOUT);
+    let mut keys: Vec<(&[u8], Action)> = vec![(b"+", Action::UnfoldAll)];
+    keys.extend(std::iter::repeat_n((&b"j"[..], Action::Down), 30));
+    keys.extend(std::iter::repeat_n((&b"k"[..], Action::Up), 12));
+    keys.extend([
+        (&b" "[..], Action::PageDown),
+        (b"b", Action::PageUp),
+        (b"G", Action::Bottom),
+    ]);
+    keys.extend(std::iter::repeat_n((&b"k"[..], Action::Up), 8));
+    for (i, (bytes, action)) in keys.into_iter().enumerate() {
+        p.send(bytes);
+        app.update(action);
+        let want = expected(&app);
+        // The screen settles within a few ms; poll until it matches or time runs out.
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        let mut got = p.screen();
+        while got.trim_end() != want.trim_end() && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+            got = p.screen();
+        }
+        assert_eq!(
+            got.trim_end(),
+            want.trim_end(),
+            "after key {i} ({action:?})"
+        );
+    }
+    // Rows 4 to 11 (1-based) are the text: a scroll region set there, then SU and SD.
+    let out = String::from_utf8_lossy(&p.output()).into_owned();
+    assert!(
+        out.contains("\x1b[4;11r\x1b[1S"),
+        "j scrolled the text rows up"
+    );
+    assert!(out.contains("\x1b[4;11r\x1b[1T"), "k scrolled them down");
+}
