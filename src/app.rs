@@ -132,11 +132,7 @@ impl App {
             Action::FoldAll => view.fold_all(f, true),
             Action::Activate => match view.selected {
                 Some(link) => self.open_link(&article, link),
-                None => {
-                    if !view.unfold(f) {
-                        view.fold_or_parent(f);
-                    }
-                }
+                None => view.toggle(f),
             },
             Action::NextReference | Action::PrevReference => {
                 let next = if action == Action::NextReference {

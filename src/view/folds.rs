@@ -15,6 +15,16 @@ impl View {
         false
     }
 
+    /// Enter with no reference selected: unfolds the item under the cursor, or folds
+    /// it when open. A block that is no item stays as it is.
+    pub fn toggle(&mut self, f: Frame) {
+        let c = self.cursor;
+        if !self.unfold(f) && f.article.blocks[c].is_item() && hides_something(f, c) {
+            self.folded[c] = true;
+            self.refit(f);
+        }
+    }
+
     /// `←`: folds the item under the cursor, or, when it is folded already or not an
     /// item, moves to the item that owns it.
     pub fn fold_or_parent(&mut self, f: Frame) {

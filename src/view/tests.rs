@@ -53,6 +53,26 @@ fn unfold_shows_children_folded() {
     assert!(v.is_folded(f, 0));
 }
 
+#[test]
+fn enter_toggles_items_and_leaves_plain_paragraphs_alone() {
+    let a = seed();
+    let layout = Layout::new(&a, 80);
+    let f = frame(&a, &layout, 20);
+    let mut v = View::new(&a);
+    v.toggle(f);
+    assert!(!v.is_folded(f, 0));
+    v.toggle(f);
+    assert!(v.is_folded(f, 0));
+    // The seed's last paragraph is no item: Enter there changes nothing.
+    v.fold_all(f, false);
+    v.end(f);
+    let last = a.blocks.len() - 1;
+    assert_eq!(v.cursor, last);
+    let before = v.clone();
+    v.toggle(f);
+    assert_eq!(v, before);
+}
+
 fn dedup(mut v: Vec<usize>) -> Vec<usize> {
     v.dedup();
     v
