@@ -200,9 +200,9 @@ struct Open {
 /// with a marker) and links every block to the item that owns it.
 ///
 /// An item owns what follows it until an item of its own family or of an enclosing
-/// one. Unmarked text after a list goes back to the list's enclosing level (after
-/// `2°`, "Le conseil exerce…" belongs to `I`, not to `2°`); divisions (`I`, `A`) keep
-/// the unmarked paragraphs that follow them.
+/// one. Unmarked text after a list goes back to the nearest enclosing division, out of
+/// every nested list (after `2°` or its `b)`, "Le conseil exerce…" belongs to `I`, not
+/// to `2°`); divisions (`I`, `A`) keep the unmarked paragraphs that follow them.
 pub fn build(paras: Vec<RawPara>) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut open: Vec<Open> = Vec::new();
@@ -221,7 +221,7 @@ pub fn build(paras: Vec<RawPara>) -> Vec<Block> {
                         (Some(parent), _) => parent,
                         (None, BlockKind::Table) => open.last().map(|o| o.block),
                         (None, BlockKind::Text) => {
-                            if open.last().is_some_and(|o| o.kind.is_list()) {
+                            while open.last().is_some_and(|o| o.kind.is_list()) {
                                 open.pop();
                             }
                             open.last().map(|o| o.block)

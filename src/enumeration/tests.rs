@@ -162,3 +162,20 @@ fn weak_readings_need_context() {
     let b = Article::parse("c/x.md", "# Article X\n\n<p>A. Un</p><p>B. Deux</p>");
     assert!(b.blocks.iter().all(Block::is_item));
 }
+
+#[test]
+fn l5312_1_text_after_a_nested_list_returns_to_its_division() {
+    let a = Article::parse("c/l.md", include_str!("../../tests/fixtures/l5312-1.md"));
+    let find = |start: &str| {
+        a.blocks
+            .iter()
+            .position(|b| b.plain_text().starts_with(start))
+            .unwrap_or_else(|| panic!("no block starts with {start}"))
+    };
+    let ii = find("II. -");
+    let b_item = find("b) Aux comités");
+    let after = find("Les missions mentionnées au présent II");
+    assert_eq!(a.blocks[b_item].depth, 2, "b) sits under 7° under II");
+    assert_eq!(a.blocks[after].parent, Some(ii), "not under 7° nor b)");
+    assert_eq!(a.blocks[after].depth, 1);
+}
