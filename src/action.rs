@@ -35,6 +35,10 @@ pub enum Action {
     Back,
     /// Go forward again after going back
     Forward,
+    /// Open the selected reference on Légifrance, in a browser
+    OpenInBrowser,
+    /// Copy the reference, or the article, as a citation
+    Copy,
     /// Show this list of keys
     Help,
     /// Close the help, or drop the selected reference
@@ -43,6 +47,9 @@ pub enum Action {
     Quit,
     /// The terminal changed size (columns, rows); sent by the event loop, not by a key
     Resize(u16, u16),
+    /// No key is waiting: time for slow work such as checking where references lead;
+    /// sent by the event loop, not by a key
+    Idle,
 }
 
 impl Action {

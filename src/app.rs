@@ -3,11 +3,15 @@
 use std::rc::Rc;
 
 use crate::action::Action;
-use crate::article::Article;
+use crate::article::{Article, Link};
+use crate::codes;
+use crate::effect::{self, Effect};
+use crate::enumeration::Marker;
 use crate::history::{Entry, History};
 use crate::layout::Layout;
 use crate::mirror::Mirror;
-use crate::reference;
+use crate::picker::Picker;
+use crate::reference::{self, Kind, Target};
 use crate::view::Frame;
 
 /// Rows above the text: the title, the section trail and a rule.
@@ -31,7 +35,13 @@ pub struct App {
     size: (u16, u16),
     /// The help screen's scroll offset, when it is shown.
     pub help: Option<usize>,
+    /// The list of articles a range names, when one is being chosen from.
+    pub picker: Option<Picker>,
     pub status: Option<Status>,
+    /// Side effects for the terminal loop to carry out (clipboard, browser).
+    pub effects: Vec<Effect>,
+    /// The browser `o` uses, if any (read from the environment at start).
+    pub browser: Option<String>,
     pub quit: bool,
 }
 
@@ -45,7 +55,10 @@ impl App {
             layout,
             size,
             help: None,
+            picker: None,
             status: None,
+            effects: Vec::new(),
+            browser: effect::browser(|k| std::env::var(k).ok()),
             quit: false,
         }
     }
@@ -84,6 +97,14 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if let Action::Resize(cols, rows) = action {
             self.resize(cols, rows);
+            return;
+        }
+        if action == Action::Idle {
+            self.check_references();
+            return;
+        }
+        if self.picker.is_some() {
+            self.update_picker(action);
             return;
         }
         if let Some(scroll) = self.help {
@@ -162,26 +183,175 @@ impl App {
                     self.say("Nothing to go forward to", false);
                 }
             }
+            Action::OpenInBrowser => {
+                let selected = view.selected;
+                self.browse(&article, selected);
+            }
+            Action::Copy => {
+                let selected = view.selected;
+                self.copy(&article, selected);
+            }
             Action::Help => self.help = Some(0),
             Action::Cancel => view.selected = None,
             Action::Quit => self.quit = true,
-            Action::Resize(..) => {}
+            Action::Resize(..) | Action::Idle => {}
         }
     }
 
-    /// Opens reference `link` of `article` on top of the stack, or says why it cannot.
+    /// Keys while the list of a range is shown.
+    fn update_picker(&mut self, action: Action) {
+        let page = self.text_height().saturating_sub(2).max(1) as isize;
+        let Some(picker) = self.picker.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Down => picker.step(1),
+            Action::Up => picker.step(-1),
+            Action::PageDown => picker.step(page),
+            Action::PageUp => picker.step(-page),
+            Action::Top => picker.step(isize::MIN),
+            Action::Bottom => picker.step(isize::MAX),
+            Action::Activate | Action::Unfold => {
+                let path = picker.current().map(|i| i.path.clone());
+                self.picker = None;
+                if let Some(path) = path {
+                    self.open_path(&path, &[]);
+                }
+            }
+            Action::Quit | Action::Cancel | Action::FoldOrParent | Action::Back => {
+                self.picker = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// Works out, once per article, which references lead somewhere, so that the
+    /// screen can tell them apart (this may walk the mirror, hence not before the
+    /// first frame).
+    fn check_references(&mut self) {
+        let entry = self.history.current_mut();
+        if entry.resolvable.is_some() {
+            return;
+        }
+        let article = Rc::clone(&entry.article);
+        let ok = article
+            .links
+            .iter()
+            .map(|l| reference::resolve(&self.mirror, &article.path, l).is_ok())
+            .collect();
+        self.history.current_mut().resolvable = Some(ok);
+    }
+
+    /// The side effects queued since the last call, for the terminal loop.
+    pub fn take_effects(&mut self) -> Vec<Effect> {
+        std::mem::take(&mut self.effects)
+    }
+
+    /// Whether the event loop has slow work for [`Action::Idle`].
+    pub fn has_idle_work(&self) -> bool {
+        self.current().resolvable.is_none()
+    }
+
+    fn browse(&mut self, article: &Article, selected: Option<usize>) {
+        let address = match selected {
+            Some(l) => reference::web_address(&article.links[l], &article.path),
+            None => codes::by_slug(article.code_slug()).map(|c| {
+                format!(
+                    "https://www.legifrance.gouv.fr/codes/texte_lc/{}/",
+                    c.legitext
+                )
+            }),
+        };
+        let Some(address) = address else {
+            self.say("No Légifrance address for this", true);
+            return;
+        };
+        match self.browser.clone() {
+            Some(program) => {
+                self.say(&format!("Opening {address} with {program}"), false);
+                self.effects.push(Effect::Browse { program, address });
+            }
+            None => self.say(
+                &format!("No browser here (set BROWSER); y copies the address: {address}"),
+                true,
+            ),
+        }
+    }
+
+    fn copy(&mut self, article: &Article, selected: Option<usize>) {
+        let text = match selected {
+            Some(l) => {
+                let link = &article.links[l];
+                match reference::resolve(&self.mirror, &article.path, link) {
+                    Ok(_) if Kind::of(link) != Kind::External => citation_of_link(article, link),
+                    _ => reference::web_address(link, &article.path)
+                        .unwrap_or_else(|| link.text.clone()),
+                }
+            }
+            None => citation(&article.num, article.code_slug()),
+        };
+        self.say(&format!("Copied: {text}"), false);
+        self.effects.push(Effect::Copy(text));
+    }
+
+    /// Follows reference `link` of `article`: opens its article on top of the stack at
+    /// the point it names, moves to a point of this article, or lists a range.
     fn open_link(&mut self, article: &Article, link: usize) {
         let target = &article.links[link];
-        let opened = reference::resolve(&self.mirror, target)
-            .map_err(|why| why.to_string())
-            .and_then(|path| self.mirror.load(&path).map_err(|e| e.to_string()));
-        match opened {
+        match reference::resolve(&self.mirror, &article.path, target) {
+            Ok(Target::Article { path, point }) => self.open_path(&path, &point),
+            Ok(Target::Here { point }) => self.go_to_point(&point),
+            Ok(Target::Many(paths)) => {
+                let title = format!("{} · {} articles", target.text, paths.len());
+                self.picker = Some(Picker::of_paths(title, paths));
+            }
+            Err(why) => {
+                let web = reference::web_address(target, &article.path)
+                    .map(|_| " · o opens it on Légifrance, y copies its address")
+                    .unwrap_or_default();
+                self.say(&format!("{}: {why}{web}", target.text), true);
+            }
+        }
+    }
+
+    /// Opens the article at `path` on top of the stack, at `point` when one is named.
+    fn open_path(&mut self, path: &str, point: &[Marker]) {
+        match self.mirror.load(path) {
             Ok(next) => {
                 self.history.push(Entry::new(next));
                 self.relayout();
+                self.go_to_point(point);
             }
-            Err(why) => self.say(&format!("{}: {why}", target.text), true),
+            Err(why) => self.say(&why.to_string(), true),
         }
+    }
+
+    /// Puts the cursor on a point of the current article, unfolded.
+    fn go_to_point(&mut self, point: &[Marker]) {
+        if point.is_empty() {
+            return;
+        }
+        let article = Rc::clone(&self.history.current().article);
+        let labels: Vec<String> = point.iter().rev().map(Marker::label).collect();
+        let Some(block) = article.point_block(point) else {
+            let msg = format!(
+                "No {} in {}: showing the whole article",
+                labels.join(" of "),
+                article.num
+            );
+            self.say(&msg, true);
+            return;
+        };
+        let f = Frame {
+            article: &article,
+            layout: &self.layout,
+            height: self.text_height(),
+        };
+        self.history.current_mut().view.reveal_block(f, block);
+        self.say(
+            &format!("{} of {}", labels.join(" of "), article.num),
+            false,
+        );
     }
 
     fn say(&mut self, text: &str, error: bool) {
@@ -222,13 +392,47 @@ impl App {
 /// What the status line says of a selected reference.
 fn describe_link(article: &Article, link: usize) -> Status {
     let l = &article.links[link];
-    let kind = if l.href.contains("affichCodeArticle") {
-        " (Légifrance link)"
-    } else {
-        ""
+    let kind = match Kind::of(l) {
+        Kind::Legacy => " (Légifrance link)",
+        Kind::External => " (web address: o opens, y copies)",
+        Kind::Text => " (citation)",
+        Kind::Link => "",
     };
     Status {
         text: format!("{}{kind} · Enter opens it", l.text),
         error: false,
+    }
+}
+
+/// `article L. 6123-1 du code du travail`: how a lawyer writes a citation.
+pub fn citation(num: &str, code_slug: &str) -> String {
+    let split = num.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+    let (prefix, rest) = num.split_at(split);
+    let num = if prefix.is_empty() || prefix.contains(' ') {
+        num.to_owned()
+    } else {
+        format!("{prefix}. {rest}")
+    };
+    let title = codes::title_for(code_slug);
+    let mut chars = title.chars();
+    let title: String = chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default();
+    format!("article {num} du {title}")
+}
+
+fn citation_of_link(article: &Article, link: &Link) -> String {
+    use crate::citation::{Cite, CodeRef};
+    match &link.cite {
+        Some(Cite::Article {
+            code: CodeRef::Slug(code),
+            num,
+            ..
+        }) => citation(num, code),
+        _ => match reference::first_number(&link.text) {
+            Some(num) => citation(&num, article.code_slug()),
+            None => link.text.clone(),
+        },
     }
 }

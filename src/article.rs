@@ -3,10 +3,12 @@
 
 pub(crate) mod html;
 mod nesting;
+mod references;
 mod trail;
 
 pub use trail::{humanize_slug, short_title};
 
+use crate::citation::Cite;
 use crate::enumeration::{self, Marker};
 
 /// A run of text with one style, or a forced line break (`<br/>`, a table row's end).
@@ -40,6 +42,12 @@ pub struct Link {
     pub text: String,
     /// The block the link sits in.
     pub block: usize,
+    /// What the text says it cites: the number when a link names several, the point,
+    /// the code. Always there for a citation found in the text (whose `href` is empty).
+    pub cite: Option<Cite>,
+    /// A later part of a link cut into one reference per number: its own number, not
+    /// the href (which names the first), says where it leads.
+    pub later_part: bool,
 }
 
 /// Whether a block came from running text or from a table.
@@ -103,15 +111,9 @@ impl Article {
     pub fn parse(path: &str, source: &str) -> Article {
         let (num, body) = split_heading(source).unwrap_or_else(|| (fallback_num(path), source));
         let parsed = html::parse(&nesting::cap(body, nesting::MAX_DEPTH));
-        let blocks = enumeration::build(parsed.paras);
-        let mut links = parsed.links;
-        for (index, block) in blocks.iter().enumerate() {
-            for piece in &block.pieces {
-                if let Piece::Text { link: Some(l), .. } = piece {
-                    links[*l].block = index;
-                }
-            }
-        }
+        let mut blocks = enumeration::build(parsed.paras);
+        let code = path.split('/').next().unwrap_or_default();
+        let links = references::attach(&mut blocks, &parsed.links, code);
         Article {
             num,
             path: path.to_owned(),
@@ -129,6 +131,24 @@ impl Article {
     pub fn section_slugs(&self) -> impl Iterator<Item = &str> {
         let parts = self.path.split('/').count();
         self.path.split('/').skip(1).take(parts.saturating_sub(2))
+    }
+
+    /// The block a point names, outermost first (`II` then `3°`): each step is the first
+    /// item with that marker inside the one before (at any depth, so `3°` alone finds
+    /// the first `3°` of the article).
+    pub fn point_block(&self, point: &[Marker]) -> Option<usize> {
+        let mut within = 0..self.blocks.len();
+        let mut found = None;
+        for step in point {
+            let at = within.clone().find(|&i| {
+                self.blocks[i]
+                    .marker
+                    .is_some_and(|m| m.kind == step.kind && m.value == step.value)
+            })?;
+            found = Some(at);
+            within = at + 1..self.blocks[at].end;
+        }
+        found
     }
 
     /// Indices of the items, outermost first, that enclose `block` (not the block itself).
@@ -209,9 +229,17 @@ mod tests {
     #[test]
     fn links_know_their_block() {
         let a = Article::parse("c/l.md", L6123_1);
-        assert_eq!(a.links.len(), 1);
+        assert_eq!(a.links.len(), 2);
         assert_eq!(a.links[0].text, "article L. 5311-9");
         let block = &a.blocks[a.links[0].block];
         assert!(block.plain_text().starts_with("Le conseil exerce"));
+        // The citation with no link is a reference too, its text a run of its own.
+        let cited = &a.links[1];
+        assert_eq!(
+            (cited.href.as_str(), cited.text.as_str()),
+            ("", "L. 6323-17-5-1")
+        );
+        assert!(a.blocks[cited.block].pieces.iter().any(|p| matches!(p,
+            Piece::Text { text, link: Some(1), .. } if text == "L. 6323-17-5-1")));
     }
 }

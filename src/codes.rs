@@ -51,6 +51,33 @@ pub fn by_legitext(legitext: &str) -> Option<&'static Code> {
     all().iter().find(|c| c.legitext == legitext)
 }
 
+/// The code whose title `text` opens with (`code de la sécurité sociale, …`), ignoring
+/// case: the longest title that matches a whole phrase, the one in force first.
+pub fn by_title_prefix(text: &str) -> Option<&'static Code> {
+    let head: String = text
+        .chars()
+        .take(120)
+        .map(|c| match c {
+            '’' => '\'',
+            '\u{a0}' | '\u{202f}' => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    all()
+        .iter()
+        .filter(|code| {
+            let title = code
+                .title
+                .trim_end_matches('.')
+                .to_lowercase()
+                .replace('’', "'");
+            head.strip_prefix(&title)
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+        .max_by_key(|code| (code.title.len(), code.state.starts_with("VIGUEUR")))
+}
+
 /// The title to show for a mirror folder: the code's own title when the table knows
 /// it (`CODE PENAL` is shown as `Code penal`), else the folder name made readable.
 pub fn title_for(slug: &str) -> String {

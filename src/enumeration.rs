@@ -38,6 +38,44 @@ pub struct Marker {
     pub value: u32,
 }
 
+impl Marker {
+    /// How the text names this point: `II`, `A`, `3°`, `1.`, `1)`, `a)`.
+    pub fn label(&self) -> String {
+        let letter = |v: u32| char::from_u32(u32::from(b'a') + (v.max(1) - 1) % 26).unwrap_or('?');
+        match self.kind {
+            MarkerKind::Roman => roman(self.value),
+            MarkerKind::UpperLetter => letter(self.value).to_ascii_uppercase().to_string(),
+            MarkerKind::Degree => format!("{}°", self.value),
+            MarkerKind::Decimal { .. } => format!("{}.", self.value),
+            MarkerKind::Paren => format!("{})", self.value),
+            MarkerKind::LowerLetter => format!("{})", letter(self.value)),
+            MarkerKind::Dash => "-".to_owned(),
+        }
+    }
+}
+
+fn roman(mut n: u32) -> String {
+    const DIGITS: [(u32, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, text) in DIGITS {
+        while n >= value {
+            out.push_str(text);
+            n -= value;
+        }
+    }
+    out
+}
+
 /// The possible readings of a paragraph's opening, most likely first (`I.-` may be the
 /// Roman one or the letter after H; the tree builder decides from context).
 pub fn detect(text: &str) -> Vec<Marker> {
@@ -168,7 +206,7 @@ fn letter_value(word: &str) -> u32 {
     u32::from(first - b'a' + 1) + 26 * (word.len() as u32 - 1)
 }
 
-fn roman_value(word: &str) -> Option<u32> {
+pub(crate) fn roman_value(word: &str) -> Option<u32> {
     let digit = |c| match c {
         'I' => Some(1),
         'V' => Some(5),

@@ -11,6 +11,8 @@ use crate::view::View;
 pub struct Entry {
     pub article: Rc<Article>,
     pub view: View,
+    /// Per reference of the article, whether it leads somewhere; `None` until checked.
+    pub resolvable: Option<Vec<bool>>,
 }
 
 impl Entry {
@@ -20,6 +22,7 @@ impl Entry {
         Entry {
             article: Rc::new(article),
             view,
+            resolvable: None,
         }
     }
 }

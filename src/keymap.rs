@@ -108,6 +108,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::plain(K::Backspace)], "Backspace", Action::Back),
     bind(&[Key::alt(K::Left)], "Alt-←", Action::Back),
     bind(&[Key::alt(K::Right)], "Alt-→", Action::Forward),
+    bind(&[Key::ch('o')], "o", Action::OpenInBrowser),
+    bind(&[Key::ch('y')], "y", Action::Copy),
     bind(&[Key::ch('?')], "?", Action::Help),
     bind(&[Key::plain(K::Esc)], "Esc", Action::Cancel),
     bind(&[Key::ch('q')], "q", Action::Quit),

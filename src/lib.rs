@@ -7,8 +7,10 @@
 pub mod action;
 pub mod app;
 pub mod article;
+pub mod citation;
 pub mod cli;
 pub mod codes;
+pub mod effect;
 pub mod enumeration;
 pub mod error;
 pub mod history;
@@ -16,6 +18,7 @@ pub mod keymap;
 pub mod layout;
 pub mod links;
 pub mod mirror;
+pub mod picker;
 pub mod reference;
 pub mod sanitize;
 pub mod tui;

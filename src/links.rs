@@ -6,21 +6,29 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::article::Article;
+use crate::enumeration::Marker;
 use crate::mirror::Mirror;
-use crate::reference::{self, Unresolved};
+use crate::reference::{self, Kind, Target, Unresolved};
 
 /// One reference, as printed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Row {
     /// The citing file, relative to the mirror root.
     pub article: String,
-    /// `link` (a mirror path), `legacy` (a Légifrance address), `external` (any other
-    /// address).
+    /// `link` (a mirror path), `legacy` (a Légifrance address), `text` (a citation with
+    /// no link), `external` (any other address).
     pub kind: &'static str,
     /// The reference's text as the article shows it.
     pub text: String,
-    /// The target file relative to the mirror root; `None` when unresolved.
+    /// The target file relative to the mirror root (the first, for a range); `None`
+    /// when unresolved.
     pub target: Option<String>,
+    /// The point inside the target the citation names (`II 3°`), if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub point: Option<String>,
+    /// Every article of a range, in number order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub targets: Vec<String>,
     /// Why there is no target; `None` when resolved.
     pub reason: Option<String>,
 }
@@ -39,26 +47,38 @@ pub fn rows(mirror: &Mirror, article: &Article) -> Vec<Row> {
         .links
         .iter()
         .map(|link| {
-            let resolved = reference::resolve(mirror, link);
-            Row {
+            let resolved = reference::resolve(mirror, &article.path, link);
+            let mut row = Row {
                 article: article.path.clone(),
-                kind: kind(&link.href),
+                kind: Kind::of(link).name(),
                 text: link.text.clone(),
                 reason: resolved.as_ref().err().map(Unresolved::to_string),
-                target: resolved.ok(),
+                target: None,
+                point: None,
+                targets: Vec::new(),
+            };
+            let labels = |point: &[Marker]| {
+                let labels: Vec<String> = point.iter().map(Marker::label).collect();
+                (!labels.is_empty()).then(|| labels.join(" "))
+            };
+            match resolved {
+                Ok(Target::Article { path, point }) => {
+                    row.target = Some(path);
+                    row.point = labels(&point);
+                }
+                Ok(Target::Here { point }) => {
+                    row.target = Some(article.path.clone());
+                    row.point = labels(&point);
+                }
+                Ok(Target::Many(paths)) => {
+                    row.target = paths.first().cloned();
+                    row.targets = paths;
+                }
+                Err(_) => {}
             }
+            row
         })
         .collect()
-}
-
-fn kind(href: &str) -> &'static str {
-    if href.contains(".do?") || href.contains(".do;") {
-        "legacy"
-    } else if href.ends_with(".md") && !href.contains("://") {
-        "link"
-    } else {
-        "external"
-    }
 }
 
 /// Writes the rows of `paths` (every article when empty), then the totals: as
@@ -90,7 +110,12 @@ pub fn run(
                 serde_json::to_writer(&mut *out, &row)?;
                 writeln!(out)?;
             } else {
-                let target = row.target.as_deref().unwrap_or("-");
+                let target = match (&row.target, &row.point) {
+                    _ if row.targets.len() > 1 => row.targets.join(" "),
+                    (Some(t), Some(p)) => format!("{t} ({p})"),
+                    (Some(t), None) => t.clone(),
+                    (None, _) => "-".to_owned(),
+                };
                 let reason = row.reason.as_deref().unwrap_or("");
                 writeln!(
                     out,
@@ -125,11 +150,27 @@ mod tests {
         let seed = mirror.find_named("", "d313-14.md").remove(0);
         let article = mirror.load(&seed).expect("seed");
         let rows = rows(&mirror, &article);
-        assert_eq!(rows.len(), 10);
+        assert_eq!(rows.len(), 12);
+        // One link naming two articles is two references.
         let l6123 = rows
             .iter()
-            .find(|r| r.text == "articles L. 6123-1, L. 6123-2")
+            .find(|r| r.text == "articles L. 6123-1")
             .expect("row");
+        let second = rows.iter().find(|r| r.text == "L. 6123-2").expect("row");
+        assert_eq!(second.kind, "link");
+        assert!(
+            second
+                .reason
+                .as_deref()
+                .is_some_and(|r| r.contains("not in this mirror"))
+        );
+        let text = rows.iter().find(|r| r.text == "R. 6123-2").expect("row");
+        assert_eq!(text.kind, "text");
+        let range = rows
+            .iter()
+            .find(|r| r.text == "D. 6123-25 à D. 6123-27")
+            .expect("row");
+        assert_eq!(range.targets.len(), 1, "only D6123-26-1 is in the sample");
         assert_eq!(l6123.kind, "link");
         assert!(
             l6123
@@ -148,12 +189,12 @@ mod tests {
         );
         let mut out = Vec::new();
         let totals = run(&mirror, &[seed], true, &mut out).expect("run");
-        assert_eq!(totals.references, 10);
+        assert_eq!(totals.references, 12);
         let text = String::from_utf8(out).expect("utf-8");
         let first: serde_json::Value =
             serde_json::from_str(text.lines().next().expect("a line")).expect("json");
         assert_eq!(first["text"], "L. 313-6");
         assert_eq!(first["target"], serde_json::Value::Null);
-        assert_eq!(text.lines().count(), 10);
+        assert_eq!(text.lines().count(), 12);
     }
 }

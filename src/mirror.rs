@@ -3,6 +3,7 @@
 //! lets a path lead outside the root.
 
 mod bundled;
+pub mod order;
 mod walk;
 
 use std::cell::{OnceCell, RefCell};
@@ -129,7 +130,19 @@ impl Mirror {
         else {
             return Vec::new();
         };
-        let names = self.names.get_or_init(|| {
+        let names = self.names();
+        let inside = |p: &&String| {
+            under.is_empty() || p.strip_prefix(&under).is_some_and(|r| r.starts_with('/'))
+        };
+        names
+            .get(file_name)
+            .map(|paths| paths.iter().filter(inside).cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// Every file's paths by file name, built by one walk on first use.
+    fn names(&self) -> &HashMap<String, Vec<String>> {
+        self.names.get_or_init(|| {
             let mut names: HashMap<String, Vec<String>> = HashMap::new();
             for path in self.all_files() {
                 let name = path.rsplit('/').next().unwrap_or_default().to_owned();
@@ -139,14 +152,51 @@ impl Mirror {
                 paths.sort();
             }
             names
-        });
-        let inside = |p: &&String| {
-            under.is_empty() || p.strip_prefix(&under).is_some_and(|r| r.starts_with('/'))
+        })
+    }
+
+    /// The articles of `code` numbered from `from` to `to` (both included), in number
+    /// order: what `D. 6123-19 à D. 6123-21` names.
+    pub fn between(&self, code: &str, from: &str, to: &str) -> Vec<String> {
+        let (Some(lo), Some(hi)) = (order::key(from), order::key(to)) else {
+            return Vec::new();
         };
-        names
-            .get(file_name)
-            .map(|paths| paths.iter().filter(inside).cloned().collect())
-            .unwrap_or_default()
+        let prefix = format!("{code}/");
+        let mut found: Vec<(&String, &String)> = self
+            .names()
+            .iter()
+            .filter(|(name, _)| {
+                // `R. 4626-25 à D. 4626-32`: in a regulatory part R and D articles
+                // interleave, so a range across prefixes takes both, by their digits.
+                order::key(name)
+                    .is_some_and(|k| (k.0 == lo.0 || k.0 == hi.0) && lo.1 <= k.1 && k.1 <= hi.1)
+            })
+            .flat_map(|(name, paths)| paths.iter().map(move |p| (name, p)))
+            .filter(|(_, p)| p.starts_with(&prefix))
+            .collect();
+        let digits = |name: &str| order::key(name).map(|k| k.1);
+        found.sort_by(|a, b| digits(a.0).cmp(&digits(b.0)).then(a.1.cmp(b.1)));
+        found.into_iter().map(|(_, p)| p.clone()).collect()
+    }
+
+    /// The article before or after `path` in its own folder, in number order.
+    pub fn neighbour(&self, path: &str, next: bool) -> Option<String> {
+        let (dir, _) = path.rsplit_once('/')?;
+        let mut here: Vec<&String> = self
+            .names()
+            .values()
+            .flatten()
+            .filter(|p| p.rsplit_once('/').is_some_and(|(d, _)| d == dir))
+            .collect();
+        let name = |p: &str| p.rsplit('/').next().unwrap_or_default().to_owned();
+        here.sort_by(|a, b| order::compare(&name(a), &name(b)));
+        let at = here.iter().position(|p| *p == path)?;
+        let other = if next {
+            at.checked_add(1)?
+        } else {
+            at.checked_sub(1)?
+        };
+        here.get(other).map(|p| (*p).clone())
     }
 
     /// Every `.md` file of the mirror, relative to the root, in no particular order.

@@ -13,6 +13,7 @@ use ratatui::buffer::Buffer;
 
 use crate::action::Action;
 use crate::app::{App, HEADER_ROWS, STATUS_ROWS};
+use crate::effect;
 use crate::error::Error;
 use crate::keymap::{self, Key, Lookup};
 use crate::ui;
@@ -62,8 +63,16 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
     let mut pending: Vec<Key> = Vec::new();
     let mut shown: Option<Buffer> = None;
     while !app.quit {
+        for effect in app.take_effects() {
+            // A browser that fails to start is not worth stopping the reader for.
+            let _ = effect::run(&effect, terminal.backend_mut());
+        }
         draw(terminal, &app, &mut shown)?;
         panic_if_asked();
+        if app.has_idle_work() && !event::poll(Duration::ZERO)? {
+            app.update(Action::Idle);
+            continue;
+        }
         // Handle every event already queued before drawing again: a held key or a
         // burst of resizes costs one redraw, not one per event.
         let mut event = event::read()?;

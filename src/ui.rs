@@ -4,6 +4,7 @@
 mod body;
 mod header;
 mod help;
+mod picker;
 mod status;
 pub mod theme;
 
@@ -24,6 +25,24 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.help {
         Some(scroll) => help::draw(frame, text, scroll),
         None => body::draw(frame, text, app),
+    }
+    if let Some(p) = &app.picker {
+        let width = p
+            .items
+            .iter()
+            .map(|i| i.label.len())
+            .chain([p.title.chars().count(), 26])
+            .max()
+            .unwrap_or(0) as u16
+            + 4;
+        let height = (p.items.len() as u16).saturating_add(2).min(text.height);
+        let area = ratatui::layout::Rect {
+            x: text.x + text.width.saturating_sub(width) / 2,
+            y: text.y,
+            width: width.min(text.width),
+            height,
+        };
+        picker::draw(frame, area, p);
     }
     status::draw(frame, foot, app);
 }

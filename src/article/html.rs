@@ -90,6 +90,8 @@ impl Builder {
                         href: sanitize::clean(href).trim().to_owned(),
                         text: String::new(),
                         block: 0,
+                        cite: None,
+                        later_part: false,
                     });
                     self.link = Some(self.links.len() - 1);
                 }

@@ -18,17 +18,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         height: usize::from(area.height),
         ..app.frame()
     };
-    let view = &app.current().view;
+    let entry = app.current();
+    let view = &entry.view;
+    let links = Links {
+        selected: view.selected,
+        resolvable: entry.resolvable.as_deref(),
+    };
     let lines: Vec<Line> = view
         .visible_lines(f)
         .into_iter()
-        .map(|pos| screen_line(f, view, pos))
+        .map(|pos| screen_line(f, view, pos, links))
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
 
+/// How to draw references: which one is selected, which lead nowhere (once known).
+#[derive(Clone, Copy)]
+struct Links<'a> {
+    selected: Option<usize>,
+    resolvable: Option<&'a [bool]>,
+}
+
 /// One screen line: cursor bar, indentation, sign, then the text.
-fn screen_line<'a>(f: ViewFrame<'a>, view: &View, pos: Pos) -> Line<'a> {
+fn screen_line<'a>(f: ViewFrame<'a>, view: &View, pos: Pos, links: Links) -> Line<'a> {
     let block = &f.article.blocks[pos.block];
     let text_column = f.layout.text_column(block.depth);
     let mut spans = Vec::new();
@@ -57,23 +69,26 @@ fn screen_line<'a>(f: ViewFrame<'a>, view: &View, pos: Pos) -> Line<'a> {
             if hidden == 1 { "line" } else { "lines" }
         );
         let text_room = room.saturating_sub(count.width());
-        spans.extend(text_spans(&truncate(line, text_room), view.selected));
+        spans.extend(text_spans(&truncate(line, text_room), links));
         spans.push(Span::styled(count, theme::FOLD_COUNT));
     } else {
-        spans.extend(text_spans(line, view.selected));
+        spans.extend(text_spans(line, links));
     }
     Line::from(spans)
 }
 
-fn text_spans(line: &VLine, selected: Option<usize>) -> Vec<Span<'static>> {
+fn text_spans(line: &VLine, links: Links) -> Vec<Span<'static>> {
     line.iter()
-        .map(|seg| Span::styled(seg.text.clone(), seg_style(seg, selected)))
+        .map(|seg| Span::styled(seg.text.clone(), seg_style(seg, links)))
         .collect()
 }
 
-fn seg_style(seg: &Seg, selected: Option<usize>) -> Style {
+fn seg_style(seg: &Seg, links: Links) -> Style {
+    let dead = |l: usize| links.resolvable.and_then(|r| r.get(l)) == Some(&false);
     let base = match seg.link {
-        Some(l) if Some(l) == selected => theme::LINK_SELECTED,
+        Some(l) if Some(l) == links.selected && dead(l) => theme::LINK_DEAD_SELECTED,
+        Some(l) if Some(l) == links.selected => theme::LINK_SELECTED,
+        Some(l) if dead(l) => theme::LINK_DEAD,
         Some(_) => theme::LINK,
         None => Style::new(),
     };

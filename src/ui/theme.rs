@@ -5,7 +5,6 @@ use ratatui::style::{Color, Modifier, Style};
 
 pub const TITLE: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const DIM: Style = Style::new().fg(Color::DarkGray);
-pub const TRAIL_CURRENT: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const RULE: Style = Style::new().fg(Color::DarkGray);
 pub const CURSOR_BAR: Style = Style::new().fg(Color::Yellow).add_modifier(Modifier::BOLD);
 pub const SIGN: Style = Style::new().fg(Color::Yellow);
@@ -16,6 +15,15 @@ pub const LINK: Style = Style::new()
 pub const LINK_SELECTED: Style = Style::new()
     .fg(Color::Cyan)
     .add_modifier(Modifier::UNDERLINED)
+    .add_modifier(Modifier::REVERSED);
+/// A reference that leads nowhere in this mirror: not underlined, so it reads apart
+/// without colour too.
+pub const LINK_DEAD: Style = Style::new()
+    .fg(Color::DarkGray)
+    .add_modifier(Modifier::ITALIC);
+pub const LINK_DEAD_SELECTED: Style = Style::new()
+    .fg(Color::DarkGray)
+    .add_modifier(Modifier::ITALIC)
     .add_modifier(Modifier::REVERSED);
 pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const STATUS: Style = Style::new().add_modifier(Modifier::REVERSED);

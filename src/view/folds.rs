@@ -68,7 +68,42 @@ impl View {
         }
         let c = self.visible_ancestor(f, self.cursor);
         self.set_cursor(c);
+        if self.selected.is_some_and(|l| self.hides_link(f, l)) {
+            self.selected = None;
+        }
         self.reveal_cursor(f);
+    }
+
+    /// Whether reference `link` is out of sight behind a fold (or not in this article).
+    fn hides_link(&self, f: Frame, link: usize) -> bool {
+        let Some(block) = f.article.links.get(link).map(|l| l.block) else {
+            return true;
+        };
+        if self.visible_ancestor(f, block) != block {
+            return true;
+        }
+        self.is_folded(f, block)
+            && !f
+                .layout
+                .lines(f.article, block)
+                .first()
+                .is_some_and(|l| l.iter().any(|s| s.link == Some(link)))
+    }
+
+    /// Puts the cursor on block `block` with its own items shown: unfolds what encloses
+    /// it and the block itself, and scrolls it to view.
+    pub fn reveal_block(&mut self, f: Frame, block: usize) {
+        if block >= f.article.blocks.len() {
+            return;
+        }
+        for a in f.article.ancestors(block) {
+            self.folded[a] = false;
+        }
+        self.folded[block] = false;
+        self.set_cursor(block);
+        self.selected = None;
+        self.refit(f);
+        self.reveal_line(f, block, 0);
     }
 
     /// Selects reference `link`: unfolds what hides it and scrolls to it.

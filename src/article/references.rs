@@ -1,0 +1,174 @@
+//! Makes an article's references from its links and the citations in its text: a link
+//! naming several articles becomes one reference per number, a citation with no link
+//! becomes a reference of its own, and a link learns the point its sentence names.
+
+use std::ops::Range;
+
+use super::{Block, Link, Piece};
+use crate::citation::{self, Cite, Found};
+
+/// One reference of a block, by bytes of the block's text.
+struct Span {
+    range: Range<usize>,
+    link: Link,
+}
+
+/// Rewrites every block's pieces so that each reference is its own run of text, and
+/// returns the references in document order (what [`Piece::Text::link`] indexes).
+pub fn attach(blocks: &mut [Block], links: &[Link], own_code: &str) -> Vec<Link> {
+    let mut ctx = citation::Context::new(own_code);
+    let mut out: Vec<Link> = Vec::new();
+    for (index, block) in blocks.iter_mut().enumerate() {
+        let (text, offsets) = block_text(&block.pieces);
+        let found = citation::detect(&text, &mut ctx);
+        let mut spans = Vec::new();
+        let runs = link_runs(&block.pieces, &offsets);
+        for (range, l) in &runs {
+            spans.extend(split_link(&text, range.clone(), &links[*l], &found, index));
+        }
+        for f in &found {
+            if !runs.iter().any(|(r, _)| overlaps(r, &f.range)) {
+                spans.push(Span {
+                    range: f.range.clone(),
+                    link: Link {
+                        href: String::new(),
+                        text: text[f.range.clone()].to_owned(),
+                        block: index,
+                        cite: Some(f.cite.clone()),
+                        later_part: false,
+                    },
+                });
+            }
+        }
+        spans.sort_by_key(|s| s.range.start);
+        block.pieces = cut(&block.pieces, &offsets, &spans, out.len());
+        out.extend(spans.into_iter().map(|s| s.link));
+    }
+    out
+}
+
+/// The block's text (a break is a line end) and each piece's bytes in it.
+fn block_text(pieces: &[Piece]) -> (String, Vec<Range<usize>>) {
+    let mut text = String::new();
+    let mut offsets = Vec::with_capacity(pieces.len());
+    for piece in pieces {
+        let start = text.len();
+        match piece {
+            Piece::Text { text: t, .. } => text.push_str(t),
+            Piece::Break => text.push('\n'),
+        }
+        offsets.push(start..text.len());
+    }
+    (text, offsets)
+}
+
+/// Each run of consecutive pieces of one link, with the link's index.
+fn link_runs(pieces: &[Piece], offsets: &[Range<usize>]) -> Vec<(Range<usize>, usize)> {
+    let mut runs: Vec<(Range<usize>, usize)> = Vec::new();
+    for (piece, range) in pieces.iter().zip(offsets) {
+        let Piece::Text { link: Some(l), .. } = piece else {
+            continue;
+        };
+        match runs.last_mut() {
+            Some((r, last)) if *last == *l && r.end == range.start => r.end = range.end,
+            _ => runs.push((range.clone(), *l)),
+        }
+    }
+    runs
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+/// Whether the numbers of a citation are inside the link (what precedes them, such as a
+/// point, may be outside).
+fn names_within(f: &Found, link: &Range<usize>) -> bool {
+    match f.cite {
+        Cite::Range { .. } => f.range.start >= link.start && f.range.end <= link.end,
+        _ => f.range.end > link.start && f.range.end <= link.end,
+    }
+}
+
+/// A link as one reference, or as one per number when its text names several.
+fn split_link(
+    text: &str,
+    range: Range<usize>,
+    link: &Link,
+    found: &[Found],
+    block: usize,
+) -> Vec<Span> {
+    let inside: Vec<&Found> = found.iter().filter(|f| names_within(f, &range)).collect();
+    let make = |r: Range<usize>, cite: Option<Cite>, later_part: bool| Span {
+        link: Link {
+            href: link.href.clone(),
+            text: text[r.clone()].trim().to_owned(),
+            block,
+            cite,
+            later_part,
+        },
+        range: r,
+    };
+    if inside.len() <= 1 {
+        return vec![make(range, inside.first().map(|f| f.cite.clone()), false)];
+    }
+    let last = inside.len() - 1;
+    inside
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let start = if i == 0 {
+                range.start
+            } else {
+                f.range.start.max(range.start)
+            };
+            let end = if i == last { range.end } else { f.range.end };
+            make(start..end, Some(f.cite.clone()), i > 0)
+        })
+        .collect()
+}
+
+/// The pieces again, cut at the edges of the references, each part linked to the
+/// reference it lies in (numbered from `first`) or to none.
+fn cut(pieces: &[Piece], offsets: &[Range<usize>], spans: &[Span], first: usize) -> Vec<Piece> {
+    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
+    for (piece, range) in pieces.iter().zip(offsets) {
+        let Piece::Text { text, style, .. } = piece else {
+            out.push(Piece::Break);
+            continue;
+        };
+        let mut cuts = vec![range.start, range.end];
+        for s in spans {
+            for edge in [s.range.start, s.range.end] {
+                if edge > range.start
+                    && edge < range.end
+                    && text.is_char_boundary(edge - range.start)
+                {
+                    cuts.push(edge);
+                }
+            }
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        for w in cuts.windows(2) {
+            let link = spans
+                .iter()
+                .position(|s| s.range.start <= w[0] && w[1] <= s.range.end)
+                .map(|i| first + i);
+            let part = &text[w[0] - range.start..w[1] - range.start];
+            match out.last_mut() {
+                Some(Piece::Text {
+                    text: t,
+                    style: s,
+                    link: l,
+                }) if s == style && *l == link => t.push_str(part),
+                _ => out.push(Piece::Text {
+                    text: part.to_owned(),
+                    style: *style,
+                    link,
+                }),
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,164 @@
+//! Cuts a text into the words, article numbers and punctuation the citation grammar
+//! reads, each with its place in the text.
+
+use std::ops::Range;
+
+/// What a token is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TokenKind {
+    /// An article number, normalised: `L. 6123-1` → `L6123-1`.
+    Num(String),
+    /// Letters or digits (`article`, `l'`, `3°`, `II`, `ci-dessus`).
+    Word,
+    /// Any other character that is not a space; a line break is one too.
+    Punct,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    /// Bytes of the text it covers.
+    pub range: Range<usize>,
+    /// The text, lower-cased, with `’` read as `'`.
+    pub lower: String,
+    /// Whether the text was all capitals (roman numerals, `A`).
+    pub upper: bool,
+}
+
+impl Token {
+    pub fn is(&self, word: &str) -> bool {
+        self.lower == word
+    }
+
+    /// The number of a [`TokenKind::Num`]; empty for other tokens.
+    pub fn num(&self) -> &str {
+        match &self.kind {
+            TokenKind::Num(n) => n,
+            _ => "",
+        }
+    }
+
+    /// What may stand between two numbers of one citation: `, `, `et`, `ou`, `à`,
+    /// `et à l'article`.
+    pub fn is_connector(&self) -> bool {
+        matches!(
+            self.lower.as_str(),
+            "," | "et" | "ou" | "à" | "l'" | "article" | "articles" | "aux"
+        )
+    }
+}
+
+fn is_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2007}' | '\t' | '\r')
+}
+
+fn is_apostrophe(c: char) -> bool {
+    matches!(c, '\'' | '’')
+}
+
+/// The tokens of `text`, in order.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let byte = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
+    let mut toks: Vec<Token> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i].1;
+        if is_space(c) {
+            i += 1;
+            continue;
+        }
+        let boundary = i == 0 || !chars[i - 1].1.is_alphanumeric();
+        // `article L. 1`, or `L. 1-1 et L. 2` (the second number of a list).
+        let after_article = toks
+            .last()
+            .is_some_and(|t| t.is("article") || t.is("articles"))
+            || (toks.last().is_some_and(Token::is_connector)
+                && toks.iter().rev().take(5).any(|t| !t.num().is_empty()));
+        if boundary && let Some((end, num)) = number_at(&chars, i, after_article) {
+            toks.push(Token {
+                kind: TokenKind::Num(num),
+                range: byte(i)..byte(end),
+                lower: String::new(),
+                upper: true,
+            });
+            i = end;
+            continue;
+        }
+        let start = i;
+        if c.is_alphanumeric() {
+            i += 1;
+            while i < chars.len() {
+                let c = chars[i].1;
+                let inner_hyphen = c == '-'
+                    && chars.get(i + 1).is_some_and(|n| n.1.is_alphabetic())
+                    && chars[i - 1].1.is_alphabetic();
+                if c.is_alphanumeric() || c == '°' || inner_hyphen {
+                    i += 1;
+                } else {
+                    break;
+                }
+            }
+            // Elision: `l'`, `d'`, `qu'` end their word at the apostrophe.
+            if i - start <= 3 && chars.get(i).is_some_and(|c| is_apostrophe(c.1)) {
+                i += 1;
+            }
+        } else {
+            i += 1;
+        }
+        let raw = &text[byte(start)..byte(i)];
+        toks.push(Token {
+            kind: if c.is_alphanumeric() {
+                TokenKind::Word
+            } else {
+                TokenKind::Punct
+            },
+            range: byte(start)..byte(i),
+            lower: raw.to_lowercase().replace('’', "'"),
+            upper: raw.chars().any(char::is_uppercase) && !raw.chars().any(char::is_lowercase),
+        });
+    }
+    toks
+}
+
+/// An article number starting at `i`: `L`, `R`, `D`, `A`, `LO`, with `*` and `.`
+/// allowed, spaces, then digits joined by hyphens. A number without a hyphen
+/// (`L. 1`) counts only right after `article`: alone it is too often something else.
+fn number_at(chars: &[(usize, char)], i: usize, after_article: bool) -> Option<(usize, String)> {
+    let at = |k: usize| chars.get(k).map(|c| c.1);
+    let mut prefix = String::from(at(i).filter(|c| matches!(c, 'L' | 'R' | 'D' | 'A'))?);
+    let mut k = i + 1;
+    if prefix == "L" && at(k) == Some('O') {
+        prefix.push('O');
+        k += 1;
+    }
+    // `R*343-4`, `R. 343-4`, `R. * 343-4`, `R.*343-4`: dot, star and spaces as they come.
+    while let Some(c) = at(k).filter(|c| *c == '.' || *c == '*' || is_space(*c)) {
+        if c == '*' {
+            prefix.push('*');
+        }
+        k += 1;
+    }
+    let digits_start = k;
+    let mut hyphen = false;
+    while let Some(c) = at(k) {
+        if c.is_ascii_digit() {
+            k += 1;
+        } else if c == '-' && at(k + 1).is_some_and(|n| n.is_ascii_digit()) && k > digits_start {
+            hyphen = true;
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    // A lower-case word glued on (`L. 3121-12en cas`, a missing space after a link) ends
+    // the number; a capital or a degree sign means it was not one.
+    if k == digits_start || at(k).is_some_and(|c| c.is_uppercase() || c == '°') {
+        return None;
+    }
+    if !hyphen && !after_article {
+        return None;
+    }
+    let digits: String = chars[digits_start..k].iter().map(|c| c.1).collect();
+    Some((k, format!("{prefix}{digits}")))
+}

@@ -1,0 +1,70 @@
+//! A list to choose one article from: the articles a range such as `D. 6123-19 à
+//! D. 6123-21` names. Pure state; `ui::picker` draws it.
+
+/// One article offered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The number as shown: `D6123-19`.
+    pub label: String,
+    /// The path in the mirror.
+    pub path: String,
+}
+
+/// The list, the highlighted item and the first one shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub title: String,
+    pub items: Vec<Item>,
+    pub selected: usize,
+}
+
+impl Picker {
+    /// A list of the articles at `paths`, labelled by their file names.
+    pub fn of_paths(title: String, paths: Vec<String>) -> Picker {
+        let items = paths
+            .into_iter()
+            .map(|path| Item {
+                label: crate::mirror::normalize_number(
+                    path.rsplit('/')
+                        .next()
+                        .unwrap_or_default()
+                        .trim_end_matches(".md"),
+                ),
+                path,
+            })
+            .collect();
+        Picker {
+            title,
+            items,
+            selected: 0,
+        }
+    }
+
+    /// Moves the highlight by `delta` items, stopping at the ends.
+    pub fn step(&mut self, delta: isize) {
+        let last = self.items.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn current(&self) -> Option<&Item> {
+        self.items.get(self.selected)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_stop_at_the_ends() {
+        let mut p = Picker::of_paths(
+            "x".into(),
+            vec!["c/d6123-19.md".into(), "c/d6123-20.md".into()],
+        );
+        assert_eq!(p.items[0].label, "D6123-19");
+        p.step(-1);
+        assert_eq!(p.selected, 0);
+        p.step(5);
+        assert_eq!(p.current().map(|i| i.path.as_str()), Some("c/d6123-20.md"));
+    }
+}
