@@ -64,17 +64,20 @@ pub fn by_title_prefix(text: &str) -> Option<&'static Code> {
         })
         .collect::<String>()
         .to_lowercase();
-    all()
+    static TITLES: OnceLock<Vec<(String, &'static Code)>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        all()
+            .iter()
+            .map(|c| (c.title.trim_end_matches('.').to_lowercase().replace('’', "'"), c))
+            .collect()
+    });
+    titles
         .iter()
-        .filter(|code| {
-            let title = code
-                .title
-                .trim_end_matches('.')
-                .to_lowercase()
-                .replace('’', "'");
-            head.strip_prefix(&title)
+        .filter(|(title, _)| {
+            head.strip_prefix(title.as_str())
                 .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
         })
+        .map(|(_, code)| *code)
         .max_by_key(|code| (code.title.len(), code.state.starts_with("VIGUEUR")))
 }
 

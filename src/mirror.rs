@@ -33,6 +33,10 @@ pub struct Mirror {
     /// Every file's path by file name, built by one walk the first time a file is
     /// looked up by name (a stale link, a number): later look-ups cost nothing.
     names: OnceCell<HashMap<String, Vec<String>>>,
+    /// Every numbered article as (digits, prefix, path), sorted by digits: ranges are
+    /// a binary search away.
+    numbers: OnceCell<Vec<(Vec<u32>, String, String)>>,
+    codes: OnceCell<Vec<String>>,
     /// Folders (relative) already checked to lie inside the root, symlinks followed.
     inside_dirs: RefCell<HashMap<String, bool>>,
 }
@@ -43,6 +47,8 @@ impl Mirror {
         Mirror {
             source: Source::Bundled,
             names: OnceCell::new(),
+            numbers: OnceCell::new(),
+            codes: OnceCell::new(),
             inside_dirs: RefCell::default(),
         }
     }
@@ -56,6 +62,8 @@ impl Mirror {
         Ok(Mirror {
             source: Source::Dir(root),
             names: OnceCell::new(),
+            numbers: OnceCell::new(),
+            codes: OnceCell::new(),
             inside_dirs: RefCell::default(),
         })
     }
@@ -115,12 +123,12 @@ impl Mirror {
         Ok(Article::parse(&clean, &text))
     }
 
-    /// The code folders at the root, sorted.
-    pub fn codes(&self) -> Vec<String> {
-        match &self.source {
+    /// The code folders at the root, sorted; read once (each reference asks).
+    pub fn codes(&self) -> &[String] {
+        self.codes.get_or_init(|| match &self.source {
             Source::Dir(root) => walk::subfolders(root),
             Source::Bundled => bundled::subfolders(),
-        }
+        })
     }
 
     /// Every file named `file_name` under folder `under` (relative, may be empty for
@@ -161,22 +169,28 @@ impl Mirror {
         let (Some(lo), Some(hi)) = (order::key(from), order::key(to)) else {
             return Vec::new();
         };
+        let numbers = self.numbers.get_or_init(|| {
+            let mut all: Vec<(Vec<u32>, String, String)> = self
+                .names()
+                .iter()
+                .filter_map(|(name, paths)| Some((order::key(name)?, paths)))
+                .flat_map(|((prefix, digits), paths)| {
+                    paths.iter().map(move |p| (digits.clone(), prefix.clone(), p.clone()))
+                })
+                .collect();
+            all.sort();
+            all
+        });
+        let start = numbers.partition_point(|n| n.0 < lo.1);
+        let end = numbers.partition_point(|n| n.0 <= hi.1);
         let prefix = format!("{code}/");
-        let mut found: Vec<(&String, &String)> = self
-            .names()
+        // `R. 4626-25 à D. 4626-32`: in a regulatory part R and D articles interleave,
+        // so a range across prefixes takes both, by their digits.
+        numbers[start..end.max(start)]
             .iter()
-            .filter(|(name, _)| {
-                // `R. 4626-25 à D. 4626-32`: in a regulatory part R and D articles
-                // interleave, so a range across prefixes takes both, by their digits.
-                order::key(name)
-                    .is_some_and(|k| (k.0 == lo.0 || k.0 == hi.0) && lo.1 <= k.1 && k.1 <= hi.1)
-            })
-            .flat_map(|(name, paths)| paths.iter().map(move |p| (name, p)))
-            .filter(|(_, p)| p.starts_with(&prefix))
-            .collect();
-        let digits = |name: &str| order::key(name).map(|k| k.1);
-        found.sort_by(|a, b| digits(a.0).cmp(&digits(b.0)).then(a.1.cmp(b.1)));
-        found.into_iter().map(|(_, p)| p.clone()).collect()
+            .filter(|n| (n.1 == lo.0 || n.1 == hi.0) && n.2.starts_with(&prefix))
+            .map(|n| n.2.clone())
+            .collect()
     }
 
     /// The article before or after `path` in its own folder, in number order.
