@@ -68,7 +68,15 @@ pub fn by_title_prefix(text: &str) -> Option<&'static Code> {
     let titles = TITLES.get_or_init(|| {
         all()
             .iter()
-            .map(|c| (c.title.trim_end_matches('.').to_lowercase().replace('’', "'"), c))
+            .map(|c| {
+                (
+                    c.title
+                        .trim_end_matches('.')
+                        .to_lowercase()
+                        .replace('’', "'"),
+                    c,
+                )
+            })
             .collect()
     });
     titles

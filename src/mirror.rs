@@ -95,6 +95,17 @@ impl Mirror {
         }
     }
 
+    /// Whether `rel` names something on disk that lies outside the root once links are
+    /// followed (a symlink `evil -> /etc`): refused, and said so.
+    pub fn leads_outside(&self, rel: &str) -> bool {
+        match (&self.source, safe_relative(rel)) {
+            (Source::Dir(root), Some(rel)) => {
+                root.join(&rel).exists() && self.contained(root, &rel).is_none()
+            }
+            _ => false,
+        }
+    }
+
     /// The text of the file at `rel`, with invalid UTF-8 shown as U+FFFD.
     pub fn read(&self, rel: &str) -> Result<String, Error> {
         let clean = safe_relative(rel).ok_or_else(|| Error::OutsideMirror(rel.to_owned()))?;
@@ -175,7 +186,9 @@ impl Mirror {
                 .iter()
                 .filter_map(|(name, paths)| Some((order::key(name)?, paths)))
                 .flat_map(|((prefix, digits), paths)| {
-                    paths.iter().map(move |p| (digits.clone(), prefix.clone(), p.clone()))
+                    paths
+                        .iter()
+                        .map(move |p| (digits.clone(), prefix.clone(), p.clone()))
                 })
                 .collect();
             all.sort();

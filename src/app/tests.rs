@@ -1,0 +1,170 @@
+//! The reader driven through `App::update` on a small mirror on disk: references to
+//! points, ranges, the clipboard.
+
+use super::*;
+use crate::effect::Effect;
+
+/// A mirror with L6123-1 (real), L9-1..L9-3 and L9-10, and L9-9 citing them.
+fn mirror() -> (tempfile::TempDir, Mirror) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let section = dir.path().join("code-du-travail/partie/section");
+    std::fs::create_dir_all(&section).expect("mkdir");
+    let write = |name: &str, text: &str| std::fs::write(section.join(name), text).expect("write");
+    write(
+        "l6123-1.md",
+        include_str!("../../tests/fixtures/l6123-1.md"),
+    );
+    for n in ["1", "2", "3", "10"] {
+        write(
+            &format!("l9-{n}.md"),
+            &format!("# Article L9-{n}\n\n<p>Texte {n}.</p>"),
+        );
+    }
+    write(
+        "l9-9.md",
+        "# Article L9-9\n\n<p>Selon le 2° du I de l'article L. 6123-1 et les personnes \
+         mentionnées au II, aux articles L. 9-1 à L. 9-3.</p><p>I.-Premier :</p>\
+         <p>1° qui cite l'article L. 77-7.</p><p>II.-Second.</p>",
+    );
+    let mirror = Mirror::open(dir.path()).expect("mirror");
+    (dir, mirror)
+}
+
+fn app() -> (tempfile::TempDir, App) {
+    app_sized((80, 24))
+}
+
+fn app_sized(size: (u16, u16)) -> (tempfile::TempDir, App) {
+    let (dir, mirror) = mirror();
+    let path = mirror.find_number(None, "L9-9").expect("L9-9");
+    let article = mirror.load(&path).expect("load");
+    (dir, App::new(mirror, article, size))
+}
+
+/// Tabs until the selected reference's text is `text`.
+fn select(app: &mut App, text: &str) {
+    for _ in 0..10 {
+        app.update(Action::NextReference);
+        let e = app.current();
+        if e.view
+            .selected
+            .is_some_and(|l| e.article.links[l].text == text)
+        {
+            return;
+        }
+    }
+    panic!("no reference {text}");
+}
+
+fn cursor_text(app: &App) -> String {
+    let e = app.current();
+    e.article.blocks[e.view.cursor].plain_text()
+}
+
+#[test]
+fn a_point_of_another_article_opens_there_unfolded() {
+    let (_dir, mut app) = app();
+    select(&mut app, "2° du I de l'article L. 6123-1");
+    app.update(Action::Activate);
+    assert_eq!(app.current().article.num, "L6123-1");
+    assert!(
+        cursor_text(&app).starts_with("2° Contribuer"),
+        "{}",
+        cursor_text(&app)
+    );
+    let e = app.current();
+    assert!(!e.view.folded[0], "I is unfolded");
+    assert!(!e.view.folded[e.view.cursor], "and the 2° itself");
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.as_str()),
+        Some("2° of I of L6123-1")
+    );
+    app.update(Action::Back);
+    assert_eq!(app.current().article.num, "L9-9");
+}
+
+#[test]
+fn a_point_of_the_same_article_moves_the_cursor() {
+    let (_dir, mut app) = app();
+    select(&mut app, "II");
+    app.update(Action::Activate);
+    assert_eq!(app.current().article.num, "L9-9", "no article opened");
+    assert!(cursor_text(&app).starts_with("II.-Second"));
+}
+
+#[test]
+fn a_range_offers_its_articles_in_number_order() {
+    let (_dir, mut app) = app();
+    select(&mut app, "L. 9-1 à L. 9-3");
+    app.update(Action::Activate);
+    let labels: Vec<String> = app
+        .picker
+        .as_ref()
+        .expect("a list")
+        .items
+        .iter()
+        .map(|i| i.label.clone())
+        .collect();
+    assert_eq!(labels, ["L9-1", "L9-2", "L9-3"], "L9-10 is outside");
+    app.update(Action::Down);
+    app.update(Action::Activate);
+    assert!(app.picker.is_none());
+    assert_eq!(app.current().article.num, "L9-2");
+}
+
+#[test]
+fn copy_gives_a_citation_through_an_effect() {
+    let (_dir, mut app) = app();
+    app.update(Action::Copy);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Copy("article L. 9-9 du code du travail".into())]
+    );
+    select(&mut app, "2° du I de l'article L. 6123-1");
+    app.update(Action::Copy);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Copy("article L. 6123-1 du code du travail".into())]
+    );
+    assert!(
+        app.take_effects().is_empty(),
+        "each effect is handed over once"
+    );
+}
+
+#[test]
+fn idle_work_tells_which_references_lead_somewhere() {
+    let (_dir, mut app) = app();
+    assert!(app.has_idle_work());
+    app.update(Action::Idle);
+    assert!(!app.has_idle_work());
+    let e = app.current();
+    let dead: Vec<&str> = e
+        .article
+        .links
+        .iter()
+        .zip(e.resolvable.as_deref().expect("checked"))
+        .filter(|(_, ok)| !**ok)
+        .map(|(l, _)| l.text.as_str())
+        .collect();
+    assert_eq!(dead, ["L. 77-7"]);
+}
+
+#[test]
+fn folding_away_the_selected_reference_drops_it() {
+    // So narrow that the reference is on the item's second line.
+    let (_dir, mut app) = app_sized((24, 24));
+    select(&mut app, "L. 77-7");
+    let cursor = app.current().view.cursor;
+    app.update(Action::FoldOrParent);
+    assert_eq!(
+        app.current().view.cursor,
+        cursor,
+        "the item folded under the cursor"
+    );
+    assert_eq!(
+        app.current().view.selected,
+        None,
+        "Enter must not open a hidden reference"
+    );
+}
