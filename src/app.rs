@@ -10,7 +10,7 @@ use crate::history::{Entry, History};
 use crate::layout::Layout;
 use crate::mirror::Mirror;
 use crate::picker::Picker;
-use crate::reference::{self, Kind, Target};
+use crate::reference::{self, Target};
 use crate::view::Frame;
 
 mod share;
@@ -169,7 +169,7 @@ impl App {
                 match next {
                     Some(link) => {
                         view.select_link(f, link);
-                        self.status = Some(describe_link(&article, link));
+                        self.status = Some(describe_link(&self.mirror, &article, link));
                     }
                     None => self.say("No more references this way", false),
                 }
@@ -267,6 +267,7 @@ impl App {
             Ok(Target::Many(paths)) => {
                 let title = format!("{} · {} articles", target.text, paths.len());
                 self.picker = Some(Picker::of_paths(title, paths));
+                self.say("↑↓ choose · Enter opens · Esc closes the list", false);
             }
             Err(why) => {
                 let web = reference::web_address(target, &article.path)
@@ -352,17 +353,46 @@ impl App {
     }
 }
 
-/// What the status line says of a selected reference.
-fn describe_link(article: &Article, link: usize) -> Status {
+/// What the status line says of a selected reference: where it leads, or why it
+/// leads nowhere and what can be done instead.
+fn describe_link(mirror: &Mirror, article: &Article, link: usize) -> Status {
     let l = &article.links[link];
-    let kind = match Kind::of(l) {
-        Kind::Legacy => " (Légifrance link)",
-        Kind::External => " (web address: o opens, y copies)",
-        Kind::Text => " (citation)",
-        Kind::Link => "",
+    let labels = |point: &[Marker]| -> String {
+        let labels: Vec<String> = point.iter().rev().map(Marker::label).collect();
+        labels.join(" of ")
     };
-    Status {
-        text: format!("{}{kind} · Enter opens it", l.text),
-        error: false,
-    }
+    let text = match reference::resolve(mirror, &article.path, l) {
+        Ok(Target::Article { path, point }) => {
+            let num = crate::mirror::normalize_number(
+                path.rsplit('/')
+                    .next()
+                    .unwrap_or_default()
+                    .trim_end_matches(".md"),
+            );
+            let at = if point.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", labels(&point))
+            };
+            format!("{} → {num}{at} · Enter opens it", l.text)
+        }
+        Ok(Target::Here { point }) => {
+            format!(
+                "{} → {} of this article · Enter goes there",
+                l.text,
+                labels(&point)
+            )
+        }
+        Ok(Target::Many(paths)) => {
+            format!("{} → {} articles · Enter lists them", l.text, paths.len())
+        }
+        Err(why) => {
+            // The way out first: the reason is long and the line may cut it.
+            let web = reference::web_address(l, &article.path)
+                .map(|_| " (o: Légifrance · y: copy address)")
+                .unwrap_or_default();
+            format!("{}{web}: {why}", l.text)
+        }
+    };
+    Status { text, error: false }
 }

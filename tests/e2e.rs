@@ -36,7 +36,7 @@ fn follow_a_reference_and_come_back_with_the_same_folds() {
         if p.screen()
             .lines()
             .last()
-            .is_some_and(|l| l.contains("articles L. 6123-1 ·"))
+            .is_some_and(|l| l.contains("articles L. 6123-1 → L6123-1"))
         {
             found = true;
             break;
