@@ -225,6 +225,7 @@ impl App {
             }
             Action::Quit | Action::Cancel | Action::FoldOrParent | Action::Back => {
                 self.picker = None;
+                self.status = None;
             }
             _ => {}
         }
@@ -265,7 +266,10 @@ impl App {
             Ok(Target::Article { path, point }) => self.open_path(&path, &point),
             Ok(Target::Here { point }) => self.go_to_point(&point),
             Ok(Target::Many(paths)) => {
-                let title = format!("{} · {} articles", target.text, paths.len());
+                let title = match paths.len() {
+                    1 => format!("{} · 1 article here", target.text),
+                    n => format!("{} · {n} articles", target.text),
+                };
                 self.picker = Some(Picker::of_paths(title, paths));
                 self.say("↑↓ choose · Enter opens · Esc closes the list", false);
             }

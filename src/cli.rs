@@ -64,7 +64,20 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
 /// The mirror a command line names: `--mirror`, else the one holding a file given as
 /// `path`, else the bundled sample.
 pub fn mirror_for(dir: Option<&Path>, path: Option<&str>) -> Result<Mirror, Error> {
+    let file_outside = |dir: &Path, path: &str| {
+        let canonical = |p: &Path| std::fs::canonicalize(p).ok();
+        looks_like_path(path)
+            && Path::new(path).is_file()
+            && canonical(Path::new(path))
+                .zip(canonical(dir))
+                .is_some_and(|(file, dir)| !file.starts_with(dir))
+    };
     match (dir, path) {
+        // A file outside the mirror named (often by LOI_MIRROR, set once and
+        // forgotten) belongs to the mirror around it.
+        (Some(dir), Some(path)) if file_outside(dir, path) => {
+            Mirror::open(&infer_root(Path::new(path)))
+        }
         (Some(dir), _) => Mirror::open(dir),
         (None, Some(path)) if looks_like_path(path) && Path::new(path).is_file() => {
             Mirror::open(&infer_root(Path::new(path)))

@@ -306,3 +306,36 @@ fn scrolled_screens_equal_fresh_renders() {
     );
     assert!(out.contains("\x1b[4;11r\x1b[1T"), "k scrolled them down");
 }
+
+/// LOI_MIRROR is set once and forgotten: a file named by path in another mirror still
+/// opens, from the mirror around it, instead of "outside the mirror".
+#[test]
+fn a_path_outside_loi_mirror_uses_its_own_mirror() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for m in ["a", "b"] {
+        let section = dir.path().join(m).join("code-du-travail/s");
+        std::fs::create_dir_all(&section).expect("mkdir");
+        std::fs::write(
+            section.join("l6123-1.md"),
+            include_str!("fixtures/l6123-1.md"),
+        )
+        .expect("write");
+    }
+    let file = dir.path().join("b/code-du-travail/s/l6123-1.md");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
+        .arg("links")
+        .arg(&file)
+        .env("LOI_MIRROR", dir.path().join("a"))
+        .output()
+        .expect("run loi");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.starts_with("code-du-travail/s/l6123-1.md\t"),
+        "{stdout}"
+    );
+}

@@ -198,3 +198,48 @@ fn every_sample_article_survives_every_key_at_small_sizes() {
         }
     }
 }
+
+#[test]
+fn a_range_lists_its_articles() {
+    let mut app = app(SEED, 80, 24);
+    for _ in 0..20 {
+        app.update(Action::NextReference);
+        let e = app.current();
+        if e.view
+            .selected
+            .is_some_and(|l| e.article.links[l].text.contains(" à D. 6123-27"))
+        {
+            break;
+        }
+    }
+    app.update(Action::Idle);
+    app.update(Action::Activate);
+    assert!(app.picker.is_some(), "{}", screen(&app));
+    insta::assert_snapshot!(screen(&app));
+    app.update(Action::Cancel);
+    assert!(app.picker.is_none());
+    assert!(!screen(&app).contains("Esc closes"));
+}
+
+/// The position counts text, not blocks: an article of one long block used to say 0%.
+#[test]
+fn the_position_moves_through_a_single_block() {
+    let sentence = "Le conseil exerce ses missions en lien avec les autres instances. ";
+    let source = format!("# Article X\n\n<p>{}</p>", sentence.repeat(60));
+    let article = loi::article::Article::parse("c/x.md", &source);
+    assert_eq!(article.blocks.len(), 1);
+    let mut app = App::new(Mirror::bundled(), article, (80, 12));
+    let percent = |app: &App| -> usize {
+        let s = screen(app);
+        let last = s.lines().last().unwrap_or_default().trim_end().to_owned();
+        let word = last.rsplit(' ').next().unwrap_or_default().to_owned();
+        word.trim_end_matches('%')
+            .parse()
+            .unwrap_or_else(|_| panic!("{last}"))
+    };
+    app.update(Action::PageDown);
+    let first = percent(&app);
+    app.update(Action::PageDown);
+    let second = percent(&app);
+    assert!(first > 0 && second > first, "{first}% then {second}%");
+}

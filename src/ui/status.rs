@@ -31,17 +31,35 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
-/// `All`, `Top`, `Bot` or a percentage, as less says it, measured in blocks.
+/// `All`, `Top`, `Bot` or a percentage, as less says it: how much of the article's
+/// text lies above the screen (by bytes, so that nothing needs wrapping to know it).
 fn position(app: &App) -> String {
     let f = app.frame();
     let view = &app.current().view;
     let at_top = view.top == Default::default();
     let at_bottom = view.top == view.max_top(f);
-    let blocks = f.article.blocks.len().max(1);
     match (at_top, at_bottom) {
         (true, true) => "All".to_owned(),
         (true, false) => "Top".to_owned(),
         (false, true) => "Bot".to_owned(),
-        (false, false) => format!("{}%", view.top.block * 100 / blocks),
+        (false, false) => format!("{}%", percent_above(f, view.top)),
     }
+}
+
+fn percent_above(f: crate::view::Frame, top: crate::view::Pos) -> usize {
+    let size = |b: &crate::article::Block| -> usize {
+        b.pieces
+            .iter()
+            .map(|p| match p {
+                crate::article::Piece::Text { text, .. } => text.len(),
+                crate::article::Piece::Break => 1,
+            })
+            .sum()
+    };
+    let blocks = &f.article.blocks;
+    let total: usize = blocks.iter().map(size).sum::<usize>().max(1);
+    let before: usize = blocks[..top.block].iter().map(size).sum();
+    let lines = f.layout.lines(f.article, top.block).len().max(1);
+    let within = size(&blocks[top.block]) * top.line / lines;
+    ((before + within) * 100 / total).min(99)
 }

@@ -148,7 +148,7 @@ impl View {
                 // Coming from below, show the end of a tall block, not its start.
                 self.top = Pos {
                     block: prev,
-                    line: h.saturating_sub(f.height),
+                    line: h.saturating_sub(f.height.max(1)),
                 };
             }
         }
