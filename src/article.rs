@@ -137,18 +137,7 @@ impl Article {
     /// item with that marker inside the one before (at any depth, so `3°` alone finds
     /// the first `3°` of the article).
     pub fn point_block(&self, point: &[Marker]) -> Option<usize> {
-        let mut within = 0..self.blocks.len();
-        let mut found = None;
-        for step in point {
-            let at = within.clone().find(|&i| {
-                self.blocks[i]
-                    .marker
-                    .is_some_and(|m| m.kind == step.kind && m.value == step.value)
-            })?;
-            found = Some(at);
-            within = at + 1..self.blocks[at].end;
-        }
-        found
+        point_block(&self.blocks, point)
     }
 
     /// Indices of the items, outermost first, that enclose `block` (not the block itself).
@@ -162,6 +151,22 @@ impl Article {
         chain.reverse();
         chain
     }
+}
+
+/// See [`Article::point_block`].
+pub(crate) fn point_block(blocks: &[Block], point: &[Marker]) -> Option<usize> {
+    let mut within = 0..blocks.len();
+    let mut found = None;
+    for step in point {
+        let at = within.clone().find(|&i| {
+            blocks[i]
+                .marker
+                .is_some_and(|m| m.kind == step.kind && m.value == step.value)
+        })?;
+        found = Some(at);
+        within = at + 1..blocks[at].end;
+    }
+    found
 }
 
 /// Splits `# Article NUM\n\nBODY` into its number and body.
@@ -241,5 +246,14 @@ mod tests {
         );
         assert!(a.blocks[cited.block].pieces.iter().any(|p| matches!(p,
             Piece::Text { text, link: Some(1), .. } if text == "L. 6323-17-5-1")));
+    }
+
+    #[test]
+    fn a_point_the_article_lacks_is_no_reference() {
+        let src =
+            "# Article X\n\n<p>I.-Les personnes mentionnées au II, puis celles mentionnées au III.</p><p>II.-Elles.</p>";
+        let a = Article::parse("c/x.md", src);
+        let texts: Vec<&str> = a.links.iter().map(|l| l.text.as_str()).collect();
+        assert_eq!(texts, ["II"], "there is no III here");
     }
 }

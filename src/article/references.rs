@@ -17,10 +17,28 @@ struct Span {
 /// returns the references in document order (what [`Piece::Text::link`] indexes).
 pub fn attach(blocks: &mut [Block], links: &[Link], own_code: &str) -> Vec<Link> {
     let mut ctx = citation::Context::new(own_code);
+    let texts: Vec<(String, Vec<Range<usize>>)> =
+        blocks.iter().map(|b| block_text(&b.pieces)).collect();
+    // A point of this article that it does not have (`mentionné au I` in an article
+    // with no I) names a point of some other text: not a reference.
+    let founds: Vec<Vec<Found>> = texts
+        .iter()
+        .map(|(text, _)| {
+            citation::detect(text, &mut ctx)
+                .into_iter()
+                .filter(|f| match &f.cite {
+                    Cite::Here { point } => super::point_block(blocks, point).is_some(),
+                    _ => true,
+                })
+                .collect()
+        })
+        .collect();
     let mut out: Vec<Link> = Vec::new();
-    for (index, block) in blocks.iter_mut().enumerate() {
-        let (text, offsets) = block_text(&block.pieces);
-        let found = citation::detect(&text, &mut ctx);
+    for (index, (block, ((text, offsets), found))) in blocks
+        .iter_mut()
+        .zip(texts.into_iter().zip(founds))
+        .enumerate()
+    {
         let mut spans = Vec::new();
         let runs = link_runs(&block.pieces, &offsets);
         for (range, l) in &runs {
