@@ -236,6 +236,20 @@ impl App {
     /// first frame).
     fn check_references(&mut self) {
         let entry = self.history.current_mut();
+        if entry.article.citations_pending {
+            let full = Rc::new(entry.article.with_citations());
+            // The blocks are the same; the references, and so their numbers, are not:
+            // a reference selected meanwhile stays selected (its first part, if split).
+            entry.view.selected = entry.view.selected.and_then(|old| {
+                let was = &entry.article.links[old];
+                full.links
+                    .iter()
+                    .position(|l| l.block == was.block && l.href == was.href)
+            });
+            entry.article = full;
+            self.relayout();
+            return;
+        }
         if entry.resolvable.is_some() {
             return;
         }
@@ -255,7 +269,7 @@ impl App {
 
     /// Whether the event loop has slow work for [`Action::Idle`].
     pub fn has_idle_work(&self) -> bool {
-        self.current().resolvable.is_none()
+        self.current().resolvable.is_none() || self.current().article.citations_pending
     }
 
     /// Follows reference `link` of `article`: opens its article on top of the stack at
@@ -284,7 +298,7 @@ impl App {
 
     /// Opens the article at `path` on top of the stack, at `point` when one is named.
     fn open_path(&mut self, path: &str, point: &[Marker]) {
-        match self.mirror.load(path) {
+        match self.mirror.load_to_read(path) {
             Ok(next) => {
                 self.history.push(Entry::new(next));
                 self.relayout();

@@ -101,6 +101,9 @@ pub struct Article {
     pub path: String,
     pub blocks: Vec<Block>,
     pub links: Vec<Link>,
+    /// Whether the citations of the text are still to be found
+    /// ([`Article::parse_links_first`]).
+    pub citations_pending: bool,
 }
 
 impl Article {
@@ -113,12 +116,45 @@ impl Article {
         let parsed = html::parse(&nesting::cap(body, nesting::MAX_DEPTH));
         let mut blocks = enumeration::build(parsed.paras);
         let code = path.split('/').next().unwrap_or_default();
-        let links = references::attach(&mut blocks, &parsed.links, code);
+        let links = references::attach(&mut blocks, &parsed.links, code, true);
         Article {
             num,
             path: path.to_owned(),
             blocks,
             links,
+            citations_pending: false,
+        }
+    }
+
+    /// Like [`Article::parse`], but with the links only: finding the citations of the
+    /// text (and splitting links naming several articles) waits for
+    /// [`Article::with_citations`]. Reading the words of a 122 KB article took twice as
+    /// long as the rest of opening it, and the first screen needs none of it.
+    pub fn parse_links_first(path: &str, source: &str) -> Article {
+        let (num, body) = split_heading(source).unwrap_or_else(|| (fallback_num(path), source));
+        let parsed = html::parse(&nesting::cap(body, nesting::MAX_DEPTH));
+        let mut blocks = enumeration::build(parsed.paras);
+        let code = path.split('/').next().unwrap_or_default();
+        let links = references::attach(&mut blocks, &parsed.links, code, false);
+        Article {
+            num,
+            path: path.to_owned(),
+            blocks,
+            links,
+            citations_pending: true,
+        }
+    }
+
+    /// The article with its citations found, as [`Article::parse`] gives it.
+    pub fn with_citations(&self) -> Article {
+        let mut blocks = self.blocks.clone();
+        let links = references::attach(&mut blocks, &self.links, self.code_slug(), true);
+        Article {
+            num: self.num.clone(),
+            path: self.path.clone(),
+            blocks,
+            links,
+            citations_pending: false,
         }
     }
 
@@ -250,10 +286,26 @@ mod tests {
 
     #[test]
     fn a_point_the_article_lacks_is_no_reference() {
-        let src =
-            "# Article X\n\n<p>I.-Les personnes mentionnées au II, puis celles mentionnées au III.</p><p>II.-Elles.</p>";
+        let src = "# Article X\n\n<p>I.-Les personnes mentionnées au II, puis celles mentionnées au III.</p><p>II.-Elles.</p>";
         let a = Article::parse("c/x.md", src);
         let texts: Vec<&str> = a.links.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["II"], "there is no III here");
+    }
+
+    #[test]
+    fn citations_found_later_give_the_same_article() {
+        let fixtures = [
+            L6123_1,
+            include_str!("../tests/fixtures/d313-14.md"),
+            include_str!("../tests/fixtures/l5312-1.md"),
+            include_str!("../tests/fixtures/l4121-3-1.md"),
+        ];
+        for source in fixtures {
+            let now = Article::parse("code-du-travail/x/y.md", source);
+            let first = Article::parse_links_first("code-du-travail/x/y.md", source);
+            assert!(first.citations_pending);
+            assert!(first.links.len() < now.links.len(), "{}", now.num);
+            assert_eq!(first.with_citations(), now, "{}", now.num);
+        }
     }
 }

@@ -77,6 +77,9 @@ impl Context {
 
 /// Every citation in `text`, in order.
 pub fn detect(text: &str, ctx: &mut Context) -> Vec<Found> {
+    if !may_cite(text) {
+        return Vec::new();
+    }
     let toks = tokens::tokenize(text);
     let mut used = vec![false; toks.len()];
     let mut found = Vec::new();
@@ -92,6 +95,23 @@ pub fn detect(text: &str, ctx: &mut Context) -> Vec<Found> {
     found.extend(siblings(&toks, &used));
     found.sort_by_key(|f| f.range.start);
     found
+}
+
+/// Whether `text` has what every citation needs: a digit (numbers, `3°`), the word
+/// `article`, or a word of capitals alone (`II`, `A`). Most paragraphs of prose have
+/// none, and tokenizing them was most of the time spent opening a long article.
+fn may_cite(text: &str) -> bool {
+    let b = text.as_bytes();
+    b.iter().any(u8::is_ascii_digit)
+        || text.contains("article")
+        || b.iter().enumerate().any(|(i, c)| {
+            if !c.is_ascii_uppercase() || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+                return false;
+            }
+            let capitals = b[i..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+            b.get(i + capitals)
+                .is_none_or(|n| !n.is_ascii_alphabetic() && *n < 0x80)
+        })
 }
 
 /// A run of numbers joined by `,` `et` `ou` `à`, the code named after it, and the point
@@ -175,7 +195,7 @@ fn group(
 /// même code`, `du présent code`), else the citing article's own code.
 fn code_after(text: &str, toks: &[Token], j: usize, ctx: &mut Context) -> CodeRef {
     let own = CodeRef::Slug(ctx.own.clone());
-    let word = |k: usize| toks.get(j + k).map(|t| t.lower.as_str()).unwrap_or("");
+    let word = |k: usize| toks.get(j + k).map(|t| &*t.lower).unwrap_or("");
     let (code_word, lead) = match (word(0), word(1), word(2)) {
         ("du" | "dudit" | "au", "code", _) => (j + 1, None),
         ("du" | "au", "même" | "présent", "code") => (j + 2, Some(word(1))),
@@ -212,7 +232,7 @@ fn siblings(toks: &[Token], used: &[bool]) -> Vec<Found> {
         .enumerate()
         .filter(|(k, w)| !used[*k] && w[0].is("article"))
         .filter_map(|(_, w)| {
-            let next = match w[1].lower.as_str() {
+            let next = match &*w[1].lower {
                 "précédent" => false,
                 "suivant" => true,
                 _ => return None,

@@ -112,7 +112,7 @@ pub fn target(cli: &Cli) -> Result<(Mirror, Article), Error> {
     if !text.starts_with("# Article") {
         return Err(Error::NotAnArticle(rel));
     }
-    let article = Article::parse(&rel, &text);
+    let article = Article::parse_links_first(&rel, &text);
     Ok((mirror, article))
 }
 

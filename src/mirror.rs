@@ -134,6 +134,14 @@ impl Mirror {
         Ok(Article::parse(&clean, &text))
     }
 
+    /// Reads an article to show it: its citations are found later
+    /// ([`Article::parse_links_first`]).
+    pub fn load_to_read(&self, rel: &str) -> Result<Article, Error> {
+        let clean = safe_relative(rel).ok_or_else(|| Error::OutsideMirror(rel.to_owned()))?;
+        let text = self.read(&clean)?;
+        Ok(Article::parse_links_first(&clean, &text))
+    }
+
     /// The code folders at the root, sorted; read once (each reference asks).
     pub fn codes(&self) -> &[String] {
         self.codes.get_or_init(|| match &self.source {

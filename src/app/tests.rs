@@ -24,7 +24,9 @@ fn mirror() -> (tempfile::TempDir, Mirror) {
         "l9-9.md",
         "# Article L9-9\n\n<p>Selon le 2° du I de l'article L. 6123-1 et les personnes \
          mentionnées au II, aux articles L. 9-1 à L. 9-3.</p><p>I.-Premier :</p>\
-         <p>1° qui cite l'article L. 77-7.</p><p>II.-Second.</p>",
+         <p>1° qui cite l'article L. 77-7.</p><p>II.-Second.</p>\
+         <p>Voir les <a href='/code-du-travail/partie/section/l6123-1.md'>articles L. 6123-1, \
+         L. 9-1</a>.</p>",
     );
     let mirror = Mirror::open(dir.path()).expect("mirror");
     (dir, mirror)
@@ -167,4 +169,19 @@ fn folding_away_the_selected_reference_drops_it() {
         None,
         "Enter must not open a hidden reference"
     );
+}
+
+#[test]
+fn a_reference_selected_before_the_citations_are_found_stays_selected() {
+    let (_dir, mirror) = mirror();
+    let path = mirror.find_number(None, "L9-9").expect("L9-9");
+    let article = mirror.load_to_read(&path).expect("load");
+    let mut app = App::new(mirror, article, (80, 24));
+    assert!(app.has_idle_work());
+    select(&mut app, "articles L. 6123-1, L. 9-1");
+    app.update(Action::Idle);
+    assert!(!app.current().article.citations_pending);
+    let e = app.current();
+    let selected = e.view.selected.map(|l| e.article.links[l].text.as_str());
+    assert_eq!(selected, Some("articles L. 6123-1"), "its first part");
 }

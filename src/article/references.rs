@@ -15,7 +15,8 @@ struct Span {
 
 /// Rewrites every block's pieces so that each reference is its own run of text, and
 /// returns the references in document order (what [`Piece::Text::link`] indexes).
-pub fn attach(blocks: &mut [Block], links: &[Link], own_code: &str) -> Vec<Link> {
+/// With `detect` false only the links are kept, one reference each, with no citation.
+pub fn attach(blocks: &mut [Block], links: &[Link], own_code: &str, detect: bool) -> Vec<Link> {
     let mut ctx = citation::Context::new(own_code);
     let texts: Vec<(String, Vec<Range<usize>>)> =
         blocks.iter().map(|b| block_text(&b.pieces)).collect();
@@ -24,6 +25,9 @@ pub fn attach(blocks: &mut [Block], links: &[Link], own_code: &str) -> Vec<Link>
     let founds: Vec<Vec<Found>> = texts
         .iter()
         .map(|(text, _)| {
+            if !detect {
+                return Vec::new();
+            }
             citation::detect(text, &mut ctx)
                 .into_iter()
                 .filter(|f| match &f.cite {
@@ -59,7 +63,10 @@ pub fn attach(blocks: &mut [Block], links: &[Link], own_code: &str) -> Vec<Link>
             }
         }
         spans.sort_by_key(|s| s.range.start);
-        block.pieces = cut(&block.pieces, &offsets, &spans, out.len());
+        // Most blocks cite nothing: their pieces stay as they are.
+        if !spans.is_empty() {
+            block.pieces = cut(&block.pieces, &offsets, &spans, out.len());
+        }
         out.extend(spans.into_iter().map(|s| s.link));
     }
     out

@@ -10,7 +10,7 @@ fn marker(tok: &Token) -> Option<Marker> {
     if tok.kind != TokenKind::Word {
         return None;
     }
-    let word = tok.lower.as_str();
+    let word = &*tok.lower;
     if let Some(digits) = word.strip_suffix('°') {
         let value = digits.parse().ok()?;
         return Some(Marker {
@@ -71,7 +71,7 @@ fn chain_forward(toks: &[Token], mut k: usize) -> (Vec<Marker>, usize) {
 /// The point named just before `de l'article NUM` (the token at `num`): its first token
 /// and its markers, outermost first.
 pub fn before(toks: &[Token], num: usize) -> Option<(usize, Vec<Marker>)> {
-    let word = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    let word = |k: usize| toks.get(k).map(|t| &*t.lower).unwrap_or("");
     let at = num.checked_sub(3)?;
     if word(num - 1) != "article" || word(num - 2) != "l'" || !matches!(word(at), "de" | "à") {
         return None;
@@ -125,7 +125,7 @@ fn announces_point(word: &str) -> bool {
 /// article`, `au présent II`, `mentionné au I`) or of the last one cited (`du même
 /// article`, `de cet article`).
 pub fn internal(toks: &[Token], used: &mut [bool], ctx: &Context) -> Vec<Found> {
-    let word = |k: usize| toks.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    let word = |k: usize| toks.get(k).map(|t| &*t.lower).unwrap_or("");
     let mut found = Vec::new();
     let mut k = 1;
     while k < toks.len() {

@@ -1,6 +1,7 @@
 //! Cuts a text into the words, article numbers and punctuation the citation grammar
 //! reads, each with its place in the text.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a token is.
@@ -15,17 +16,18 @@ pub enum TokenKind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     pub kind: TokenKind,
     /// Bytes of the text it covers.
     pub range: Range<usize>,
-    /// The text, lower-cased, with `’` read as `'`.
-    pub lower: String,
+    /// The text, lower-cased, with `’` read as `'` (borrowed when it already is: most
+    /// words are, and a 122 KB article has 20,000 of them).
+    pub lower: Cow<'a, str>,
     /// Whether the text was all capitals (roman numerals, `A`).
     pub upper: bool,
 }
 
-impl Token {
+impl Token<'_> {
     pub fn is(&self, word: &str) -> bool {
         self.lower == word
     }
@@ -42,7 +44,7 @@ impl Token {
     /// `et à l'article`.
     pub fn is_connector(&self) -> bool {
         matches!(
-            self.lower.as_str(),
+            &*self.lower,
             "," | "et" | "ou" | "à" | "l'" | "article" | "articles" | "aux"
         )
     }
@@ -57,7 +59,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// The tokens of `text`, in order.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
     let mut toks: Vec<Token> = Vec::new();
@@ -79,7 +81,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             toks.push(Token {
                 kind: TokenKind::Num(num),
                 range: byte(i)..byte(end),
-                lower: String::new(),
+                lower: Cow::Borrowed(""),
                 upper: true,
             });
             i = end;
@@ -114,11 +116,19 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 TokenKind::Punct
             },
             range: byte(start)..byte(i),
-            lower: raw.to_lowercase().replace('’', "'"),
+            lower: lower(raw),
             upper: raw.chars().any(char::is_uppercase) && !raw.chars().any(char::is_lowercase),
         });
     }
     toks
+}
+
+fn lower(raw: &str) -> Cow<'_, str> {
+    if raw.chars().any(|c| c.is_uppercase() || c == '’') {
+        Cow::Owned(raw.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(raw)
+    }
 }
 
 /// An article number starting at `i`: `L`, `R`, `D`, `A`, `LO`, with `*` and `.`
