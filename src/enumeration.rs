@@ -191,7 +191,7 @@ fn dot_then_text(rest: &str) -> Option<bool> {
     let after_dot = rest.strip_prefix('.').unwrap_or(rest);
     let had_dot = after_dot.len() != rest.len();
     let trimmed = after_dot.trim_start_matches([' ', '\u{a0}']);
-    if let Some(after_dash) = trimmed.strip_prefix(['-', '–', '—']) {
+    if let Some(after_dash) = trimmed.strip_prefix(['-', '–', '—', '―', '‒', '−']) {
         let after_dash = after_dash.trim_start_matches([' ', '\u{a0}']);
         let digit = after_dash.starts_with(|c: char| c.is_ascii_digit());
         return (!digit || had_dot).then_some(true);

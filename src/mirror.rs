@@ -3,6 +3,7 @@
 //! lets a path lead outside the root.
 
 mod bundled;
+mod names;
 pub mod order;
 mod walk;
 
@@ -32,7 +33,7 @@ pub struct Mirror {
     source: Source,
     /// Every file's path by file name, built by one walk the first time a file is
     /// looked up by name (a stale link, a number): later look-ups cost nothing.
-    names: OnceCell<HashMap<String, Vec<String>>>,
+    names: OnceCell<names::Names>,
     /// Every numbered article as (digits, prefix, path), sorted by digits: ranges are
     /// a binary search away.
     numbers: OnceCell<Vec<(Vec<u32>, String, String)>>,
@@ -162,23 +163,17 @@ impl Mirror {
             under.is_empty() || p.strip_prefix(&under).is_some_and(|r| r.starts_with('/'))
         };
         names
-            .get(file_name)
-            .map(|paths| paths.iter().filter(inside).cloned().collect())
-            .unwrap_or_default()
+            .paths(file_name)
+            .into_iter()
+            .filter(|p| inside(&p))
+            .collect()
     }
 
     /// Every file's paths by file name, built by one walk on first use.
-    fn names(&self) -> &HashMap<String, Vec<String>> {
-        self.names.get_or_init(|| {
-            let mut names: HashMap<String, Vec<String>> = HashMap::new();
-            for path in self.all_files() {
-                let name = path.rsplit('/').next().unwrap_or_default().to_owned();
-                names.entry(name).or_default().push(path);
-            }
-            for paths in names.values_mut() {
-                paths.sort();
-            }
-            names
+    fn names(&self) -> &names::Names {
+        self.names.get_or_init(|| match &self.source {
+            Source::Dir(root) => names::Names::build(|f| walk::each_file(root, f)),
+            Source::Bundled => names::Names::build(|f| bundled::each_file(f)),
         })
     }
 
@@ -191,12 +186,12 @@ impl Mirror {
         let numbers = self.numbers.get_or_init(|| {
             let mut all: Vec<(Vec<u32>, String, String)> = self
                 .names()
-                .iter()
+                .each()
                 .filter_map(|(name, paths)| Some((order::key(name)?, paths)))
                 .flat_map(|((prefix, digits), paths)| {
                     paths
-                        .iter()
-                        .map(move |p| (digits.clone(), prefix.clone(), p.clone()))
+                        .into_iter()
+                        .map(move |p| (digits.clone(), prefix.clone(), p))
                 })
                 .collect();
             all.sort();
@@ -216,22 +211,16 @@ impl Mirror {
 
     /// The article before or after `path` in its own folder, in number order.
     pub fn neighbour(&self, path: &str, next: bool) -> Option<String> {
-        let (dir, _) = path.rsplit_once('/')?;
-        let mut here: Vec<&String> = self
-            .names()
-            .values()
-            .flatten()
-            .filter(|p| p.rsplit_once('/').is_some_and(|(d, _)| d == dir))
-            .collect();
-        let name = |p: &str| p.rsplit('/').next().unwrap_or_default().to_owned();
-        here.sort_by(|a, b| order::compare(&name(a), &name(b)));
-        let at = here.iter().position(|p| *p == path)?;
+        let (dir, file) = path.rsplit_once('/')?;
+        let mut here = self.names().in_dir(dir);
+        here.sort_by(|a, b| order::compare(a, b));
+        let at = here.iter().position(|n| *n == file)?;
         let other = if next {
             at.checked_add(1)?
         } else {
             at.checked_sub(1)?
         };
-        here.get(other).map(|p| (*p).clone())
+        here.get(other).map(|n| format!("{dir}/{n}"))
     }
 
     /// Every `.md` file of the mirror, relative to the root, in no particular order.

@@ -38,6 +38,22 @@ fn marker(tok: &Token) -> Option<Marker> {
     })
 }
 
+/// `bis`, `ter`…: the Latin adverbs that number an item inserted after another.
+fn is_insert_suffix(tok: &Token) -> bool {
+    matches!(
+        &*tok.lower,
+        "bis"
+            | "ter"
+            | "quater"
+            | "quinquies"
+            | "sexies"
+            | "septies"
+            | "octies"
+            | "nonies"
+            | "decies"
+    )
+}
+
 fn is_letter(m: &Marker) -> bool {
     m.kind == MarkerKind::LowerLetter
 }
@@ -50,6 +66,10 @@ fn chain_forward(toks: &[Token], mut k: usize) -> (Vec<Marker>, usize) {
         let closing = toks.get(k + 1).is_some_and(|t| t.is(")"));
         points.push(m);
         k += 1 + usize::from(closing);
+        // `4° bis` is found as `4°`: the tree does not keep the suffix.
+        if toks.get(k).is_some_and(is_insert_suffix) {
+            k += 1;
+        }
         let sep = match (toks.get(k), toks.get(k + 1)) {
             (Some(a), _) if a.is("du") => 1,
             (Some(a), Some(b)) if a.is("de") && (b.is("la") || b.is("l'")) => 2,
@@ -76,7 +96,10 @@ pub fn before(toks: &[Token], num: usize) -> Option<(usize, Vec<Marker>)> {
     if word(num - 1) != "article" || word(num - 2) != "l'" || !matches!(word(at), "de" | "à") {
         return None;
     }
-    let last = at.checked_sub(1)?;
+    let mut last = at.checked_sub(1)?;
+    if is_insert_suffix(&toks[last]) {
+        last = last.checked_sub(1)?;
+    }
     marker(&toks[last])?;
     // Walk back over `P du P de la P` to the first point.
     let mut start = last;
@@ -92,7 +115,7 @@ pub fn before(toks: &[Token], num: usize) -> Option<(usize, Vec<Marker>)> {
         }
     }
     let (mut points, end) = chain_forward(toks, start);
-    if end != last + 1 || points.is_empty() {
+    if end != at || points.is_empty() {
         return None;
     }
     points.reverse();

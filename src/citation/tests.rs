@@ -138,6 +138,9 @@ fn a_point_before_the_article() {
             }
         ]
     );
+    let f = found("les personnels mentionnés au 4° bis de l'article L. 5424-1.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "4° bis de l'article L. 5424-1");
     let f = found("le dernier alinéa du I de l'article L. 6111-3");
     assert_eq!(f[0].0, "I de l'article L. 6111-3");
 }

@@ -14,6 +14,8 @@ fn detects_each_family() {
         vec![MarkerKind::Roman, MarkerKind::UpperLetter]
     );
     assert_eq!(kinds("II. - Le"), vec![MarkerKind::Roman]);
+    // U+2015, the horizontal bar some texts (L5134-110) use after the number.
+    assert_eq!(kinds("II. ― L'emploi"), vec![MarkerKind::Roman]);
     assert_eq!(kinds("A.-Dans les"), vec![MarkerKind::UpperLetter]);
     assert_eq!(kinds("1° Favoriser"), vec![MarkerKind::Degree]);
     assert_eq!(kinds("12°bis Les"), vec![MarkerKind::Degree]);

@@ -24,6 +24,13 @@ pub fn subfolders() -> Vec<String> {
 }
 
 /// Every file of the sample.
+pub fn each_file(mut f: impl FnMut(&str, &str)) {
+    for path in all_files() {
+        let (dir, name) = path.rsplit_once('/').unwrap_or(("", &path));
+        f(dir, name);
+    }
+}
+
 pub fn all_files() -> Vec<String> {
     let mut found = Vec::new();
     let mut stack: Vec<&Dir> = vec![&SAMPLE];

@@ -23,20 +23,25 @@ pub fn subfolders(dir: &Path) -> Vec<String> {
 /// Paths (relative to `root`) of every `.md` file.
 pub fn all_files(root: &Path) -> Vec<String> {
     let mut found = Vec::new();
+    each_file(root, |dir, name| found.push(join(dir, name)));
+    found
+}
+
+/// Calls `f(folder, file name)` for every `.md` file, folders relative to `root`:
+/// the caller decides what to keep (the name index keeps each folder once).
+pub fn each_file(root: &Path, mut f: impl FnMut(&str, &str)) {
     let mut stack = vec![(String::new(), 0)];
     while let Some((rel, level)) = stack.pop() {
         for (name, is_dir) in entries(&root.join(&rel)) {
-            let child = join(&rel, &name);
             if is_dir {
                 if level < MAX_DEPTH {
-                    stack.push((child, level + 1));
+                    stack.push((join(&rel, &name), level + 1));
                 }
             } else if name.ends_with(".md") {
-                found.push(child);
+                f(&rel, &name);
             }
         }
     }
-    found
 }
 
 /// The first `.md` file starting with `# Article`, depth first in name order.
