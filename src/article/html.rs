@@ -181,7 +181,15 @@ impl Builder {
             joined.push(' ');
             joined.push_str(word);
         }
-        self.push_str(&joined, self.style(), self.link);
+        let style = self.style();
+        let joined = if style.sup {
+            super::script::superscript(&joined)
+        } else if style.sub {
+            super::script::subscript(&joined)
+        } else {
+            joined
+        };
+        self.push_str(&joined, style, self.link);
         self.pending_space = ends_blank;
     }
 
@@ -296,10 +304,11 @@ mod tests {
         let p = parse("<p>1<sup>er</sup> <strong>gras</strong>&nbsp;: CO<sub>2</sub></p>");
         let line = &p.paras[0].lines[0];
         assert!(line.iter().any(|piece| matches!(piece,
-            Piece::Text { text, style: TextStyle { sup: true, .. }, .. } if text == "er")));
+            Piece::Text { text, style: TextStyle { sup: true, .. }, .. } if text == "ᵉʳ")));
         assert!(line.iter().any(|piece| matches!(piece,
             Piece::Text { text, style: TextStyle { bold: true, .. }, .. } if text == "gras")));
-        assert_eq!(texts(&p.paras[0]), vec!["1er gras\u{a0}: CO2"]);
+        // Raised and lowered text is written so: `10-3` must not read as a range.
+        assert_eq!(texts(&p.paras[0]), vec!["1ᵉʳ gras\u{a0}: CO₂"]);
     }
 
     #[test]
