@@ -13,7 +13,9 @@ pub fn subscript(text: &str) -> String {
 }
 
 fn convert(text: &str, map: fn(char) -> Option<char>, mark: char) -> String {
-    if let Some(mapped) = text.chars().map(map).collect::<Option<String>>() {
+    // `- 2` is `-2` set loosely: spaces inside an exponent carry no meaning.
+    let mapped: Option<String> = text.chars().filter(|c| *c != ' ').map(map).collect();
+    if let Some(mapped) = mapped {
         return mapped;
     }
     if text.chars().count() == 1 {
@@ -104,6 +106,7 @@ mod tests {
         assert_eq!(superscript("2"), "²");
         assert_eq!(superscript("12"), "¹²");
         assert_eq!(superscript("0,25"), "^(0,25)");
+        assert_eq!(superscript("- 2"), "⁻²");
         assert_eq!(subscript("2"), "₂");
         assert_eq!(subscript("min"), "ₘᵢₙ");
         assert_eq!(subscript("E"), "_E");
