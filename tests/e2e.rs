@@ -48,7 +48,11 @@ fn follow_a_reference_and_come_back_with_the_same_folds() {
     let target = p.wait_for("Article L6123-1 · Code du travail", TIMEOUT);
     assert!(target.contains("D313-14 › L6123-1"), "{target}");
     p.key(Key::Backspace);
-    let back = p.wait_for("Article D313-14", TIMEOUT);
+    // The header comes first in a frame: wait for the body's last line too.
+    p.wait_for("Article D313-14", TIMEOUT);
+    p.wait_for("de promotion sociale.", TIMEOUT);
+    std::thread::sleep(Duration::from_millis(50));
+    let back = p.screen();
     assert_eq!(
         body(&back),
         body(&selected),
