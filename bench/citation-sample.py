@@ -19,7 +19,12 @@ for i, r in enumerate(random.sample(text_rows, n), 1):
     raw = open(f"{mirror}/{r['article']}", encoding="utf-8", errors="replace").read()
     plain = html.unescape(re.sub(r"<[^>]+>", " ", raw.split("\n", 2)[-1]))
     plain = re.sub(r"\s+", " ", plain)
-    at = plain.find(r["text"])
+    # The first occurrence may be another (a point's own marker `1° Les…`): prefer
+    # one that reads as a citation.
+    hits = [m.start() for m in re.finditer(re.escape(r["text"]), plain)]
+    cue = re.compile(r"(au|aux|du|le|la|présent|présente|article|articles|et|,)\s*$")
+    cited = [h for h in hits if cue.search(plain[max(0, h - 12):h])]
+    at = (cited or hits or [-1])[0]
     context = plain[max(0, at - 110): at + len(r["text"]) + 60] if at >= 0 else "?"
     target = r["target"] or "-"
     target = target.rsplit("/", 1)[-1] if target != "-" else "- " + (r["reason"] or "")

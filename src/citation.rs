@@ -141,6 +141,14 @@ fn group(
             break;
         }
     }
+    // `R. 4127-1 et suivants du code de la santé publique`: the code comes after.
+    if toks.get(j).is_some_and(|t| t.is("et"))
+        && toks
+            .get(j + 1)
+            .is_some_and(|t| t.lower.starts_with("suivant"))
+    {
+        j += 2;
+    }
     let mut code = code_after(text, toks, j, ctx);
     // `au même article L. 146-9`: the article just cited, in the code it was cited in.
     let same = first >= 2 && toks[first - 1].is("article") && toks[first - 2].is("même");
@@ -204,7 +212,13 @@ fn code_after(text: &str, toks: &[Token], j: usize, ctx: &mut Context) -> CodeRe
     };
     match lead {
         Some("présent") => own,
-        Some(_) => ctx.last_named.clone().unwrap_or(own),
+        // `du même code` with no code named before it in the article: the text was
+        // written for another context (a quoted amendment); better no target than
+        // the wrong one.
+        Some(_) => ctx
+            .last_named
+            .clone()
+            .unwrap_or_else(|| CodeRef::Unknown("même code, named nowhere before".into())),
         None => {
             let rest = &text[toks[code_word].range.start..];
             let named = match codes::by_title_prefix(rest) {

@@ -110,6 +110,27 @@ fn a_named_code_then_the_same_code() {
 }
 
 #[test]
+fn the_code_after_et_suivants_and_a_same_code_with_none_before() {
+    let f = found("aux articles R. 4127-1 et suivants du code de la santé publique");
+    assert!(
+        matches!(&f[0].1,
+        Cite::Article { code: CodeRef::Slug(s), .. } if s == "code-de-la-sante-publique"),
+        "{f:?}"
+    );
+    let f = found("au troisième alinéa de l'article L. 214-13-1 du même code");
+    assert!(
+        matches!(
+            &f[0].1,
+            Cite::Article {
+                code: CodeRef::Unknown(_),
+                ..
+            }
+        ),
+        "{f:?}"
+    );
+}
+
+#[test]
 fn an_unknown_code_is_named_as_written() {
     let f = found("l'article L. 12-1 du code des usages imaginaires, qui");
     assert!(matches!(&f[0].1,
