@@ -309,4 +309,18 @@ mod tests {
             assert_eq!(first.with_citations(), now, "{}", now.num);
         }
     }
+
+    #[test]
+    fn a_link_on_a_point_cites_the_article_named_after_it() {
+        let src = "# Article X\n\n<p>mentionnés au <a href='/affichCodeArticle.do?cidTexte=LEGITEXT000006072050&idArticle=LEGIARTI1'>4°</a> de l'article L. 5424-1.</p>";
+        let a = Article::parse("code-du-travail/x.md", src);
+        assert_eq!(a.links.len(), 1);
+        match &a.links[0].cite {
+            Some(Cite::Article { num, point, .. }) => {
+                assert_eq!(num, "L5424-1");
+                assert_eq!(point.len(), 1);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
 }

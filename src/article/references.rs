@@ -135,7 +135,19 @@ fn split_link(
         range: r,
     };
     if inside.len() <= 1 {
-        return vec![make(range, inside.first().map(|f| f.cite.clone()), false)];
+        // A link on the point alone (`<a>4°</a> de l'article L. 5424-1`) cites the
+        // article named just after it.
+        let around = || {
+            found
+                .iter()
+                .find(|f| overlaps(&f.range, &range) && matches!(f.cite, Cite::Article { .. }))
+        };
+        let cite = inside
+            .first()
+            .copied()
+            .or_else(around)
+            .map(|f| f.cite.clone());
+        return vec![make(range, cite, false)];
     }
     let last = inside.len() - 1;
     inside
