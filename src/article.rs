@@ -323,4 +323,14 @@ mod tests {
             other => panic!("{other:?}"),
         }
     }
+
+    #[test]
+    fn an_empty_link_is_no_reference() {
+        // L4744-6 and others hold `<a href=…></a>`: nothing to see, nothing to select.
+        let a = Article::parse(
+            "c/x.md",
+            "# Article X\n\n<p>Voir <a href='/c/y.md'></a>ceci.</p>",
+        );
+        assert!(a.links.is_empty(), "{:?}", a.links);
+    }
 }
