@@ -282,7 +282,9 @@ impl Mirror {
         let canonical = fs::canonicalize(file).ok()?;
         let rel = canonical.strip_prefix(root).ok()?;
         let parts: Vec<&str> = rel.iter().map(|c| c.to_str()).collect::<Option<_>>()?;
-        Some(parts.join("/"))
+        let joined = parts.join("/");
+        // A name no walk of the mirror would list (`\x1b]0;…`) is not in it either.
+        (safe_relative(&joined).as_ref() == Some(&joined)).then_some(joined)
     }
 }
 
@@ -333,7 +335,8 @@ fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, Error> {
 }
 
 /// A mirror-relative path made safe: `/`-separated, no empty or `.` parts, and `None`
-/// for anything that could lead elsewhere (`..`, `\`, `:`, NUL, `%`-escapes).
+/// for anything that could lead elsewhere (`..`, `\`, `:`, NUL, `%`-escapes) or act
+/// on the terminal when shown (control and bidi characters).
 pub fn safe_relative(path: &str) -> Option<String> {
     let mut parts = Vec::new();
     for part in path.split('/') {
@@ -341,7 +344,7 @@ pub fn safe_relative(path: &str) -> Option<String> {
             continue;
         }
         let risky = part == ".." || part.contains(['\\', ':', '\0', '%']);
-        if risky || part.chars().any(char::is_control) {
+        if risky || !crate::sanitize::is_clean(part) {
             return None;
         }
         parts.push(part);
