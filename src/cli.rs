@@ -144,6 +144,9 @@ fn path_in(mirror: &Mirror, arg: &str) -> Result<String, Error> {
         return crate::mirror::safe_relative(arg)
             .ok_or_else(|| Error::OutsideMirror(arg.to_owned()));
     }
+    if crate::mirror::safe_relative(arg).is_none() || mirror.leads_outside(arg) {
+        return Err(Error::OutsideMirror(arg.to_owned()));
+    }
     Err(mirror
         .not_a_file(arg)
         .unwrap_or_else(|| Error::NoSuchFile(arg.to_owned())))
