@@ -45,6 +45,8 @@ pub enum Action {
     Cancel,
     /// Quit loi (in the help: close it)
     Quit,
+    /// Suspend loi and give the terminal back to the shell; fg resumes it
+    Suspend,
     /// The terminal changed size (columns, rows); sent by the event loop, not by a key
     Resize(u16, u16),
     /// No key is waiting: time for slow work such as checking where references lead;

@@ -199,7 +199,8 @@ impl App {
             Action::Help => self.help = Some(0),
             Action::Cancel => view.selected = None,
             Action::Quit => self.quit = true,
-            Action::Resize(..) | Action::Idle => {}
+            // Suspending is the terminal loop's to do.
+            Action::Resize(..) | Action::Idle | Action::Suspend => {}
         }
     }
 

@@ -105,6 +105,8 @@ pub struct Article {
     /// Whether the citations of the text are still to be found
     /// ([`Article::parse_links_first`]).
     pub citations_pending: bool,
+    /// What is wrong with the file itself (not UTF-8), for the status line.
+    pub note: Option<&'static str>,
 }
 
 impl Article {
@@ -124,6 +126,7 @@ impl Article {
             blocks,
             links,
             citations_pending: false,
+            note: None,
         }
     }
 
@@ -143,6 +146,7 @@ impl Article {
             blocks,
             links,
             citations_pending: true,
+            note: None,
         }
     }
 
@@ -156,6 +160,7 @@ impl Article {
             blocks,
             links,
             citations_pending: false,
+            note: self.note,
         }
     }
 

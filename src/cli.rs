@@ -108,11 +108,15 @@ pub fn target(cli: &Cli) -> Result<(Mirror, Article), Error> {
         [one] => article_path(&mirror, one)?,
         [code, num, ..] => mirror.find_number(Some(code.trim_matches('/')), num)?,
     };
-    let text = mirror.read(&rel)?;
+    let (text, note) = mirror.read_text(&rel)?;
+    if text.is_empty() {
+        return Err(Error::EmptyFile(rel));
+    }
     if !text.starts_with("# Article") {
         return Err(Error::NotAnArticle(rel));
     }
-    let article = Article::parse_links_first(&rel, &text);
+    let mut article = Article::parse_links_first(&rel, &text);
+    article.note = note;
     Ok((mirror, article))
 }
 
@@ -124,7 +128,14 @@ fn looks_like_path(arg: &str) -> bool {
 /// (relative to the current folder), else relative to the mirror's root.
 fn path_in(mirror: &Mirror, arg: &str) -> Result<String, Error> {
     let on_disk = Path::new(arg);
-    if on_disk.exists() && mirror.root().is_some() {
+    if on_disk.symlink_metadata().is_ok() && mirror.root().is_some() {
+        // Something is there: a symlink loop says so, rather than "no file".
+        if let Err(source) = std::fs::metadata(on_disk) {
+            return Err(Error::Read {
+                path: arg.to_owned(),
+                source,
+            });
+        }
         return mirror
             .relative(on_disk)
             .ok_or_else(|| Error::OutsideMirror(arg.to_owned()));
@@ -133,7 +144,12 @@ fn path_in(mirror: &Mirror, arg: &str) -> Result<String, Error> {
         return crate::mirror::safe_relative(arg)
             .ok_or_else(|| Error::OutsideMirror(arg.to_owned()));
     }
-    Err(Error::NoSuchFile(arg.to_owned()))
+    if crate::mirror::safe_relative(arg).is_none() || mirror.leads_outside(arg) {
+        return Err(Error::OutsideMirror(arg.to_owned()));
+    }
+    Err(mirror
+        .not_a_file(arg)
+        .unwrap_or_else(|| Error::NoSuchFile(arg.to_owned())))
 }
 
 /// The mirror a file belongs to, when no `--mirror` is given: the folder above the

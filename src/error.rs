@@ -33,9 +33,15 @@ pub enum Error {
     OutsideMirror(String),
     #[error("{0} is not an article of a mirror (its first line is not '# Article …')")]
     NotAnArticle(String),
-    #[error("{path} is {size} bytes: too large to be an article (the limit is {limit} bytes)")]
+    #[error(
+        "{path} is {size} bytes: too large to be an article (the limit is {limit} bytes); check that it is the right file"
+    )]
     TooLarge { path: String, size: u64, limit: u64 },
-    #[error("cannot read {path}: {source}")]
+    #[error("{path} is a {kind}, not an article file: give the path of an article's .md file")]
+    NotAFile { path: String, kind: &'static str },
+    #[error("{0} is empty (0 bytes): this copy of the article is broken, fetch it again")]
+    EmptyFile(String),
+    #[error("cannot read {path}: {source} (check its permissions, and where its links lead)")]
     Read {
         path: String,
         source: std::io::Error,

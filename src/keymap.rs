@@ -114,6 +114,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::plain(K::Esc)], "Esc", Action::Cancel),
     bind(&[Key::ch('q')], "q", Action::Quit),
     bind(&[Key::ctrl('c')], "Ctrl-C", Action::Quit),
+    bind(&[Key::ctrl('z')], "Ctrl-Z", Action::Suspend),
 ];
 
 /// What a key means after the keys already pending.

@@ -25,8 +25,10 @@ fn finish(result: Result<(), loi::error::Error>) -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // writeln!, not eprintln!: with the terminal gone, a failed write must not
-            // turn into a panic.
-            let _ = writeln!(std::io::stderr(), "loi: {e}");
+            // turn into a panic. Cleaned: the message may quote a file name or an
+            // argument, and stderr is the terminal.
+            let message = e.to_string();
+            let _ = writeln!(std::io::stderr(), "loi: {}", loi::sanitize::clean(&message));
             ExitCode::from(2)
         }
     }

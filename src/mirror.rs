@@ -109,38 +109,69 @@ impl Mirror {
 
     /// The text of the file at `rel`, with invalid UTF-8 shown as U+FFFD.
     pub fn read(&self, rel: &str) -> Result<String, Error> {
+        self.read_text(rel).map(|(text, _)| text)
+    }
+
+    /// The text of the file at `rel`, decoded as [`decode`] does, and its note.
+    pub fn read_text(&self, rel: &str) -> Result<(String, Option<&'static str>), Error> {
         let clean = safe_relative(rel).ok_or_else(|| Error::OutsideMirror(rel.to_owned()))?;
         let bytes = match &self.source {
             Source::Bundled => bundled::read(&clean)
                 .ok_or_else(|| Error::NoSuchFile(clean.clone()))?
                 .to_vec(),
             Source::Dir(root) => {
-                let path = self.contained(root, &clean).ok_or_else(|| {
-                    if root.join(&clean).exists() {
-                        Error::OutsideMirror(clean.clone())
-                    } else {
-                        Error::NoSuchFile(clean.clone())
-                    }
-                })?;
+                let path = self
+                    .contained(root, &clean)
+                    .ok_or_else(|| refusal(root, &clean))?;
                 read_file(&path, &clean)?
             }
         };
-        Ok(String::from_utf8_lossy(&bytes).into_owned())
+        Ok(decode(&bytes))
     }
 
-    /// Reads and parses the article at `rel`.
+    /// Reads and parses the article at `rel`; a file that is not UTF-8 gets a note, an
+    /// empty one is refused.
     pub fn load(&self, rel: &str) -> Result<Article, Error> {
         let clean = safe_relative(rel).ok_or_else(|| Error::OutsideMirror(rel.to_owned()))?;
-        let text = self.read(&clean)?;
-        Ok(Article::parse(&clean, &text))
+        let (text, note) = self.read_text(&clean)?;
+        if text.is_empty() {
+            return Err(Error::EmptyFile(clean));
+        }
+        let mut article = Article::parse(&clean, &text);
+        article.note = note;
+        Ok(article)
+    }
+
+    /// Why what lies at `rel` is no article file, when something does: a folder, a
+    /// FIFO, a symlink loop. `None` when nothing is there, or a file.
+    pub fn not_a_file(&self, rel: &str) -> Option<Error> {
+        let Source::Dir(root) = &self.source else {
+            return None;
+        };
+        let rel = safe_relative(rel)?;
+        let path = root.join(&rel);
+        fs::symlink_metadata(&path).ok()?;
+        match fs::metadata(&path) {
+            Err(source) => Some(Error::Read { path: rel, source }),
+            Ok(meta) if meta.is_file() => None,
+            Ok(meta) => Some(Error::NotAFile {
+                path: rel,
+                kind: kind_of(&meta),
+            }),
+        }
     }
 
     /// Reads an article to show it: its citations are found later
     /// ([`Article::parse_links_first`]).
     pub fn load_to_read(&self, rel: &str) -> Result<Article, Error> {
         let clean = safe_relative(rel).ok_or_else(|| Error::OutsideMirror(rel.to_owned()))?;
-        let text = self.read(&clean)?;
-        Ok(Article::parse_links_first(&clean, &text))
+        let (text, note) = self.read_text(&clean)?;
+        if text.is_empty() {
+            return Err(Error::EmptyFile(clean));
+        }
+        let mut article = Article::parse_links_first(&clean, &text);
+        article.note = note;
+        Ok(article)
     }
 
     /// The code folders at the root, sorted; read once (each reference asks).
@@ -282,7 +313,9 @@ impl Mirror {
         let canonical = fs::canonicalize(file).ok()?;
         let rel = canonical.strip_prefix(root).ok()?;
         let parts: Vec<&str> = rel.iter().map(|c| c.to_str()).collect::<Option<_>>()?;
-        Some(parts.join("/"))
+        let joined = parts.join("/");
+        // A name no walk of the mirror would list (`\x1b]0;…`) is not in it either.
+        (safe_relative(&joined).as_ref() == Some(&joined)).then_some(joined)
     }
 }
 
@@ -312,28 +345,138 @@ impl Mirror {
     }
 }
 
+/// The error for a path `contained` refused: outside the mirror, a link that cannot
+/// be followed (a loop), or nothing there.
+fn refusal(root: &Path, rel: &str) -> Error {
+    let path = root.join(rel);
+    match fs::metadata(&path) {
+        Ok(_) => Error::OutsideMirror(rel.to_owned()),
+        Err(source) if fs::symlink_metadata(&path).is_ok() => Error::Read {
+            path: rel.to_owned(),
+            source,
+        },
+        Err(_) => Error::NoSuchFile(rel.to_owned()),
+    }
+}
+
 /// Reads a file that is an article candidate: a regular file under the size limit.
+///
+/// Its type is checked before it is opened: opening a FIFO for reading waits for a
+/// writer, forever. It is opened non-blocking too, and checked again once open, in
+/// case it was swapped for a FIFO in between; and never more than the limit is read.
 fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, Error> {
+    use std::io::Read;
     let read_error = |source| Error::Read {
         path: shown.to_owned(),
         source,
     };
-    let meta = fs::metadata(path).map_err(read_error)?;
-    if !meta.is_file() {
-        return Err(Error::NotAnArticle(shown.to_owned()));
+    let check = |meta: fs::Metadata| {
+        if !meta.is_file() {
+            return Err(Error::NotAFile {
+                path: shown.to_owned(),
+                kind: kind_of(&meta),
+            });
+        }
+        if meta.len() > MAX_ARTICLE_BYTES {
+            return Err(too_large(shown, meta.len()));
+        }
+        Ok(meta.len())
+    };
+    check(fs::metadata(path).map_err(read_error)?)?;
+    let mut options = fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(read_error)?;
+    let len = check(file.metadata().map_err(read_error)?)?;
+    let mut bytes = Vec::with_capacity(usize::try_from(len).unwrap_or(0));
+    file.take(MAX_ARTICLE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_error)?;
+    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
+    if read > MAX_ARTICLE_BYTES {
+        return Err(too_large(shown, read));
     }
-    if meta.len() > MAX_ARTICLE_BYTES {
-        return Err(Error::TooLarge {
-            path: shown.to_owned(),
-            size: meta.len(),
-            limit: MAX_ARTICLE_BYTES,
-        });
+    Ok(bytes)
+}
+
+fn too_large(shown: &str, size: u64) -> Error {
+    Error::TooLarge {
+        path: shown.to_owned(),
+        size,
+        limit: MAX_ARTICLE_BYTES,
     }
-    fs::read(path).map_err(read_error)
+}
+
+/// What a file that is not a regular file is, for a message.
+fn kind_of(meta: &fs::Metadata) -> &'static str {
+    let kind = meta.file_type();
+    if kind.is_dir() {
+        return "folder";
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "FIFO (named pipe)";
+        }
+        if kind.is_socket() {
+            return "socket";
+        }
+        if kind.is_block_device() || kind.is_char_device() {
+            return "device";
+        }
+    }
+    "special file"
+}
+
+/// A note for the status line when a file is not UTF-8.
+pub const NOTE_WINDOWS_1252: &str =
+    "This file is not UTF-8: read as Windows-1252 (Latin-1), its characters may be wrong";
+/// A note for the status line when a file is UTF-8 with bad bytes.
+pub const NOTE_BAD_UTF8: &str = "This file is not valid UTF-8: the bad bytes show as �";
+
+/// A file's bytes as text, and a note when they were not UTF-8. A file with bad bytes
+/// but no valid multi-byte UTF-8 sequence is read as Windows-1252, as older French
+/// files were written (`é` is the byte 0xE9); any other is read as UTF-8, with U+FFFD
+/// for each bad byte.
+pub fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
+    let mut multibyte = false;
+    let mut bad = false;
+    for chunk in bytes.utf8_chunks() {
+        multibyte |= !chunk.valid().is_ascii();
+        bad |= !chunk.invalid().is_empty();
+    }
+    if !bad {
+        return (String::from_utf8_lossy(bytes).into_owned(), None);
+    }
+    if multibyte {
+        return (
+            String::from_utf8_lossy(bytes).into_owned(),
+            Some(NOTE_BAD_UTF8),
+        );
+    }
+    let text = bytes.iter().map(|&b| windows_1252(b)).collect();
+    (text, Some(NOTE_WINDOWS_1252))
+}
+
+/// One byte of Windows-1252: Latin-1, but for 0x80-0x9F (typographic quotes, `€`,
+/// `œ`…), five of which are undefined and become U+FFFD.
+fn windows_1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{fffd}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{fffd}', 'Ž',
+        '\u{fffd}', '\u{fffd}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
+        '\u{fffd}', 'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
 }
 
 /// A mirror-relative path made safe: `/`-separated, no empty or `.` parts, and `None`
-/// for anything that could lead elsewhere (`..`, `\`, `:`, NUL, `%`-escapes).
+/// for anything that could lead elsewhere (`..`, `\`, `:`, NUL, `%`-escapes) or act
+/// on the terminal when shown (control and bidi characters).
 pub fn safe_relative(path: &str) -> Option<String> {
     let mut parts = Vec::new();
     for part in path.split('/') {
@@ -341,7 +484,7 @@ pub fn safe_relative(path: &str) -> Option<String> {
             continue;
         }
         let risky = part == ".." || part.contains(['\\', ':', '\0', '%']);
-        if risky || part.chars().any(char::is_control) {
+        if risky || !crate::sanitize::is_clean(part) {
             return None;
         }
         parts.push(part);

@@ -40,6 +40,9 @@ pub enum Unresolved {
     Legacy(String),
     #[error("a link of a kind the reader cannot follow: {0}")]
     Other(String),
+    /// What lies at the path is no article file (a folder, a FIFO, a symlink loop).
+    #[error("{0}")]
+    NotAFile(String),
 }
 
 /// Where a reference leads.
@@ -249,6 +252,9 @@ fn resolve_path(mirror: &Mirror, rel: &str) -> Result<String, Unresolved> {
     }
     if mirror.leads_outside(rel) {
         return Err(Unresolved::Outside(rel.to_owned()));
+    }
+    if let Some(why) = mirror.not_a_file(rel) {
+        return Err(Unresolved::NotAFile(why.to_string()));
     }
     let code = rel.split('/').next().unwrap_or_default();
     let file = rel.rsplit('/').next().unwrap_or_default();

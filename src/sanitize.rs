@@ -24,6 +24,12 @@ pub fn clean(text: &str) -> Cow<'_, str> {
         .into()
 }
 
+/// Whether `text` can go to the terminal as it is: [`clean`] would leave it unchanged.
+/// Names that fail this (a folder called `\x1b]0;…`) are no mirror's slugs.
+pub fn is_clean(text: &str) -> bool {
+    !might_need_cleaning(text)
+}
+
 /// Whether `text` holds a character [`clean`] rewrites, found from the UTF-8 bytes:
 /// ASCII controls and DEL, C1 controls and the soft hyphen (C2 80–9F, C2 AD), U+061C
 /// (D8 9C), U+200E/F and U+202A–E (E2 80 …), U+2066–9 (E2 81 A6–A9). Checking

@@ -57,6 +57,28 @@ fn restore_on_signals() -> std::io::Result<()> {
     Ok(())
 }
 
+/// Ctrl-Z: in raw mode the terminal sends it as a key, not as SIGTSTP. Gives the
+/// terminal back as on quitting, stops as the shell's Ctrl-Z would (SIGTSTP, which
+/// loi does not catch, so its default action), and once continued (`fg`, SIGCONT)
+/// takes the terminal again and redraws all of it.
+///
+/// Where no shell can resume it (its process group is orphaned), the kernel drops
+/// the SIGTSTP and the reader simply comes back.
+fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    restore_terminal();
+    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(
+        std::io::stdout(),
+        crossterm::terminal::EnterAlternateScreen,
+        crossterm::cursor::Hide
+    )?;
+    // Clears the screen and forgets what it showed, so the next draw sends it all
+    // (Terminal::clear would ask the terminal where its cursor is, and wait).
+    let size = terminal.size()?;
+    terminal.resize(size.into())
+}
+
 fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
@@ -77,8 +99,13 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
         // burst of resizes costs one redraw, not one per event.
         let mut event = event::read()?;
         loop {
-            if let Some(action) = to_action(&event, &mut pending) {
-                app.update(action);
+            match to_action(&event, &mut pending) {
+                Some(Action::Suspend) => {
+                    suspend(terminal)?;
+                    shown = None;
+                }
+                Some(action) => app.update(action),
+                None => {}
             }
             if app.quit || !event::poll(Duration::ZERO)? {
                 break;

@@ -100,7 +100,7 @@ fn loads_articles_and_refuses_non_files() {
     assert_eq!(a.code_slug(), "code-du-travail");
     assert!(matches!(
         mirror.read("code-autre"),
-        Err(Error::NotAnArticle(_))
+        Err(Error::NotAFile { kind: "folder", .. })
     ));
     assert!(matches!(
         mirror.read("code-autre/none.md"),
@@ -142,4 +142,18 @@ fn numbers_normalize() {
     assert_eq!(normalize_number("6123-1"), "6123-1");
     assert_eq!(normalize_number("LO 1-2"), "LO1-2");
     assert_eq!(normalize_number("Annexe II"), "Annexe II");
+}
+
+#[test]
+fn bytes_that_are_not_utf8_are_read_and_noted() {
+    assert_eq!(decode("Le café".as_bytes()), ("Le café".to_owned(), None));
+    assert_eq!(decode(b""), (String::new(), None));
+    // Latin bytes and no UTF-8 sequence: Windows-1252, typographic quotes included.
+    let (text, note) = decode(b"\x93d\xe9l\xe8gue\x94 \x80 \x81");
+    assert_eq!(text, "“délègue” € \u{fffd}");
+    assert_eq!(note, Some(NOTE_WINDOWS_1252));
+    // UTF-8 with a few bad bytes: each one is U+FFFD.
+    let (text, note) = decode(b"caf\xc3\xa9 \xff fin");
+    assert_eq!(text, "café \u{fffd} fin");
+    assert_eq!(note, Some(NOTE_BAD_UTF8));
 }

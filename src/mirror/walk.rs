@@ -85,7 +85,8 @@ fn join(dir: &str, name: &str) -> String {
 }
 
 /// `(name, is_dir)` of a folder's entries; symlinks count as neither and are skipped,
-/// as are names that are not UTF-8 (no mirror slug is).
+/// as are names that are not UTF-8 or hold a control or bidi character (no mirror
+/// slug does, and such a name would reach the terminal in paths and messages).
 fn entries(dir: &Path) -> Vec<(String, bool)> {
     let Ok(read) = fs::read_dir(dir) else {
         return Vec::new();
@@ -93,7 +94,11 @@ fn entries(dir: &Path) -> Vec<(String, bool)> {
     read.filter_map(Result::ok)
         .filter_map(|e| {
             let kind = e.file_type().ok()?;
-            let name = e.file_name().into_string().ok()?;
+            let name = e
+                .file_name()
+                .into_string()
+                .ok()
+                .filter(|n| crate::sanitize::is_clean(n))?;
             if kind.is_dir() {
                 Some((name, true))
             } else if kind.is_file() {

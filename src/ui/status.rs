@@ -19,7 +19,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Some(s) if s.error => (s.text.as_str(), theme::STATUS_ERROR),
         Some(s) => (s.text.as_str(), theme::STATUS),
         None if app.help.is_some() => ("Keys of loi · q or Esc closes", theme::STATUS),
-        None => (HINT, theme::STATUS),
+        // Until a message replaces it: the file is not what it should be.
+        None => match app.current().article.note {
+            Some(note) => (note, theme::STATUS_ERROR),
+            None => (HINT, theme::STATUS),
+        },
     };
     let left = fit(&format!(" {text}"), width.saturating_sub(right.width()));
     let pad = width.saturating_sub(left.width() + right.width());

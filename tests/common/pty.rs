@@ -126,8 +126,8 @@ pub struct Pty {
     terminal: Arc<Mutex<Terminal>>,
     child: Box<dyn Child + Send + Sync>,
     writer: Box<dyn Write + Send>,
-    /// Kept so the pty stays open as long as the harness lives.
-    _master: Box<dyn MasterPty + Send>,
+    /// Kept so the pty stays open as long as the harness lives, and to resize it.
+    master: Box<dyn MasterPty + Send>,
 }
 
 impl Pty {
@@ -202,7 +202,7 @@ impl Pty {
             terminal,
             child,
             writer,
-            _master: pair.master,
+            master: pair.master,
         }
     }
 
@@ -257,17 +257,17 @@ impl Pty {
         screen_text(&lock(&self.terminal).parser)
     }
 
+    /// The program's process id, to send it signals.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("a spawned child has a pid")
+    }
+
     /// Waits up to `timeout` for the program to exit and returns its exit
     /// code, or `None` if it is still running. A program killed by a signal
     /// reports 1 (portable-pty's convention).
     ///
     /// On success it also waits, within the same timeout, for the last output
     /// to be read, so `screen` and `output` are then final.
-    /// The program's process id, to send it signals.
-    pub fn pid(&self) -> u32 {
-        self.child.process_id().expect("a spawned child has a pid")
-    }
-
     pub fn wait_exit(&mut self, timeout: Duration) -> Option<u32> {
         let deadline = Instant::now() + timeout;
         let status = loop {
@@ -284,6 +284,29 @@ impl Pty {
             thread::sleep(POLL);
         }
         Some(status.exit_code())
+    }
+
+    /// Resizes the terminal, as a window being dragged: the program gets SIGWINCH,
+    /// and the emulated screen takes the new size at once.
+    pub fn resize(&mut self, cols: u16, rows: u16) {
+        let size = PtySize {
+            rows,
+            cols,
+            pixel_width: 0,
+            pixel_height: 0,
+        };
+        self.master.resize(size).expect("cannot resize the pty");
+        let rows = std::num::NonZeroU16::new(rows).expect("a terminal needs rows");
+        let cols = std::num::NonZeroU16::new(cols).expect("a terminal needs columns");
+        lock(&self.terminal).parser.set_size(rows, cols);
+    }
+
+    /// Whether the program has the alternate screen on, and the cursor hidden: a
+    /// full-screen program that gave the terminal back has neither.
+    pub fn modes(&self) -> (bool, bool) {
+        let terminal = lock(&self.terminal);
+        let screen = terminal.parser.screen();
+        (screen.alternate_screen(), screen.hide_cursor())
     }
 
     /// Every byte the program has written so far, escape sequences included.
