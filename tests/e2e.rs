@@ -343,3 +343,64 @@ fn a_path_outside_loi_mirror_uses_its_own_mirror() {
         "{stdout}"
     );
 }
+
+/// The SGR parameters of every `ESC [ … m` in `bytes`.
+fn sgr_params(bytes: &[u8]) -> Vec<String> {
+    let text = String::from_utf8_lossy(bytes);
+    let mut out = Vec::new();
+    let mut rest = text.as_ref();
+    while let Some(at) = rest.find("\x1b[") {
+        let seq = &rest[at + 2..];
+        let end = seq
+            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .unwrap_or(seq.len());
+        if seq[end..].starts_with('m') {
+            out.push(seq[..end].to_owned());
+        }
+        rest = &seq[end..];
+    }
+    out
+}
+
+/// A colour in an SGR sequence: 30–37, 39, 40–47, 49, 90–97, 100–107, or 38;…/48;….
+fn sets_a_colour(params: &str) -> bool {
+    let mut parts = params.split(';');
+    while let Some(p) = parts.next() {
+        match p.parse::<u32>() {
+            Ok(38 | 48) => return true,
+            Ok(30..=37 | 39 | 40..=47 | 49 | 90..=97 | 100..=107) => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// NO_COLOR (no-color.org) is honoured by crossterm itself, which then writes no
+/// colour; this holds it, and that references stay recognisable (underlined).
+#[test]
+fn no_color_writes_no_colour_sequence() {
+    let run = |env: &[(&str, &str)]| {
+        let mut p = Pty::spawn(Path::new(env!("CARGO_BIN_EXE_loi")), &[], env, 80, 24);
+        p.wait_for("Article D313-14", TIMEOUT);
+        for key in [Key::Tab, Key::Tab, Key::Char('+'), Key::Char('?')] {
+            p.key(key);
+        }
+        p.wait_for("Keys of loi", TIMEOUT);
+        p.key(Key::Char('q'));
+        p.key(Key::Char('q'));
+        assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+        sgr_params(&p.output())
+    };
+    let coloured = run(&[]);
+    assert!(
+        coloured.iter().any(|s| sets_a_colour(s)),
+        "the check must see colours: {coloured:?}"
+    );
+    let plain = run(&[("NO_COLOR", "1")]);
+    let colours: Vec<&String> = plain.iter().filter(|s| sets_a_colour(s)).collect();
+    assert!(colours.is_empty(), "{colours:?}");
+    assert!(
+        plain.iter().any(|s| s.split(';').any(|p| p == "4")),
+        "references still underlined"
+    );
+}
