@@ -364,15 +364,12 @@ fn sgr_params(bytes: &[u8]) -> Vec<String> {
 
 /// A colour in an SGR sequence: 30–37, 39, 40–47, 49, 90–97, 100–107, or 38;…/48;….
 fn sets_a_colour(params: &str) -> bool {
-    let mut parts = params.split(';');
-    while let Some(p) = parts.next() {
-        match p.parse::<u32>() {
-            Ok(38 | 48) => return true,
-            Ok(30..=37 | 39 | 40..=47 | 49 | 90..=97 | 100..=107) => return true,
-            _ => {}
-        }
-    }
-    false
+    params.split(';').any(|p| {
+        matches!(
+            p.parse::<u32>(),
+            Ok(30..=39 | 40..=49 | 90..=97 | 100..=107)
+        )
+    })
 }
 
 /// NO_COLOR (no-color.org) is honoured by crossterm itself, which then writes no
