@@ -254,13 +254,21 @@ impl App {
         if entry.resolvable.is_some() {
             return;
         }
+        // A few hundred at a time: the loop reads keys between turns, so `q` answers
+        // at once even in an article of 90,000 links.
+        const PER_TURN: usize = 256;
         let article = Rc::clone(&entry.article);
-        let ok = article
-            .links
+        let done = entry.resolving.len();
+        let more: Vec<bool> = article.links[done..]
             .iter()
+            .take(PER_TURN)
             .map(|l| reference::resolve(&self.mirror, &article.path, l).is_ok())
             .collect();
-        self.history.current_mut().resolvable = Some(ok);
+        let entry = self.history.current_mut();
+        entry.resolving.extend(more);
+        if entry.resolving.len() >= article.links.len() {
+            entry.resolvable = Some(std::mem::take(&mut entry.resolving));
+        }
     }
 
     /// The side effects queued since the last call, for the terminal loop.

@@ -12,6 +12,9 @@ pub use trail::{humanize_slug, short_title};
 use crate::citation::Cite;
 use crate::enumeration::{self, Marker};
 
+/// Articles larger than this are not searched for citations in their text.
+pub const MAX_CITATION_SEARCH: usize = 2 * 1024 * 1024;
+
 /// A run of text with one style, or a forced line break (`<br/>`, a table row's end).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Piece {
@@ -145,7 +148,9 @@ impl Article {
             path: path.to_owned(),
             blocks,
             links,
-            citations_pending: true,
+            // Past this size (the largest real article is 122 KB) the search would hold
+            // the reader for seconds, keys unanswered: only links are references.
+            citations_pending: source.len() <= MAX_CITATION_SEARCH,
             note: None,
         }
     }

@@ -13,6 +13,8 @@ pub struct Entry {
     pub view: View,
     /// Per reference of the article, whether it leads somewhere; `None` until checked.
     pub resolvable: Option<Vec<bool>>,
+    /// The answers so far while [`Entry::resolvable`] is being worked out.
+    pub resolving: Vec<bool>,
 }
 
 impl Entry {
@@ -23,6 +25,7 @@ impl Entry {
             article: Rc::new(article),
             view,
             resolvable: None,
+            resolving: Vec::new(),
         }
     }
 }

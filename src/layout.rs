@@ -64,11 +64,20 @@ impl Layout {
     }
 }
 
-/// A word: the pieces between two spaces, which must stay on one line.
-type Word = Vec<Seg>;
+/// A run of one style inside a word, borrowed from the article's pieces.
+#[derive(Clone, Copy)]
+struct Part<'a> {
+    text: &'a str,
+    style: TextStyle,
+    link: Option<usize>,
+}
 
-enum Token {
-    Word(Word),
+/// A word: the parts between two spaces, which must stay on one line. Borrowed: a
+/// 10 MB paragraph has 1.6 million words, and copying each was most of its layout.
+type Word<'a> = Vec<Part<'a>>;
+
+enum Token<'a> {
+    Word(Word<'a>),
     Break,
 }
 
@@ -100,8 +109,8 @@ pub fn wrap(pieces: &[Piece], width: usize) -> Vec<VLine> {
             lines.push(std::mem::take(&mut line));
             used = 0;
         }
-        for seg in word {
-            used = place_seg(&mut lines, &mut line, used, seg, width);
+        for part in word {
+            used = place_seg(&mut lines, &mut line, used, part, width);
         }
     }
     if !line.is_empty() || lines.is_empty() {
@@ -116,12 +125,12 @@ fn place_seg(
     lines: &mut Vec<VLine>,
     line: &mut VLine,
     mut used: usize,
-    seg: Seg,
+    seg: Part,
     width: usize,
 ) -> usize {
     let seg_width = seg.text.width();
     if used + seg_width <= width {
-        push_seg(line, &seg.text, seg.style, seg.link);
+        push_seg(line, seg.text, seg.style, seg.link);
         return used + seg_width;
     }
     let mut chunk = String::new();
@@ -159,7 +168,7 @@ fn push_seg(line: &mut VLine, text: &str, style: TextStyle, link: Option<usize>)
 }
 
 /// Splits pieces into words at plain spaces, keeping each word's styled parts.
-fn tokens(pieces: &[Piece]) -> Vec<Token> {
+fn tokens(pieces: &[Piece]) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut word: Word = Vec::new();
     for piece in pieces {
@@ -176,7 +185,11 @@ fn tokens(pieces: &[Piece]) -> Vec<Token> {
                         out.push(Token::Word(std::mem::take(&mut word)));
                     }
                     if !part.is_empty() {
-                        push_seg(&mut word, part, *style, *link);
+                        word.push(Part {
+                            text: part,
+                            style: *style,
+                            link: *link,
+                        });
                     }
                 }
             }
@@ -190,7 +203,7 @@ fn tokens(pieces: &[Piece]) -> Vec<Token> {
 
 /// Joins words a line must not separate: `L.` and its number, `article` and the number
 /// it introduces, a number and `%` or `€`. The space stays, but as part of one word.
-fn glue(tokens: Vec<Token>) -> Vec<Token> {
+fn glue(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     for token in tokens {
         if let (Some(Token::Word(prev)), Token::Word(next)) = (out.last_mut(), &token)
@@ -200,10 +213,12 @@ fn glue(tokens: Vec<Token>) -> Vec<Token> {
                 .last()
                 .and_then(|s| s.link)
                 .filter(|l| next[0].link == Some(*l));
-            push_seg(prev, " ", TextStyle::default(), shared);
-            for seg in next {
-                push_seg(prev, &seg.text, seg.style, seg.link);
-            }
+            prev.push(Part {
+                text: " ",
+                style: TextStyle::default(),
+                link: shared,
+            });
+            prev.extend(next.iter().copied());
             continue;
         }
         out.push(token);
@@ -211,8 +226,13 @@ fn glue(tokens: Vec<Token>) -> Vec<Token> {
     out
 }
 
-fn word_text(word: &Word) -> String {
-    word.iter().map(|s| s.text.as_str()).collect()
+/// A word's text: borrowed when it has one style (almost always), so that gluing a
+/// 10 MB paragraph does not copy every word.
+fn word_text<'a>(word: &Word<'a>) -> std::borrow::Cow<'a, str> {
+    match word.as_slice() {
+        [one] => std::borrow::Cow::Borrowed(one.text),
+        many => many.iter().map(|s| s.text).collect(),
+    }
 }
 
 fn must_stay_together(prev: &str, next: &str) -> bool {
@@ -220,10 +240,12 @@ fn must_stay_together(prev: &str, next: &str) -> bool {
     let next_is_number = next.starts_with(|c: char| c.is_ascii_digit());
     let prefix = last.trim_end_matches('.');
     let is_article_prefix = matches!(prefix, "L" | "R" | "D" | "A" | "LO" | "R*" | "D*" | "L.O");
-    let names_article = {
-        let lower = last.to_lowercase();
-        lower.ends_with("article") || lower.ends_with("articles")
+    let ends_with = |suffix: &str| {
+        last.len() >= suffix.len()
+            && last.is_char_boundary(last.len() - suffix.len())
+            && last[last.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
     };
+    let names_article = ends_with("article") || ends_with("articles");
     let next_is_prefix = matches!(
         next.trim_end_matches('.'),
         "L" | "R" | "D" | "A" | "LO" | "R*" | "D*"
