@@ -91,13 +91,13 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
         }
         draw(terminal, &app, &mut shown)?;
         panic_if_asked();
-        if app.has_idle_work() && !event::poll(Duration::ZERO)? {
+        if app.has_idle_work() && !event_waiting()? {
             app.update(Action::Idle);
             continue;
         }
         // Handle every event already queued before drawing again: a held key or a
         // burst of resizes costs one redraw, not one per event.
-        let mut event = event::read()?;
+        let mut event = next_event()?;
         loop {
             match to_action(&event, &mut pending) {
                 Some(Action::Suspend) => {
@@ -107,13 +107,52 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
                 Some(action) => app.update(action),
                 None => {}
             }
-            if app.quit || !event::poll(Duration::ZERO)? {
+            if app.quit || !event_waiting()? {
                 break;
             }
-            event = event::read()?;
+            event = next_event()?;
         }
     }
     Ok(())
+}
+
+/// The next event. On a terminal that has gone away with no SIGHUP (an SSH session
+/// dropped while the signal is ignored), crossterm's `read` spins at 100% CPU forever
+/// (crossterm issues 793 and 1110): so wait in short polls, and look for the hang-up
+/// between them.
+fn next_event() -> std::io::Result<Event> {
+    loop {
+        leave_if_terminal_gone();
+        if event::poll(Duration::from_millis(250))? {
+            // Readable may mean hung up (the case `read` spins on): look again.
+            leave_if_terminal_gone();
+            return event::read();
+        }
+    }
+}
+
+/// Whether an event is already there to read.
+fn event_waiting() -> std::io::Result<bool> {
+    leave_if_terminal_gone();
+    let waiting = event::poll(Duration::ZERO)?;
+    leave_if_terminal_gone();
+    Ok(waiting)
+}
+
+/// Exits as a hang-up would (128 + SIGHUP) when the terminal has hung up: there is no
+/// one left to read the screen.
+fn leave_if_terminal_gone() {
+    let mut fds = [libc::pollfd {
+        fd: libc::STDOUT_FILENO,
+        events: 0,
+        revents: 0,
+    }];
+    // SAFETY: one valid pollfd, a zero timeout; poll only writes `revents`.
+    let ready = unsafe { libc::poll(fds.as_mut_ptr(), 1, 0) };
+    if ready > 0 && fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+        restore_terminal();
+        std::process::exit(128 + libc::SIGHUP);
+    }
 }
 
 /// Draws the app. When the article's text only moved up or down by a few lines, the

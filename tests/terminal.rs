@@ -276,3 +276,96 @@ fn no_break_spaces_hold_and_wide_characters_keep_table_borders_in_place() {
     }
     assert_eq!(rows_checked, 2 * 131, "both table rows, at each width");
 }
+
+/// When the terminal goes away (an SSH session dropped while SIGHUP is ignored, so only
+/// reads and writes fail), loi leaves within 1 s and spins no CPU meanwhile (crossterm
+/// issues 793 and 1110: an event loop can spin at 100% forever). 20 runs.
+#[test]
+fn the_terminal_going_away_ends_loi_at_once() {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    use std::os::unix::fs::OpenOptionsExt;
+    use std::process::{Command, Stdio};
+    for run in 0..20 {
+        // posix_openpt with O_CLOEXEC: a child spawned meanwhile by another test must not
+        // inherit the master (it would keep this terminal alive).
+        // SAFETY: plain libc calls on an fd this test owns; ptsname's buffer is copied
+        // at once.
+        let (master, slave) = unsafe {
+            let master = libc::posix_openpt(libc::O_RDWR | libc::O_NOCTTY | libc::O_CLOEXEC);
+            assert!(master >= 0, "posix_openpt");
+            assert_eq!(libc::grantpt(master), 0);
+            assert_eq!(libc::unlockpt(master), 0);
+            let name = std::ffi::CStr::from_ptr(libc::ptsname(master))
+                .to_string_lossy()
+                .into_owned();
+            let size = libc::winsize {
+                ws_row: 24,
+                ws_col: 80,
+                ws_xpixel: 0,
+                ws_ypixel: 0,
+            };
+            libc::ioctl(master, libc::TIOCSWINSZ, &size);
+            // O_NOCTTY: no controlling terminal, so no SIGHUP comes when it hangs up;
+            // only reads and writes fail, the case crossterm spins on.
+            let slave = std::fs::OpenOptions::new()
+                .read(true)
+                .write(true)
+                .custom_flags(libc::O_NOCTTY)
+                .open(&name)
+                .expect("open the pty's slave");
+            (OwnedFd::from_raw_fd(master), OwnedFd::from(slave))
+        };
+        let tty = |fd: &OwnedFd| Stdio::from(fd.try_clone().expect("dup"));
+        // Reaped below by wait4, which also gives its CPU time.
+        #[allow(clippy::zombie_processes)]
+        let child = Command::new(loi())
+            .env("TERM", "xterm-256color")
+            .stdin(tty(&slave))
+            .stdout(tty(&slave))
+            .stderr(tty(&slave))
+            .spawn()
+            .expect("spawn loi");
+        drop(slave);
+        // Read until the first screen is there.
+        let mut master = std::fs::File::from(master);
+        let mut seen = Vec::new();
+        let deadline = Instant::now() + TIMEOUT;
+        while !String::from_utf8_lossy(&seen).contains("Article D313-14") {
+            assert!(Instant::now() < deadline, "run {run}: no first screen");
+            let mut buf = [0u8; 4096];
+            let n = std::io::Read::read(&mut master, &mut buf).expect("read the pty");
+            seen.extend_from_slice(&buf[..n]);
+        }
+        drop(master);
+        let gone = Instant::now();
+        let pid = i32::try_from(child.id()).expect("a pid");
+        let mut status = 0;
+        // SAFETY: rusage is plain data, filled by wait4.
+        let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+        loop {
+            // SAFETY: waits for our own child, without blocking.
+            let done = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
+            if done == pid {
+                break;
+            }
+            if gone.elapsed() > Duration::from_secs(1) {
+                let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+                let wchan =
+                    std::fs::read_to_string(format!("/proc/{pid}/wchan")).unwrap_or_default();
+                panic!(
+                    "run {run}: loi still runs 1 s after its terminal went away: {stat} {wchan}"
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        let cpu = Duration::from_secs(
+            u64::try_from(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec).unwrap_or(0),
+        ) + Duration::from_micros(
+            u64::try_from(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec).unwrap_or(0),
+        );
+        assert!(
+            cpu < Duration::from_millis(300),
+            "run {run}: {cpu:?} of CPU in all"
+        );
+    }
+}
