@@ -112,7 +112,8 @@ pub fn target(cli: &Cli) -> Result<(Mirror, Article), Error> {
     if text.is_empty() {
         return Err(Error::EmptyFile(rel));
     }
-    if !text.starts_with("# Article") {
+    // A byte-order mark, as some Windows editors write, is no reason to refuse a file.
+    if !text.trim_start_matches('\u{feff}').starts_with("# Article") {
         return Err(Error::NotAnArticle(rel));
     }
     let mut article = Article::parse_links_first(&rel, &text);

@@ -401,3 +401,22 @@ fn no_color_writes_no_colour_sequence() {
         "references still underlined"
     );
 }
+
+/// A file that starts with a UTF-8 byte-order mark (as some Windows editors write) opens.
+#[test]
+fn a_file_with_a_byte_order_mark_opens() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let section = dir.path().join("code-du-travail/s");
+    std::fs::create_dir_all(&section).expect("mkdir");
+    let file = section.join("l1-1.md");
+    std::fs::write(
+        &file,
+        "\u{feff}# Article L1-1\n\n<p>Texte avec une marque.</p>",
+    )
+    .expect("write");
+    let mirror = dir.path().to_str().expect("utf-8 path");
+    let mut p = loi(&["--mirror", mirror, "L1-1"]);
+    p.wait_for("Texte avec une marque", TIMEOUT);
+    p.key(Key::Char('q'));
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+}

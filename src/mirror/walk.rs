@@ -73,7 +73,12 @@ fn starts_as_article(path: &Path) -> bool {
     let mut head = [0u8; 16];
     fs::File::open(path)
         .and_then(|mut f| f.read(&mut head))
-        .is_ok_and(|n| head[..n].starts_with(b"# Article"))
+        .is_ok_and(|n| {
+            let head = head[..n]
+                .strip_prefix(b"\xef\xbb\xbf")
+                .unwrap_or(&head[..n]);
+            head.starts_with(b"# Article")
+        })
 }
 
 fn join(dir: &str, name: &str) -> String {
