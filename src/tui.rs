@@ -4,6 +4,8 @@
 mod scroll;
 
 use std::io::IsTerminal;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event};
@@ -26,7 +28,9 @@ pub fn run(app: App) -> Result<(), Error> {
     }
     let mut terminal = ratatui::try_init()?;
     restore_on_signals()?;
-    let result = event_loop(&mut terminal, app);
+    let stop_asked = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&stop_asked))?;
+    let result = event_loop(&mut terminal, app, &stop_asked);
     restore_terminal();
     Ok(result?)
 }
@@ -57,16 +61,17 @@ fn restore_on_signals() -> std::io::Result<()> {
     Ok(())
 }
 
-/// Ctrl-Z: in raw mode the terminal sends it as a key, not as SIGTSTP. Gives the
-/// terminal back as on quitting, stops as the shell's Ctrl-Z would (SIGTSTP, which
-/// loi does not catch, so its default action), and once continued (`fg`, SIGCONT)
-/// takes the terminal again and redraws all of it.
+/// Ctrl-Z (in raw mode the terminal sends it as a key, not as SIGTSTP) or a SIGTSTP
+/// sent from outside (`kill -TSTP`, which loi catches so as not to stop with the
+/// terminal raw). Gives the terminal back as on quitting, stops with SIGTSTP's default
+/// action as the shell's Ctrl-Z would, and once continued (`fg`, SIGCONT) takes the
+/// terminal again and redraws all of it.
 ///
 /// Where no shell can resume it (its process group is orphaned), the kernel drops
 /// the SIGTSTP and the reader simply comes back.
 fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     restore_terminal();
-    signal_hook::low_level::raise(signal_hook::consts::SIGTSTP)?;
+    stop_as_by_default()?;
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(
         std::io::stdout(),
@@ -79,7 +84,33 @@ fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
     terminal.resize(size.into())
 }
 
-fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<()> {
+/// Raises SIGTSTP with its default action (stop) for the time of the raise, then puts
+/// loi's own handler back. SIGSTOP would do without the swap, but it also stops a
+/// process no shell can continue, where SIGTSTP is dropped.
+fn stop_as_by_default() -> std::io::Result<()> {
+    // SAFETY: sigaction with valid pointers to zeroed, then filled, structs; the
+    // handler saved is restored unchanged.
+    unsafe {
+        let mut default: libc::sigaction = std::mem::zeroed();
+        default.sa_sigaction = libc::SIG_DFL;
+        let mut ours: libc::sigaction = std::mem::zeroed();
+        if libc::sigaction(libc::SIGTSTP, &default, &mut ours) != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+        let raised = libc::raise(libc::SIGTSTP);
+        libc::sigaction(libc::SIGTSTP, &ours, std::ptr::null_mut());
+        if raised != 0 {
+            return Err(std::io::Error::last_os_error());
+        }
+    }
+    Ok(())
+}
+
+fn event_loop(
+    terminal: &mut DefaultTerminal,
+    mut app: App,
+    stop_asked: &AtomicBool,
+) -> std::io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut pending: Vec<Key> = Vec::new();
@@ -97,7 +128,11 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
         }
         // Handle every event already queued before drawing again: a held key or a
         // burst of resizes costs one redraw, not one per event.
-        let mut event = next_event()?;
+        let Some(mut event) = next_event(stop_asked)? else {
+            suspend(terminal)?;
+            shown = None;
+            continue;
+        };
         loop {
             match to_action(&event, &mut pending) {
                 Some(Action::Suspend) => {
@@ -110,7 +145,14 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
             if app.quit || !event_waiting()? {
                 break;
             }
-            event = next_event()?;
+            match next_event(stop_asked)? {
+                Some(next) => event = next,
+                None => {
+                    suspend(terminal)?;
+                    shown = None;
+                    break;
+                }
+            }
         }
     }
     Ok(())
@@ -119,14 +161,17 @@ fn event_loop(terminal: &mut DefaultTerminal, mut app: App) -> std::io::Result<(
 /// The next event. On a terminal that has gone away with no SIGHUP (an SSH session
 /// dropped while the signal is ignored), crossterm's `read` spins at 100% CPU forever
 /// (crossterm issues 793 and 1110): so wait in short polls, and look for the hang-up
-/// between them.
-fn next_event() -> std::io::Result<Event> {
+/// between them. None when a SIGTSTP came meanwhile: loi should suspend.
+fn next_event(stop_asked: &AtomicBool) -> std::io::Result<Option<Event>> {
     loop {
+        if stop_asked.swap(false, Ordering::Relaxed) {
+            return Ok(None);
+        }
         leave_if_terminal_gone();
         if event::poll(Duration::from_millis(250))? {
             // Readable may mean hung up (the case `read` spins on): look again.
             leave_if_terminal_gone();
-            return event::read();
+            return event::read().map(Some);
         }
     }
 }

@@ -45,6 +45,28 @@ fn wait_for_screen(p: &Pty, want: &str, what: &str) {
 /// which takes the alternate screen again and sends the whole screen anew.
 #[test]
 fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
+    suspend_and_resume(|p| p.key(Key::Ctrl('z')));
+}
+
+/// The same with SIGTSTP sent from outside (`kill -TSTP`): loi catches it, so that it
+/// does not stop with the terminal raw, and stops as on Ctrl-Z.
+#[test]
+fn sigtstp_from_outside_suspends_like_ctrl_z() {
+    suspend_and_resume(|p| {
+        let bash = p.pid();
+        let children = std::fs::read_to_string(format!("/proc/{bash}/task/{bash}/children"))
+            .expect("read the shell's children");
+        let loi: i32 = children
+            .split_whitespace()
+            .next()
+            .and_then(|pid| pid.parse().ok())
+            .expect("loi runs under the shell");
+        // SAFETY: kill with a pid read from /proc and a valid signal number.
+        assert_eq!(unsafe { libc::kill(loi, libc::SIGTSTP) }, 0, "kill -TSTP");
+    });
+}
+
+fn suspend_and_resume(stop: impl Fn(&mut Pty)) {
     let script =
         r#"set -m; "$0"; stty -a; echo "stopped: $(jobs -p)"; read x; fg; echo "loi exited: $?""#;
     for run in 0..20 {
@@ -52,7 +74,7 @@ fn ctrl_z_suspends_and_fg_resumes_with_a_full_redraw() {
         p.wait_for("Article D313-14", TIMEOUT);
         // The whole first screen, status line included.
         let before = p.wait_for("q quit                          All", TIMEOUT);
-        p.key(Key::Ctrl('z'));
+        stop(&mut p);
         let shell = p.wait_for("stopped: ", TIMEOUT);
         let pid: u32 = shell
             .split("stopped: ")
