@@ -8,7 +8,10 @@ use loi::app::App;
 use loi::cli::{self, Cli};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return command_line_error(&e),
+    };
     if let Some(command) = &cli.command {
         return finish(cli::run_command(&cli, command));
     }
@@ -17,6 +20,24 @@ fn main() -> ExitCode {
         App::new(mirror, article, size)
     });
     finish(opened.and_then(loi::tui::run))
+}
+
+/// Help and version on stdout; a mistake on stderr, exit 2. clap quotes the argument
+/// it could not take, which may hold escape sequences: the message goes out cleaned,
+/// without clap's colours.
+fn command_line_error(e: &clap::Error) -> ExitCode {
+    let text = e.render().to_string();
+    let mut clean = String::with_capacity(text.len());
+    for line in text.lines() {
+        clean.push_str(&loi::sanitize::clean(line));
+        clean.push('\n');
+    }
+    let _ = if e.use_stderr() {
+        std::io::stderr().write_all(clean.as_bytes())
+    } else {
+        std::io::stdout().write_all(clean.as_bytes())
+    };
+    ExitCode::from(u8::try_from(e.exit_code()).unwrap_or(2))
 }
 
 /// The exit code, and the error's one line on stderr.

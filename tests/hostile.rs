@@ -312,6 +312,24 @@ fn error_messages_carry_no_control_sequence() {
     }
 }
 
+/// An option loi does not know is quoted back by clap: cleaned too, and still a usage
+/// error (exit 2). clap strips ESC when stderr is no terminal, so the payloads here are
+/// the ones it lets through: C1 controls and bidi overrides.
+#[test]
+fn unknown_options_are_quoted_back_clean() {
+    let m = hostile_mirror();
+    for args in [
+        vec!["--x\u{9b}2J\u{202e}"],
+        vec!["links", "--\u{85}\u{2066}\x1b]0;pwned\x07"],
+    ] {
+        let out = m.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("unexpected argument"), "{args:?}: {err}");
+        assert_plain(&out.stderr, &format!("loi {args:?}"));
+    }
+}
+
 /// The size limit of an article file, as `loi::mirror::MAX_ARTICLE_BYTES`.
 const LIMIT: usize = 10 * 1024 * 1024;
 
