@@ -85,13 +85,16 @@ impl Mirror {
         }
     }
 
-    /// Whether the file at `rel` exists (and is a file, not a folder).
+    /// Whether the file at `rel` exists and can be read as an article: a file, not a
+    /// folder, and not over the size limit.
     pub fn exists(&self, rel: &str) -> bool {
         let Some(rel) = safe_relative(rel) else {
             return false;
         };
         match &self.source {
-            Source::Dir(root) => self.contained(root, &rel).is_some_and(|p| p.is_file()),
+            Source::Dir(root) => self.contained(root, &rel).is_some_and(|p| {
+                fs::metadata(p).is_ok_and(|m| m.is_file() && m.len() <= MAX_ARTICLE_BYTES)
+            }),
             Source::Bundled => bundled::read(&rel).is_some(),
         }
     }
@@ -143,7 +146,8 @@ impl Mirror {
     }
 
     /// Why what lies at `rel` is no article file, when something does: a folder, a
-    /// FIFO, a symlink loop. `None` when nothing is there, or a file.
+    /// FIFO, a symlink loop, a file over the size limit. `None` when nothing is there,
+    /// or a file that can be read.
     pub fn not_a_file(&self, rel: &str) -> Option<Error> {
         let Source::Dir(root) = &self.source else {
             return None;
@@ -153,6 +157,9 @@ impl Mirror {
         fs::symlink_metadata(&path).ok()?;
         match fs::metadata(&path) {
             Err(source) => Some(Error::Read { path: rel, source }),
+            Ok(meta) if meta.is_file() && meta.len() > MAX_ARTICLE_BYTES => {
+                Some(too_large(&rel, meta.len()))
+            }
             Ok(meta) if meta.is_file() => None,
             Ok(meta) => Some(Error::NotAFile {
                 path: rel,

@@ -508,7 +508,8 @@ fn broken_files_on_the_command_line() {
         );
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
     }
-    // loi links walks past the FIFO and the loop, and says why each leads nowhere.
+    // loi links walks past the FIFO, the loop and the file too large to open, and
+    // says why each leads nowhere.
     let out = m.run(&["links"]);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(out.status.success(), "{text}");
@@ -516,6 +517,7 @@ fn broken_files_on_the_command_line() {
         "\tL. 1-5\t-\tcode-du-travail/s/l1-5.md is a folder",
         "\tL. 1-7\t-\tcode-du-travail/s/l1-7.md is a FIFO",
         "\tL. 1-8\t-\tcannot read code-du-travail/s/l1-8.md: Too many levels",
+        "\tL. 1-11\t-\tcode-du-travail/s/l1-11.md is 10485761 bytes: too large",
     ] {
         assert!(text.contains(why), "{why:?} in:\n{text}");
     }
