@@ -247,7 +247,8 @@ fn legacy_links_resolve_to_the_article_their_id_names() {
 }
 
 /// The article numbers a link's text names, read by a scanner independent of the
-/// detector (letters, optional dot, star and spaces, digits joined by hyphens).
+/// detector (letters, optional dot, star and spaces, digits joined by hyphens, maybe a
+/// lone capital).
 fn labelled_numbers(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
@@ -278,7 +279,16 @@ fn labelled_numbers(text: &str) -> Vec<String> {
             k += 1;
         }
         let digits: String = chars[start..k].iter().collect();
-        let digits = digits.trim_end_matches('-');
+        let mut digits = digits.trim_end_matches('-').to_owned();
+        // `L. 5214-1 A`: a lone capital after the number is part of it.
+        if chars.get(k) == Some(&' ')
+            && chars.get(k + 1).is_some_and(char::is_ascii_uppercase)
+            && !chars.get(k + 2).is_some_and(|c| c.is_alphanumeric())
+        {
+            digits.push(' ');
+            digits.push(chars[k + 1]);
+            k += 2;
+        }
         if digits.contains('-') {
             out.push(format!("{prefix}{digits}"));
         }

@@ -56,6 +56,16 @@ fn each_number_of_a_list_is_its_own_citation() {
 }
 
 #[test]
+fn a_capital_set_apart_ends_a_number() {
+    assert_eq!(nums("de l'article L. 5214-1 A, les"), ["L5214-1 A"]);
+    assert_eq!(nums("l'article D. 6323-1 A du code"), ["D6323-1 A"]);
+    // A capital that starts a word, or a point after the number, is not part of it.
+    assert_eq!(nums("l'article L. 5214-1 Au titre"), ["L5214-1"]);
+    assert_eq!(nums("l'article L. 5214-1 I'"), ["L5214-1"]);
+    assert_eq!(nums("article L. 1 A"), ["L1"]);
+}
+
+#[test]
 fn a_range_is_one_citation() {
     assert_eq!(
         found("les articles D. 6123-19 à D. 6123-21 sont"),

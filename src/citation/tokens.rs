@@ -169,6 +169,16 @@ fn number_at(chars: &[(usize, char)], i: usize, after_article: bool) -> Option<(
     if !hyphen && !after_article {
         return None;
     }
-    let digits: String = chars[digits_start..k].iter().map(|c| c.1).collect();
+    let mut digits: String = chars[digits_start..k].iter().map(|c| c.1).collect();
+    // A capital letter set apart ends some numbers: `L. 5214-1 A`, `150-0 A`.
+    if hyphen
+        && at(k).is_some_and(is_space)
+        && let Some(letter) = at(k + 1).filter(char::is_ascii_uppercase)
+        && !at(k + 2).is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’' || c == '°')
+    {
+        digits.push(' ');
+        digits.push(letter);
+        k += 2;
+    }
     Some((k, format!("{prefix}{digits}")))
 }
