@@ -390,12 +390,7 @@ fn describe_link(mirror: &Mirror, article: &Article, link: usize) -> Status {
     };
     let text = match reference::resolve(mirror, &article.path, l) {
         Ok(Target::Article { path, point }) => {
-            let num = crate::mirror::normalize_number(
-                path.rsplit('/')
-                    .next()
-                    .unwrap_or_default()
-                    .trim_end_matches(".md"),
-            );
+            let num = crate::mirror::number_of_file(&path);
             let at = if point.is_empty() {
                 String::new()
             } else {

@@ -518,6 +518,33 @@ pub fn normalize_number(num: &str) -> String {
     }
 }
 
+/// The number an article file is named for, as the text writes it: `l5214-1-a.md` →
+/// `L5214-1 A`, `r-1234-5.md` → `R*1234-5`. File names are slugs, so this guesses
+/// back what the slug rule dropped; it is for display, never for finding a file.
+pub fn number_of_file(rel: &str) -> String {
+    let stem = rel.rsplit('/').next().unwrap_or_default();
+    let stem = stem.strip_suffix(".md").unwrap_or(stem);
+    let letters = stem.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(0);
+    let mut num = if letters > 0
+        && stem[letters..].starts_with('-')
+        && stem[letters + 1..].starts_with(|c: char| c.is_ascii_digit())
+    {
+        format!("{}*{}", &stem[..letters], &stem[letters + 1..])
+    } else {
+        stem.to_owned()
+    };
+    num = normalize_number(&num);
+    let bytes = num.as_bytes();
+    if let [.., d, b'-', letter] = bytes
+        && d.is_ascii_digit()
+        && letter.is_ascii_uppercase()
+    {
+        let cut = num.len() - 2;
+        num.replace_range(cut..=cut, " ");
+    }
+    num
+}
+
 /// The file-name slug of an article number: lower case, accents dropped, every other
 /// run of non-alphanumerics a `-` (`R*1234-5` → `r-1234-5`), as the mirror names files.
 pub fn number_slug(num: &str) -> String {

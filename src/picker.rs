@@ -24,12 +24,7 @@ impl Picker {
         let items = paths
             .into_iter()
             .map(|path| Item {
-                label: crate::mirror::normalize_number(
-                    path.rsplit('/')
-                        .next()
-                        .unwrap_or_default()
-                        .trim_end_matches(".md"),
-                ),
+                label: crate::mirror::number_of_file(&path),
                 path,
             })
             .collect();

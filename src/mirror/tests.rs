@@ -142,6 +142,10 @@ fn numbers_normalize() {
     assert_eq!(normalize_number("6123-1"), "6123-1");
     assert_eq!(normalize_number("LO 1-2"), "LO1-2");
     assert_eq!(normalize_number("Annexe II"), "Annexe II");
+    assert_eq!(number_of_file("a/b/l5214-1-a.md"), "L5214-1 A");
+    assert_eq!(number_of_file("r-1234-5.md"), "R*1234-5");
+    assert_eq!(number_of_file("x/l6123-1.md"), "L6123-1");
+    assert_eq!(number_of_file("x/annexe-ii.md"), "annexe-ii");
 }
 
 #[test]
