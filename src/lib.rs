@@ -14,6 +14,7 @@ pub mod effect;
 pub mod enumeration;
 pub mod error;
 pub mod history;
+pub mod index;
 pub mod keymap;
 pub mod layout;
 pub mod links;

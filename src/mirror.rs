@@ -3,17 +3,18 @@
 //! lets a path lead outside the root.
 
 mod bundled;
-mod names;
 pub mod order;
-mod walk;
+pub(crate) mod walk;
 
-use std::cell::{OnceCell, RefCell};
+use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::rc::Rc;
 
 use crate::article::Article;
 use crate::error::Error;
+use crate::index::{self, Index};
 
 /// Files larger than this are refused: the largest real article is 122 KB.
 pub const MAX_ARTICLE_BYTES: u64 = 10 * 1024 * 1024;
@@ -27,16 +28,20 @@ enum Source {
     Bundled,
 }
 
+/// Numbered articles as (digits, prefix, path).
+type Numbers = Vec<(Vec<u32>, String, String)>;
+
 /// A mirror of one or more codes.
 #[derive(Debug, Clone)]
 pub struct Mirror {
     source: Source,
-    /// Every file's path by file name, built by one walk the first time a file is
-    /// looked up by name (a stale link, a number): later look-ups cost nothing.
-    names: OnceCell<names::Names>,
+    /// Every file by name: from the cache on first use (built by one walk when it is
+    /// missing or stale), walked again at most once more when it turns out wrong.
+    index: RefCell<Option<Rc<Index>>>,
+    rebuilt: Cell<bool>,
     /// Every numbered article as (digits, prefix, path), sorted by digits: ranges are
     /// a binary search away.
-    numbers: OnceCell<Vec<(Vec<u32>, String, String)>>,
+    numbers: RefCell<Option<Rc<Numbers>>>,
     codes: OnceCell<Vec<String>>,
     /// Folders (relative) already checked to lie inside the root, symlinks followed.
     inside_dirs: RefCell<HashMap<String, bool>>,
@@ -47,8 +52,9 @@ impl Mirror {
     pub fn bundled() -> Mirror {
         Mirror {
             source: Source::Bundled,
-            names: OnceCell::new(),
-            numbers: OnceCell::new(),
+            index: RefCell::default(),
+            rebuilt: Cell::new(false),
+            numbers: RefCell::default(),
             codes: OnceCell::new(),
             inside_dirs: RefCell::default(),
         }
@@ -62,8 +68,9 @@ impl Mirror {
         }
         Ok(Mirror {
             source: Source::Dir(root),
-            names: OnceCell::new(),
-            numbers: OnceCell::new(),
+            index: RefCell::default(),
+            rebuilt: Cell::new(false),
+            numbers: RefCell::default(),
             codes: OnceCell::new(),
             inside_dirs: RefCell::default(),
         })
@@ -196,23 +203,49 @@ impl Mirror {
         else {
             return Vec::new();
         };
-        let names = self.names();
-        let inside = |p: &&String| {
+        let index = self.index();
+        let inside = |p: &String| {
             under.is_empty() || p.strip_prefix(&under).is_some_and(|r| r.starts_with('/'))
         };
-        names
-            .paths(file_name)
-            .into_iter()
-            .filter(|p| inside(&p))
-            .collect()
+        let found: Vec<String> = index
+            .named(file_name)
+            .map(|e| e.path())
+            .filter(inside)
+            .collect();
+        if self.index_was_wrong(&found) {
+            return self.find_named(&under, file_name);
+        }
+        found
     }
 
-    /// Every file's paths by file name, built by one walk on first use.
-    fn names(&self) -> &names::Names {
-        self.names.get_or_init(|| match &self.source {
-            Source::Dir(root) => names::Names::build(|f| walk::each_file(root, f)),
-            Source::Bundled => names::Names::build(|f| bundled::each_file(f)),
-        })
+    /// The mirror's index, opened on first use.
+    pub fn index(&self) -> Rc<Index> {
+        if let Some(index) = self.index.borrow().as_ref() {
+            return Rc::clone(index);
+        }
+        let index = Rc::new(match &self.source {
+            Source::Dir(root) => index::cache::load_or_build(root),
+            Source::Bundled => Index::build(0, |f| bundled::each_file(f)),
+        });
+        *self.index.borrow_mut() = Some(Rc::clone(&index));
+        index
+    }
+
+    /// After a look-up gave `found`: whether the index may be stale (nothing found,
+    /// or a file it names is gone) and was walked again, once per run, so that the
+    /// look-up should be tried again. Changes deep in a mirror do not show in the
+    /// fingerprint checked at start; this is where they are caught.
+    fn index_was_wrong(&self, found: &[String]) -> bool {
+        let Source::Dir(root) = &self.source else {
+            return false;
+        };
+        if self.rebuilt.get() || (!found.is_empty() && found.iter().all(|p| self.exists(p))) {
+            return false;
+        }
+        self.rebuilt.set(true);
+        *self.index.borrow_mut() = Some(Rc::new(index::cache::rebuild(root)));
+        self.numbers.borrow_mut().take();
+        true
     }
 
     /// The articles of `code` numbered from `from` to `to` (both included), in number
@@ -221,20 +254,7 @@ impl Mirror {
         let (Some(lo), Some(hi)) = (order::key(from), order::key(to)) else {
             return Vec::new();
         };
-        let numbers = self.numbers.get_or_init(|| {
-            let mut all: Vec<(Vec<u32>, String, String)> = self
-                .names()
-                .each()
-                .filter_map(|(name, paths)| Some((order::key(name)?, paths)))
-                .flat_map(|((prefix, digits), paths)| {
-                    paths
-                        .into_iter()
-                        .map(move |p| (digits.clone(), prefix.clone(), p))
-                })
-                .collect();
-            all.sort();
-            all
-        });
+        let numbers = self.numbers();
         let start = numbers.partition_point(|n| n.0 < lo.1);
         let end = numbers.partition_point(|n| n.0 <= hi.1);
         let prefix = format!("{code}/");
@@ -247,10 +267,31 @@ impl Mirror {
             .collect()
     }
 
+    /// Every numbered article as (digits, prefix, path), sorted by digits: ranges are
+    /// a binary search away. Sorted from the index on first use.
+    fn numbers(&self) -> Rc<Numbers> {
+        if let Some(numbers) = self.numbers.borrow().as_ref() {
+            return Rc::clone(numbers);
+        }
+        let mut all: Numbers = self
+            .index()
+            .entries()
+            .filter_map(|e| {
+                let (prefix, digits) = order::key(e.name)?;
+                Some((digits, prefix, e.path()))
+            })
+            .collect();
+        all.sort();
+        let numbers = Rc::new(all);
+        *self.numbers.borrow_mut() = Some(Rc::clone(&numbers));
+        numbers
+    }
+
     /// The article before or after `path` in its own folder, in number order.
     pub fn neighbour(&self, path: &str, next: bool) -> Option<String> {
         let (dir, file) = path.rsplit_once('/')?;
-        let mut here = self.names().in_dir(dir);
+        let index = self.index();
+        let mut here: Vec<&str> = index.in_dir(dir).collect();
         here.sort_by(|a, b| order::compare(a, b));
         let at = here.iter().position(|n| *n == file)?;
         let other = if next {

@@ -161,3 +161,34 @@ fn bytes_that_are_not_utf8_are_read_and_noted() {
     assert_eq!(text, "café \u{fffd} fin");
     assert_eq!(note, Some(NOTE_BAD_UTF8));
 }
+
+/// The index is cached between runs; a change deep in the mirror (which the
+/// fingerprint of the top folders does not see) is caught when a look-up misses or
+/// names a file that is gone.
+#[test]
+fn a_cached_index_follows_changes_deep_in_the_mirror() {
+    let (tmp, mirror) = tiny();
+    let root = tmp.path().join("mirror");
+    let chapter = root.join("code-du-travail/partie-legislative/chapitre-iii");
+    assert!(
+        mirror
+            .find_number(Some("code-du-travail"), "L6123-1")
+            .is_ok()
+    );
+    // Another run, after an article was added and one removed, deep down.
+    fs::write(chapter.join("l6123-2.md"), "# Article L6123-2\n\n<p>x</p>").expect("write");
+    fs::remove_file(root.join("code-autre/titre-ier/l6123-1.md")).expect("rm");
+    let again = Mirror::open(&root).expect("open");
+    assert_eq!(
+        again.find_number(None, "L6123-2").ok().as_deref(),
+        Some("code-du-travail/partie-legislative/chapitre-iii/l6123-2.md")
+    );
+    // No longer ambiguous: the removed file is gone from the index too.
+    assert_eq!(
+        again.find_number(None, "L6123-1").ok().as_deref(),
+        Some("code-du-travail/partie-legislative/chapitre-iii/l6123-1.md")
+    );
+    let third = Mirror::open(&root).expect("open");
+    assert!(third.find_number(None, "L6123-1").is_ok());
+    assert_eq!(third.index().len(), 3);
+}
