@@ -3,20 +3,21 @@
 //! that opening it costs the same at 12,000 articles as at 300,000.
 //!
 //! Layout (little-endian `u32`s after an 8-byte magic and a 64-bit fingerprint):
-//! a header, the file table (name offset, name length, folder number; sorted by name
-//! then folder), the folder table (offset, length), then the strings. Every read is
+//! a header, the file table (name offset, name length, folder; sorted by name), the folder table (parent folder, name offset, name length: a tree, as the
+//! long folder names of a code repeat in every path), then the strings. Every read is
 //! bounds-checked: a damaged cache file gives no answer, never a panic.
 
 pub mod cache;
 
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 8] = b"LOIINDX1";
+const MAGIC: &[u8; 8] = b"LOIINDX2";
 /// Magic, fingerprint, then five `u32`: files, folders, and the offsets of the
 /// folder table and of the strings, and the whole length.
 const HEADER: usize = 8 + 8 + 5 * 4;
-const FILE_ROW: usize = 12;
-const DIR_ROW: usize = 8;
+const ROW: usize = 12;
+/// The parent of a folder at the mirror's root.
+const NO_PARENT: u32 = u32::MAX;
 
 /// The bytes of an index: mapped from the cache, or built in memory.
 pub enum Bytes {
@@ -50,54 +51,81 @@ pub struct Index {
     strings_at: usize,
 }
 
-/// One article file: its folder (relative to the mirror root, may be empty) and name.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One article file of an index.
+#[derive(Debug, Clone, Copy)]
 pub struct Entry<'a> {
-    pub dir: &'a str,
+    index: &'a Index,
+    /// Its position in name order.
+    pub at: usize,
+    /// Its folder's number in the index.
+    pub dir: u32,
     pub name: &'a str,
 }
 
 impl Entry<'_> {
     /// The file's path relative to the mirror root.
     pub fn path(&self) -> String {
-        if self.dir.is_empty() {
-            self.name.to_owned()
-        } else {
-            format!("{}/{}", self.dir, self.name)
+        let mut path = self.index.dir_path(self.dir);
+        if !path.is_empty() {
+            path.push('/');
         }
+        path.push_str(self.name);
+        path
+    }
+}
+
+/// Collects folders and files, then lays them out as an index.
+#[derive(Default)]
+pub struct Builder {
+    dirs: Vec<(u32, String)>,
+    files: Vec<(String, u32)>,
+}
+
+impl Builder {
+    /// A folder named `name` inside folder `parent` (`None`: at the root); its number.
+    pub fn dir(&mut self, parent: Option<u32>, name: &str) -> u32 {
+        self.dirs
+            .push((parent.unwrap_or(NO_PARENT), name.to_owned()));
+        to_u32(self.dirs.len() - 1)
+    }
+
+    /// An article file named `name` in folder `dir` (`None`: at the root).
+    pub fn file(&mut self, dir: Option<u32>, name: &str) {
+        self.files.push((name.to_owned(), dir.unwrap_or(NO_PARENT)));
+    }
+
+    /// The index, files sorted by name (files of the same name, in several folders,
+    /// in no set order: callers sort the few they get).
+    pub fn finish(mut self, fingerprint: u64) -> Index {
+        self.files.sort_unstable();
+        Index::from_bytes(Bytes::Owned(encode(fingerprint, &self.files, &self.dirs)))
+            .unwrap_or_else(Index::empty)
     }
 }
 
 impl Index {
     /// The index of the files `walk` gives (it calls its argument with each file's
-    /// folder and name), with the mirror's `fingerprint`.
-    pub fn build(fingerprint: u64, walk: impl FnOnce(&mut dyn FnMut(&str, &str))) -> Index {
-        let mut dirs: Vec<String> = Vec::new();
-        let mut dir_ids: HashMap<String, u32> = HashMap::new();
-        let mut files: Vec<(String, u32)> = Vec::new();
+    /// folder path and name), for small mirrors and tests.
+    pub fn from_paths(fingerprint: u64, walk: impl FnOnce(&mut dyn FnMut(&str, &str))) -> Index {
+        let mut builder = Builder::default();
+        let mut ids: HashMap<String, u32> = HashMap::new();
         walk(&mut |dir: &str, name: &str| {
-            let id = match dir_ids.get(dir) {
-                Some(id) => *id,
-                None => {
-                    let id = to_u32(dirs.len());
-                    dirs.push(dir.to_owned());
-                    dir_ids.insert(dir.to_owned(), id);
-                    id
-                }
-            };
-            files.push((name.to_owned(), id));
+            let id = folder_id(&mut builder, &mut ids, dir);
+            builder.file(id, name);
         });
-        files.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then_with(|| dirs[a.1 as usize].cmp(&dirs[b.1 as usize]))
-        });
-        Index::from_bytes(Bytes::Owned(encode(fingerprint, &files, &dirs)))
-            .unwrap_or_else(Index::empty)
+        builder.finish(fingerprint)
     }
 
     /// An index with no file.
     pub fn empty() -> Index {
-        Index::build(0, |_| {})
+        let bytes = encode(0, &[], &[]);
+        Index {
+            files: 0,
+            dirs: 0,
+            dirs_at: HEADER,
+            strings_at: HEADER,
+            bytes: Bytes::Owned(bytes),
+        }
     }
 
     /// Checks the header and the tables' bounds; `None` for bytes that are no index.
@@ -109,8 +137,8 @@ impl Index {
         let (files, dirs, dirs_at, strings_at, len) =
             (word(0)?, word(1)?, word(2)?, word(3)?, word(4)?);
         let fits = len == bytes.len()
-            && HEADER.checked_add(files.checked_mul(FILE_ROW)?)? == dirs_at
-            && dirs_at.checked_add(dirs.checked_mul(DIR_ROW)?)? == strings_at
+            && HEADER.checked_add(files.checked_mul(ROW)?)? == dirs_at
+            && dirs_at.checked_add(dirs.checked_mul(ROW)?)? == strings_at
             && strings_at <= len;
         fits.then_some(Index {
             bytes,
@@ -144,34 +172,66 @@ impl Index {
         self.files == 0
     }
 
+    fn word(&self, at: usize) -> u32 {
+        read_u32(&self.bytes, at).unwrap_or(NO_PARENT)
+    }
+
     fn string(&self, off: u32, len: u32) -> &str {
-        let start = self.strings_at + off as usize;
+        let Some(start) = self.strings_at.checked_add(off as usize) else {
+            return "";
+        };
         self.bytes
-            .get(start..start + len as usize)
+            .get(start..start.saturating_add(len as usize))
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or_default()
     }
 
-    fn dir(&self, id: u32) -> &str {
-        let row = self.dirs_at + DIR_ROW * id as usize;
-        match (read_u32(&self.bytes, row), read_u32(&self.bytes, row + 4)) {
-            (Some(off), Some(len)) if (id as usize) < self.dirs => self.string(off, len),
-            _ => "",
+    /// A folder's parent and own name.
+    fn dir(&self, id: u32) -> Option<(u32, &str)> {
+        let row = self.dirs_at + ROW * id as usize;
+        ((id as usize) < self.dirs).then(|| {
+            (
+                self.word(row),
+                self.string(self.word(row + 4), self.word(row + 8)),
+            )
+        })
+    }
+
+    /// A folder's path relative to the mirror root.
+    pub fn dir_path(&self, mut id: u32) -> String {
+        let mut parts = Vec::new();
+        while let Some((parent, name)) = self.dir(id) {
+            parts.push(name);
+            if parent >= id {
+                break;
+            }
+            id = parent;
         }
+        parts.reverse();
+        parts.join("/")
+    }
+
+    /// The number of the folder at `path`, if it holds articles or folders that do.
+    pub fn dir_id(&self, path: &str) -> Option<u32> {
+        let mut current = NO_PARENT;
+        for part in path.split('/').filter(|p| !p.is_empty()) {
+            current = (0..to_u32(self.dirs))
+                .find(|&d| self.dir(d).is_some_and(|(p, n)| p == current && n == part))?;
+        }
+        Some(current)
     }
 
     fn name_at(&self, i: usize) -> &str {
-        let row = HEADER + FILE_ROW * i;
-        match (read_u32(&self.bytes, row), read_u32(&self.bytes, row + 4)) {
-            (Some(off), Some(len)) => self.string(off, len),
-            _ => "",
-        }
+        let row = HEADER + ROW * i;
+        self.string(self.word(row), self.word(row + 4))
     }
 
     /// The `i`th file in name order.
     pub fn entry(&self, i: usize) -> Option<Entry<'_>> {
         (i < self.files).then(|| Entry {
-            dir: self.dir(read_u32(&self.bytes, HEADER + FILE_ROW * i + 8).unwrap_or(0)),
+            index: self,
+            at: i,
+            dir: self.word(HEADER + ROW * i + 8),
             name: self.name_at(i),
         })
     }
@@ -207,35 +267,58 @@ impl Index {
         (start..self.files).map_while(move |i| self.entry(i).filter(|e| e.name.starts_with(prefix)))
     }
 
-    /// The names of the files in folder `dir`.
-    pub fn in_dir<'a>(&'a self, dir: &'a str) -> impl Iterator<Item = &'a str> {
-        self.entries().filter(move |e| e.dir == dir).map(|e| e.name)
-    }
-
-    /// Every folder that holds an article, in the order they were walked.
-    pub fn dirs(&self) -> impl Iterator<Item = &str> {
-        (0..self.dirs).map(|i| self.dir(to_u32(i)))
+    /// The names of the files in folder `dir` (a path relative to the root).
+    pub fn in_dir(&self, dir: &str) -> Vec<&str> {
+        let id = if dir.is_empty() {
+            Some(NO_PARENT)
+        } else {
+            self.dir_id(dir)
+        };
+        id.map(|id| {
+            self.entries()
+                .filter(|e| e.dir == id)
+                .map(|e| e.name)
+                .collect()
+        })
+        .unwrap_or_default()
     }
 }
 
-fn encode(fingerprint: u64, files: &[(String, u32)], dirs: &[String]) -> Vec<u8> {
+/// The number of folder `path`, adding it and its parents to `builder` as needed.
+fn folder_id(builder: &mut Builder, ids: &mut HashMap<String, u32>, path: &str) -> Option<u32> {
+    if path.is_empty() {
+        return None;
+    }
+    if let Some(id) = ids.get(path) {
+        return Some(*id);
+    }
+    let (parent, name) = match path.rsplit_once('/') {
+        Some((parent, name)) => (folder_id(builder, ids, parent), name),
+        None => (None, path),
+    };
+    let id = builder.dir(parent, name);
+    ids.insert(path.to_owned(), id);
+    Some(id)
+}
+
+fn encode(fingerprint: u64, files: &[(String, u32)], dirs: &[(u32, String)]) -> Vec<u8> {
     let mut strings: Vec<u8> = Vec::new();
     let mut put = |s: &str| {
         let off = to_u32(strings.len());
         strings.extend_from_slice(s.as_bytes());
         (off, to_u32(s.len()))
     };
-    let mut file_rows = Vec::with_capacity(files.len() * FILE_ROW);
+    let mut file_rows = Vec::with_capacity(files.len() * ROW);
     for (name, dir) in files {
         let (off, len) = put(name);
         for w in [off, len, *dir] {
             file_rows.extend_from_slice(&w.to_le_bytes());
         }
     }
-    let mut dir_rows = Vec::with_capacity(dirs.len() * DIR_ROW);
-    for dir in dirs {
-        let (off, len) = put(dir);
-        for w in [off, len] {
+    let mut dir_rows = Vec::with_capacity(dirs.len() * ROW);
+    for (parent, name) in dirs {
+        let (off, len) = put(name);
+        for w in [*parent, off, len] {
             dir_rows.extend_from_slice(&w.to_le_bytes());
         }
     }
@@ -269,7 +352,7 @@ mod tests {
     use super::*;
 
     fn sample() -> Index {
-        Index::build(42, |f| {
+        Index::from_paths(42, |f| {
             f("code/b", "l2.md");
             f("code/a", "l10.md");
             f("code/a", "l1.md");
@@ -283,7 +366,8 @@ mod tests {
         let index = sample();
         assert_eq!(index.len(), 5);
         assert_eq!(index.fingerprint(), 42);
-        let l1: Vec<String> = index.named("l1.md").map(|e| e.path()).collect();
+        let mut l1: Vec<String> = index.named("l1.md").map(|e| e.path()).collect();
+        l1.sort();
         assert_eq!(l1, ["code/a/l1.md", "other/l1.md"]);
         let l1x: Vec<&str> = index.starting_with("l1").map(|e| e.name).collect();
         assert_eq!(l1x, ["l1.md", "l1.md", "l10.md"]);
@@ -292,9 +376,15 @@ mod tests {
             index.named("top.md").next().map(|e| e.path()).as_deref(),
             Some("top.md")
         );
-        let mut a: Vec<&str> = index.in_dir("code/a").collect();
+        let mut a: Vec<&str> = index.in_dir("code/a");
         a.sort_unstable();
         assert_eq!(a, ["l1.md", "l10.md"]);
+        assert_eq!(index.in_dir(""), ["top.md"]);
+        assert!(index.in_dir("code/z").is_empty());
+        assert_eq!(
+            index.dir_id("code").map(|d| index.dir_path(d)).as_deref(),
+            Some("code")
+        );
     }
 
     #[test]
@@ -320,5 +410,12 @@ mod tests {
         bad[HEADER..HEADER + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         let bad = Index::from_bytes(Bytes::Owned(bad)).expect("header still fits");
         assert_eq!(bad.entry(0).map(|e| e.name), Some(""));
+        // A folder claiming a later folder as parent ends the path, not the program.
+        let mut looped = bytes.to_vec();
+        let dirs_at = HEADER + ROW * index.len();
+        looped[dirs_at..dirs_at + 4].copy_from_slice(&3u32.to_le_bytes());
+        let looped = Index::from_bytes(Bytes::Owned(looped)).expect("header fits");
+        let paths: Vec<String> = looped.entries().map(|e| e.path()).collect();
+        assert_eq!(paths.len(), 5);
     }
 }

@@ -28,8 +28,8 @@ enum Source {
     Bundled,
 }
 
-/// Numbered articles as (digits, prefix, path).
-type Numbers = Vec<(Vec<u32>, String, String)>;
+/// Numbered articles as (digits, prefix, position in the index).
+type Numbers = Vec<(Vec<u32>, String, usize)>;
 
 /// A mirror of one or more codes.
 #[derive(Debug, Clone)]
@@ -207,11 +207,12 @@ impl Mirror {
         let inside = |p: &String| {
             under.is_empty() || p.strip_prefix(&under).is_some_and(|r| r.starts_with('/'))
         };
-        let found: Vec<String> = index
+        let mut found: Vec<String> = index
             .named(file_name)
             .map(|e| e.path())
             .filter(inside)
             .collect();
+        found.sort();
         if self.index_was_wrong(&found) {
             return self.find_named(&under, file_name);
         }
@@ -225,7 +226,7 @@ impl Mirror {
         }
         let index = Rc::new(match &self.source {
             Source::Dir(root) => index::cache::load_or_build(root),
-            Source::Bundled => Index::build(0, |f| bundled::each_file(f)),
+            Source::Bundled => Index::from_paths(0, |f| bundled::each_file(f)),
         });
         *self.index.borrow_mut() = Some(Rc::clone(&index));
         index
@@ -255,6 +256,7 @@ impl Mirror {
             return Vec::new();
         };
         let numbers = self.numbers();
+        let index = self.index();
         let start = numbers.partition_point(|n| n.0 < lo.1);
         let end = numbers.partition_point(|n| n.0 <= hi.1);
         let prefix = format!("{code}/");
@@ -262,13 +264,14 @@ impl Mirror {
         // so a range across prefixes takes both, by their digits.
         numbers[start..end.max(start)]
             .iter()
-            .filter(|n| (n.1 == lo.0 || n.1 == hi.0) && n.2.starts_with(&prefix))
-            .map(|n| n.2.clone())
+            .filter(|n| n.1 == lo.0 || n.1 == hi.0)
+            .filter_map(|n| index.entry(n.2).map(|e| e.path()))
+            .filter(|p| p.starts_with(&prefix))
             .collect()
     }
 
-    /// Every numbered article as (digits, prefix, path), sorted by digits: ranges are
-    /// a binary search away. Sorted from the index on first use.
+    /// Every numbered article as (digits, prefix, position in the index), sorted by
+    /// digits: ranges are a binary search away. Sorted from the index on first use.
     fn numbers(&self) -> Rc<Numbers> {
         if let Some(numbers) = self.numbers.borrow().as_ref() {
             return Rc::clone(numbers);
@@ -278,7 +281,7 @@ impl Mirror {
             .entries()
             .filter_map(|e| {
                 let (prefix, digits) = order::key(e.name)?;
-                Some((digits, prefix, e.path()))
+                Some((digits, prefix, e.at))
             })
             .collect();
         all.sort();
@@ -291,7 +294,7 @@ impl Mirror {
     pub fn neighbour(&self, path: &str, next: bool) -> Option<String> {
         let (dir, file) = path.rsplit_once('/')?;
         let index = self.index();
-        let mut here: Vec<&str> = index.in_dir(dir).collect();
+        let mut here = index.in_dir(dir);
         here.sort_by(|a, b| order::compare(a, b));
         let at = here.iter().position(|n| *n == file)?;
         let other = if next {

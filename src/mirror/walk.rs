@@ -44,6 +44,24 @@ pub fn each_file(root: &Path, mut f: impl FnMut(&str, &str)) {
     }
 }
 
+/// Adds every folder and `.md` file under `root` to an index being built, parents
+/// before their folders.
+pub fn into_index(root: &Path, builder: &mut crate::index::Builder) {
+    let mut stack = vec![(String::new(), None, 0)];
+    while let Some((rel, id, level)) = stack.pop() {
+        for (name, is_dir) in entries(&root.join(&rel)) {
+            if is_dir {
+                if level < MAX_DEPTH {
+                    let child = builder.dir(id, &name);
+                    stack.push((join(&rel, &name), Some(child), level + 1));
+                }
+            } else if name.ends_with(".md") {
+                builder.file(id, &name);
+            }
+        }
+    }
+}
+
 /// The first `.md` file starting with `# Article`, depth first in name order.
 pub fn first_article(root: &Path) -> Option<String> {
     let mut stack = vec![(String::new(), 0)];
