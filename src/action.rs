@@ -39,6 +39,12 @@ pub enum Action {
     OpenInBrowser,
     /// Copy the reference, or the article, as a citation
     Copy,
+    /// Go to an article by number or by words of a section's title
+    GoTo,
+    /// A character typed into the go-to prompt; sent for keys while it is open
+    Input(char),
+    /// Erase the last character of the go-to prompt
+    InputBack,
     /// Show this list of keys
     Help,
     /// Close the help, or drop the selected reference

@@ -197,11 +197,27 @@ impl App {
                 self.copy(&article, selected);
             }
             Action::Help => self.help = Some(0),
+            Action::GoTo => {
+                self.picker = Some(Picker::prompt());
+                self.say(
+                    "Type a number (L6123-1, 6123-1) or words of a section's title",
+                    false,
+                );
+            }
             Action::Cancel => view.selected = None,
             Action::Quit => self.quit = true,
             // Suspending is the terminal loop's to do.
-            Action::Resize(..) | Action::Idle | Action::Suspend => {}
+            Action::Resize(..)
+            | Action::Idle
+            | Action::Suspend
+            | Action::Input(_)
+            | Action::InputBack => {}
         }
+    }
+
+    /// Whether keys are text now: the go-to prompt is open.
+    pub fn typing(&self) -> bool {
+        self.picker.as_ref().is_some_and(|p| p.query.is_some())
     }
 
     /// Keys while the list of a range is shown.
@@ -211,6 +227,26 @@ impl App {
             return;
         };
         match action {
+            Action::Input(_) | Action::InputBack => {
+                if let Some(query) = picker.query.as_mut() {
+                    if let Action::Input(c) = action {
+                        query.push(c);
+                    } else {
+                        query.pop();
+                    }
+                    let items = crate::goto::find(&self.mirror.index(), query);
+                    let status = match items.len() {
+                        0 if !query.trim().is_empty() => Some("Nothing matches"),
+                        crate::goto::LIMIT => Some("The first 200 matches: type more to narrow"),
+                        _ => None,
+                    };
+                    picker.answer(items);
+                    self.status = None;
+                    if let Some(status) = status {
+                        self.say(status, false);
+                    }
+                }
+            }
             Action::Down => picker.step(1),
             Action::Up => picker.step(-1),
             Action::PageDown => picker.step(page),

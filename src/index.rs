@@ -197,6 +197,16 @@ impl Index {
         })
     }
 
+    /// How many folders.
+    pub fn dir_count(&self) -> usize {
+        self.dirs
+    }
+
+    /// A folder's own name (the slug of its section's title).
+    pub fn dir_name(&self, id: u32) -> Option<&str> {
+        self.dir(id).map(|(_, name)| name)
+    }
+
     /// A folder's path relative to the mirror root.
     pub fn dir_path(&self, mut id: u32) -> String {
         let mut parts = Vec::new();

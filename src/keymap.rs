@@ -86,10 +86,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::ch('f')], "f", Action::PageDown),
     bind(&[Key::ch('b')], "b", Action::PageUp),
     bind(&[Key::plain(K::PageUp)], "PgUp", Action::PageUp),
-    bind(&[Key::ch('g')], "g", Action::Top),
     bind(&[Key::plain(K::Home)], "Home", Action::Top),
+    bind(&[Key::ch('<')], "<", Action::Top),
     bind(&[Key::ch('G')], "G", Action::Bottom),
     bind(&[Key::plain(K::End)], "End", Action::Bottom),
+    bind(&[Key::ch('>')], ">", Action::Bottom),
     bind(&[Key::plain(K::Right)], "→", Action::Unfold),
     bind(&[Key::ch('l')], "l", Action::Unfold),
     bind(&[Key::plain(K::Left)], "←", Action::FoldOrParent),
@@ -110,6 +111,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::alt(K::Right)], "Alt-→", Action::Forward),
     bind(&[Key::ch('o')], "o", Action::OpenInBrowser),
     bind(&[Key::ch('y')], "y", Action::Copy),
+    bind(&[Key::ch('g')], "g", Action::GoTo),
+    bind(&[Key::ch(':')], ":", Action::GoTo),
     bind(&[Key::ch('?')], "?", Action::Help),
     bind(&[Key::plain(K::Esc)], "Esc", Action::Cancel),
     bind(&[Key::ch('q')], "q", Action::Quit),
@@ -138,6 +141,25 @@ pub fn lookup(pending: &[Key], key: Key) -> Lookup {
         return Lookup::Pending;
     }
     Lookup::Unbound
+}
+
+/// What a key means while the go-to prompt is open: characters are typed in; the
+/// keys that move, open and close keep their meaning.
+pub fn lookup_typing(key: Key) -> Option<Action> {
+    let plain = key.mods.difference(KeyModifiers::SHIFT).is_empty();
+    match key.code {
+        KeyCode::Char(c) if plain && !c.is_control() => Some(Action::Input(c)),
+        KeyCode::Char('c') if key.mods == KeyModifiers::CONTROL => Some(Action::Quit),
+        KeyCode::Char('z') if key.mods == KeyModifiers::CONTROL => Some(Action::Suspend),
+        KeyCode::Backspace => Some(Action::InputBack),
+        KeyCode::Enter => Some(Action::Activate),
+        KeyCode::Esc => Some(Action::Cancel),
+        KeyCode::Down | KeyCode::Tab => Some(Action::Down),
+        KeyCode::Up | KeyCode::BackTab => Some(Action::Up),
+        KeyCode::PageDown => Some(Action::PageDown),
+        KeyCode::PageUp => Some(Action::PageUp),
+        _ => None,
+    }
 }
 
 /// The help screen's rows: each action once, in table order, with all its keys.

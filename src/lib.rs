@@ -13,6 +13,7 @@ pub mod codes;
 pub mod effect;
 pub mod enumeration;
 pub mod error;
+pub mod goto;
 pub mod history;
 pub mod index;
 pub mod keymap;

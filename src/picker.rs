@@ -1,5 +1,6 @@
 //! A list to choose one article from: the articles a range such as `D. 6123-19 à
-//! D. 6123-21` names. Pure state; `ui::picker` draws it.
+//! D. 6123-21` names, or what the go-to prompt's text names. Pure state;
+//! `ui::picker` draws it.
 
 /// One article offered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +17,8 @@ pub struct Picker {
     pub title: String,
     pub items: Vec<Item>,
     pub selected: usize,
+    /// What was typed, for the go-to prompt; `None` for a fixed list.
+    pub query: Option<String>,
 }
 
 impl Picker {
@@ -32,7 +35,24 @@ impl Picker {
             title,
             items,
             selected: 0,
+            query: None,
         }
+    }
+
+    /// The go-to prompt, empty.
+    pub fn prompt() -> Picker {
+        Picker {
+            title: "Go to".to_owned(),
+            items: Vec::new(),
+            selected: 0,
+            query: Some(String::new()),
+        }
+    }
+
+    /// New answers for what was typed, the first highlighted.
+    pub fn answer(&mut self, items: Vec<Item>) {
+        self.items = items;
+        self.selected = 0;
     }
 
     /// Moves the highlight by `delta` items, stopping at the ends.

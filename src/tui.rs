@@ -134,7 +134,7 @@ fn event_loop(
             continue;
         };
         loop {
-            match to_action(&event, &mut pending) {
+            match to_action(&event, &mut pending, app.typing()) {
                 Some(Action::Suspend) => {
                     suspend(terminal)?;
                     shown = None;
@@ -241,9 +241,14 @@ fn draw(
 }
 
 /// The action an event asks for; keys of a sequence (`z` then `R`) wait in `pending`.
-fn to_action(event: &Event, pending: &mut Vec<Key>) -> Option<Action> {
+/// While the user is `typing` (the go-to prompt), keys are text.
+fn to_action(event: &Event, pending: &mut Vec<Key>, typing: bool) -> Option<Action> {
     match event {
         Event::Resize(cols, rows) => Some(Action::Resize(*cols, *rows)),
+        Event::Key(k) if typing => {
+            pending.clear();
+            keymap::lookup_typing(Key::from_event(*k)?)
+        }
         Event::Key(k) => {
             let key = Key::from_event(*k)?;
             match keymap::lookup(pending, key) {

@@ -27,24 +27,41 @@ pub fn draw(frame: &mut Frame, app: &App) {
         None => body::draw(frame, text, app),
     }
     if let Some(p) = &app.picker {
-        let width = p
-            .items
-            .iter()
-            .map(|i| i.label.len())
-            .chain([p.title.chars().count(), 26])
-            .max()
-            .unwrap_or(0) as u16
-            + 4;
-        let height = (p.items.len() as u16).saturating_add(2).min(text.height);
-        let area = ratatui::layout::Rect {
-            x: text.x + text.width.saturating_sub(width) / 2,
-            y: text.y,
-            width: width.min(text.width),
-            height,
+        let area = if p.query.is_some() {
+            // The prompt keeps one size while the answers change under it.
+            let height = (goto_rows(p.items.len()) + 3).min(text.height);
+            ratatui::layout::Rect {
+                x: text.x,
+                y: text.y,
+                width: text.width,
+                height,
+            }
+        } else {
+            let width = p
+                .items
+                .iter()
+                .map(|i| i.label.len())
+                .chain([p.title.chars().count(), 26])
+                .max()
+                .unwrap_or(0) as u16
+                + 4;
+            let height = (p.items.len() as u16).saturating_add(2).min(text.height);
+            ratatui::layout::Rect {
+                x: text.x + text.width.saturating_sub(width) / 2,
+                y: text.y,
+                width: width.min(text.width),
+                height,
+            }
         };
         picker::draw(frame, area, p);
     }
     status::draw(frame, foot, app);
+}
+
+/// Rows of answers under the go-to prompt: at least a few, so that the box does not
+/// jump while typing.
+fn goto_rows(answers: usize) -> u16 {
+    u16::try_from(answers.clamp(5, 100)).unwrap_or(100)
 }
 
 /// Cuts `text` to at most `width` columns, ending with `…` when something was cut.

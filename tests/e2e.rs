@@ -84,6 +84,30 @@ fn zr_and_zm_unfold_and_fold_everything() {
     assert_eq!(p.wait_exit(TIMEOUT), Some(0));
 }
 
+/// `g`, a number typed as people write it, Enter: the article opens on the stack;
+/// `q` typed into the prompt is text, Esc closes it.
+#[test]
+fn go_to_opens_an_article_by_number() {
+    let mut p = loi(&[]);
+    p.wait_for("Article D313-14", TIMEOUT);
+    p.send(b"g");
+    p.wait_for("Go to", TIMEOUT);
+    p.send(b"l. 5311-");
+    let list = p.wait_for("L5311-9 · Code du travail", TIMEOUT);
+    assert!(list.contains("› l. 5311-"), "{list}");
+    p.send(b"9\r");
+    p.wait_for("D313-14 › L5311-9", TIMEOUT);
+    p.send(b":q");
+    p.wait_for("› q", TIMEOUT);
+    p.send(b"\x1b");
+    // Apart, or ESC and DEL read as one Alt-Backspace.
+    std::thread::sleep(Duration::from_millis(200));
+    p.send(b"\x7f");
+    p.wait_for("Article D313-14", TIMEOUT);
+    p.send(b"q");
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+}
+
 #[test]
 fn bad_input_gets_one_line_and_exit_code_2() {
     let cases: &[(&[&str], &str)] = &[

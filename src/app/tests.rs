@@ -185,3 +185,61 @@ fn a_reference_selected_before_the_citations_are_found_stays_selected() {
     let selected = e.view.selected.map(|l| e.article.links[l].text.as_str());
     assert_eq!(selected, Some("articles L. 6123-1"), "its first part");
 }
+
+/// Types `text` into the go-to prompt, one key at a time.
+fn type_in(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+#[test]
+fn go_to_lists_as_one_types_and_enter_opens() {
+    let (_dir, mut app) = app();
+    app.update(Action::GoTo);
+    assert!(app.typing());
+    type_in(&mut app, "l. 9-");
+    let labels = |app: &App| -> Vec<String> {
+        app.picker
+            .as_ref()
+            .map(|p| p.items.iter().map(|i| i.label.clone()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        labels(&app),
+        ["L9-1", "L9-2", "L9-3", "L9-9", "L9-10"].map(|n| format!("{n} · Code du travail"))
+    );
+    type_in(&mut app, "10");
+    assert_eq!(labels(&app), ["L9-10 · Code du travail"]);
+    // Backspace erases; `q` is text here, not quit.
+    app.update(Action::InputBack);
+    app.update(Action::InputBack);
+    type_in(&mut app, "3q");
+    assert!(!app.quit);
+    assert!(labels(&app).is_empty());
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.as_str()),
+        Some("Nothing matches")
+    );
+    app.update(Action::InputBack);
+    app.update(Action::Down);
+    app.update(Action::Up);
+    app.update(Action::Activate);
+    assert!(!app.typing());
+    assert!(app.picker.is_none());
+    assert_eq!(app.current().article.num, "L9-3");
+    // On the stack: back returns to L9-9.
+    app.update(Action::Back);
+    assert_eq!(app.current().article.num, "L9-9");
+}
+
+#[test]
+fn go_to_closes_on_escape_and_finds_words_of_a_section() {
+    let (_dir, mut app) = app();
+    app.update(Action::GoTo);
+    type_in(&mut app, "section");
+    assert_eq!(app.picker.as_ref().map(|p| p.items.len()), Some(6));
+    app.update(Action::Cancel);
+    assert!(app.picker.is_none());
+    assert_eq!(app.current().article.num, "L9-9");
+}

@@ -1,4 +1,5 @@
-//! The list of a range's articles, drawn over the text.
+//! The list of a range's articles, or the go-to prompt and its answers, drawn over
+//! the text.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -13,28 +14,54 @@ pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker) {
     if area.width < 4 || area.height < 3 {
         return;
     }
-    let rows = usize::from(area.height - 2);
-    let top = picker.selected.saturating_sub(rows.saturating_sub(1));
     let inner = usize::from(area.width - 2);
-    let lines: Vec<Line> = picker
-        .items
-        .iter()
-        .enumerate()
-        .skip(top)
-        .take(rows)
-        .map(|(i, item)| {
-            let style = if i == picker.selected {
-                theme::LINK_SELECTED
-            } else {
-                theme::LINK
-            };
-            Line::from(Span::styled(fit(&item.label, inner), style))
-        })
-        .collect();
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(query) = &picker.query {
+        // The end of what was typed stays in view, the cursor after it.
+        let shown = tail(&crate::sanitize::clean(query), inner.saturating_sub(3));
+        lines.push(Line::from(vec![
+            Span::styled("› ", theme::SIGN),
+            Span::raw(shown),
+            Span::styled("▏", theme::SIGN),
+        ]));
+    }
+    let rows = usize::from(area.height - 2).saturating_sub(lines.len());
+    let top = picker.selected.saturating_sub(rows.saturating_sub(1));
+    lines.extend(
+        picker
+            .items
+            .iter()
+            .enumerate()
+            .skip(top)
+            .take(rows)
+            .map(|(i, item)| {
+                let style = if i == picker.selected {
+                    theme::LINK_SELECTED
+                } else {
+                    theme::LINK
+                };
+                Line::from(Span::styled(fit(&item.label, inner), style))
+            }),
+    );
     let block = Block::default()
         .borders(Borders::ALL)
         .title(fit(&format!(" {} ", picker.title), inner))
         .title_bottom(fit(" Enter opens · Esc closes ", inner));
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// The last `width` columns of `text`.
+fn tail(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    let mut start = text.len();
+    for (i, c) in text.char_indices().rev() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            break;
+        }
+        start = i;
+    }
+    text[start..].to_owned()
 }
