@@ -215,6 +215,17 @@ impl App {
         }
     }
 
+    /// Offers a choice of articles of the same number in several codes (the first is
+    /// the one shown); nothing when there is no choice to make.
+    pub fn offer(&mut self, paths: Vec<String>) {
+        if paths.len() < 2 {
+            return;
+        }
+        let num = crate::mirror::number_of_file(&paths[0]);
+        let title = format!("{num} is in {} codes: which one?", paths.len());
+        self.picker = Some(Picker::of_codes(title, paths));
+    }
+
     /// Whether keys are text now: the go-to prompt is open.
     pub fn typing(&self) -> bool {
         self.picker.as_ref().is_some_and(|p| p.query.is_some())

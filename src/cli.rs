@@ -95,17 +95,39 @@ pub fn article_path(mirror: &Mirror, arg: &str) -> Result<String, Error> {
     }
 }
 
+/// What the command line opens: the mirror, the article, and when its number is in
+/// several codes, those articles (the first is the one opened) to ask which.
+pub struct Opened {
+    pub mirror: Mirror,
+    pub article: Article,
+    pub choices: Vec<String>,
+}
+
 /// Picks the mirror and opens the article the command line asks for, reading its
-/// file once.
-pub fn target(cli: &Cli) -> Result<(Mirror, Article), Error> {
+/// file once. A number found in several codes is an error unless `ask`: then the
+/// first is opened and all are offered.
+pub fn target(cli: &Cli, ask: bool) -> Result<Opened, Error> {
     let single = match cli.article.as_slice() {
         [one] => Some(one.as_str()),
         _ => None,
     };
     let mirror = mirror_for(cli.mirror.as_deref(), single)?;
+    let mut choices = Vec::new();
     let rel = match cli.article.as_slice() {
         [] => mirror.first_article()?,
-        [one] => article_path(&mirror, one)?,
+        [one] => match article_path(&mirror, one) {
+            Err(Error::Ambiguous { .. }) if ask => {
+                choices = mirror.in_each_code(one);
+                choices
+                    .first()
+                    .cloned()
+                    .ok_or_else(|| Error::NoSuchArticle {
+                        num: crate::mirror::normalize_number(one),
+                        mirror: mirror.name(),
+                    })?
+            }
+            found => found?,
+        },
         [code, num, ..] => mirror.find_number(Some(code.trim_matches('/')), num)?,
     };
     let (text, note) = mirror.read_text(&rel)?;
@@ -118,7 +140,11 @@ pub fn target(cli: &Cli) -> Result<(Mirror, Article), Error> {
     }
     let mut article = Article::parse_links_first(&rel, &text);
     article.note = note;
-    Ok((mirror, article))
+    Ok(Opened {
+        mirror,
+        article,
+        choices,
+    })
 }
 
 fn looks_like_path(arg: &str) -> bool {

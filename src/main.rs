@@ -1,6 +1,6 @@
 //! The `loi` binary: reads the command line, opens the article, runs the reader.
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -15,9 +15,13 @@ fn main() -> ExitCode {
     if let Some(command) = &cli.command {
         return finish(cli::run_command(&cli, command));
     }
-    let opened = cli::target(&cli).map(|(mirror, article)| {
+    // Asking which code needs the screen: without one, an ambiguous number is an error.
+    let ask = std::io::stdout().is_terminal();
+    let opened = cli::target(&cli, ask).map(|opened| {
         let size = crossterm::terminal::size().unwrap_or((80, 24));
-        App::new(mirror, article, size)
+        let mut app = App::new(opened.mirror, opened.article, size);
+        app.offer(opened.choices);
+        app
     });
     finish(opened.and_then(loi::tui::run))
 }

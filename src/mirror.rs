@@ -349,6 +349,15 @@ impl Mirror {
         }
     }
 
+    /// The article numbered `num` in each code that has one, in code order: what to
+    /// offer when a number alone is ambiguous.
+    pub fn in_each_code(&self, num: &str) -> Vec<String> {
+        let file = format!("{}.md", number_slug(num));
+        let mut found = self.find_named("", &file);
+        found.dedup_by(|b, a| a.split('/').next() == b.split('/').next());
+        found
+    }
+
     /// The first article in path order: what opens when no article is named.
     pub fn first_article(&self) -> Result<String, Error> {
         let first = match &self.source {

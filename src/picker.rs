@@ -39,6 +39,23 @@ impl Picker {
         }
     }
 
+    /// A list of articles of one number, labelled by their codes' titles.
+    pub fn of_codes(title: String, paths: Vec<String>) -> Picker {
+        let items = paths
+            .into_iter()
+            .map(|path| Item {
+                label: crate::codes::title_for(path.split('/').next().unwrap_or_default()),
+                path,
+            })
+            .collect();
+        Picker {
+            title,
+            items,
+            selected: 0,
+            query: None,
+        }
+    }
+
     /// The go-to prompt, empty.
     pub fn prompt() -> Picker {
         Picker {

@@ -444,3 +444,40 @@ fn a_file_with_a_byte_order_mark_opens() {
     p.key(Key::Char('q'));
     assert_eq!(p.wait_exit(TIMEOUT), Some(0));
 }
+
+/// A number in two codes: in a terminal loi opens the first and asks which; through a
+/// pipe it says which codes and exits 2.
+#[test]
+fn a_number_in_two_codes_asks_which() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (code, text) in [
+        ("code-du-travail/s", "Repos hebdomadaire."),
+        (
+            "code-des-relations-entre-le-public-et-ladministration/t",
+            "Le présent titre.",
+        ),
+    ] {
+        let folder = dir.path().join(code);
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        std::fs::write(
+            folder.join("l221-1.md"),
+            format!("# Article L221-1\n\n<p>{text}</p>"),
+        )
+        .expect("write");
+    }
+    let root = dir.path().to_str().expect("utf-8 path");
+    let mut p = loi(&["--mirror", root, "L221-1"]);
+    let asked = p.wait_for("L221-1 is in 2 codes: which one?", TIMEOUT);
+    assert!(asked.contains("│Code du travail"), "{asked}");
+    p.send(b"j\r");
+    p.wait_for("Repos hebdomadaire.", TIMEOUT);
+    p.send(b"q");
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
+        .args(["--mirror", root, "L221-1"])
+        .output()
+        .expect("run loi");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("L221-1 is in several codes"), "{err}");
+}
