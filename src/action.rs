@@ -39,6 +39,12 @@ pub enum Action {
     OpenInBrowser,
     /// Copy the reference, or the article, as a citation
     Copy,
+    /// Show the code's table of contents, open at this article
+    Contents,
+    /// Open the next article of the code, in its table of contents' order
+    NextArticle,
+    /// Open the previous article of the code
+    PrevArticle,
     /// Go to an article by number or by words of a section's title
     GoTo,
     /// A character typed into the go-to prompt; sent for keys while it is open

@@ -11,8 +11,11 @@ use crate::layout::Layout;
 use crate::mirror::Mirror;
 use crate::picker::Picker;
 use crate::reference::{self, Target};
+use crate::toc::Toc;
+use crate::toc::view::TocView;
 use crate::view::Frame;
 
+mod contents;
 mod share;
 #[cfg(test)]
 mod tests;
@@ -42,6 +45,10 @@ pub struct App {
     pub help: Option<usize>,
     /// The list of articles a range names, when one is being chosen from.
     pub picker: Option<Picker>,
+    /// The code's table of contents, when it is shown.
+    pub contents: Option<TocView>,
+    /// The last table of contents built, kept for `]` and `[` and for `t` again.
+    toc: Option<Rc<Toc>>,
     pub status: Option<Status>,
     /// Side effects for the terminal loop to carry out (clipboard, browser).
     pub effects: Vec<Effect>,
@@ -61,6 +68,8 @@ impl App {
             size,
             help: None,
             picker: None,
+            contents: None,
+            toc: None,
             status: None,
             effects: Vec::new(),
             browser: effect::browser(|k| std::env::var(k).ok()),
@@ -110,6 +119,10 @@ impl App {
         }
         if self.picker.is_some() {
             self.update_picker(action);
+            return;
+        }
+        if self.contents.is_some() {
+            self.update_contents(action);
             return;
         }
         if let Some(scroll) = self.help {
@@ -197,6 +210,9 @@ impl App {
                 self.copy(&article, selected);
             }
             Action::Help => self.help = Some(0),
+            Action::Contents => self.open_contents(),
+            Action::NextArticle => self.step_article(true),
+            Action::PrevArticle => self.step_article(false),
             Action::GoTo => {
                 self.picker = Some(Picker::prompt());
                 self.say(

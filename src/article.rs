@@ -5,7 +5,7 @@ pub(crate) mod html;
 mod nesting;
 mod references;
 mod script;
-mod trail;
+pub mod trail;
 
 pub use trail::{humanize_slug, short_title};
 

@@ -207,6 +207,13 @@ impl Index {
         self.dir(id).map(|(_, name)| name)
     }
 
+    /// A folder's parent; `None` at the mirror's root.
+    pub fn dir_parent(&self, id: u32) -> Option<u32> {
+        self.dir(id)
+            .map(|(parent, _)| parent)
+            .filter(|&p| p != NO_PARENT)
+    }
+
     /// A folder's path relative to the mirror root.
     pub fn dir_path(&self, mut id: u32) -> String {
         let mut parts = Vec::new();

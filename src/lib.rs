@@ -23,6 +23,7 @@ pub mod mirror;
 pub mod picker;
 pub mod reference;
 pub mod sanitize;
+pub mod toc;
 pub mod tui;
 pub mod ui;
 pub mod view;

@@ -7,6 +7,7 @@ mod help;
 mod picker;
 mod status;
 pub mod theme;
+mod toc;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout};
@@ -25,6 +26,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     match app.help {
         Some(scroll) => help::draw(frame, text, scroll),
         None => body::draw(frame, text, app),
+    }
+    if let Some(view) = &app.contents {
+        toc::draw(frame, text, view, &app.current().article.path);
     }
     if let Some(p) = &app.picker {
         let area = if p.query.is_some() {

@@ -341,3 +341,85 @@ fn the_citation_detector_finds_what_the_links_name() {
     assert!(labelled > 15_000, "{labelled} numbers in link texts");
     assert!(recall >= 99.0, "recall {recall:.2}%");
 }
+
+/// The code du travail's table of contents from the real mirror: parts, livres and
+/// chapters in legal order, every article once, articles in number order within their
+/// section, and `]` order crossing sections.
+#[test]
+fn the_table_of_contents_is_in_legal_order() {
+    use loi::toc::Toc;
+    let mirror = Mirror::open(corpus()).expect("open");
+    let toc = Toc::of_code(&mirror.index(), "code-du-travail");
+    let top: Vec<&str> = toc
+        .rows
+        .iter()
+        .filter(|r| r.depth == 0)
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(
+        top,
+        [
+            "Partie legislative",
+            "Partie reglementaire",
+            "Partie legislative ancienne",
+            "Partie reglementaire ancienne decrets en conseil detat",
+            "Partie reglementaire ancienne decrets simples"
+        ]
+    );
+    let parts: Vec<&str> = toc
+        .rows
+        .iter()
+        .filter(|r| r.depth == 1 && r.path.is_none())
+        .map(|r| r.label.split(' ').next().unwrap_or_default())
+        .collect();
+    let ordinals = [
+        "Chapitre",
+        "Premiere",
+        "Deuxieme",
+        "Troisieme",
+        "Quatrieme",
+        "Cinquieme",
+        "Sixieme",
+        "Septieme",
+        "Huitieme",
+    ];
+    assert_eq!(&parts[..9], ordinals, "{parts:?}");
+    // The first articles: the chapitre préliminaire's L1, L2, L3.
+    let first: Vec<&str> = toc
+        .rows
+        .iter()
+        .filter(|r| r.path.is_some())
+        .take(3)
+        .map(|r| r.label.as_str())
+        .collect();
+    assert_eq!(first, ["L1", "L2", "L3"]);
+    // Every article of the code, once.
+    let in_toc = toc.rows.iter().filter(|r| r.path.is_some()).count();
+    let on_disk = articles()
+        .iter()
+        .filter(|p| p.starts_with("code-du-travail/"))
+        .count();
+    assert_eq!(in_toc, on_disk);
+    // Within a section, number order (L6123-2 before L6123-10).
+    for pair in toc.rows.windows(2) {
+        if let (Some(a), Some(b)) = (&pair[0].path, &pair[1].path)
+            && a.rsplit_once('/').map(|x| x.0) == b.rsplit_once('/').map(|x| x.0)
+        {
+            assert_eq!(
+                loi::mirror::order::compare(&pair[0].label, &pair[1].label),
+                std::cmp::Ordering::Less,
+                "{a} before {b}"
+            );
+        }
+    }
+    // Livre Ier before Livre II before Livre III under each part.
+    let l6123_1 = mirror.find_number(None, "L6123-1").expect("L6123-1");
+    let next = toc
+        .neighbour(&l6123_1, true)
+        .expect("an article after L6123-1");
+    assert!(next.ends_with("/l6123-3.md"), "{next}");
+    let l1 = mirror
+        .find_number(Some("code-du-travail"), "L1")
+        .expect("L1");
+    assert_eq!(toc.neighbour(&l1, false), None);
+}

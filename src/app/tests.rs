@@ -243,3 +243,35 @@ fn go_to_closes_on_escape_and_finds_words_of_a_section() {
     assert!(app.picker.is_none());
     assert_eq!(app.current().article.num, "L9-9");
 }
+
+#[test]
+fn contents_open_at_the_article_and_brackets_step_through_the_code() {
+    let (_dir, mut app) = app();
+    app.update(Action::Contents);
+    let view = app.contents.as_ref().expect("contents shown");
+    assert_eq!(view.article().map(|p| p.ends_with("/l9-9.md")), Some(true));
+    // Down to L9-10 (number order: 9-9 before 9-10), Enter opens it.
+    app.update(Action::Down);
+    app.update(Action::Activate);
+    assert!(app.contents.is_none());
+    assert_eq!(app.current().article.num, "L9-10");
+    // L6123-1 comes after L9-10 in number order, and is the last.
+    app.update(Action::NextArticle);
+    assert_eq!(app.current().article.num, "L6123-1");
+    app.update(Action::NextArticle);
+    assert_eq!(
+        app.status.as_ref().map(|s| s.text.as_str()),
+        Some("This is the last article of the code")
+    );
+    app.update(Action::PrevArticle);
+    app.update(Action::PrevArticle);
+    assert_eq!(app.current().article.num, "L9-9");
+    app.update(Action::PrevArticle);
+    app.update(Action::PrevArticle);
+    assert_eq!(app.current().article.num, "L9-2");
+    // t then Esc leaves the article as it was.
+    app.update(Action::Contents);
+    app.update(Action::Cancel);
+    assert!(app.contents.is_none());
+    assert_eq!(app.current().article.num, "L9-2");
+}

@@ -1,0 +1,93 @@
+//! The table of contents in the reader: `t` shows it at the current article, `]` and
+//! `[` step through the code's articles in its order.
+
+use std::rc::Rc;
+
+use super::App;
+use crate::action::Action;
+use crate::toc::Toc;
+use crate::toc::view::TocView;
+
+impl App {
+    /// The table of contents of the current article's code, built once per code.
+    fn toc(&mut self) -> Rc<Toc> {
+        let path = self.current().article.path.clone();
+        let code = path.split('/').next().unwrap_or_default().to_owned();
+        if let Some(toc) = self.toc.as_ref().filter(|t| t.code == code) {
+            return Rc::clone(toc);
+        }
+        let toc = Rc::new(Toc::of_code(&self.mirror.index(), &code));
+        self.toc = Some(Rc::clone(&toc));
+        toc
+    }
+
+    pub(super) fn open_contents(&mut self) {
+        let toc = self.toc();
+        if toc.rows.is_empty() {
+            self.say("This article's code has no table of contents here", true);
+            return;
+        }
+        let path = self.current().article.path.clone();
+        let mut view = TocView::at(toc, &path);
+        view.scroll_to_cursor(self.text_height().saturating_sub(2));
+        self.contents = Some(view);
+    }
+
+    pub(super) fn step_article(&mut self, next: bool) {
+        let toc = self.toc();
+        let path = self.current().article.path.clone();
+        match toc.neighbour(&path, next) {
+            Some(other) => {
+                let other = other.to_owned();
+                self.open_path(&other, &[]);
+            }
+            None if toc.row_of(&path).is_none() => {
+                self.say("This article is not in its code's table of contents", true);
+            }
+            None if next => self.say("This is the last article of the code", false),
+            None => self.say("This is the first article of the code", false),
+        }
+    }
+
+    /// Keys while the table of contents is shown.
+    pub(super) fn update_contents(&mut self, action: Action) {
+        // The box's borders take two rows.
+        let height = self.text_height().saturating_sub(2);
+        let page = height.saturating_sub(1).max(1) as isize;
+        let Some(view) = self.contents.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Down => view.step(1, height),
+            Action::Up => view.step(-1, height),
+            Action::PageDown => view.step(page, height),
+            Action::PageUp => view.step(-page, height),
+            Action::Top => view.step(isize::MIN, height),
+            Action::Bottom => view.step(isize::MAX, height),
+            Action::Unfold => view.fold(true, height),
+            Action::FoldOrParent => view.fold(false, height),
+            Action::UnfoldAll => view.fold_all(false, height),
+            Action::FoldAll => view.fold_all(true, height),
+            Action::Activate => match view.article().map(str::to_owned) {
+                Some(path) => {
+                    self.contents = None;
+                    if path != self.current().article.path {
+                        self.open_path(&path, &[]);
+                    }
+                }
+                None => {
+                    let open = view.folded[view.cursor];
+                    view.fold(open, height);
+                }
+            },
+            Action::NextArticle | Action::PrevArticle => {
+                self.contents = None;
+                self.step_article(action == Action::NextArticle);
+            }
+            Action::Contents | Action::Cancel | Action::Quit | Action::Back => {
+                self.contents = None;
+            }
+            _ => {}
+        }
+    }
+}
