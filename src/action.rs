@@ -41,6 +41,8 @@ pub enum Action {
     Copy,
     /// Show the code's table of contents, open at this article
     Contents,
+    /// List the articles that cite this one ("cité par")
+    CitedBy,
     /// Open the next article of the code, in its table of contents' order
     NextArticle,
     /// Open the previous article of the code

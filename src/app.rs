@@ -211,6 +211,7 @@ impl App {
             }
             Action::Help => self.help = Some(0),
             Action::Contents => self.open_contents(),
+            Action::CitedBy => self.cited_by(),
             Action::NextArticle => self.step_article(true),
             Action::PrevArticle => self.step_article(false),
             Action::GoTo => {
@@ -240,6 +241,53 @@ impl App {
         let num = crate::mirror::number_of_file(&paths[0]);
         let title = format!("{num} is in {} codes: which one?", paths.len());
         self.picker = Some(Picker::of_codes(title, paths));
+    }
+
+    /// Lists the articles that cite this one (built for the whole mirror on first use).
+    fn cited_by(&mut self) {
+        let article = Rc::clone(&self.history.current().article);
+        let backlinks = crate::backlinks::Backlinks::load_or_build(&self.mirror);
+        let citing = backlinks.of(&article.path);
+        if citing.is_empty() {
+            self.say(
+                &format!("No article of this mirror cites {}", article.num),
+                false,
+            );
+            return;
+        }
+        let title = match citing.len() {
+            1 => format!("{} is cited by 1 article", article.num),
+            n => format!("{} is cited by {n} articles", article.num),
+        };
+        let items = citing
+            .into_iter()
+            .map(|c| crate::picker::Item {
+                label: format!("{} · {}", c.num, c.snippet),
+                path: c.path,
+                block: Some(c.block),
+            })
+            .collect();
+        let mut picker = Picker::of_paths(title, Vec::new());
+        picker.items = items;
+        self.picker = Some(picker);
+        self.say(
+            "↑↓ choose · Enter opens at the citing sentence · Esc closes",
+            false,
+        );
+    }
+
+    /// Moves the cursor to `block` of the current article, unfolding what hides it.
+    fn reveal(&mut self, block: usize) {
+        let article = Rc::clone(&self.history.current().article);
+        if block >= article.blocks.len() {
+            return;
+        }
+        let f = Frame {
+            article: &article,
+            layout: &self.layout,
+            height: self.text_height(),
+        };
+        self.history.current_mut().view.reveal_block(f, block);
     }
 
     /// Whether keys are text now: the go-to prompt is open.
@@ -281,10 +329,16 @@ impl App {
             Action::Top => picker.step(isize::MIN),
             Action::Bottom => picker.step(isize::MAX),
             Action::Activate | Action::Unfold => {
-                let path = picker.current().map(|i| i.path.clone());
+                let item = picker.current().cloned();
                 self.picker = None;
-                if let Some(path) = path {
-                    self.open_path(&path, &[]);
+                self.status = None;
+                if let Some(item) = item {
+                    self.open_path(&item.path, &[]);
+                    if let Some(block) = item.block
+                        && self.current().article.path == item.path
+                    {
+                        self.reveal(block);
+                    }
                 }
             }
             Action::Quit | Action::Cancel | Action::FoldOrParent | Action::Back => {

@@ -1,5 +1,6 @@
 //! The command line: what it accepts, and how it picks the mirror and the article.
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
@@ -42,11 +43,40 @@ pub enum Command {
         #[arg(value_name = "ARTICLE")]
         articles: Vec<String>,
     },
+    /// Lists the articles that cite ARTICLE, by link or plain-text citation, each with
+    /// the sentence that cites it ("cité par").
+    Backlinks {
+        /// One JSON object per line: path, num, snippet
+        #[arg(long)]
+        json: bool,
+        /// A path to its .md file or a number such as L6123-1
+        #[arg(value_name = "ARTICLE")]
+        article: String,
+    },
 }
 
 /// Runs a subcommand, writing to standard output.
 pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
     match command {
+        Command::Backlinks { json, article } => {
+            let mirror = mirror_for(cli.mirror.as_deref(), Some(article))?;
+            let path = article_path(&mirror, article)?;
+            let citing = crate::backlinks::Backlinks::load_or_build(&mirror).of(&path);
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            for c in &citing {
+                if *json {
+                    let line = serde_json::to_string(c).map_err(std::io::Error::other)?;
+                    writeln!(out, "{line}")?;
+                } else {
+                    writeln!(out, "{}\t{}\t{}", c.path, c.num, c.snippet)?;
+                }
+            }
+            out.flush()?;
+            if citing.is_empty() {
+                return Err(Error::NothingCites(crate::mirror::number_of_file(&path)));
+            }
+            Ok(())
+        }
         Command::Links { json, articles } => {
             let mirror = mirror_for(cli.mirror.as_deref(), articles.first().map(String::as_str))?;
             let paths = articles

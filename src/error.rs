@@ -15,6 +15,9 @@ pub enum Error {
         "no article {num} in {mirror}: check the number, or name its code first (loi CODE {num})"
     )]
     NoSuchArticle { num: String, mirror: String },
+    /// Not a failure: an answer that is empty (exit 1, as grep).
+    #[error("no article of this mirror cites {0}")]
+    NothingCites(String),
     #[error("{num} is in several codes ({codes}): name one first, as in: loi {first} {num}")]
     Ambiguous {
         num: String,

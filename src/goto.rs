@@ -133,6 +133,7 @@ fn item(path: &str, section: Option<&str>) -> Item {
     Item {
         label: format!("{num} · {place}"),
         path: path.to_owned(),
+        block: None,
     }
 }
 

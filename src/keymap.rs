@@ -112,6 +112,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::ch('o')], "o", Action::OpenInBrowser),
     bind(&[Key::ch('y')], "y", Action::Copy),
     bind(&[Key::ch('t')], "t", Action::Contents),
+    bind(&[Key::ch('c')], "c", Action::CitedBy),
     bind(&[Key::ch(']')], "]", Action::NextArticle),
     bind(&[Key::ch('[')], "[", Action::PrevArticle),
     bind(&[Key::ch('g')], "g", Action::GoTo),

@@ -7,6 +7,7 @@
 pub mod action;
 pub mod app;
 pub mod article;
+pub mod backlinks;
 pub mod citation;
 pub mod cli;
 pub mod codes;

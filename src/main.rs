@@ -48,13 +48,20 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
 fn finish(result: Result<(), loi::error::Error>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // `loi links | head`: the reader of the pipe has all it wanted.
+        Err(loi::error::Error::Terminal(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+            ExitCode::SUCCESS
+        }
         Err(e) => {
             // writeln!, not eprintln!: with the terminal gone, a failed write must not
             // turn into a panic. Cleaned: the message may quote a file name or an
             // argument, and stderr is the terminal.
             let message = e.to_string();
             let _ = writeln!(std::io::stderr(), "loi: {}", loi::sanitize::clean(&message));
-            ExitCode::from(2)
+            match e {
+                loi::error::Error::NothingCites(_) => ExitCode::from(1),
+                _ => ExitCode::from(2),
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ pub struct Item {
     pub label: String,
     /// The path in the mirror.
     pub path: String,
+    /// The block to open the article at, if not its start.
+    pub block: Option<usize>,
 }
 
 /// The list, the highlighted item and the first one shown.
@@ -29,6 +31,7 @@ impl Picker {
             .map(|path| Item {
                 label: crate::mirror::number_of_file(&path),
                 path,
+                block: None,
             })
             .collect();
         Picker {
@@ -46,6 +49,7 @@ impl Picker {
             .map(|path| Item {
                 label: crate::codes::title_for(path.split('/').next().unwrap_or_default()),
                 path,
+                block: None,
             })
             .collect();
         Picker {

@@ -423,3 +423,37 @@ fn the_table_of_contents_is_in_legal_order() {
         .expect("L1");
     assert_eq!(toc.neighbour(&l1, false), None);
 }
+
+/// The articles citing L5311-9, from `loi::backlinks`, are the files that name it: by a
+/// link to its file or by its number in the text (`5311-9` not followed by more digits
+/// or `-1`) below the heading, as a grep of the mirror finds them.
+#[test]
+fn the_articles_citing_l5311_9_agree_with_a_grep() {
+    let mirror = Mirror::open(corpus()).expect("open");
+    let target = mirror.find_number(None, "L5311-9").expect("L5311-9");
+    let backlinks = loi::backlinks::Backlinks::load_or_build(&mirror);
+    let mut found: Vec<String> = backlinks.of(&target).into_iter().map(|c| c.path).collect();
+    found.dedup();
+    let names_it = |text: &str| {
+        text.match_indices("5311-9").any(|(at, m)| {
+            let after = &text[at + m.len()..];
+            let before = text[..at].chars().next_back();
+            !after.starts_with(|c: char| c.is_ascii_digit())
+                && !after.starts_with("-1")
+                && !after.starts_with("-2")
+                && !before.is_some_and(|c| c.is_ascii_digit() || c == '-')
+        })
+    };
+    let mut grep: Vec<String> = articles()
+        .into_iter()
+        .filter(|p| *p != target)
+        .filter(|p| {
+            let text = std::fs::read_to_string(corpus().join(p)).unwrap_or_default();
+            // The body: R5311-9's heading is no citation.
+            names_it(text.split_once('\n').map_or("", |(_, body)| body))
+        })
+        .collect();
+    grep.sort();
+    assert!(grep.len() >= 10, "{grep:?}");
+    assert_eq!(found, grep);
+}

@@ -75,7 +75,7 @@ fn map(file: &Path) -> Option<Index> {
 }
 
 /// Written beside, then renamed: two loi building at once leave one whole file.
-fn save(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
+pub fn save(file: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
     let tmp = dir.join(format!(
