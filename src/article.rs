@@ -180,6 +180,28 @@ impl Article {
         self.path.split('/').skip(1).take(parts.saturating_sub(2))
     }
 
+    /// `Article L6123-1 · Code du travail`: what the article is, for a header.
+    pub fn heading(&self) -> String {
+        format!(
+            "Article {} · {}",
+            self.num,
+            crate::codes::title_for(self.code_slug())
+        )
+    }
+
+    /// `Partie legislative › Sixieme partie › Livre Ier › … › Section 1 conseil
+    /// national…`: the heads of the enclosing sections, and the nearest one in full.
+    /// Empty for an article at the top of its code.
+    pub fn section_trail(&self) -> String {
+        let slugs: Vec<&str> = self.section_slugs().collect();
+        let Some((last, outer)) = slugs.split_last() else {
+            return String::new();
+        };
+        let mut parts: Vec<String> = outer.iter().map(|s| short_title(s)).collect();
+        parts.push(humanize_slug(last));
+        parts.join(" › ")
+    }
+
     /// The block a point names, outermost first (`II` then `3°`): each step is the first
     /// item with that marker inside the one before (at any depth, so `3°` alone finds
     /// the first `3°` of the article).
