@@ -180,8 +180,13 @@ impl Article {
         self.path.split('/').skip(1).take(parts.saturating_sub(2))
     }
 
-    /// `Article L6123-1 · Code du travail`: what the article is, for a header.
+    /// `Article L6123-1 · Code du travail`: what the article is, for a header. A file
+    /// at the mirror's root (a lone file opened by path) is in no code folder: its name
+    /// is no code's.
     pub fn heading(&self) -> String {
+        if !self.path.contains('/') {
+            return format!("Article {}", self.num);
+        }
         format!(
             "Article {} · {}",
             self.num,
@@ -265,6 +270,14 @@ mod tests {
         assert_eq!(a.num, "L6123-1");
         assert_eq!(a.code_slug(), "code-du-travail");
         assert_eq!(a.section_slugs().collect::<Vec<_>>(), vec!["x"]);
+    }
+
+    #[test]
+    fn the_heading_names_the_code_of_the_folder() {
+        let a = Article::parse("code-du-travail/x/l6123-1.md", L6123_1);
+        assert_eq!(a.heading(), "Article L6123-1 · Code du travail");
+        let alone = Article::parse("l6123-1.md", L6123_1);
+        assert_eq!(alone.heading(), "Article L6123-1");
     }
 
     #[test]
