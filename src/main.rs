@@ -44,6 +44,8 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
 fn finish(result: Result<(), loi::error::Error>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
+        // Said already, one line per article, as `cat` does.
+        Err(loi::error::Error::NotAllPrinted(_)) => ExitCode::from(2),
         Err(e) => {
             // writeln!, not eprintln!: with the terminal gone, a failed write must not
             // turn into a panic. Cleaned: the message may quote a file name or an
