@@ -7,6 +7,7 @@ mod references;
 mod script;
 mod trail;
 
+pub use script::{subscript, superscript};
 pub use trail::{humanize_slug, short_title};
 
 use crate::citation::Cite;
