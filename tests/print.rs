@@ -143,6 +143,8 @@ fn styles_when_asked_and_never_in_a_pipe() {
     let auto = loi(&["print", "D313-14"]);
     assert!(!never.stdout.contains(&0x1b));
     assert_eq!(auto.stdout, never.stdout, "a pipe gets plain text");
+    let rule = format!("\n{}\n", "─".repeat(80));
+    assert!(stdout(&auto).contains(&rule), "80 columns in a pipe");
     let always = stdout(&loi(&["print", "--color=always", "D313-14"]));
     assert!(always.starts_with("\x1b[1mArticle D313-14"), "{always}");
     assert!(always.contains("\x1b[4marticles L. 6123-1\x1b[0m[4]"));
