@@ -104,14 +104,15 @@ pub fn write_article(
     let marked = with_markers(article);
     let lines = body(&marked, options);
     let links = article.links.len();
-    let mut shown = vec![false; links];
+    // Each marker's text as printed: cut across two lines when its word is wider than
+    // a line, cut short with `…` when a folded item's line ends on it.
+    let mut printed = vec![String::new(); links];
     for line in &lines {
         let mut parts: Vec<(&str, Look)> = vec![(&line.lead, Look::default())];
         for seg in &line.segs {
             let look = match seg.link {
-                // A marker: the reference it numbers is listed only when it is whole.
                 Some(l) if l >= links => {
-                    shown[l - links] |= seg.text == marker(l - links);
+                    printed[l - links].push_str(&seg.text);
                     Look::default()
                 }
                 Some(l) => Look {
@@ -131,6 +132,8 @@ pub fn write_article(
         }
         paint.line(&parts)?;
     }
+    // A reference is listed when its marker was printed whole.
+    let shown: Vec<bool> = (0..links).map(|l| printed[l] == marker(l)).collect();
     if shown.contains(&true) {
         paint.line(&[])?;
         paint.line(&[("References", bold)])?;

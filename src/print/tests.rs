@@ -99,6 +99,19 @@ fn the_list_numbers_every_reference_in_order() {
 }
 
 #[test]
+fn a_marker_cut_across_two_lines_is_still_listed() {
+    // At 20 columns the text has 18: the word and its marker are 20 wide, so the cut
+    // falls between `[` and `1]`.
+    let a = Article::parse(
+        "c/x.md",
+        "# Article X\n\n<p><a href='https://example.org/'>abcdefghijklmnopq</a></p>",
+    );
+    let text = printed(&a, &options(20));
+    assert!(text.contains("  abcdefghijklmnopq[\n  1]\n"), "{text}");
+    assert!(text.contains("\n[1] abcdefghijklmnop"), "{text}");
+}
+
+#[test]
 fn the_head_is_the_heading_the_trail_and_a_rule() {
     let a = seed();
     let text = printed(&a, &options(80));
