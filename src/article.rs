@@ -7,6 +7,7 @@ mod references;
 mod script;
 pub mod trail;
 
+pub use script::{subscript, superscript};
 pub use trail::{humanize_slug, short_title};
 
 use crate::citation::Cite;
@@ -180,6 +181,33 @@ impl Article {
         self.path.split('/').skip(1).take(parts.saturating_sub(2))
     }
 
+    /// `Article L6123-1 · Code du travail`: what the article is, for a header. A file
+    /// at the mirror's root (a lone file opened by path) is in no code folder: its name
+    /// is no code's.
+    pub fn heading(&self) -> String {
+        if !self.path.contains('/') {
+            return format!("Article {}", self.num);
+        }
+        format!(
+            "Article {} · {}",
+            self.num,
+            crate::codes::title_for(self.code_slug())
+        )
+    }
+
+    /// `Partie legislative › Sixieme partie › Livre Ier › … › Section 1 conseil
+    /// national…`: the heads of the enclosing sections, and the nearest one in full.
+    /// Empty for an article at the top of its code.
+    pub fn section_trail(&self) -> String {
+        let slugs: Vec<&str> = self.section_slugs().collect();
+        let Some((last, outer)) = slugs.split_last() else {
+            return String::new();
+        };
+        let mut parts: Vec<String> = outer.iter().map(|s| short_title(s)).collect();
+        parts.push(humanize_slug(last));
+        parts.join(" › ")
+    }
+
     /// The block a point names, outermost first (`II` then `3°`): each step is the first
     /// item with that marker inside the one before (at any depth, so `3°` alone finds
     /// the first `3°` of the article).
@@ -243,6 +271,14 @@ mod tests {
         assert_eq!(a.num, "L6123-1");
         assert_eq!(a.code_slug(), "code-du-travail");
         assert_eq!(a.section_slugs().collect::<Vec<_>>(), vec!["x"]);
+    }
+
+    #[test]
+    fn the_heading_names_the_code_of_the_folder() {
+        let a = Article::parse("code-du-travail/x/l6123-1.md", L6123_1);
+        assert_eq!(a.heading(), "Article L6123-1 · Code du travail");
+        let alone = Article::parse("l6123-1.md", L6123_1);
+        assert_eq!(alone.heading(), "Article L6123-1");
     }
 
     #[test]

@@ -53,6 +53,34 @@ pub enum Command {
         #[arg(value_name = "ARTICLE")]
         article: String,
     },
+    /// Writes articles to standard output as the reader lays them out, unfolded, with
+    /// their references numbered in the text and listed at the end: for pipes, scripts
+    /// and quick looks over SSH. A bad article is reported and skipped (exit code 2).
+    Print {
+        /// Columns to lay the text out in [default: the terminal's width when the
+        /// output is one, else 80]
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=10_000))]
+        width: Option<u16>,
+        /// Items folded, as the reader opens them: each shows its first line and how
+        /// many lines it hides
+        #[arg(long)]
+        folded: bool,
+        /// Bold heading and underlined references: always, never, or auto (when the
+        /// output is a terminal and NO_COLOR is not set)
+        #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
+        color: ColorChoice,
+        /// Articles, each a path to its .md file or a number such as L6123-1
+        #[arg(value_name = "ARTICLE", required = true)]
+        articles: Vec<String>,
+    },
+}
+
+/// When `loi print` styles its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 /// Runs a subcommand, writing to standard output.
@@ -87,6 +115,47 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
             crate::links::run(&mirror, &paths, *json, &mut out)?;
             std::io::Write::flush(&mut out)?;
             Ok(())
+        }
+        Command::Print {
+            width,
+            folded,
+            color,
+            articles,
+        } => {
+            use std::io::IsTerminal;
+            let mirror = mirror_for(cli.mirror.as_deref(), articles.first().map(String::as_str))?;
+            let terminal = std::io::stdout().is_terminal();
+            let options = crate::print::Options {
+                width: width.unwrap_or_else(|| {
+                    let columns = crossterm::terminal::size().map(|(c, _)| c).ok();
+                    columns.filter(|_| terminal).unwrap_or(80).max(20)
+                }),
+                folded: *folded,
+                // no-color.org: set and not empty means no colour.
+                styled: match color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => {
+                        terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    }
+                },
+            };
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written = crate::print::run(
+                &mirror,
+                articles,
+                &options,
+                &mut out,
+                &mut std::io::stderr(),
+            )
+            .and_then(|failed| std::io::Write::flush(&mut out).map(|()| failed));
+            match written {
+                Ok(0) => Ok(()),
+                Ok(n) => Err(Error::NotAllPrinted(n)),
+                // `loi print … | head` stops reading: the reader has what it wanted.
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(Error::Output(e)),
+            }
         }
     }
 }
@@ -160,14 +229,7 @@ pub fn target(cli: &Cli, ask: bool) -> Result<Opened, Error> {
         },
         [code, num, ..] => mirror.find_number(Some(code.trim_matches('/')), num)?,
     };
-    let (text, note) = mirror.read_text(&rel)?;
-    if text.is_empty() {
-        return Err(Error::EmptyFile(rel));
-    }
-    // A byte-order mark, as some Windows editors write, is no reason to refuse a file.
-    if !text.trim_start_matches('\u{feff}').starts_with("# Article") {
-        return Err(Error::NotAnArticle(rel));
-    }
+    let (text, note) = article_text(&mirror, &rel)?;
     let mut article = Article::parse_links_first(&rel, &text);
     article.note = note;
     Ok(Opened {
@@ -175,6 +237,20 @@ pub fn target(cli: &Cli, ask: bool) -> Result<Opened, Error> {
         article,
         choices,
     })
+}
+
+/// The text of the article file at `rel` and its note (not UTF-8), refused when it
+/// is empty or not an article: what the reader and `loi print` open.
+pub fn article_text(mirror: &Mirror, rel: &str) -> Result<(String, Option<&'static str>), Error> {
+    let (text, note) = mirror.read_text(rel)?;
+    if text.is_empty() {
+        return Err(Error::EmptyFile(rel.to_owned()));
+    }
+    // A byte-order mark, as some Windows editors write, is no reason to refuse a file.
+    if !text.trim_start_matches('\u{feff}').starts_with("# Article") {
+        return Err(Error::NotAnArticle(rel.to_owned()));
+    }
+    Ok((text, note))
 }
 
 fn looks_like_path(arg: &str) -> bool {

@@ -51,6 +51,12 @@ pub enum Error {
     },
     #[error("the output is not a terminal: loi is a full-screen reader, run it in a terminal")]
     NotATerminal,
+    /// Each article `loi print` could not print was reported on stderr as it came:
+    /// this only sets the exit code, and is not shown.
+    #[error("{0} of the articles could not be printed")]
+    NotAllPrinted(usize),
+    #[error("cannot write the output: {0}")]
+    Output(std::io::Error),
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),
 }

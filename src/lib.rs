@@ -22,6 +22,7 @@ pub mod layout;
 pub mod links;
 pub mod mirror;
 pub mod picker;
+pub mod print;
 pub mod reference;
 pub mod sanitize;
 pub mod toc;

@@ -52,6 +52,8 @@ fn finish(result: Result<(), loi::error::Error>) -> ExitCode {
         Err(loi::error::Error::Terminal(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
             ExitCode::SUCCESS
         }
+        // Said already, one line per article, as `cat` does.
+        Err(loi::error::Error::NotAllPrinted(_)) => ExitCode::from(2),
         Err(e) => {
             // writeln!, not eprintln!: with the terminal gone, a failed write must not
             // turn into a panic. Cleaned: the message may quote a file name or an

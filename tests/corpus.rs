@@ -1,61 +1,17 @@
 //! Whole-corpus tests: the real 12,019-article mirror of `../shared/corpus`, extracted
 //! to a temporary folder, read through the same code the reader uses.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+#[path = "common/corpus.rs"]
+mod common;
+
 use std::sync::OnceLock;
+
+use common::{articles, corpus, extract};
 
 use loi::article::{Article, Piece};
 use loi::layout::Layout;
 use loi::mirror::{self, Mirror};
 use loi::reference::{self, Target};
-
-const TARBALL: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpus/mirror-travail-crpa.tar.gz"
-);
-
-/// The extracted mirror, shared by the tests of this file (extracting takes a second).
-fn corpus() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| extract(TARBALL)).path()
-}
-
-/// A tarball of `../shared/corpus`, extracted to a new temporary folder.
-fn extract(tarball: &str) -> tempfile::TempDir {
-    assert!(
-        Path::new(tarball).exists(),
-        "the shared corpus is missing: {tarball}"
-    );
-    let dir = tempfile::tempdir().expect("temp dir");
-    let status = Command::new("tar")
-        .args(["xzf", tarball, "-C"])
-        .arg(dir.path())
-        .status()
-        .expect("run tar");
-    assert!(status.success(), "tar failed on {tarball}");
-    dir
-}
-
-/// Every article file, relative to the root, sorted.
-fn articles() -> Vec<String> {
-    let root = corpus();
-    let mut out = Vec::new();
-    let mut stack: Vec<PathBuf> = vec![root.to_owned()];
-    while let Some(dir) = stack.pop() {
-        for entry in std::fs::read_dir(&dir).expect("read dir") {
-            let path = entry.expect("entry").path();
-            if path.is_dir() {
-                stack.push(path);
-            } else if path.extension().is_some_and(|e| e == "md") {
-                let rel = path.strip_prefix(root).expect("inside");
-                out.push(rel.to_str().expect("utf-8 name").to_owned());
-            }
-        }
-    }
-    out.sort();
-    out
-}
 
 /// Every article, parsed once for all the tests of this file.
 fn parse_all() -> &'static [Article] {

@@ -274,16 +274,34 @@ fn nothing_from_the_mirror_reaches_the_terminal_as_a_control_sequence() {
     }
 }
 
-/// `loi links` writes what the mirror says to a pipe or a terminal: as text and as
-/// JSON, it carries no control sequence either.
+/// `loi links` and `loi print` write what the mirror says to a pipe or a terminal: as
+/// text and as JSON, they carry no control sequence either; `print --color=always`
+/// only its own SGR sequences.
 #[test]
-fn loi_links_writes_no_control_sequence() {
+fn subcommands_write_no_control_sequence() {
     let m = hostile_mirror();
-    for args in [&["links"][..], &["links", "--json"], &["links", "L1-1"]] {
+    for args in [
+        &["links"][..],
+        &["links", "--json"],
+        &["links", "L1-1"],
+        &["print", "L1-1", "L1-2", "L1-3", "L1-5"],
+        &["print", "--folded", "--width", "20", "L1-1"],
+        &["print", "--color=always", "L1-1", "L1-2"],
+    ] {
         let out = m.run(args);
         let stdout = String::from_utf8_lossy(&out.stdout);
-        assert!(stdout.contains("article L. 1-2"), "{args:?}: {stdout}");
-        assert_plain(&out.stdout, &format!("loi {args:?} stdout"));
+        let shown = if args[0] == "print" {
+            "I.-Te"
+        } else {
+            "article L. 1-2"
+        };
+        assert!(stdout.contains(shown), "{args:?}: {stdout}");
+        if args.contains(&"--color=always") {
+            assert!(stdout.contains("\x1b[1m"), "{args:?}: {stdout}");
+            assert_only_own_sequences(&out.stdout, &format!("loi {args:?} stdout"));
+        } else {
+            assert_plain(&out.stdout, &format!("loi {args:?} stdout"));
+        }
         assert_plain(&out.stderr, &format!("loi {args:?} stderr"));
     }
 }
@@ -303,6 +321,8 @@ fn error_messages_carry_no_control_sequence() {
         vec!["code-du-travail", "\x1b]0;pwned\x07"],
         vec!["\u{9b}2J\u{202e}", "L1-1"],
         vec!["links", "\x1b]0;pwned\x07"],
+        vec!["print", "\x1b]0;pwned\x07"],
+        vec!["print", evil_article.as_str()],
     ] {
         let out = m.run(&args);
         assert_eq!(out.status.code(), Some(2), "{args:?}");

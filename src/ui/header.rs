@@ -8,17 +8,11 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{fit, fit_left, theme};
 use crate::app::App;
-use crate::article::{Article, humanize_slug, short_title};
-use crate::codes;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(area.width);
     let article = &app.current().article;
-    let title = format!(
-        " Article {} · {}",
-        article.num,
-        codes::title_for(article.code_slug())
-    );
+    let title = format!(" {}", article.heading());
     let trail: Vec<&str> = app
         .history()
         .trail()
@@ -36,20 +30,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let lines = vec![
         Line::from(first),
-        Line::styled(fit(&section_trail(article), width), theme::DIM),
+        Line::styled(
+            fit(&format!(" {}", article.section_trail()), width),
+            theme::DIM,
+        ),
         Line::styled("─".repeat(width), theme::RULE),
     ];
     frame.render_widget(Paragraph::new(lines), area);
-}
-
-/// ` Partie legislative › Sixieme partie › Livre Ier › … › Section 1 conseil national…`:
-/// the heads of the enclosing sections, and the nearest one in full.
-pub fn section_trail(article: &Article) -> String {
-    let slugs: Vec<&str> = article.section_slugs().collect();
-    let Some((last, outer)) = slugs.split_last() else {
-        return String::new();
-    };
-    let mut parts: Vec<String> = outer.iter().map(|s| short_title(s)).collect();
-    parts.push(humanize_slug(last));
-    format!(" {}", parts.join(" › "))
 }
