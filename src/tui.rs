@@ -28,6 +28,7 @@ pub fn run(app: App) -> Result<(), Error> {
     }
     let mut terminal = ratatui::try_init()?;
     restore_on_signals()?;
+    leave_when_terminal_gone()?;
     let stop_asked = Arc::new(AtomicBool::new(false));
     signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&stop_asked))?;
     let result = event_loop(&mut terminal, app, &stop_asked);
@@ -158,19 +159,14 @@ fn event_loop(
     Ok(())
 }
 
-/// The next event. On a terminal that has gone away with no SIGHUP (an SSH session
-/// dropped while the signal is ignored), crossterm's `read` spins at 100% CPU forever
-/// (crossterm issues 793 and 1110): so wait in short polls, and look for the hang-up
-/// between them. None when a SIGTSTP came meanwhile: loi should suspend.
+/// The next event, waiting in short polls so that a SIGTSTP that came meanwhile is
+/// seen: None then, loi should suspend.
 fn next_event(stop_asked: &AtomicBool) -> std::io::Result<Option<Event>> {
     loop {
         if stop_asked.swap(false, Ordering::Relaxed) {
             return Ok(None);
         }
-        leave_if_terminal_gone();
         if event::poll(Duration::from_millis(250))? {
-            // Readable may mean hung up (the case `read` spins on): look again.
-            leave_if_terminal_gone();
             return event::read().map(Some);
         }
     }
@@ -178,26 +174,39 @@ fn next_event(stop_asked: &AtomicBool) -> std::io::Result<Option<Event>> {
 
 /// Whether an event is already there to read.
 fn event_waiting() -> std::io::Result<bool> {
-    leave_if_terminal_gone();
-    let waiting = event::poll(Duration::ZERO)?;
-    leave_if_terminal_gone();
-    Ok(waiting)
+    event::poll(Duration::ZERO)
 }
 
-/// Exits as a hang-up would (128 + SIGHUP) when the terminal has hung up: there is no
-/// one left to read the screen.
-fn leave_if_terminal_gone() {
-    let mut fds = [libc::pollfd {
-        fd: libc::STDOUT_FILENO,
-        events: 0,
-        revents: 0,
-    }];
-    // SAFETY: one valid pollfd, a zero timeout; poll only writes `revents`.
-    let ready = unsafe { libc::poll(fds.as_mut_ptr(), 1, 0) };
-    if ready > 0 && fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
-        restore_terminal();
-        std::process::exit(128 + libc::SIGHUP);
-    }
+/// Exits as a hang-up would (128 + SIGHUP) the moment the terminal hangs up, when an
+/// SSH session is dropped while SIGHUP is ignored. crossterm cannot be left to notice:
+/// once its terminal reads end-of-file, its poll and read loop at 100% CPU for ever
+/// (crossterm issues 793 and 1110), and checking before each poll leaves a window for
+/// the hang-up to fall into. So a thread of its own sleeps in poll(2) on the terminal,
+/// which wakes it only for a hang-up or an error.
+fn leave_when_terminal_gone() -> std::io::Result<()> {
+    std::thread::Builder::new()
+        .name("hang-up watch".into())
+        .spawn(|| {
+            loop {
+                let mut fds = [libc::pollfd {
+                    fd: libc::STDOUT_FILENO,
+                    events: 0,
+                    revents: 0,
+                }];
+                // SAFETY: one valid pollfd; poll only writes `revents`.
+                let ready = unsafe { libc::poll(fds.as_mut_ptr(), 1, -1) };
+                if ready > 0
+                    && fds[0].revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0
+                {
+                    // _exit, not process::exit: the main thread may be spinning inside
+                    // crossterm or holding stdout's lock, and there is no terminal left
+                    // to restore.
+                    // SAFETY: ends the process; nothing after it runs.
+                    unsafe { libc::_exit(128 + libc::SIGHUP) };
+                }
+            }
+        })?;
+    Ok(())
 }
 
 /// Draws the app. When the article's text only moved up or down by a few lines, the
