@@ -247,7 +247,7 @@ impl App {
     fn cited_by(&mut self) {
         let article = Rc::clone(&self.history.current().article);
         let backlinks = crate::backlinks::Backlinks::load_or_build(&self.mirror);
-        let citing = backlinks.of(&article.path);
+        let citing = backlinks.of(&self.mirror, &article.path);
         if citing.is_empty() {
             self.say(
                 &format!("No article of this mirror cites {}", article.num),

@@ -1,24 +1,28 @@
 //! "Cité par": the articles that cite a given one, by link or by plain-text citation,
 //! each with the sentence that cites it. Finding them means resolving every reference
-//! of the mirror (what `loi links` does), so it is done once and kept in the cache
-//! folder as lines sorted by target, searched in place; rebuilt when the mirror's
-//! index is.
+//! of the mirror (what `loi links` does), so it is done once (see `build`) and kept in
+//! the cache folder, searched in place.
 //!
-//! A line: target path, citing path, block number, snippet, tab-separated (none of
-//! them holds a tab: paths are slugs, snippets are cleaned and collapsed).
+//! The file: a stamp line naming the index it was built for (its content hash: the
+//! numbers below are positions in that index), a `u32` count, then that many records
+//! of five `u32` sorted by target (target, citing article, block, snippet offset,
+//! snippet length), then the snippets. 20 bytes a citation, whatever the paths'
+//! lengths; a look-up is a binary search that reads only the records it lands on.
+
+mod build;
 
 use std::fs;
 use std::path::{Path, PathBuf};
 
 use serde::Serialize;
 
-use crate::article::Article;
-use crate::index::Bytes;
+use crate::index::{Bytes, Index};
 use crate::mirror::Mirror;
-use crate::reference::{self, Target};
 
-/// How much of the citing sentence is kept, in characters.
-const SNIPPET: usize = 160;
+const MAGIC: &str = "LOIBACK1";
+/// The `u32`s of a record.
+const FIELDS: usize = 5;
+const RECORD: usize = FIELDS * 4;
 
 /// One article that cites another.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -38,152 +42,123 @@ pub struct Citing {
 #[derive(Debug)]
 pub struct Backlinks {
     bytes: Bytes,
-    /// Where the first line after the stamp starts.
-    first: usize,
+    /// Where the records start, and how many there are.
+    records_at: usize,
+    count: usize,
+    /// Where the snippets start.
+    snippets_at: usize,
 }
 
 impl Backlinks {
     /// From the cache when it was built for this index, else built (every article
     /// read and its references resolved) and saved.
     pub fn load_or_build(mirror: &Mirror) -> Backlinks {
-        let stamp = format!("{:016x}\n", mirror.index().fingerprint());
+        let index = mirror.index();
+        let stamp = stamp(&index);
         let file = cache_file(mirror);
-        if let Some(file) = &file
-            && let Some(found) = map(file).filter(|b| b.bytes.starts_with(stamp.as_bytes()))
+        if let Some(found) = file.as_deref().and_then(map)
+            && found.bytes.starts_with(stamp.as_bytes())
         {
             return found;
         }
-        let text = build(mirror, &stamp);
-        if let Some(file) = &file {
-            // Not saved is only slower next time.
-            let _ = crate::index::cache::save(file, text.as_bytes());
+        if let Some(file) = &file
+            && crate::index::cache::save_with(file, |out| build::build(mirror, &stamp, out)).is_ok()
+            && let Some(saved) = map(file)
+        {
+            return saved;
         }
-        Backlinks::from_bytes(Bytes::Owned(text.into_bytes()))
+        // No cache to keep it in: built in memory, and again next time.
+        let mut bytes = Vec::new();
+        let _ = build::build(mirror, &stamp, &mut bytes);
+        Backlinks::from_bytes(Bytes::Owned(bytes)).unwrap_or_else(|| Backlinks {
+            bytes: Bytes::Owned(Vec::new()),
+            records_at: 0,
+            count: 0,
+            snippets_at: 0,
+        })
     }
 
-    fn from_bytes(bytes: Bytes) -> Backlinks {
-        // The first line is the stamp.
-        let first = bytes
-            .iter()
-            .position(|&b| b == b'\n')
-            .map_or(bytes.len(), |p| p + 1);
-        Backlinks { bytes, first }
+    /// Checks the stamp line and the records' bounds; `None` for bytes that are no
+    /// backlinks file (a damaged cache gives no answer, never a panic).
+    fn from_bytes(bytes: Bytes) -> Option<Backlinks> {
+        let count_at = bytes.iter().position(|&b| b == b'\n')? + 1;
+        let count = read_u32(&bytes, count_at)? as usize;
+        let records_at = count_at + 4;
+        let snippets_at = records_at.checked_add(count.checked_mul(RECORD)?)?;
+        (snippets_at <= bytes.len()).then_some(Backlinks {
+            bytes,
+            records_at,
+            count,
+            snippets_at,
+        })
     }
 
-    /// The line starting at `start`, and where the next one starts.
-    fn line(&self, start: usize) -> (&str, usize) {
-        let rest = self.bytes.get(start..).unwrap_or_default();
-        let len = rest.iter().position(|&b| b == b'\n').unwrap_or(rest.len());
-        let text = std::str::from_utf8(&rest[..len]).unwrap_or_default();
-        (text, start + len + 1)
+    fn record(&self, i: usize) -> [u32; FIELDS] {
+        let at = self.records_at + i * RECORD;
+        std::array::from_fn(|f| read_u32(&self.bytes, at + 4 * f).unwrap_or(u32::MAX))
     }
 
-    /// The start of the line holding byte `at`, not before `floor` (a line start).
-    fn line_start(&self, at: usize, floor: usize) -> usize {
-        self.bytes[floor..at]
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(floor, |p| floor + p + 1)
-    }
-
-    /// The articles citing the one at `target`, in path order: a binary search over
-    /// the bytes, so nothing but the lines it lands on is read.
-    pub fn of(&self, target: &str) -> Vec<Citing> {
-        let key = |line: &str| line.split('\t').next().unwrap_or_default().to_owned();
-        let (mut lo, mut hi) = (self.first, self.bytes.len());
-        while lo < hi {
-            let start = self.line_start(lo + (hi - lo) / 2, lo);
-            let (line, next) = self.line(start);
-            if key(line).as_str() < target {
-                lo = next.min(hi);
-            } else {
-                hi = start;
-            }
-        }
-        let mut found = Vec::new();
-        let mut at = lo;
-        while at < self.bytes.len() {
-            let (line, next) = self.line(at);
-            let mut cols = line.split('\t');
-            if cols.next() != Some(target) {
-                break;
-            }
-            let path = cols.next().unwrap_or_default().to_owned();
-            found.push(Citing {
-                num: crate::mirror::number_of_file(&path),
-                path,
-                block: cols.next().and_then(|b| b.parse().ok()).unwrap_or(0),
-                snippet: cols.next().unwrap_or_default().to_owned(),
-            });
-            at = next;
-        }
+    /// The articles citing the one at `target`, in path order (so by code, then
+    /// partie législative before réglementaire, and so on down).
+    pub fn of(&self, mirror: &Mirror, target: &str) -> Vec<Citing> {
+        let index = mirror.index();
+        let Some(id) = position(&index, target) else {
+            return Vec::new();
+        };
+        let start = partition_point(self.count, |i| self.record(i)[0] < id);
+        let mut found = (start..self.count)
+            .map(|i| self.record(i))
+            .take_while(|r| r[0] == id)
+            .filter_map(|[_, source, block, at, len]| {
+                let path = index.entry(source as usize)?.path();
+                let snippet = self
+                    .bytes
+                    .get(self.snippets_at + at as usize..)?
+                    .get(..len as usize)?;
+                Some(Citing {
+                    num: crate::mirror::number_of_file(&path),
+                    path,
+                    block: block as usize,
+                    snippet: String::from_utf8_lossy(snippet).into_owned(),
+                })
+            })
+            .collect::<Vec<_>>();
+        found.sort_by(|a, b| (&a.path, a.block).cmp(&(&b.path, b.block)));
         found
     }
 }
 
-/// Every reference of the mirror that leads to an article other than its own, as
-/// sorted lines after `stamp`.
-fn build(mirror: &Mirror, stamp: &str) -> String {
-    let mut lines: Vec<String> = Vec::new();
-    for path in mirror.all_files() {
-        let Ok(article) = mirror.load(&path) else {
-            continue;
-        };
-        let mut seen: Vec<(String, usize)> = Vec::new();
-        for link in &article.links {
-            let targets = match reference::resolve(mirror, &article.path, link) {
-                Ok(Target::Article { path, .. }) => vec![path],
-                Ok(Target::Many(paths)) => paths,
-                _ => continue,
-            };
-            for target in targets {
-                // One line per citing block: a sentence naming it twice is one citation.
-                if target == article.path || seen.contains(&(target.clone(), link.block)) {
-                    continue;
-                }
-                seen.push((target.clone(), link.block));
-                let snippet = snippet(&article, link.block, &link.text);
-                lines.push(format!(
-                    "{target}\t{}\t{}\t{snippet}",
-                    article.path, link.block
-                ));
-            }
-        }
-    }
-    lines.sort_unstable();
-    let mut out = String::from(stamp);
-    for line in lines {
-        out.push_str(&line);
-        out.push('\n');
-    }
-    out
+/// The first line of a backlinks file built for `index`.
+fn stamp(index: &Index) -> String {
+    format!("{MAGIC} {:016x}\n", index.content_hash())
 }
 
-/// The block's text around `cited`, at most `SNIPPET` characters, on one line.
-fn snippet(article: &Article, block: usize, cited: &str) -> String {
-    let text = article
-        .blocks
-        .get(block)
-        .map(|b| b.plain_text())
-        .unwrap_or_default();
-    let text = crate::sanitize::clean(&text)
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let chars: Vec<char> = text.chars().collect();
-    if chars.len() <= SNIPPET {
-        return text;
+/// The position in `index` of the file at `path` (relative to the root).
+fn position(index: &Index, path: &str) -> Option<u32> {
+    let (dir, name) = path.rsplit_once('/').unwrap_or(("", path));
+    index
+        .named(name)
+        .find(|e| index.dir_path(e.dir) == dir)
+        .and_then(|e| u32::try_from(e.at).ok())
+}
+
+/// The first of `0..len` for which `below` is false (`below` true, then false).
+fn partition_point(len: usize, below: impl Fn(usize) -> bool) -> usize {
+    let (mut lo, mut hi) = (0, len);
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if below(mid) {
+            lo = mid + 1;
+        } else {
+            hi = mid;
+        }
     }
-    let at = text.find(cited).map_or(0, |b| text[..b].chars().count());
-    let start = at.saturating_sub(SNIPPET / 3).min(chars.len() - SNIPPET);
-    let mut out: String = chars[start..start + SNIPPET].iter().collect();
-    if start > 0 {
-        out.insert(0, '…');
-    }
-    if start + SNIPPET < chars.len() {
-        out.push('…');
-    }
-    out
+    lo
+}
+
+fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
+    let b = bytes.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes(b.try_into().ok()?))
 }
 
 fn cache_file(mirror: &Mirror) -> Option<PathBuf> {
@@ -197,45 +172,8 @@ fn map(file: &Path) -> Option<Backlinks> {
     // SAFETY: as for the index (index::cache::map): replaced by rename only, and
     // read with bounds checks.
     let mapped = unsafe { memmap2::Mmap::map(&f) }.ok()?;
-    Some(Backlinks::from_bytes(Bytes::Mapped(mapped)))
+    Backlinks::from_bytes(Bytes::Mapped(mapped))
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lines_are_found_by_target() {
-        let text =
-            "stamp\na.md\tx/l1.md\t0\tvoir a\nb.md\tx/l2.md\t3\tvoir b\nb.md\ty/l3.md\t1\tet b\n";
-        let b = Backlinks::from_bytes(Bytes::Owned(text.as_bytes().to_vec()));
-        let of_b = b.of("b.md");
-        assert_eq!(of_b.len(), 2);
-        assert_eq!(of_b[0].num, "L2");
-        assert_eq!(of_b[0].block, 3);
-        assert_eq!(of_b[1].snippet, "et b");
-        assert_eq!(b.of("a.md")[0].path, "x/l1.md");
-        assert!(b.of("c.md").is_empty());
-        assert!(b.of("").is_empty());
-    }
-
-    #[test]
-    fn every_target_of_a_long_list_is_found_whole() {
-        let mut text = String::from("stamp\n");
-        for t in 0..300 {
-            for s in 0..(t % 4) {
-                text.push_str(&format!("t{t:03}.md\tc/l{s}.md\t{s}\tsnippet {t} {s}\n"));
-            }
-        }
-        let b = Backlinks::from_bytes(Bytes::Owned(text.into_bytes()));
-        for t in 0..300 {
-            let found = b.of(&format!("t{t:03}.md"));
-            assert_eq!(found.len(), t % 4, "t{t}");
-            for (s, c) in found.iter().enumerate() {
-                assert_eq!(c.snippet, format!("snippet {t} {s}"));
-            }
-        }
-        assert!(b.of("t300.md").is_empty());
-        assert!(b.of("a.md").is_empty());
-    }
-}
+mod tests;

@@ -89,7 +89,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
         Command::Backlinks { json, article } => {
             let mirror = mirror_for(cli.mirror.as_deref(), Some(article))?;
             let path = article_path(&mirror, article)?;
-            let citing = crate::backlinks::Backlinks::load_or_build(&mirror).of(&path);
+            let citing = crate::backlinks::Backlinks::load_or_build(&mirror).of(&mirror, &path);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for c in &citing {
                 if *json {

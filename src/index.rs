@@ -11,10 +11,10 @@ pub mod cache;
 
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 8] = b"LOIINDX2";
-/// Magic, fingerprint, then five `u32`: files, folders, and the offsets of the
-/// folder table and of the strings, and the whole length.
-const HEADER: usize = 8 + 8 + 5 * 4;
+const MAGIC: &[u8; 8] = b"LOIINDX3";
+/// Magic, fingerprint, content hash, then five `u32`: files, folders, and the offsets
+/// of the folder table and of the strings, and the whole length.
+const HEADER: usize = 8 + 8 + 8 + 5 * 4;
 const ROW: usize = 12;
 /// The parent of a folder at the mirror's root.
 const NO_PARENT: u32 = u32::MAX;
@@ -133,7 +133,7 @@ impl Index {
         if bytes.get(..8)? != MAGIC || bytes.len() < HEADER {
             return None;
         }
-        let word = |i: usize| read_u32(&bytes, 16 + 4 * i).map(|w| w as usize);
+        let word = |i: usize| read_u32(&bytes, 24 + 4 * i).map(|w| w as usize);
         let (files, dirs, dirs_at, strings_at, len) =
             (word(0)?, word(1)?, word(2)?, word(3)?, word(4)?);
         let fits = len == bytes.len()
@@ -153,6 +153,15 @@ impl Index {
     pub fn fingerprint(&self) -> u64 {
         self.bytes
             .get(8..16)
+            .and_then(|b| b.try_into().ok())
+            .map_or(0, u64::from_le_bytes)
+    }
+
+    /// A hash of the index's tables: what is derived from positions in this index
+    /// (the backlinks' article numbers) is valid for an index with the same hash only.
+    pub fn content_hash(&self) -> u64 {
+        self.bytes
+            .get(16..24)
             .and_then(|b| b.try_into().ok())
             .map_or(0, u64::from_le_bytes)
     }
@@ -345,6 +354,13 @@ fn encode(fingerprint: u64, files: &[(String, u32)], dirs: &[(u32, String)]) -> 
     let mut out = Vec::with_capacity(len);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&fingerprint.to_le_bytes());
+    let content = [file_rows.as_slice(), &dir_rows, &strings]
+        .iter()
+        .flat_map(|part| part.iter())
+        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+        });
+    out.extend_from_slice(&content.to_le_bytes());
     for w in [files.len(), dirs.len(), dirs_at, strings_at, len] {
         out.extend_from_slice(&to_u32(w).to_le_bytes());
     }
@@ -376,6 +392,21 @@ mod tests {
             f("other", "l1.md");
             f("", "top.md");
         })
+    }
+
+    #[test]
+    fn the_content_hash_follows_the_files_not_the_fingerprint() {
+        let same = Index::from_paths(7, |f| {
+            f("code/b", "l2.md");
+            f("code/a", "l10.md");
+            f("code/a", "l1.md");
+            f("other", "l1.md");
+            f("", "top.md");
+        });
+        assert_eq!(same.content_hash(), sample().content_hash());
+        let other = Index::from_paths(42, |f| f("code/b", "l2.md"));
+        assert_ne!(other.content_hash(), sample().content_hash());
+        assert_ne!(sample().content_hash(), 0);
     }
 
     #[test]
@@ -420,7 +451,7 @@ mod tests {
             );
         }
         let mut wrong = bytes.to_vec();
-        wrong[16] = 200; // 200 files claimed
+        wrong[24] = 200; // 200 files claimed
         assert!(Index::from_bytes(Bytes::Owned(wrong)).is_none());
         // Offsets pointing past the strings read as empty, not as a panic.
         let mut bad = bytes.to_vec();

@@ -47,6 +47,30 @@ pub struct Mirror {
     inside_dirs: RefCell<HashMap<String, bool>>,
 }
 
+/// A mirror and its index as plain data, to send to another thread (see
+/// [`Mirror::frozen`]).
+#[derive(Debug, Clone)]
+pub struct Frozen {
+    source: Source,
+    index: Vec<u8>,
+}
+
+impl Frozen {
+    /// The mirror, with this index for good: it is never walked again, even when a
+    /// look-up misses, so that its positions keep their meaning.
+    pub fn open(self) -> Mirror {
+        let index = Index::from_bytes(index::Bytes::Owned(self.index)).unwrap_or_else(Index::empty);
+        Mirror {
+            source: self.source,
+            index: RefCell::new(Some(Rc::new(index))),
+            rebuilt: Cell::new(true),
+            numbers: RefCell::default(),
+            codes: OnceCell::new(),
+            inside_dirs: RefCell::default(),
+        }
+    }
+}
+
 impl Mirror {
     /// The sample mirror bundled in the binary.
     pub fn bundled() -> Mirror {
@@ -74,6 +98,15 @@ impl Mirror {
             codes: OnceCell::new(),
             inside_dirs: RefCell::default(),
         })
+    }
+
+    /// What another thread needs to open this mirror with this very index (a copy of
+    /// its bytes): positions in the index then mean the same in every thread.
+    pub fn frozen(&self) -> Frozen {
+        Frozen {
+            source: self.source.clone(),
+            index: self.index().as_bytes().to_vec(),
+        }
     }
 
     /// How to name the mirror in a message.

@@ -388,7 +388,11 @@ fn the_articles_citing_l5311_9_agree_with_a_grep() {
     let mirror = Mirror::open(corpus()).expect("open");
     let target = mirror.find_number(None, "L5311-9").expect("L5311-9");
     let backlinks = loi::backlinks::Backlinks::load_or_build(&mirror);
-    let mut found: Vec<String> = backlinks.of(&target).into_iter().map(|c| c.path).collect();
+    let mut found: Vec<String> = backlinks
+        .of(&mirror, &target)
+        .into_iter()
+        .map(|c| c.path)
+        .collect();
     found.dedup();
     let names_it = |text: &str| {
         text.match_indices("5311-9").any(|(at, m)| {
