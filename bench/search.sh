@@ -37,8 +37,8 @@ for m in "${@:-/tmp/corpus /tmp/synth}"; do
       echo "loi, warm, 3 words:   $(t "$loi" --mirror "$mirror" search salarie enceinte licenciement)"
       echo "first answer, warm:   $(first "$loi" --mirror "$mirror" search "\"$phrase\"")"
     done
+    echo "word index file: $(du -h "$XDG_CACHE_HOME"/loi/words-*.bin | cut -f1)"
     rm -rf "$XDG_CACHE_HOME/loi"; "$loi" --mirror "$mirror" links L6123-1 >/dev/null
     echo "first answer, no word index: $(first "$loi" --mirror "$mirror" search "\"$phrase\"")"
-    echo "word index file: $(du -h "$XDG_CACHE_HOME"/loi/words-*.bin | cut -f1)"
   done
 done
