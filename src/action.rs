@@ -49,6 +49,16 @@ pub enum Action {
     PrevArticle,
     /// Go to an article by number or by words of a section's title
     GoTo,
+    /// Search this article: matches are highlighted as you type, Enter keeps the
+    /// search, Esc puts the cursor back
+    Find,
+    /// Go to the next match of the search (round the end)
+    NextMatch,
+    /// Go to the previous match of the search
+    PrevMatch,
+    /// Search the text of the whole mirror (case and accents aside, "a phrase"); Enter
+    /// opens an article at its match
+    SearchMirror,
     /// A character typed into the go-to prompt; sent for keys while it is open
     Input(char),
     /// Erase the last character of the go-to prompt

@@ -16,6 +16,7 @@ use crate::toc::view::TocView;
 use crate::view::Frame;
 
 mod contents;
+pub mod search;
 mod share;
 #[cfg(test)]
 mod tests;
@@ -50,6 +51,10 @@ pub struct App {
     /// The last table of contents built, kept for `]` and `[` and for `t` again.
     toc: Option<Rc<Toc>>,
     pub status: Option<Status>,
+    /// The `/` search of the article, while it is typed or kept for `n`.
+    pub find: Option<search::Find>,
+    /// The `s` search of the whole mirror, while its list is open.
+    pub mirror_search: Option<search::MirrorSearch>,
     /// Side effects for the terminal loop to carry out (clipboard, browser).
     pub effects: Vec<Effect>,
     /// The browser `o` uses, if any (read from the environment at start).
@@ -71,6 +76,8 @@ impl App {
             contents: None,
             toc: None,
             status: None,
+            find: None,
+            mirror_search: None,
             effects: Vec::new(),
             browser: effect::browser(|k| std::env::var(k).ok()),
             quit: false,
@@ -114,7 +121,14 @@ impl App {
             return;
         }
         if action == Action::Idle {
-            self.check_references();
+            if self.searching() {
+                self.poll_search();
+            } else {
+                self.check_references();
+            }
+            return;
+        }
+        if self.update_search(action) {
             return;
         }
         if self.picker.is_some() {
@@ -228,7 +242,11 @@ impl App {
             | Action::Idle
             | Action::Suspend
             | Action::Input(_)
-            | Action::InputBack => {}
+            | Action::InputBack
+            | Action::Find
+            | Action::NextMatch
+            | Action::PrevMatch
+            | Action::SearchMirror => {}
         }
     }
 
@@ -290,9 +308,9 @@ impl App {
         self.history.current_mut().view.reveal_block(f, block);
     }
 
-    /// Whether keys are text now: the go-to prompt is open.
+    /// Whether keys are text now: the go-to prompt or a search prompt is open.
     pub fn typing(&self) -> bool {
-        self.picker.as_ref().is_some_and(|p| p.query.is_some())
+        self.picker.as_ref().is_some_and(|p| p.query.is_some()) || self.finding()
     }
 
     /// Keys while the list of a range is shown.
@@ -395,7 +413,9 @@ impl App {
 
     /// Whether the event loop has slow work for [`Action::Idle`].
     pub fn has_idle_work(&self) -> bool {
-        self.current().resolvable.is_none() || self.current().article.citations_pending
+        self.current().resolvable.is_none()
+            || self.current().article.citations_pending
+            || self.searching()
     }
 
     /// Follows reference `link` of `article`: opens its article on top of the stack at

@@ -53,6 +53,19 @@ pub enum Command {
         #[arg(value_name = "ARTICLE")]
         article: String,
     },
+    /// Searches the text of every article of the mirror, ignoring case and accents:
+    /// every word must be in the article (a word finds the words it starts), a
+    /// "quoted phrase" as consecutive words. Prints each article found as it is found
+    /// (best first once the word index is built): path, number and a snippet.
+    /// Exit code 1 when none is found.
+    Search {
+        /// One JSON object per line: path, num, section, snippet
+        #[arg(long)]
+        json: bool,
+        /// Words, and phrases in double quotes
+        #[arg(value_name = "QUERY", required = true)]
+        query: Vec<String>,
+    },
     /// Writes articles to standard output as the reader lays them out, unfolded, with
     /// their references numbered in the text and listed at the end: for pipes, scripts
     /// and quick looks over SSH. A bad article is reported and skipped (exit code 2).
@@ -104,6 +117,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
                 return Err(Error::NothingCites(crate::mirror::number_of_file(&path)));
             }
             Ok(())
+        }
+        Command::Search { json, query } => {
+            let mirror = mirror_for(cli.mirror.as_deref(), None)?;
+            crate::search::print::run_printing(mirror.root(), &query.join(" "), *json)
         }
         Command::Links { json, articles } => {
             let mirror = mirror_for(cli.mirror.as_deref(), articles.first().map(String::as_str))?;

@@ -18,6 +18,9 @@ pub enum Error {
     /// Not a failure: an answer that is empty (exit 1, as grep).
     #[error("no article of this mirror cites {0}")]
     NothingCites(String),
+    /// Not a failure: an answer that is empty (exit 1, as grep).
+    #[error("no article of this mirror holds {0}: try fewer words, or a word's start")]
+    NothingFound(String),
     #[error("{num} is in several codes ({codes}): name one first, as in: loi {first} {num}")]
     Ambiguous {
         num: String,

@@ -25,6 +25,7 @@ pub mod picker;
 pub mod print;
 pub mod reference;
 pub mod sanitize;
+pub mod search;
 pub mod toc;
 pub mod tui;
 pub mod ui;

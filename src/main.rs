@@ -61,7 +61,9 @@ fn finish(result: Result<(), loi::error::Error>) -> ExitCode {
             let message = e.to_string();
             let _ = writeln!(std::io::stderr(), "loi: {}", loi::sanitize::clean(&message));
             match e {
-                loi::error::Error::NothingCites(_) => ExitCode::from(1),
+                loi::error::Error::NothingCites(_) | loi::error::Error::NothingFound(_) => {
+                    ExitCode::from(1)
+                }
                 _ => ExitCode::from(2),
             }
         }

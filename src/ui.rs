@@ -5,6 +5,7 @@ mod body;
 mod header;
 mod help;
 mod picker;
+mod search;
 mod status;
 pub mod theme;
 mod toc;

@@ -24,10 +24,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         selected: view.selected,
         resolvable: entry.resolvable.as_deref(),
     };
-    let lines: Vec<Line> = view
-        .visible_lines(f)
+    let visible = view.visible_lines(f);
+    let marks = super::search::marks(app, f, &visible);
+    let lines: Vec<Line> = visible
         .into_iter()
-        .map(|pos| screen_line(f, view, pos, links))
+        .map(|pos| {
+            let mut line = screen_line(f, view, pos, links);
+            line.spans = super::search::mark_line(line.spans, marks.get(&(pos.block, pos.line)));
+            line
+        })
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }

@@ -15,7 +15,13 @@ const HINT: &str = "Tab references · Enter open/unfold · Backspace back · ? k
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(area.width);
     let right = format!(" {} ", position(app));
+    // The `/` prompt, as less and vim have it: what is typed, then what it found.
+    let prompt = app.find_prompt().map(|p| match &app.status {
+        Some(s) if !s.text.starts_with('/') => format!("{p}▏  {}", s.text),
+        _ => format!("{p}▏"),
+    });
     let (text, style) = match &app.status {
+        _ if prompt.is_some() => (prompt.as_deref().unwrap_or_default(), theme::STATUS),
         Some(s) if s.error => (s.text.as_str(), theme::STATUS_ERROR),
         Some(s) => (s.text.as_str(), theme::STATUS),
         None if app.help.is_some() => ("Keys of loi · q or Esc closes", theme::STATUS),

@@ -25,6 +25,14 @@ pub const LINK_DEAD_SELECTED: Style = Style::new()
     .fg(Color::DarkGray)
     .add_modifier(Modifier::ITALIC)
     .add_modifier(Modifier::REVERSED);
+/// A match of the search; the current one also bold and underlined, so that it
+/// stands out without colour.
+pub const MATCH: Style = Style::new().fg(Color::Black).bg(Color::Yellow);
+pub const MATCH_CURRENT: Style = Style::new()
+    .fg(Color::Black)
+    .bg(Color::LightRed)
+    .add_modifier(Modifier::BOLD)
+    .add_modifier(Modifier::UNDERLINED);
 pub const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
 pub const STATUS: Style = Style::new().add_modifier(Modifier::REVERSED);
 pub const STATUS_ERROR: Style = Style::new()

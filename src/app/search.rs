@@ -1,0 +1,317 @@
+//! Search in the reader: `/` in the open article (the prompt on the status line,
+//! matches found as one types, `n`/`N` from match to match, unfolding what hides
+//! one), and `s` in the whole mirror (a prompt over the text, Enter searches, answers
+//! listed as a background thread finds them, Enter opens one at its match).
+
+use std::ops::Range;
+use std::rc::Rc;
+
+use super::App;
+use crate::action::Action;
+use crate::article::Article;
+use crate::layout::{Layout, line_text};
+use crate::search::Query;
+use crate::view::{Frame, View};
+
+/// The `/` search: what is searched, where it matched, and which match is current.
+#[derive(Debug, Clone)]
+pub struct Find {
+    pub typed: String,
+    pub query: Query,
+    /// The prompt is open: keys are text.
+    pub typing: bool,
+    /// The view before the prompt opened, for Esc.
+    saved: Option<View>,
+    /// The article the matches are of.
+    path: String,
+    /// Every match in the article: its block and which of the block's matches it is.
+    pub matches: Vec<(usize, usize)>,
+    pub current: Option<usize>,
+}
+
+impl Find {
+    /// The matches, when they are of the article at `path`.
+    pub fn matches_of(&self, path: &str) -> &[(usize, usize)] {
+        if self.path == path {
+            &self.matches
+        } else {
+            &[]
+        }
+    }
+
+    /// The current match as (block, its number in the block), if any.
+    pub fn current_match(&self, path: &str) -> Option<(usize, usize)> {
+        (self.path == path)
+            .then(|| self.current.and_then(|c| self.matches.get(c).copied()))
+            .flatten()
+    }
+}
+
+/// The matches of block `block`: for each, its number in the block, a screen line it
+/// is on and its byte range in that line's text (a match the wrap cut is on two
+/// lines). The lines are joined by a space, as the wrap took one out at each break,
+/// so a phrase cut by the wrap is still found.
+pub fn line_matches(
+    query: &Query,
+    layout: &Layout,
+    article: &Article,
+    block: usize,
+) -> Vec<(usize, usize, Range<usize>)> {
+    let lines: Vec<String> = layout.lines(article, block).iter().map(line_text).collect();
+    let mut starts = Vec::with_capacity(lines.len());
+    let mut at = 0;
+    for l in &lines {
+        starts.push(at);
+        at += l.len() + 1;
+    }
+    let mut out = Vec::new();
+    for (k, r) in query.occurrences(&lines.join(" ")).into_iter().enumerate() {
+        for (i, &s) in starts.iter().enumerate() {
+            let e = s + lines[i].len();
+            if r.start < e && r.end > s {
+                out.push((k, i, r.start.max(s) - s..r.end.min(e) - s));
+            }
+        }
+    }
+    out
+}
+
+/// How many matches block `block` has.
+fn block_match_count(query: &Query, layout: &Layout, article: &Article, block: usize) -> usize {
+    let lines: Vec<String> = layout.lines(article, block).iter().map(line_text).collect();
+    query.occurrences(&lines.join(" ")).len()
+}
+
+impl App {
+    /// Whether the `/` prompt is open.
+    pub(super) fn finding(&self) -> bool {
+        self.find.as_ref().is_some_and(|f| f.typing)
+    }
+
+    /// The `/` prompt's text, for the status line.
+    pub fn find_prompt(&self) -> Option<String> {
+        self.find
+            .as_ref()
+            .filter(|f| f.typing)
+            .map(|f| format!("/{}", f.typed))
+    }
+
+    /// Search keys; true when `action` was one (or the search's prompt took it).
+    pub(super) fn update_search(&mut self, action: Action) -> bool {
+        if self.mirror_search.is_some() && self.picker.is_some() {
+            self.update_mirror_search(action);
+            return true;
+        }
+        if self.finding() {
+            self.update_find_prompt(action);
+            return true;
+        }
+        if self.picker.is_some() || self.contents.is_some() || self.help.is_some() {
+            return false;
+        }
+        match action {
+            Action::Find => {
+                self.status = None;
+                let saved = self.current().view.clone();
+                let path = self.current().article.path.clone();
+                self.find = Some(Find {
+                    typed: String::new(),
+                    query: Query::default(),
+                    typing: true,
+                    saved: Some(saved),
+                    path,
+                    matches: Vec::new(),
+                    current: None,
+                });
+            }
+            Action::NextMatch | Action::PrevMatch => {
+                self.status = None;
+                self.step_match(action == Action::NextMatch);
+            }
+            Action::SearchMirror => self.open_mirror_search(),
+            // Esc first puts the search away, then (as before) the selected reference.
+            Action::Cancel if self.find.is_some() => {
+                self.find = None;
+                self.status = None;
+            }
+            _ => return false,
+        }
+        true
+    }
+
+    /// Keys while the `/` prompt is open.
+    fn update_find_prompt(&mut self, action: Action) {
+        let Some(find) = self.find.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Input(c) => find.typed.push(c),
+            Action::InputBack => {
+                if find.typed.pop().is_none() {
+                    // Backspace on an empty prompt closes it, as in less and vim.
+                    self.cancel_find();
+                    return;
+                }
+            }
+            Action::Activate => {
+                find.typing = false;
+                find.saved = None;
+                if find.query.is_empty() {
+                    self.find = None;
+                    self.status = None;
+                } else {
+                    self.say_match();
+                }
+                return;
+            }
+            Action::Cancel | Action::Quit => {
+                self.cancel_find();
+                return;
+            }
+            _ => return,
+        }
+        find.query = Query::parse(&find.typed);
+        // Each key starts again from where the reader was, so that folds opened for
+        // an earlier, shorter query close again.
+        if let Some(saved) = find.saved.clone() {
+            self.history.current_mut().view = saved;
+        }
+        self.refresh_matches();
+        let cursor = self.current().view.cursor;
+        let first = self.find.as_ref().and_then(|f| {
+            f.matches
+                .iter()
+                .position(|(b, _)| *b >= cursor)
+                .or((!f.matches.is_empty()).then_some(0))
+        });
+        if let Some(find) = self.find.as_mut() {
+            find.current = first;
+        }
+        self.show_current_match();
+        self.say_match();
+    }
+
+    fn cancel_find(&mut self) {
+        if let Some(saved) = self.find.take().and_then(|f| f.saved) {
+            self.history.current_mut().view = saved;
+        }
+        self.status = None;
+    }
+
+    /// Finds the query's matches in the current article (again, after another article
+    /// was opened: a search goes on from one article to the next, as in vim).
+    fn refresh_matches(&mut self) {
+        let article = Rc::clone(&self.history.current().article);
+        let Some(find) = self.find.as_mut() else {
+            return;
+        };
+        find.path = article.path.clone();
+        find.matches.clear();
+        find.current = None;
+        let whole: Vec<String> = article.blocks.iter().map(|b| b.plain_text()).collect();
+        // The article answers only when every term is in it, as in the mirror search.
+        if find.query.find_in_text(&whole.join(" ")).is_none() {
+            return;
+        }
+        for block in 0..article.blocks.len() {
+            let n = block_match_count(&find.query, &self.layout, &article, block);
+            find.matches.extend((0..n).map(|k| (block, k)));
+        }
+    }
+
+    /// `n` / `N`: the next or previous match, round the article's end.
+    fn step_match(&mut self, forward: bool) {
+        let path = self.current().article.path.clone();
+        match self.find.as_ref() {
+            None => {
+                self.say(
+                    "No search yet: / searches this article, s the mirror",
+                    false,
+                );
+                return;
+            }
+            Some(f) if f.path != path => {
+                self.refresh_matches();
+                if let Some(find) = self.find.as_mut() {
+                    find.current = (!find.matches.is_empty()).then_some(0);
+                }
+                self.show_current_match();
+                self.say_match();
+                return;
+            }
+            Some(_) => {}
+        }
+        let cursor = self.current().view.cursor;
+        let Some(find) = self.find.as_mut() else {
+            return;
+        };
+        let n = find.matches.len();
+        if n == 0 {
+            self.say_match();
+            return;
+        }
+        // From the cursor when it moved away from the current match.
+        let here = find
+            .current
+            .filter(|&c| find.matches.get(c).is_some_and(|m| m.0 == cursor));
+        find.current = Some(match (here, forward) {
+            (Some(c), true) => (c + 1) % n,
+            (Some(c), false) => (c + n - 1) % n,
+            (None, true) => find.matches.iter().position(|m| m.0 > cursor).unwrap_or(0),
+            (None, false) => find
+                .matches
+                .iter()
+                .rposition(|m| m.0 < cursor)
+                .unwrap_or(n - 1),
+        });
+        self.show_current_match();
+        self.say_match();
+    }
+
+    /// Puts the cursor on the current match's block, unfolded, its line in view.
+    fn show_current_match(&mut self) {
+        let article = Rc::clone(&self.history.current().article);
+        let Some((block, k)) = self
+            .find
+            .as_ref()
+            .and_then(|f| f.current_match(&article.path))
+        else {
+            return;
+        };
+        let f = Frame {
+            article: &article,
+            layout: &self.layout,
+            height: self.text_height(),
+        };
+        let line = self.find.as_ref().map_or(0, |find| {
+            line_matches(&find.query, &self.layout, &article, block)
+                .into_iter()
+                .find(|m| m.0 == k)
+                .map_or(0, |m| m.1)
+        });
+        let view = &mut self.history.current_mut().view;
+        view.reveal_block(f, block);
+        view.reveal_line(f, block, line);
+    }
+
+    /// `match 3 of 12`, or `no match for …`.
+    fn say_match(&mut self) {
+        let Some(find) = self.find.as_ref() else {
+            return;
+        };
+        let text = match (find.current, find.matches.len()) {
+            _ if find.query.is_empty() => return,
+            (_, 0) => format!("no match for {}", find.typed.trim()),
+            (Some(c), n) => format!("match {} of {n} for {}", c + 1, find.typed.trim()),
+            (None, n) => format!("{n} matches for {}", find.typed.trim()),
+        };
+        let error = find.matches.is_empty();
+        self.say(&text, error);
+    }
+}
+
+mod mirror;
+#[cfg(test)]
+mod tests;
+
+pub use mirror::MirrorSearch;

@@ -1,0 +1,218 @@
+//! The `s` search of the whole mirror in the reader: a prompt over the text, Enter
+//! searches in a thread of its own, the answers listed as they come (the loop's
+//! idle turns collect them), and Enter opens one at its match with `n` ready.
+
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use super::super::App;
+use super::Find;
+use crate::action::Action;
+use crate::picker::{Item, Picker};
+use crate::search::{Answered, Hit, Query};
+
+/// Answers listed at most: more is not read on a screen.
+const LIMIT: usize = 200;
+
+/// The `s` search while its list is open.
+#[derive(Debug)]
+pub struct MirrorSearch {
+    /// The query last searched for; typing more marks the list as old.
+    searched: Option<String>,
+    found: Option<Receiver<Found>>,
+    hits: Vec<Hit>,
+}
+
+/// What the search thread sends.
+#[derive(Debug)]
+enum Found {
+    Hit(Hit),
+    Done(Answered),
+}
+
+impl App {
+    /// `s`: opens the prompt.
+    pub(in crate::app) fn open_mirror_search(&mut self) {
+        let mut picker = Picker::prompt();
+        picker.title = "Search the whole mirror".to_owned();
+        self.picker = Some(picker);
+        self.mirror_search = Some(MirrorSearch {
+            searched: None,
+            found: None,
+            hits: Vec::new(),
+        });
+        self.say(
+            "Words (all must be there, a word finds those it starts), \"a phrase\"; Enter searches",
+            false,
+        );
+    }
+
+    /// Keys while the `s` list is open.
+    pub(in crate::app) fn update_mirror_search(&mut self, action: Action) {
+        let page = self.text_height().saturating_sub(2).max(1) as isize;
+        let (Some(picker), Some(search)) = (self.picker.as_mut(), self.mirror_search.as_mut())
+        else {
+            return;
+        };
+        match action {
+            Action::Input(_) | Action::InputBack => {
+                if let Some(query) = picker.query.as_mut() {
+                    if let Action::Input(c) = action {
+                        query.push(c);
+                    } else {
+                        query.pop();
+                    }
+                }
+                self.say("Enter searches the whole mirror", false);
+                return;
+            }
+            Action::Activate => {
+                let typed = picker.query.clone().unwrap_or_default();
+                if search.searched.as_deref() != Some(typed.as_str()) {
+                    self.start_mirror_search(typed);
+                } else if let Some(item) = picker.current().cloned() {
+                    self.open_hit(&item, &typed);
+                }
+                return;
+            }
+            Action::Down => picker.step(1),
+            Action::Up => picker.step(-1),
+            Action::PageDown => picker.step(page),
+            Action::PageUp => picker.step(-page),
+            Action::Quit | Action::Cancel | Action::FoldOrParent | Action::Back => {
+                // Dropping the receiver tells the thread to stop listing.
+                self.picker = None;
+                self.mirror_search = None;
+                self.status = None;
+                return;
+            }
+            _ => return,
+        }
+        let section = search.hits.get(picker.selected).map(|h| h.section.clone());
+        if let Some(section) = section {
+            self.say(&section, false);
+        }
+    }
+
+    fn start_mirror_search(&mut self, typed: String) {
+        let query = Query::parse(&typed);
+        if query.is_empty() {
+            self.say("Type words to search for", true);
+            return;
+        }
+        let (tx, rx) = mpsc::channel();
+        let root = self.mirror.root().map(std::path::Path::to_owned);
+        // A thread: the first search reads the whole mirror, and keys must still work.
+        let spawned = std::thread::Builder::new()
+            .name("search".into())
+            .spawn(move || {
+                let mut sent = 0;
+                let answered = crate::search::run(root.as_deref(), &query, &mut |hit| {
+                    sent += 1;
+                    tx.send(Found::Hit(hit)).is_ok() && sent < LIMIT
+                });
+                if let Ok(how) = answered {
+                    let _ = tx.send(Found::Done(how));
+                }
+            });
+        if spawned.is_err() {
+            self.say("Could not start the search (no thread left)", true);
+            return;
+        }
+        if let (Some(picker), Some(search)) = (self.picker.as_mut(), self.mirror_search.as_mut()) {
+            picker.answer(Vec::new());
+            search.hits.clear();
+            search.searched = Some(typed);
+            search.found = Some(rx);
+        }
+        self.say("Searching…", false);
+    }
+
+    /// Opens an answer at its first match, the search kept for `n`.
+    fn open_hit(&mut self, item: &Item, typed: &str) {
+        self.picker = None;
+        self.mirror_search = None;
+        self.status = None;
+        self.open_path(&item.path, &[]);
+        if self.current().article.path != item.path {
+            return;
+        }
+        let query = Query::parse(typed);
+        self.find = Some(Find {
+            typed: typed.to_owned(),
+            query,
+            typing: false,
+            saved: None,
+            path: String::new(),
+            matches: Vec::new(),
+            current: None,
+        });
+        self.refresh_matches();
+        if let Some(find) = self.find.as_mut() {
+            find.current = (!find.matches.is_empty()).then_some(0);
+        }
+        self.show_current_match();
+        self.say_match();
+    }
+
+    /// Whether a mirror search is running and its answers are awaited.
+    pub(in crate::app) fn searching(&self) -> bool {
+        self.mirror_search
+            .as_ref()
+            .is_some_and(|s| s.found.is_some())
+    }
+
+    /// Takes the answers the search thread found since last time, waiting a little
+    /// for the first (the loop comes back here until the search is done).
+    pub(in crate::app) fn poll_search(&mut self) {
+        let Some(search) = self.mirror_search.as_mut() else {
+            return;
+        };
+        let Some(rx) = search.found.as_ref() else {
+            return;
+        };
+        let mut got = Vec::new();
+        let mut done = None;
+        match rx.recv_timeout(Duration::from_millis(15)) {
+            Ok(first) => {
+                got.push(first);
+                got.extend(rx.try_iter());
+            }
+            Err(RecvTimeoutError::Timeout) => return,
+            Err(RecvTimeoutError::Disconnected) => done = Some(None),
+        }
+        for found in got {
+            match found {
+                Found::Hit(hit) => search.hits.push(hit),
+                Found::Done(how) => done = Some(Some(how)),
+            }
+        }
+        let items: Vec<Item> = search
+            .hits
+            .iter()
+            .map(|h| Item {
+                label: format!("{} · {}", h.num, h.snippet),
+                path: h.path.clone(),
+                block: None,
+            })
+            .collect();
+        let n = items.len();
+        if let Some(picker) = self.picker.as_mut() {
+            let selected = picker.selected;
+            picker.items = items;
+            picker.selected = selected.min(n.saturating_sub(1));
+        }
+        let Some(how) = done else {
+            self.say(&format!("Searching… {n} found so far"), false);
+            return;
+        };
+        search.found = None;
+        let text = match (n, how) {
+            (0, _) => "Nothing found: fewer words, or the start of a word?".to_owned(),
+            (LIMIT, _) => format!("The first {LIMIT} articles found: more words narrow it"),
+            (n, Some(Answered::Index)) => format!("{n} articles, best first · Enter opens"),
+            (n, _) => format!("{n} articles, in mirror order (ranked once indexed) · Enter opens"),
+        };
+        self.say(&text, n == 0);
+    }
+}

@@ -1,0 +1,108 @@
+//! The `/` search driven through `App::update` on the real L6123-1: matches as one
+//! types, `n`/`N` round the end, folded items unfolded, Esc putting everything back.
+
+use super::*;
+use crate::mirror::Mirror;
+
+fn app() -> (tempfile::TempDir, App) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let section = dir.path().join("code-du-travail/partie/section");
+    std::fs::create_dir_all(&section).expect("mkdir");
+    std::fs::write(
+        section.join("l6123-1.md"),
+        include_str!("../../../tests/fixtures/l6123-1.md"),
+    )
+    .expect("write");
+    let mirror = Mirror::open(dir.path()).expect("mirror");
+    let path = mirror.find_number(None, "L6123-1").expect("L6123-1");
+    let article = mirror.load(&path).expect("load");
+    (dir, App::new(mirror, article, (80, 24)))
+}
+
+fn type_in(app: &mut App, text: &str) {
+    for c in text.chars() {
+        app.update(Action::Input(c));
+    }
+}
+
+fn status(app: &App) -> String {
+    app.status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default()
+}
+
+fn cursor_text(app: &App) -> String {
+    let e = app.current();
+    e.article.blocks[e.view.cursor].plain_text()
+}
+
+#[test]
+fn slash_finds_as_one_types_and_n_goes_round() {
+    let (_dir, mut app) = app();
+    app.update(Action::Find);
+    assert!(app.typing(), "keys are text in the prompt");
+    type_in(&mut app, "FORMATION");
+    assert_eq!(app.find_prompt().as_deref(), Some("/FORMATION"));
+    assert_eq!(status(&app), "match 1 of 3 for FORMATION");
+    app.update(Action::Activate);
+    assert!(!app.typing());
+    app.update(Action::NextMatch);
+    assert_eq!(status(&app), "match 2 of 3 for FORMATION");
+    app.update(Action::NextMatch);
+    // The third is in 1°, folded when the article opened: it is unfolded now.
+    assert!(
+        cursor_text(&app).starts_with("1° Favoriser"),
+        "{}",
+        cursor_text(&app)
+    );
+    let e = app.current();
+    assert!(!e.view.folded[e.view.cursor]);
+    app.update(Action::NextMatch);
+    assert_eq!(status(&app), "match 1 of 3 for FORMATION", "round the end");
+    app.update(Action::PrevMatch);
+    assert_eq!(status(&app), "match 3 of 3 for FORMATION", "and back");
+}
+
+#[test]
+fn accents_and_case_aside_and_every_word_needed() {
+    let (_dir, mut app) = app();
+    app.update(Action::Find);
+    type_in(&mut app, "comite");
+    assert_eq!(status(&app), "match 1 of 2 for comite", "Comité and comité");
+    for _ in 0..6 {
+        app.update(Action::InputBack);
+    }
+    type_in(&mut app, "comite introuvable");
+    assert_eq!(status(&app), "no match for comite introuvable");
+    assert!(app.status.as_ref().is_some_and(|s| s.error));
+}
+
+#[test]
+fn escape_puts_the_cursor_and_the_folds_back() {
+    let (_dir, mut app) = app();
+    let before = app.current().view.clone();
+    app.update(Action::Find);
+    type_in(&mut app, "coordination");
+    assert!(cursor_text(&app).starts_with("1° Favoriser"));
+    assert_ne!(app.current().view, before);
+    app.update(Action::Cancel);
+    assert_eq!(app.current().view, before);
+    assert!(app.find.is_none() && !app.typing());
+    app.update(Action::NextMatch);
+    assert!(
+        status(&app).starts_with("No search yet"),
+        "{}",
+        status(&app)
+    );
+}
+
+#[test]
+fn matches_cut_by_the_wrap_are_found_on_both_lines() {
+    let (_dir, app) = app();
+    let e = app.current();
+    let query = Query::parse("\"orientation et de la formation\"");
+    let found = line_matches(&query, app.layout(), &e.article, 0);
+    assert!(!found.is_empty());
+    assert!(found.iter().all(|(k, _, _)| *k == 0));
+}
