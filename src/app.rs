@@ -15,6 +15,7 @@ use crate::toc::Toc;
 use crate::toc::view::TocView;
 use crate::view::Frame;
 
+mod cited_by;
 mod contents;
 pub mod search;
 mod share;
@@ -55,6 +56,9 @@ pub struct App {
     pub find: Option<search::Find>,
     /// The `s` search of the whole mirror, while its list is open.
     pub mirror_search: Option<search::MirrorSearch>,
+    /// The backlinks once loaded, and their build while it runs (`c`).
+    backlinks: Option<Rc<crate::backlinks::Backlinks>>,
+    building: Option<cited_by::Building>,
     /// Side effects for the terminal loop to carry out (clipboard, browser).
     pub effects: Vec<Effect>,
     /// The browser `o` uses, if any (read from the environment at start).
@@ -78,6 +82,8 @@ impl App {
             status: None,
             find: None,
             mirror_search: None,
+            backlinks: None,
+            building: None,
             effects: Vec::new(),
             browser: effect::browser(|k| std::env::var(k).ok()),
             quit: false,
@@ -123,8 +129,10 @@ impl App {
         if action == Action::Idle {
             if self.searching() {
                 self.poll_search();
-            } else {
+            } else if self.references_pending() {
                 self.check_references();
+            } else {
+                self.poll_cited_by();
             }
             return;
         }
@@ -261,39 +269,6 @@ impl App {
         self.picker = Some(Picker::of_codes(title, paths));
     }
 
-    /// Lists the articles that cite this one (built for the whole mirror on first use).
-    fn cited_by(&mut self) {
-        let article = Rc::clone(&self.history.current().article);
-        let backlinks = crate::backlinks::Backlinks::load_or_build(&self.mirror);
-        let citing = backlinks.of(&self.mirror, &article.path);
-        if citing.is_empty() {
-            self.say(
-                &format!("No article of this mirror cites {}", article.num),
-                false,
-            );
-            return;
-        }
-        let title = match citing.len() {
-            1 => format!("{} is cited by 1 article", article.num),
-            n => format!("{} is cited by {n} articles", article.num),
-        };
-        let items = citing
-            .into_iter()
-            .map(|c| crate::picker::Item {
-                label: format!("{} · {}", c.num, c.snippet),
-                path: c.path,
-                block: Some(c.block),
-            })
-            .collect();
-        let mut picker = Picker::of_paths(title, Vec::new());
-        picker.items = items;
-        self.picker = Some(picker);
-        self.say(
-            "↑↓ choose · Enter opens at the citing sentence · Esc closes",
-            false,
-        );
-    }
-
     /// Moves the cursor to `block` of the current article, unfolding what hides it.
     fn reveal(&mut self, block: usize) {
         let article = Rc::clone(&self.history.current().article);
@@ -413,9 +388,12 @@ impl App {
 
     /// Whether the event loop has slow work for [`Action::Idle`].
     pub fn has_idle_work(&self) -> bool {
-        self.current().resolvable.is_none()
-            || self.current().article.citations_pending
-            || self.searching()
+        self.references_pending() || self.searching() || self.building_backlinks()
+    }
+
+    /// Whether the references of the article shown are still to be checked.
+    fn references_pending(&self) -> bool {
+        self.current().resolvable.is_none() || self.current().article.citations_pending
     }
 
     /// Follows reference `link` of `article`: opens its article on top of the stack at

@@ -13,6 +13,7 @@ mod build;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::AtomicUsize;
 
 use serde::Serialize;
 
@@ -53,23 +54,39 @@ impl Backlinks {
     /// From the cache when it was built for this index, else built (every article
     /// read and its references resolved) and saved.
     pub fn load_or_build(mirror: &Mirror) -> Backlinks {
-        let index = mirror.index();
-        let stamp = stamp(&index);
-        let file = cache_file(mirror);
-        if let Some(found) = file.as_deref().and_then(map)
-            && found.bytes.starts_with(stamp.as_bytes())
-        {
+        Backlinks::load_or_build_counting(mirror, &AtomicUsize::new(0))
+    }
+
+    /// From the cache, when it was built for this index; `None` when it must be built.
+    pub fn cached(mirror: &Mirror) -> Option<Backlinks> {
+        cache_file(mirror)
+            .as_deref()
+            .and_then(map)
+            .filter(|found| found.fits(mirror))
+    }
+
+    /// Whether these were built for the mirror's index as it is now.
+    pub fn fits(&self, mirror: &Mirror) -> bool {
+        self.bytes.starts_with(stamp(&mirror.index()).as_bytes())
+    }
+
+    /// As [`Backlinks::load_or_build`], adding one to `done` for each article read.
+    pub fn load_or_build_counting(mirror: &Mirror, done: &AtomicUsize) -> Backlinks {
+        if let Some(found) = Backlinks::cached(mirror) {
             return found;
         }
+        let stamp = stamp(&mirror.index());
+        let file = cache_file(mirror);
+        let build = |out: &mut dyn std::io::Write| build::build(mirror, &stamp, out, done);
         if let Some(file) = &file
-            && crate::index::cache::save_with(file, |out| build::build(mirror, &stamp, out)).is_ok()
+            && crate::index::cache::save_with(file, build).is_ok()
             && let Some(saved) = map(file)
         {
             return saved;
         }
         // No cache to keep it in: built in memory, and again next time.
         let mut bytes = Vec::new();
-        let _ = build::build(mirror, &stamp, &mut bytes);
+        let _ = build(&mut bytes);
         Backlinks::from_bytes(Bytes::Owned(bytes)).unwrap_or_else(|| Backlinks {
             bytes: Bytes::Owned(Vec::new()),
             records_at: 0,

@@ -275,3 +275,69 @@ fn contents_open_at_the_article_and_brackets_step_through_the_code() {
     assert!(app.contents.is_none());
     assert_eq!(app.current().article.num, "L9-2");
 }
+
+/// The citing articles `c` lists for L6123-1 of the small mirror: L9-9, at the block
+/// of its first citation.
+fn assert_cited_by_l9_9(app: &App) {
+    let picker = app.picker.as_ref().expect("the list is open");
+    assert_eq!(picker.title, "L6123-1 is cited by 1 article, in 2 places");
+    let paths: Vec<&str> = picker.items.iter().map(|i| i.path.as_str()).collect();
+    assert_eq!(paths, ["code-du-travail/partie/section/l9-9.md"; 2]);
+    let blocks: Vec<Option<usize>> = picker.items.iter().map(|i| i.block).collect();
+    assert_eq!(blocks, [Some(0), Some(4)]);
+    assert!(picker.items[0].label.starts_with("L9-9 · Selon le 2° du I"));
+}
+
+#[test]
+fn c_lists_the_citing_articles_and_enter_opens_one_at_its_sentence() {
+    let (_dir, mut app) = app();
+    select(&mut app, "2° du I de l'article L. 6123-1");
+    app.update(Action::Activate);
+    app.update(Action::CitedBy);
+    assert_cited_by_l9_9(&app);
+    app.update(Action::Activate);
+    assert_eq!(app.current().article.num, "L9-9");
+    assert_eq!(app.current().view.cursor, 0);
+}
+
+#[test]
+fn a_build_in_the_background_reports_progress_then_lists_them() {
+    let (_dir, mut app) = app();
+    select(&mut app, "2° du I de l'article L. 6123-1");
+    app.update(Action::Activate);
+    app.build_in_background();
+    assert!(
+        app.has_idle_work(),
+        "the loop must come back for the answer"
+    );
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while app.picker.is_none() {
+        assert!(std::time::Instant::now() < deadline, "no answer");
+        // Keys still work meanwhile.
+        app.update(Action::Down);
+        app.update(Action::Idle);
+    }
+    assert!(!app.building_backlinks());
+    assert_cited_by_l9_9(&app);
+    // Built once: the next `c` lists at once.
+    app.picker = None;
+    app.update(Action::CitedBy);
+    assert_cited_by_l9_9(&app);
+}
+
+#[test]
+fn a_build_finished_after_leaving_the_article_only_says_it_is_ready() {
+    let (_dir, mut app) = app();
+    select(&mut app, "2° du I de l'article L. 6123-1");
+    app.update(Action::Activate);
+    app.build_in_background();
+    app.update(Action::Back);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while app.building_backlinks() {
+        assert!(std::time::Instant::now() < deadline, "no answer");
+        app.update(Action::Idle);
+    }
+    assert!(app.picker.is_none());
+    let status = app.status.as_ref().expect("a status");
+    assert!(status.text.contains("ready"), "{}", status.text);
+}

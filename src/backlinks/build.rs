@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::io::Write;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{FIELDS, position};
 use crate::article::Article;
@@ -13,6 +14,8 @@ use crate::reference::{self, Target};
 
 /// How much of the citing sentence is kept, in characters.
 const SNIPPET: usize = 160;
+/// Characters kept before the citation, when the block is cut.
+const LEAD: usize = 24;
 /// Below this many articles one thread does it sooner than several would start.
 const PARALLEL_FROM: usize = 2000;
 
@@ -102,13 +105,19 @@ impl Written {
 }
 
 /// Writes the backlinks file of `mirror`'s index to `out`, `stamp` first.
-pub fn build(mirror: &Mirror, stamp: &str, out: &mut dyn Write) -> std::io::Result<()> {
+/// `done` counts the articles read, for a progress report.
+pub fn build(
+    mirror: &Mirror,
+    stamp: &str,
+    out: &mut dyn Write,
+    done: &AtomicUsize,
+) -> std::io::Result<()> {
     let threads = if mirror.index().len() >= PARALLEL_FROM {
         std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
     } else {
         1
     };
-    build_on(mirror, stamp, out, threads)
+    build_on(mirror, stamp, out, threads, done)
 }
 
 /// [`build`] on `threads` threads.
@@ -117,6 +126,7 @@ pub(super) fn build_on(
     stamp: &str,
     out: &mut dyn Write,
     threads: usize,
+    done: &AtomicUsize,
 ) -> std::io::Result<()> {
     let parts = if threads > 1 {
         let frozen = mirror.frozen();
@@ -124,7 +134,7 @@ pub(super) fn build_on(
             let workers: Vec<_> = (0..threads)
                 .map(|k| {
                     let frozen: Frozen = frozen.clone();
-                    scope.spawn(move || collect(&frozen.open(), k, threads))
+                    scope.spawn(move || collect(&frozen.open(), k, threads, done))
                 })
                 .collect();
             workers
@@ -134,7 +144,7 @@ pub(super) fn build_on(
         })
         .map_err(|_| std::io::Error::other("a thread reading the mirror failed"))?
     } else {
-        vec![collect(&mirror.frozen().open(), 0, 1)]
+        vec![collect(&mirror.frozen().open(), 0, 1, done)]
     };
     // Offsets count from the start of the first part's snippets: `bases` says where
     // each part's begin.
@@ -176,13 +186,14 @@ pub(super) fn build_on(
 
 /// The citations of every `threads`th article of the index from the `k`th: each
 /// reference to another article, once per citing block.
-fn collect(mirror: &Mirror, k: usize, threads: usize) -> Part {
+fn collect(mirror: &Mirror, k: usize, threads: usize, done: &AtomicUsize) -> Part {
     let index = mirror.index();
     let mut part = Part {
         records: Vec::new(),
         snippets: Snippets::new(),
     };
     for i in (k..index.len()).step_by(threads) {
+        done.fetch_add(1, Ordering::Relaxed);
         let Some(path) = index.entry(i).map(|e| e.path()) else {
             continue;
         };
@@ -238,7 +249,9 @@ pub(super) fn snippet(text: &str, cited: &str) -> String {
         return text.to_owned();
     }
     let at = text.find(cited).map_or(0, |b| text[..b].chars().count());
-    let start = at.saturating_sub(SNIPPET / 3).min(chars.len() - SNIPPET);
+    // A little before the citation only: a list row at 80 columns shows some 65
+    // characters of the snippet, and the citation must be among them.
+    let start = at.saturating_sub(LEAD).min(chars.len() - SNIPPET);
     let mut out: String = chars[start..start + SNIPPET].iter().collect();
     if start > 0 {
         out.insert(0, '…');

@@ -1,5 +1,6 @@
 use super::*;
 use crate::reference::{self, Target};
+use std::sync::atomic::AtomicUsize;
 
 /// Who cites whom in `mirror`, the plain way: (target, citing path), sorted.
 fn naive(mirror: &Mirror) -> Vec<(String, String)> {
@@ -28,7 +29,10 @@ fn naive(mirror: &Mirror) -> Vec<(String, String)> {
 
 fn built(mirror: &Mirror, threads: usize) -> Backlinks {
     let mut bytes = Vec::new();
-    build::build_on(mirror, &stamp(&mirror.index()), &mut bytes, threads).expect("built");
+    let done = AtomicUsize::new(0);
+    build::build_on(mirror, &stamp(&mirror.index()), &mut bytes, threads, &done).expect("built");
+    // The progress count ends at every article, whatever the threads.
+    assert_eq!(done.into_inner(), mirror.index().len());
     Backlinks::from_bytes(Bytes::Owned(bytes)).expect("readable")
 }
 
@@ -81,6 +85,9 @@ fn a_long_block_is_cut_around_the_citation() {
     let cut = build::snippet(&text, "L. 1");
     assert!(cut.starts_with('…') && cut.ends_with('…'), "{cut}");
     assert!(cut.contains("voir l'article L. 1"), "{cut}");
+    // Close to the start, so that a list row at 80 columns shows it.
+    let at = cut[..cut.find("L. 1").expect("cited")].chars().count();
+    assert!(at <= 30, "{at}: {cut}");
     assert_eq!(cut.chars().count(), 162);
     assert_eq!(build::snippet("court", "x"), "court");
 }
@@ -89,7 +96,14 @@ fn a_long_block_is_cut_around_the_citation() {
 fn damaged_bytes_give_no_answer_and_no_panic() {
     let mirror = Mirror::bundled();
     let mut bytes = Vec::new();
-    build::build_on(&mirror, &stamp(&mirror.index()), &mut bytes, 1).expect("built");
+    build::build_on(
+        &mirror,
+        &stamp(&mirror.index()),
+        &mut bytes,
+        1,
+        &AtomicUsize::new(0),
+    )
+    .expect("built");
     let target = mirror.find_number(None, "L6123-1").expect("in the sample");
     let count_at = bytes.iter().position(|&b| b == b'\n').expect("stamp") + 1;
     for cut in [0, count_at, count_at + 3, count_at + 4 + 7, bytes.len() - 1] {

@@ -1,0 +1,163 @@
+//! `c`, cité par: the articles that cite the current one. Listing them needs every
+//! reference of the mirror resolved once (`backlinks`); when that is not cached yet,
+//! it runs on a thread of its own, the status line counting the articles read, and
+//! the reader stays usable meanwhile.
+
+use std::rc::Rc;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::time::Duration;
+
+use super::App;
+use crate::backlinks::{Backlinks, Citing};
+use crate::picker::{Item, Picker};
+
+/// Below this many articles the build takes well under a second: done at once.
+const BACKGROUND_FROM: usize = 2000;
+
+/// A build of the backlinks under way.
+#[derive(Debug)]
+pub struct Building {
+    /// The article `c` was pressed on.
+    target: String,
+    /// Articles read so far, of `total`.
+    done: Arc<AtomicUsize>,
+    total: usize,
+    /// The percentage last shown, so the status line changes only when it moves.
+    shown: Option<usize>,
+    built: Receiver<Backlinks>,
+}
+
+impl App {
+    /// Lists the articles that cite this one, building the backlinks first when
+    /// they are not cached (in the background for a mirror of any size).
+    pub(in crate::app) fn cited_by(&mut self) {
+        if let Some(backlinks) = self.backlinks.as_ref().filter(|b| b.fits(&self.mirror)) {
+            let backlinks = Rc::clone(backlinks);
+            self.list_citing(&backlinks);
+        } else if let Some(found) = Backlinks::cached(&self.mirror) {
+            let found = Rc::new(found);
+            self.backlinks = Some(Rc::clone(&found));
+            self.list_citing(&found);
+        } else if let Some(building) = self.building.as_mut() {
+            building
+                .target
+                .clone_from(&self.history.current().article.path);
+            building.shown = None;
+            self.poll_cited_by();
+        } else if self.mirror.index().len() < BACKGROUND_FROM {
+            let found = Rc::new(Backlinks::load_or_build(&self.mirror));
+            self.backlinks = Some(Rc::clone(&found));
+            self.list_citing(&found);
+        } else {
+            self.build_in_background();
+        }
+    }
+
+    /// Starts the build on a thread, with a copy of the mirror's index.
+    pub(in crate::app) fn build_in_background(&mut self) {
+        let frozen = self.mirror.frozen();
+        let done = Arc::new(AtomicUsize::new(0));
+        let (tx, rx) = mpsc::channel();
+        let counter = Arc::clone(&done);
+        let spawned = std::thread::Builder::new()
+            .name("cité par".into())
+            .spawn(move || {
+                let mirror = frozen.open();
+                let _ = tx.send(Backlinks::load_or_build_counting(&mirror, &counter));
+            });
+        if spawned.is_err() {
+            self.say("Could not start reading the mirror (no thread left)", true);
+            return;
+        }
+        self.building = Some(Building {
+            target: self.history.current().article.path.clone(),
+            done,
+            total: self.mirror.index().len().max(1),
+            shown: Some(0),
+            built: rx,
+        });
+        self.say(&progress(0), false);
+    }
+
+    /// Whether a build is under way.
+    pub(in crate::app) fn building_backlinks(&self) -> bool {
+        self.building.is_some()
+    }
+
+    /// Shows the build's progress, or its answer once done (waiting a little for it:
+    /// the loop comes back here until then).
+    pub(in crate::app) fn poll_cited_by(&mut self) {
+        // A key may have replaced the progress with its own message: put it back.
+        let cleared = self.status.is_none();
+        let Some(building) = self.building.as_mut() else {
+            return;
+        };
+        match building.built.recv_timeout(Duration::from_millis(15)) {
+            Err(RecvTimeoutError::Timeout) => {
+                let percent = building.done.load(Ordering::Relaxed) * 100 / building.total;
+                if cleared || building.shown != Some(percent) {
+                    building.shown = Some(percent);
+                    self.say(&progress(percent), false);
+                }
+            }
+            Err(RecvTimeoutError::Disconnected) => {
+                self.building = None;
+                self.say("Cité par: reading the mirror failed", true);
+            }
+            Ok(found) => {
+                let target = building.target.clone();
+                self.building = None;
+                let found = Rc::new(found);
+                self.backlinks = Some(Rc::clone(&found));
+                if self.picker.is_none() && self.history.current().article.path == target {
+                    self.list_citing(&found);
+                } else {
+                    self.say("Cité par is ready: c lists the citing articles", false);
+                }
+            }
+        }
+    }
+
+    fn list_citing(&mut self, backlinks: &Backlinks) {
+        let article = Rc::clone(&self.history.current().article);
+        let citing = backlinks.of(&self.mirror, &article.path);
+        if citing.is_empty() {
+            self.say(
+                &format!("No article of this mirror cites {}", article.num),
+                false,
+            );
+            return;
+        }
+        let mut articles: Vec<&str> = citing.iter().map(|c| c.path.as_str()).collect();
+        articles.dedup();
+        let places = match citing.len() - articles.len() {
+            0 => String::new(),
+            _ => format!(", in {} places", citing.len()),
+        };
+        let title = match articles.len() {
+            1 => format!("{} is cited by 1 article{places}", article.num),
+            n => format!("{} is cited by {n} articles{places}", article.num),
+        };
+        let mut picker = Picker::of_paths(title, Vec::new());
+        picker.items = citing.into_iter().map(item).collect();
+        self.picker = Some(picker);
+        self.say(
+            "↑↓ choose · Enter opens at the citing sentence · Esc closes",
+            false,
+        );
+    }
+}
+
+fn progress(percent: usize) -> String {
+    format!("Cité par: reading every article of the mirror once, {percent}% (keys still work)")
+}
+
+fn item(c: Citing) -> Item {
+    Item {
+        label: format!("{} · {}", c.num, c.snippet),
+        path: c.path,
+        block: Some(c.block),
+    }
+}
