@@ -52,7 +52,7 @@ fn screen_line<'a>(f: ViewFrame<'a>, view: &View, pos: Pos, links: Links) -> Lin
     let indent = text_column.saturating_sub(CURSOR_COLUMNS + SIGN_COLUMNS);
     spans.push(Span::raw(" ".repeat(indent)));
     let folded = view.is_folded(f, pos.block);
-    let sign = match (pos.line, block.is_item()) {
+    let sign = match (pos.line, block.folds()) {
         (0, true) if folded => theme::SIGN_FOLDED,
         (0, true) if view.height_of(f, pos.block) > 1 || block.end > pos.block + 1 => {
             theme::SIGN_UNFOLDED
@@ -60,8 +60,8 @@ fn screen_line<'a>(f: ViewFrame<'a>, view: &View, pos: Pos, links: Links) -> Lin
         _ => " ",
     };
     spans.push(Span::styled(format!("{sign} "), theme::SIGN));
-    let line = &f.layout.lines(f.article, pos.block)[pos.line];
     if folded {
+        let line = f.layout.folded_line(f.article, pos.block);
         let room = usize::from(f.layout.width()).saturating_sub(text_column);
         let hidden = view.hidden_lines(f, pos.block);
         let count = format!(
@@ -69,9 +69,10 @@ fn screen_line<'a>(f: ViewFrame<'a>, view: &View, pos: Pos, links: Links) -> Lin
             if hidden == 1 { "line" } else { "lines" }
         );
         let text_room = room.saturating_sub(count.width());
-        spans.extend(text_spans(&truncate(line, text_room), links));
+        spans.extend(text_spans(&truncate(&line, text_room), links));
         spans.push(Span::styled(count, theme::FOLD_COUNT));
     } else {
+        let line = &f.layout.lines(f.article, pos.block)[pos.line];
         spans.extend(text_spans(line, links));
     }
     Line::from(spans)
