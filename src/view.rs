@@ -3,6 +3,9 @@
 
 mod folds;
 mod moves;
+mod sideways;
+
+pub use sideways::Sideways;
 
 use crate::article::Article;
 use crate::layout::Layout;
@@ -25,6 +28,9 @@ pub struct View {
     pub top: Pos,
     /// The selected reference, an index into [`Article::links`].
     pub selected: Option<usize>,
+    /// Columns the table under the cursor is scrolled sideways by; 0 again when the
+    /// cursor moves to another block.
+    pub shift: usize,
 }
 
 /// An article, its layout and the height of the text area: what every move needs.
@@ -44,6 +50,7 @@ impl View {
             cursor: 0,
             top: Pos::default(),
             selected: None,
+            shift: 0,
         }
     }
 

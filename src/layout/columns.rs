@@ -34,8 +34,10 @@ pub fn widths(table: &Table, needs: &[Need], room: usize) -> Vec<usize> {
             natural[cell.column] = natural[cell.column].max(need.natural);
         }
     }
+    let text_room = room.saturating_sub(n * COLUMN_CHROME + 1);
     // A cell across several columns widens them, narrowest spans first, only by what
-    // the columns it joins lack.
+    // the columns it joins lack. Its natural width counts up to the room only: a note
+    // across the whole table, a paragraph long, must not make every column as wide.
     let mut spanning: Vec<(usize, usize)> = (table.cells.iter().enumerate())
         .filter(|(_, c)| c.columns > 1)
         .map(|(i, c)| (c.columns, i))
@@ -45,12 +47,11 @@ pub fn widths(table: &Table, needs: &[Need], room: usize) -> Vec<usize> {
         let (cell, need) = (&table.cells[i], needs[i]);
         let span = cell.column..cell.column + cell.columns;
         widen(&mut min[span.clone()], need.min.min(LONGEST_WORD));
-        widen(&mut natural[span], need.natural);
+        widen(&mut natural[span], need.natural.min(text_room));
     }
     for (nat, min) in natural.iter_mut().zip(&min) {
         *nat = (*nat).max(*min);
     }
-    let text_room = room.saturating_sub(n * COLUMN_CHROME + 1);
     let sum = |v: &[usize]| v.iter().sum::<usize>();
     if sum(&natural) <= text_room {
         return natural;
@@ -65,13 +66,21 @@ pub fn widths(table: &Table, needs: &[Need], room: usize) -> Vec<usize> {
 }
 
 /// Widens `columns` (joined by their chrome) until they hold `need`, the lack spread
-/// evenly, the first ones taking the remainder.
+/// in proportion to their widths (evenly when they have none), the first ones taking
+/// what rounding leaves.
 fn widen(columns: &mut [usize], need: usize) {
-    let joined = columns.iter().sum::<usize>() + (columns.len() - 1) * COLUMN_CHROME;
+    let total: usize = columns.iter().sum();
+    let joined = total + (columns.len() - 1) * COLUMN_CHROME;
     let lack = need.saturating_sub(joined);
     let k = columns.len();
-    for (i, c) in columns.iter_mut().enumerate() {
-        *c += lack / k + usize::from(i < lack % k);
+    let mut given = 0;
+    for c in columns.iter_mut() {
+        let more = (lack * *c).checked_div(total).unwrap_or(lack / k);
+        *c += more;
+        given += more;
+    }
+    for c in columns.iter_mut().take(lack - given) {
+        *c += 1;
     }
 }
 
@@ -146,6 +155,15 @@ mod tests {
         assert_eq!(w, [9, 8]);
         let w = widths(&t, &[need(4, 4), need(4, 4), need(5, 5)], 200);
         assert_eq!(w, [4, 4]);
+    }
+
+    #[test]
+    fn a_long_note_across_the_table_does_not_widen_every_column() {
+        let t = grid(&[&[(1, false), (1, false)], &[(2, false)]]);
+        let w = widths(&t, &[need(4, 10), need(4, 30), need(9, 2000)], 80);
+        // 73 columns of text: the note takes them all, shared as the cells above ask.
+        assert_eq!(w.iter().sum::<usize>(), 73 - COLUMN_CHROME);
+        assert!(w[1] > 2 * w[0], "{w:?}");
     }
 
     #[test]

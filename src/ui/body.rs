@@ -1,6 +1,8 @@
 //! The article's text: the visible lines of the view, with the cursor bar, fold signs,
 //! indentation, and references drawn so they read as such without colour.
 
+mod sideways;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -73,7 +75,21 @@ fn screen_line<'a>(f: ViewFrame<'a>, view: &View, pos: Pos, links: Links) -> Lin
         spans.push(Span::styled(count, theme::FOLD_COUNT));
     } else {
         let line = &f.layout.lines(f.article, pos.block)[pos.line];
-        spans.extend(text_spans(line, links));
+        let room = f.layout.room(block.depth);
+        match f.layout.table_shape(f.article, pos.block) {
+            Some(shape) if shape.width > room => {
+                let shift = view.shift_of(pos.block);
+                let seen = sideways::window(line, shape.width, shift, room);
+                if seen.left {
+                    spans.push(Span::styled(sideways::MORE_LEFT, theme::SIGN));
+                }
+                spans.extend(text_spans(&seen.line, links));
+                if seen.right {
+                    spans.push(Span::styled(sideways::MORE_RIGHT, theme::SIGN));
+                }
+            }
+            _ => spans.extend(text_spans(line, links)),
+        }
     }
     Line::from(spans)
 }

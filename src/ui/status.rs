@@ -11,10 +11,30 @@ use crate::app::App;
 
 /// What the left side says when there is no message.
 const HINT: &str = "Tab references · Enter open/unfold · Backspace back · ? keys · q quit";
+/// What it says when the cursor is on a table wider than the screen.
+const TABLE_HINT: &str = "← → or h l scroll the table · Enter folds it · ? keys";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(area.width);
-    let right = format!(" {} ", position(app));
+    let view = &app.current().view;
+    let seen = view.columns_seen(app.frame());
+    let right = match seen {
+        // Which of a wide table's columns are in view, and on which side there is more.
+        Some((first, last, of)) => {
+            let more_left = if view.shift > 0 { "‹ " } else { "" };
+            let more_right = if view.shift < view.max_shift(app.frame()) {
+                " ›"
+            } else {
+                ""
+            };
+            format!(
+                " {more_left}columns {first}–{last} of {of}{more_right} · {} ",
+                position(app)
+            )
+        }
+        None => format!(" {} ", position(app)),
+    };
+    let hint = if seen.is_some() { TABLE_HINT } else { HINT };
     let (text, style) = match &app.status {
         Some(s) if s.error => (s.text.as_str(), theme::STATUS_ERROR),
         Some(s) => (s.text.as_str(), theme::STATUS),
@@ -22,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         // Until a message replaces it: the file is not what it should be.
         None => match app.current().article.note {
             Some(note) => (note, theme::STATUS_ERROR),
-            None => (HINT, theme::STATUS),
+            None => (hint, theme::STATUS),
         },
     };
     let left = fit(&format!(" {text}"), width.saturating_sub(right.width()));

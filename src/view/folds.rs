@@ -71,6 +71,7 @@ impl View {
         if self.selected.is_some_and(|l| self.hides_link(f, l)) {
             self.selected = None;
         }
+        self.shift = self.shift.min(self.max_shift(f));
         self.reveal_cursor(f);
     }
 

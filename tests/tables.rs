@@ -1,0 +1,115 @@
+//! Tables in the reader: a table wider than the screen scrolls sideways while the
+//! cursor is on it, says where there is more, and folds like an item. On real
+//! articles: R4412-149 (a table of 11 columns, 120 rows) and D4163-2 (spans).
+
+use loi::action::Action;
+use loi::app::App;
+use loi::article::Article;
+use loi::mirror::Mirror;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const R4412_149: &str = include_str!("fixtures/r4412-149.md");
+const D4163_2: &str = include_str!("fixtures/d4163-2.md");
+
+fn app(source: &str, cols: u16, rows: u16) -> App {
+    let article = Article::parse("code-du-travail/x/r4412-149.md", source);
+    App::new(Mirror::bundled(), article, (cols, rows))
+}
+
+fn screen(app: &App) -> Vec<String> {
+    let (cols, rows) = app.size();
+    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
+    terminal.draw(|f| loi::ui::draw(f, app)).expect("draw");
+    let buffer = terminal.backend().buffer();
+    (0..rows)
+        .map(|y| (0..cols).map(|x| buffer[(x, y)].symbol()).collect())
+        .collect()
+}
+
+#[test]
+fn a_wide_table_scrolls_a_column_at_a_time_and_says_where_there_is_more() {
+    let mut app = app(R4412_149, 80, 24);
+    app.update(Action::Down);
+    let before = screen(&app);
+    assert!(before[3].starts_with("▌▾ ┌"), "{before:#?}");
+    assert!(before[4].contains("│ Dénomination"), "{before:#?}");
+    assert!(before[4].ends_with('›'), "more on the right: {before:#?}");
+    assert!(!before[4].contains('‹'));
+    assert!(before[23].contains("columns 1–4 of 11 ›"), "{}", before[23]);
+    app.update(Action::Unfold);
+    let after = screen(&app);
+    // The second column's rule is now at the left edge, under a `‹`.
+    assert!(after[4].starts_with("▌  ‹ Numéro CE (1) │"), "{after:#?}");
+    assert!(after[23].contains("‹ columns 2–"), "{}", after[23]);
+    // Every row of the table moved by as much: the box stays a box.
+    assert!(after[6].starts_with("▌  ‹ 8h (3)") || after[5].contains('├'));
+    // Far right, then one more: it says so and stays.
+    for _ in 0..20 {
+        app.update(Action::Unfold);
+    }
+    let end = screen(&app);
+    assert!(
+        end[4].ends_with("│ Mesures transitoires           │"),
+        "{end:#?}"
+    );
+    assert!(!end[23].contains('›'), "{}", end[23]);
+    assert!(end[23].contains("The table's right edge"), "{}", end[23]);
+    // Back to the left: `h` scrolls, and at the edge does not fold.
+    for _ in 0..20 {
+        app.update(Action::FoldOrParent);
+    }
+    let home = screen(&app);
+    assert_eq!(home[4], before[4]);
+    assert!(home[23].contains("The table's left edge"), "{}", home[23]);
+}
+
+#[test]
+fn leaving_the_table_puts_it_back_and_keys_fold_again() {
+    let mut app = app(R4412_149, 80, 24);
+    app.update(Action::Down);
+    app.update(Action::Unfold);
+    app.update(Action::Up);
+    let s = screen(&app);
+    assert!(s[3].starts_with("▌  Les concentrations"), "{s:#?}");
+    // Back on the paragraph, the table below shows from its left edge again.
+    assert!(s.iter().any(|l| l.contains("┌──")), "{s:#?}");
+    assert!(!s.iter().any(|l| l.contains('‹')), "{s:#?}");
+}
+
+#[test]
+fn a_table_folds_to_one_line_saying_its_size_and_first_row() {
+    let mut app = app(R4412_149, 80, 24);
+    app.update(Action::Down);
+    app.update(Action::Activate);
+    let s = screen(&app);
+    assert_eq!(
+        s[7].trim_end(),
+        "▌▸ Table, 120 rows × 11 columns: Dénomination · Numéro CE (1) · Nu… (+299 lines)"
+    );
+    assert!(!s[23].contains("columns 1"), "folded, nothing scrolls");
+    app.update(Action::Unfold);
+    assert!(screen(&app)[3].starts_with("▌▾ ┌"));
+    app.update(Action::FoldAll);
+    assert!(screen(&app)[7].starts_with("▌▸ Table, 120 rows"));
+}
+
+#[test]
+fn a_table_that_fits_does_not_scroll_and_arrows_keep_their_meaning() {
+    // D4163-2's tables fit in 80 columns; in 1° of the article, `→` unfolds 1°.
+    let mut app = app(D4163_2, 80, 24);
+    app.update(Action::Down);
+    app.update(Action::Unfold);
+    let s = screen(&app);
+    assert!(s.iter().any(|l| l.contains("FACTEUR DE RISQUES")), "{s:#?}");
+    app.update(Action::Down);
+    let s = screen(&app);
+    assert!(!s[23].contains("columns"), "{}", s[23]);
+    app.update(Action::FoldOrParent);
+    let s = screen(&app);
+    assert!(
+        s.iter()
+            .any(|l| l.starts_with("▌  ▸ Table, 6 rows × 4 columns: FACTEUR DE RISQUES")),
+        "{s:#?}"
+    );
+}
