@@ -78,21 +78,7 @@ impl Layout {
         &self.laid(article, index).lines
     }
 
-    /// Where the columns of block `index` are, when it is a table.
-    pub fn table_shape<'a>(&'a self, article: &Article, index: usize) -> Option<&'a TableShape> {
-        self.laid(article, index).table.as_ref()
-    }
-
-    /// The one line block `index` shows folded: its first line, or a table's size
-    /// and first row.
-    pub fn folded_line(&self, article: &Article, index: usize) -> VLine {
-        let block = &article.blocks[index];
-        match block.table() {
-            Some(t) => table::summary(t, &block.cells()),
-            None => self.lines(article, index)[0].clone(),
-        }
-    }
-
+    /// Block `index` laid out: on first use, then cached.
     fn laid<'a>(&'a self, article: &Article, index: usize) -> &'a Laid {
         self.blocks[index].get_or_init(|| {
             let block = &article.blocks[index];
@@ -106,19 +92,6 @@ impl Layout {
             }
         })
     }
-}
-
-/// Columns of the longest word of `pieces` (words as [`wrap`] keeps them whole).
-fn longest_word(pieces: &[Piece]) -> usize {
-    let width = |word: &Word| word.iter().map(|p| p.text.width()).sum::<usize>();
-    tokens(pieces)
-        .iter()
-        .map(|t| match t {
-            Token::Word(word) => width(word),
-            Token::Break => 0,
-        })
-        .max()
-        .unwrap_or(0)
 }
 
 /// A run of one style inside a word, borrowed from the article's pieces.

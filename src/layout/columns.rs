@@ -7,7 +7,7 @@ use crate::article::table::Table;
 pub const COLUMN_CHROME: usize = 3;
 /// A column of a table too wide for the screen is laid out at most this wide (unless a
 /// word needs more): wide enough to read, narrow enough to see two side by side.
-const WIDE_TABLE_COLUMN: usize = 30;
+const WIDE_TABLE_COLUMN: usize = 20;
 /// A word longer than this (an address, a chemical name) does not widen its column
 /// further: it is cut across lines, as in running text.
 const LONGEST_WORD: usize = 30;
@@ -178,6 +178,6 @@ mod tests {
             need(40, 40),
         ];
         let w = widths(&t, &needs, 40);
-        assert_eq!(w, [30, 5, 12, 2, 2, 30]);
+        assert_eq!(w, [20, 5, 12, 2, 2, 30]);
     }
 }

@@ -5,9 +5,9 @@
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::columns::{self, COLUMN_CHROME, Need};
-use super::{Laid, Seg, VLine, line_text, longest_word, wrap};
+use super::{Laid, Layout, Seg, Token, VLine, Word, line_text, tokens, wrap};
 use crate::article::table::Table;
-use crate::article::{Piece, TextStyle};
+use crate::article::{Article, Piece, TextStyle};
 
 /// Where a laid out table's columns are, for scrolling it sideways.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,6 +16,23 @@ pub struct TableShape {
     pub width: usize,
     /// The screen column of each table column's left rule, from 0.
     pub edges: Vec<usize>,
+}
+
+impl Layout {
+    /// Where the columns of block `index` are, when it is a table.
+    pub fn table_shape<'a>(&'a self, article: &Article, index: usize) -> Option<&'a TableShape> {
+        self.laid(article, index).table.as_ref()
+    }
+
+    /// The one line block `index` shows folded: its first line, or a table's size
+    /// and first row.
+    pub fn folded_line(&self, article: &Article, index: usize) -> VLine {
+        let block = &article.blocks[index];
+        match block.table() {
+            Some(t) => summary(t, &block.cells()),
+            None => self.lines(article, index)[0].clone(),
+        }
+    }
 }
 
 /// One screen column of the drawing's rules.
@@ -106,6 +123,19 @@ pub(super) fn lay_out(table: &Table, cells: &[&[Piece]], room: usize) -> Laid {
             edges: edges[..edges.len() - 1].to_vec(),
         }),
     }
+}
+
+/// Columns of the longest word of `pieces` (words as [`wrap`] keeps them whole).
+fn longest_word(pieces: &[Piece]) -> usize {
+    let width = |word: &Word| word.iter().map(|p| p.text.width()).sum::<usize>();
+    tokens(pieces)
+        .iter()
+        .map(|t| match t {
+            Token::Word(word) => width(word),
+            Token::Break => 0,
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// Each row's height in lines: its tallest cell of one row; a cell across rows that
@@ -234,7 +264,7 @@ fn glyph(lines: u8, double: bool) -> char {
 }
 
 /// One line saying what a folded table hides: its size and its first row's text.
-pub(super) fn summary(table: &Table, cells: &[&[Piece]]) -> VLine {
+fn summary(table: &Table, cells: &[&[Piece]]) -> VLine {
     let plural =
         |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut text = format!(

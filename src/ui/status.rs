@@ -27,8 +27,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             } else {
                 ""
             };
+            let seen = if first == last {
+                format!("column {first}")
+            } else {
+                format!("columns {first}–{last}")
+            };
             format!(
-                " {more_left}columns {first}–{last} of {of}{more_right} · {} ",
+                " {more_left}{seen} of {of}{more_right} · {} ",
                 position(app)
             )
         }

@@ -60,7 +60,7 @@ impl View {
         Sideways::Moved
     }
 
-    /// The table columns seen, from 1, and how many there are: `(first, last, of)`;
+    /// The table columns wholly in view, from 1, and how many there are: `(first, last, of)`;
     /// `None` when the cursor's table fits (or there is none).
     pub fn columns_seen(&self, f: Frame) -> Option<(usize, usize, usize)> {
         let max = self.max_shift(f);
@@ -68,15 +68,17 @@ impl View {
             return None;
         }
         let shape = f.layout.table_shape(f.article, self.cursor)?;
-        let room = shape.width - max;
-        let end = self.shift + room;
+        let end = self.shift + shape.width - max;
         let edges = &shape.edges;
-        // A column counts when its left rule is in view, or it fills the view.
-        let first = edges
-            .iter()
-            .position(|&e| e >= self.shift)
-            .unwrap_or(edges.len());
-        let last = edges.iter().rposition(|&e| e < end).unwrap_or(0);
-        Some((first.min(last) + 1, last + 1, edges.len()))
+        let right = |i: usize| edges.get(i + 1).copied().unwrap_or(shape.width - 1);
+        // The columns wholly in view; one wider than the view counts when seen at all.
+        let first = (0..edges.len())
+            .find(|&i| edges[i] >= self.shift || right(i) >= end)
+            .unwrap_or(0);
+        let last = (first..edges.len())
+            .rev()
+            .find(|&i| right(i) < end)
+            .unwrap_or(first);
+        Some((first + 1, last + 1, edges.len()))
     }
 }
