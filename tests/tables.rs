@@ -122,3 +122,30 @@ fn a_table_that_fits_does_not_scroll_and_arrows_keep_their_meaning() {
         "{s:#?}"
     );
 }
+
+#[test]
+fn selecting_a_reference_out_of_view_scrolls_the_table_to_it() {
+    use ratatui::style::Modifier;
+    // Annexe III: a table of four columns, wider than 80, references in every column.
+    let source = include_str!("fixtures/annexe-iii-rayonnements.md");
+    let article = Article::parse("code-du-travail/x/annexe-iii.md", source);
+    let mut app = App::new(Mirror::bundled(), article, (80, 24));
+    let mut scrolled = 0;
+    for tab in 0..16 {
+        app.update(Action::NextReference);
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+        terminal.draw(|f| loi::ui::draw(f, &app)).expect("draw");
+        let buffer = terminal.backend().buffer();
+        // The selected reference is drawn reversed: some of it is on the screen.
+        let shown =
+            (3..23).any(|y| (0..80).any(|x| buffer[(x, y)].modifier.contains(Modifier::REVERSED)));
+        assert!(shown, "Tab {tab}: {:#?}", screen(&app));
+        if buffer[(3, 3)].symbol() == "‹" || buffer[(3, 4)].symbol() == "‹" {
+            scrolled += 1;
+        }
+    }
+    assert!(
+        scrolled > 0,
+        "some references are in columns out of view at first"
+    );
+}

@@ -126,6 +126,7 @@ impl View {
         self.selected = Some(link);
         self.refit(f);
         self.reveal_line(f, block, line);
+        self.reveal_column(f, line, link);
     }
 
     /// The reference Tab goes to: after the selected one, or the first at or after the

@@ -60,6 +60,37 @@ impl View {
         Sideways::Moved
     }
 
+    /// Scrolls the cursor's table, when wider than the screen, so that reference
+    /// `link` on its line `line` is in view: its table column at the left edge,
+    /// unless it is in view already.
+    pub fn reveal_column(&mut self, f: Frame, line: usize, link: usize) {
+        let max = self.max_shift(f);
+        let Some(shape) = f.layout.table_shape(f.article, self.cursor) else {
+            return;
+        };
+        let Some(segs) = f.layout.lines(f.article, self.cursor).get(line) else {
+            return;
+        };
+        if max == 0 {
+            return;
+        }
+        let mut x = 0;
+        for seg in segs {
+            let w = unicode_width::UnicodeWidthStr::width(seg.text.as_str());
+            if seg.link == Some(link) {
+                // The view, less the columns the `‹` and `›` signs cover.
+                let from = self.shift + usize::from(self.shift > 0);
+                let to = self.shift + shape.width - max - usize::from(self.shift < max);
+                if x < from || x + w > to {
+                    let edge = shape.edges.iter().rev().find(|&&e| e <= x);
+                    self.shift = edge.copied().unwrap_or(0).min(max);
+                }
+                return;
+            }
+            x += w;
+        }
+    }
+
     /// The table columns wholly in view, from 1, and how many there are: `(first, last, of)`;
     /// `None` when the cursor's table fits (or there is none).
     pub fn columns_seen(&self, f: Frame) -> Option<(usize, usize, usize)> {
