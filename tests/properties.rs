@@ -19,6 +19,10 @@ fn hostile_text() -> impl Strategy<Value = String> {
         Just("<br/>".to_owned()),
         Just("<table><tr><td>".to_owned()),
         Just("</td><td>".to_owned()),
+        Just("</tr><tr><th rowspan='3'>".to_owned()),
+        Just("<td colspan='2'>".to_owned()),
+        Just("<thead><tr><th>".to_owned()),
+        Just("</table>".to_owned()),
         Just("<sup>".to_owned()),
         Just("<a href='/code-du-travail/s/l1-1.md'>".to_owned()),
         Just("</a>".to_owned()),
@@ -64,6 +68,21 @@ proptest! {
             if let Some(p) = block.parent {
                 prop_assert!(p < i && article.blocks[p].end > i);
                 prop_assert_eq!(block.depth, article.blocks[p].depth + 1);
+            }
+            // A table's text has one run per cell: the layout finds cells by it.
+            if let Some(table) = block.table() {
+                prop_assert_eq!(block.cells().len(), table.cells.len());
+                // No two cells cover one place of the grid: a box each.
+                let mut covered = std::collections::HashSet::new();
+                for c in &table.cells {
+                    prop_assert!(c.row + c.rows <= table.rows);
+                    prop_assert!(c.column + c.columns <= table.columns);
+                    for r in c.row..c.row + c.rows {
+                        for k in c.column..c.column + c.columns {
+                            prop_assert!(covered.insert((r, k)), "{:?}", table);
+                        }
+                    }
+                }
             }
             for piece in &block.pieces {
                 if let Piece::Text { text, link, .. } = piece {
