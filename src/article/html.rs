@@ -287,15 +287,21 @@ impl Builder {
         self.end_cell();
         self.thead = 0;
         let cells = std::mem::take(&mut self.lines);
-        let Some(builder) = self.table.take() else {
+        if cells.iter().all(Vec::is_empty) {
+            self.table = None;
             return;
-        };
-        if builder.cells() == cells.len() && cells.iter().any(|c| !c.is_empty()) {
-            self.paras.push(RawPara {
-                table: Some(builder.finish()),
-                lines: cells,
-            });
         }
+        // Cells and shape always agree; were they not to, the text stays, as lines.
+        let table = self
+            .table
+            .take()
+            .filter(|t| t.cells() == cells.len())
+            .map(table::Builder::finish);
+        let lines = match table {
+            Some(_) => cells,
+            None => cells.into_iter().filter(|c| !c.is_empty()).collect(),
+        };
+        self.paras.push(RawPara { table, lines });
     }
 }
 
