@@ -17,15 +17,15 @@ pub enum Action {
     Top,
     /// Go to the end of the article
     Bottom,
-    /// Unfold the item under the cursor
+    /// Unfold the item or table; scroll a wide table right
     Unfold,
-    /// Fold the item under the cursor, or go to the item above it
+    /// Fold the item or table, or go up; scroll a wide table left
     FoldOrParent,
-    /// Open the selected reference, or fold/unfold the item
+    /// Open the selected reference, or fold/unfold item or table
     Activate,
-    /// Unfold every item
+    /// Unfold every item and table
     UnfoldAll,
-    /// Fold every item
+    /// Fold every item and table
     FoldAll,
     /// Select the next reference
     NextReference,

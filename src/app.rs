@@ -13,7 +13,7 @@ use crate::picker::Picker;
 use crate::reference::{self, Target};
 use crate::toc::Toc;
 use crate::toc::view::TocView;
-use crate::view::Frame;
+use crate::view::{Frame, Sideways};
 
 mod cited_by;
 mod contents;
@@ -185,10 +185,18 @@ impl App {
             Action::PageUp => view.page_up(f),
             Action::Top => view.home(),
             Action::Bottom => view.end(f),
-            Action::Unfold => {
-                view.unfold(f);
-            }
-            Action::FoldOrParent => view.fold_or_parent(f),
+            Action::Unfold => match view.scroll_sideways(f, true) {
+                Sideways::NotWide => {
+                    view.unfold(f);
+                }
+                Sideways::Moved => {}
+                Sideways::AtEdge => self.say("The table's right edge", false),
+            },
+            Action::FoldOrParent => match view.scroll_sideways(f, false) {
+                Sideways::NotWide => view.fold_or_parent(f),
+                Sideways::Moved => {}
+                Sideways::AtEdge => self.say("The table's left edge · Enter folds it", false),
+            },
             Action::UnfoldAll => view.fold_all(f, false),
             Action::FoldAll => view.fold_all(f, true),
             Action::Activate => match view.selected {

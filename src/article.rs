@@ -5,6 +5,7 @@ pub(crate) mod html;
 mod nesting;
 mod references;
 mod script;
+pub mod table;
 pub mod trail;
 
 pub use script::{subscript, superscript};
@@ -56,10 +57,12 @@ pub struct Link {
 }
 
 /// Whether a block came from running text or from a table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BlockKind {
     Text,
-    Table,
+    /// A table: its pieces are its cells' text, row by row, a [`Piece::Break`] between
+    /// two cells (so that making references, which keeps breaks, keeps cells apart).
+    Table(table::Table),
 }
 
 /// One unit the cursor moves over: a paragraph, an item of an enumeration (with its
@@ -79,9 +82,30 @@ pub struct Block {
 }
 
 impl Block {
-    /// An item is a block that opens with a marker; only items fold.
+    /// An item is a block that opens with a marker.
     pub fn is_item(&self) -> bool {
         self.marker.is_some()
+    }
+
+    /// The table this block is, if it is one.
+    pub fn table(&self) -> Option<&table::Table> {
+        match &self.kind {
+            BlockKind::Table(t) => Some(t),
+            BlockKind::Text => None,
+        }
+    }
+
+    /// Items and tables fold; paragraphs do not.
+    pub fn folds(&self) -> bool {
+        self.is_item() || self.table().is_some()
+    }
+
+    /// A table's cells, each its run of pieces, row by row. Empty for a text block.
+    pub fn cells(&self) -> Vec<&[Piece]> {
+        if self.table().is_none() {
+            return Vec::new();
+        }
+        self.pieces.split(|p| matches!(p, Piece::Break)).collect()
     }
 
     /// The block's text with no styling, breaks as spaces.

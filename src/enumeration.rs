@@ -255,9 +255,9 @@ pub fn build(paras: Vec<RawPara>) -> Vec<Block> {
                     (Some(marker), parent)
                 }
                 None => {
-                    let parent = match (prev_unmarked_parent, kind) {
+                    let parent = match (prev_unmarked_parent, &kind) {
                         (Some(parent), _) => parent,
-                        (None, BlockKind::Table) => open.last().map(|o| o.block),
+                        (None, BlockKind::Table(_)) => open.last().map(|o| o.block),
                         (None, BlockKind::Text) => {
                             while open.last().is_some_and(|o| o.kind.is_list()) {
                                 open.pop();
@@ -329,15 +329,15 @@ fn place(open: &mut Vec<Open>, readings: &(Vec<Marker>, bool), block: usize) -> 
 type Reading = (Vec<Marker>, bool);
 
 fn split_para(para: RawPara) -> Vec<(Vec<Piece>, BlockKind, Reading)> {
-    if para.table {
+    if let Some(table) = para.table {
         let mut pieces = Vec::new();
-        for (i, line) in para.lines.into_iter().enumerate() {
+        for (i, cell) in para.lines.into_iter().enumerate() {
             if i > 0 {
                 pieces.push(Piece::Break);
             }
-            pieces.extend(line);
+            pieces.extend(cell);
         }
-        return vec![(pieces, BlockKind::Table, (Vec::new(), false))];
+        return vec![(pieces, BlockKind::Table(table), (Vec::new(), false))];
     }
     let mut out: Vec<(Vec<Piece>, BlockKind, Reading)> = Vec::new();
     for line in para.lines {

@@ -1,5 +1,11 @@
-//! Lays an article out for one width: each block wrapped into screen lines, computed
-//! the first time the screen needs that block and kept until the width changes.
+//! Lays an article out for one width: each block wrapped into screen lines (a table
+//! drawn in box lines), computed the first time the screen needs that block and kept
+//! until the width changes.
+
+mod columns;
+mod table;
+
+pub use table::TableShape;
 
 use std::cell::OnceCell;
 
@@ -31,7 +37,14 @@ const MIN_TEXT_WIDTH: usize = 12;
 #[derive(Debug)]
 pub struct Layout {
     width: usize,
-    blocks: Vec<OnceCell<Vec<VLine>>>,
+    blocks: Vec<OnceCell<Laid>>,
+}
+
+/// One block laid out: its screen lines, and a table's columns.
+#[derive(Debug)]
+struct Laid {
+    lines: Vec<VLine>,
+    table: Option<TableShape>,
 }
 
 impl Layout {
@@ -54,12 +67,29 @@ impl Layout {
         wanted.min(room.max(CURSOR_COLUMNS + SIGN_COLUMNS))
     }
 
-    /// The wrapped lines of block `index`: wrapped on first use, then cached.
+    /// Columns a block's text may take: from its text column to the right edge.
+    pub fn room(&self, depth: usize) -> usize {
+        self.width.saturating_sub(self.text_column(depth)).max(1)
+    }
+
+    /// The wrapped lines of block `index`: wrapped on first use, then cached. A table's
+    /// lines are all as wide as its box, which may be wider than the room.
     pub fn lines<'a>(&'a self, article: &Article, index: usize) -> &'a [VLine] {
+        &self.laid(article, index).lines
+    }
+
+    /// Block `index` laid out: on first use, then cached.
+    fn laid<'a>(&'a self, article: &Article, index: usize) -> &'a Laid {
         self.blocks[index].get_or_init(|| {
             let block = &article.blocks[index];
-            let width = self.width.saturating_sub(self.text_column(block.depth));
-            wrap(&block.pieces, width.max(1))
+            let room = self.room(block.depth);
+            match block.table() {
+                Some(t) => table::lay_out(t, &block.cells(), room),
+                None => Laid {
+                    lines: wrap(&block.pieces, room),
+                    table: None,
+                },
+            }
         })
     }
 }

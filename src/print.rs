@@ -232,7 +232,10 @@ fn body(article: &Article, options: &Options) -> Vec<BodyLine> {
             let room = usize::from(layout.width()).saturating_sub(column);
             out.push(BodyLine {
                 lead: format!("{indent}▸ "),
-                segs: truncate(&lines[0], room.saturating_sub(count.width())),
+                segs: truncate(
+                    &layout.folded_line(article, i),
+                    room.saturating_sub(count.width()),
+                ),
                 hidden: Some(count),
             });
         } else {

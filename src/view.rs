@@ -3,6 +3,9 @@
 
 mod folds;
 mod moves;
+mod sideways;
+
+pub use sideways::Sideways;
 
 use crate::article::Article;
 use crate::layout::Layout;
@@ -25,6 +28,9 @@ pub struct View {
     pub top: Pos,
     /// The selected reference, an index into [`Article::links`].
     pub selected: Option<usize>,
+    /// Columns the table under the cursor is scrolled sideways by; 0 again when the
+    /// cursor moves to another block.
+    pub shift: usize,
 }
 
 /// An article, its layout and the height of the text area: what every move needs.
@@ -36,17 +42,19 @@ pub struct Frame<'a> {
 }
 
 impl View {
-    /// A freshly opened article: every item folded, cursor on the first block.
+    /// A freshly opened article: every item folded (tables open, like paragraphs),
+    /// cursor on the first block.
     pub fn new(article: &Article) -> View {
         View {
             folded: article.blocks.iter().map(|b| b.is_item()).collect(),
             cursor: 0,
             top: Pos::default(),
             selected: None,
+            shift: 0,
         }
     }
 
-    /// True when block `i` is an item shown folded and hides at least one line.
+    /// True when block `i` is an item or table shown folded and hides at least one line.
     pub fn is_folded(&self, f: Frame, i: usize) -> bool {
         self.folded[i] && hides_something(f, i)
     }
@@ -62,7 +70,9 @@ impl View {
 
     /// Lines a folded item would reveal if unfolded (its children keep their folds).
     pub fn hidden_lines(&self, f: Frame, i: usize) -> usize {
-        let own = f.layout.lines(f.article, i).len() - 1;
+        // A folded table shows a line of its own, not its first: all of it is hidden.
+        let shown = usize::from(f.article.blocks[i].table().is_none());
+        let own = f.layout.lines(f.article, i).len() - shown;
         let mut total = own;
         let mut j = i + 1;
         while j < f.article.blocks[i].end {
@@ -137,10 +147,11 @@ impl View {
     }
 }
 
-/// An item hides something when folded if it owns blocks or wraps to several lines.
+/// An item or table hides something when folded if it owns blocks or takes several
+/// lines.
 fn hides_something(f: Frame, i: usize) -> bool {
     let block = &f.article.blocks[i];
-    block.is_item() && (block.end > i + 1 || f.layout.lines(f.article, i).len() > 1)
+    block.folds() && (block.end > i + 1 || f.layout.lines(f.article, i).len() > 1)
 }
 
 #[cfg(test)]

@@ -8,7 +8,8 @@
 //! that side too, as documented transformations rather than losses: control characters
 //! cleaned ([`loi::sanitize::clean`]) and `<sup>`/`<sub>` text in Unicode super- and
 //! subscripts ([`loi::article::superscript`]). What the reader adds is taken out of
-//! the printed side: the `[n]` markers and the ` │ ` between table cells.
+//! the printed side: the `[n]` markers, and a table's box lines, its cells read one
+//! after the other, row by row, as a person reads a table.
 
 #[path = "common/corpus.rs"]
 mod common;
@@ -58,8 +59,8 @@ const BLOCKS: &[&str] = &[
     "ul",
 ];
 
-/// What the reader draws between table cells.
-const CELL_RULE: &str = "│";
+/// What the reader draws tables with.
+const RULES: &str = "─│┌┐└┘├┤┬┴┼═╞╡╪╤╧╒╕╘╛";
 
 /// The words of an article's HTML body.
 fn html_words(body: &str) -> Vec<String> {
@@ -115,10 +116,7 @@ fn html_words(body: &str) -> Vec<String> {
             }
         }
     }
-    flat.split_ascii_whitespace()
-        .filter(|w| *w != CELL_RULE)
-        .map(str::to_owned)
-        .collect()
+    flat.split_ascii_whitespace().map(str::to_owned).collect()
 }
 
 /// The printed body's words, each with whether it ends its line, the `[n]` markers of
@@ -133,7 +131,7 @@ fn printed_words(printed: &str, links: usize) -> Vec<(String, bool)> {
         .iter()
         .rposition(|l| *l == "References")
         .unwrap_or(lines.len());
-    let mut body = lines[start..end.max(start)].join("\n");
+    let mut body = reading_order(&lines[start..end.max(start)]).join("\n");
     let mut from = 0;
     for n in 1..=links {
         let marker = format!("[{n}]");
@@ -144,10 +142,7 @@ fn printed_words(printed: &str, links: usize) -> Vec<(String, bool)> {
     }
     let mut out = Vec::new();
     for line in body.lines() {
-        let words: Vec<&str> = line
-            .split_ascii_whitespace()
-            .filter(|w| *w != CELL_RULE)
-            .collect();
+        let words: Vec<&str> = line.split_ascii_whitespace().collect();
         let last = words.len().saturating_sub(1);
         out.extend(
             words
@@ -155,6 +150,64 @@ fn printed_words(printed: &str, links: usize) -> Vec<(String, bool)> {
                 .enumerate()
                 .map(|(i, w)| ((*w).to_owned(), i == last)),
         );
+    }
+    out
+}
+
+/// The lines as one reads them: a table (from its `┌` line to its `└` line) becomes
+/// its cells' lines, cell after cell, in the order of their top left corners.
+fn reading_order(lines: &[&str]) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if !lines[i].trim_start().starts_with('┌') {
+            out.push(lines[i].to_owned());
+            i += 1;
+            continue;
+        }
+        let end = (i..lines.len())
+            .find(|&j| lines[j].trim_start().starts_with('└'))
+            .unwrap_or(lines.len() - 1);
+        out.extend(table_cells(&lines[i..=end]));
+        i = end + 1;
+    }
+    out
+}
+
+/// The text lines of a drawn table's cells, cell by cell.
+fn table_cells(lines: &[&str]) -> Vec<String> {
+    let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+    let grid: Vec<Vec<char>> = lines
+        .iter()
+        .map(|l| {
+            let mut row: Vec<char> = l.chars().collect();
+            row.resize(width, ' ');
+            row
+        })
+        .collect();
+    let is_rule = |c: char| RULES.contains(c);
+    let across = |c: char| matches!(c, '─' | '═');
+    let mut out = Vec::new();
+    for y in 1..grid.len() {
+        for x in 1..width {
+            let starts = grid[y][x - 1] == '│' && across(grid[y - 1][x]) && !is_rule(grid[y][x]);
+            if !starts {
+                continue;
+            }
+            let right = (x..width).find(|&r| grid[y][r] == '│').unwrap_or(width);
+            let bottom = (y..grid.len())
+                .find(|&b| is_rule(grid[b][x]))
+                .unwrap_or(grid.len());
+            for row in &grid[y..bottom] {
+                out.push(
+                    row[x..right]
+                        .iter()
+                        .collect::<String>()
+                        .trim_matches(' ')
+                        .to_owned(),
+                );
+            }
+        }
     }
     out
 }
@@ -264,6 +317,14 @@ fn the_comparison_sees_losses_additions_and_moves() {
     assert!(first_difference(&html, &lost).is_some_and(|d| d.contains("never printed")));
     let added = printed("───\n  un deux anticonstitutionnellement trois quatre");
     assert!(first_difference(&html, &added).is_some_and(|d| d.contains("beyond")));
+    // A table is read cell by cell, row by row, whatever its box puts side by side.
+    let table = printed(
+        "───\n  ┌─────────┬────┐\n  │ un      │ de │\n  │ deux[1] │ ux │\n  ╞═════════╧════╡\n  │ anticonstitu  │\n  │ tionnellemen  │\n  │ t[2] trois    │\n  └───────────────┘",
+    );
+    let html_table: Vec<String> = ["un", "deux", "deux", "anticonstitutionnellement", "trois"]
+        .map(String::from)
+        .to_vec();
+    assert_eq!(first_difference(&html_table, &table), None);
     let moved = printed("───\n  deux un anticonstitutionnellement trois");
     assert!(first_difference(&html, &moved).is_some_and(|d| d.starts_with("word 0")));
     // A cut is only put back together at a line's end.

@@ -189,6 +189,48 @@ fn l6123_1_printed_at_80_columns() {
     insta::assert_snapshot!(stdout(&out));
 }
 
+/// D4163-2: tables in box lines, a header across rows and one across columns, body
+/// cells across rows, at the width asked.
+#[test]
+fn tables_are_printed_in_box_lines() {
+    let (_dir, root) = fixture_mirror();
+    let root = root.to_str().expect("UTF-8 path");
+    let out = loi(&["--mirror", root, "print", "--width", "80", "D4163-2"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    assert!(text.lines().all(|l| l.width() <= 80));
+    insta::assert_snapshot!(text);
+}
+
+/// R4412-149's table of 11 columns cannot fit 80: a pipe does not scroll, so it is
+/// printed whole, every line of it as wide as the box; the text around keeps 80.
+#[test]
+fn a_table_wider_than_the_width_is_printed_whole() {
+    let (_dir, root) = fixture_mirror();
+    let root = root.to_str().expect("UTF-8 path");
+    let out = loi(&["--mirror", root, "print", "--width", "80", "R4412-149"]);
+    assert!(out.status.success());
+    let text = stdout(&out);
+    let table: Vec<&str> = text
+        .lines()
+        .skip_while(|l| !l.starts_with("  ┌"))
+        .take_while(|l| !l.starts_with("References"))
+        .filter(|l| l.starts_with("  ") && !l.trim().is_empty())
+        .collect();
+    let width = table[0].width();
+    assert!(width > 120, "{width}");
+    assert!(table.iter().all(|l| l.width() == width), "{table:#?}");
+    assert!(table.last().is_some_and(|l| l.starts_with("  └")));
+    assert!(table.iter().any(|l| l.contains("│ Xylène : mélange")));
+    let around = text.lines().filter(|l| !table.contains(l));
+    assert!(around.clone().all(|l| l.width() <= 80));
+    assert!(
+        around
+            .clone()
+            .any(|l| l.starts_with("  Les concentrations"))
+    );
+}
+
 #[test]
 fn the_seed_printed_at_40_columns_folded() {
     let out = loi(&["print", "--width", "40", "--folded", "D313-14"]);

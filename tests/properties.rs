@@ -19,6 +19,10 @@ fn hostile_text() -> impl Strategy<Value = String> {
         Just("<br/>".to_owned()),
         Just("<table><tr><td>".to_owned()),
         Just("</td><td>".to_owned()),
+        Just("</tr><tr><th rowspan='3'>".to_owned()),
+        Just("<td colspan='2'>".to_owned()),
+        Just("<thead><tr><th>".to_owned()),
+        Just("</table>".to_owned()),
         Just("<sup>".to_owned()),
         Just("<a href='/code-du-travail/s/l1-1.md'>".to_owned()),
         Just("</a>".to_owned()),
@@ -65,6 +69,21 @@ proptest! {
                 prop_assert!(p < i && article.blocks[p].end > i);
                 prop_assert_eq!(block.depth, article.blocks[p].depth + 1);
             }
+            // A table's text has one run per cell: the layout finds cells by it.
+            if let Some(table) = block.table() {
+                prop_assert_eq!(block.cells().len(), table.cells.len());
+                // No two cells cover one place of the grid: a box each.
+                let mut covered = std::collections::HashSet::new();
+                for c in &table.cells {
+                    prop_assert!(c.row + c.rows <= table.rows);
+                    prop_assert!(c.column + c.columns <= table.columns);
+                    for r in c.row..c.row + c.rows {
+                        for k in c.column..c.column + c.columns {
+                            prop_assert!(covered.insert((r, k)), "{:?}", table);
+                        }
+                    }
+                }
+            }
             for piece in &block.pieces {
                 if let Piece::Text { text, link, .. } = piece {
                     prop_assert!(sanitize::is_clean(text), "{:?}", text);
@@ -79,6 +98,14 @@ proptest! {
             let column = layout.text_column(block.depth);
             prop_assert!(column >= CURSOR_COLUMNS + SIGN_COLUMNS);
             let room = usize::from(width).saturating_sub(column).max(1);
+            // A table is a box as wide as its shape says: it scrolls sideways when
+            // wider than the room, so only its lines' agreement can be checked.
+            if let Some(shape) = layout.table_shape(&article, i) {
+                for line in layout.lines(&article, i) {
+                    prop_assert_eq!(line_text(line).width(), shape.width);
+                }
+                continue;
+            }
             for line in layout.lines(&article, i) {
                 let text = line_text(line);
                 let visible = text.chars().filter(|c| c.width().unwrap_or(0) > 0).count();

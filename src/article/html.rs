@@ -6,13 +6,15 @@
 use scraper::Html;
 use scraper::node::Node;
 
+use super::table::{self, Table};
 use super::{Link, Piece, TextStyle};
 use crate::sanitize;
 
-/// A paragraph as the HTML gave it: its `<br/>`-separated lines, or a table's rows.
+/// A paragraph as the HTML gave it: its `<br/>`-separated lines, or a table's cells
+/// (row by row, one line each, empty ones too) with the table's shape.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct RawPara {
-    pub table: bool,
+    pub table: Option<Table>,
     pub lines: Vec<Vec<Piece>>,
 }
 
@@ -23,9 +25,6 @@ pub struct Parsed {
     pub links: Vec<Link>,
 }
 
-/// Separates table cells until the rendering issue draws real tables.
-const CELL_SEPARATOR: &str = " │ ";
-
 /// Parses an article body.
 pub fn parse(body: &str) -> Parsed {
     let doc = Html::parse_fragment(body);
@@ -34,7 +33,7 @@ pub fn parse(body: &str) -> Parsed {
         match edge {
             ego_tree::iter::Edge::Open(node) => match node.value() {
                 Node::Text(text) => b.text(&text.text),
-                Node::Element(el) => b.open(el.name(), el.attr("href")),
+                Node::Element(el) => b.open(el),
                 _ => {}
             },
             ego_tree::iter::Edge::Close(node) => {
@@ -62,7 +61,12 @@ struct Builder {
     sup: u32,
     sub: u32,
     table_depth: u32,
-    cells_in_row: u32,
+    /// The outermost table being read; a table inside a cell is read as its text.
+    table: Option<table::Builder>,
+    /// A cell of the outermost table is open: text goes into it.
+    cell_open: bool,
+    /// Inside `<thead>`: its cells head the table.
+    thead: u32,
     /// White space was seen and will become one space before the next visible text.
     pending_space: bool,
 }
@@ -76,7 +80,8 @@ impl Builder {
         }
     }
 
-    fn open(&mut self, name: &str, href: Option<&str>) {
+    fn open(&mut self, el: &scraper::node::Element) {
+        let name = el.name();
         match name {
             "p" | "div" | "center" | "blockquote" | "li" | "ul" | "ol" | "h1" | "h2" | "h3"
             | "h4" | "h5" | "h6" => self.block_boundary(),
@@ -85,7 +90,7 @@ impl Builder {
             "sup" => self.sup += 1,
             "sub" => self.sub += 1,
             "a" => {
-                if let Some(href) = href {
+                if let Some(href) = el.attr("href") {
                     self.links.push(Link {
                         href: sanitize::clean(href).trim().to_owned(),
                         text: String::new(),
@@ -99,22 +104,39 @@ impl Builder {
             "table" => {
                 if self.table_depth == 0 {
                     self.end_para();
+                    self.table = Some(table::Builder::default());
                 }
                 self.table_depth += 1;
             }
-            "tr" => {
-                self.end_line();
-                self.cells_in_row = 0;
-            }
-            "td" | "th" => {
-                if self.cells_in_row > 0 {
-                    self.pending_space = false;
-                    self.push_str(CELL_SEPARATOR, TextStyle::default(), None);
+            "thead" if self.table_depth == 1 => self.thead += 1,
+            "tr" if self.table_depth == 1 => {
+                self.end_cell();
+                if let Some(t) = self.table.as_mut() {
+                    t.row();
                 }
-                self.cells_in_row += 1;
             }
+            "td" | "th" if self.table_depth == 1 => {
+                self.end_cell();
+                let header = name == "th" || self.thead > 0;
+                if let Some(t) = self.table.as_mut() {
+                    t.cell(el.attr("colspan"), el.attr("rowspan"), header);
+                    self.cell_open = true;
+                }
+            }
+            // A table inside a cell: its cells are words of the outer one.
+            "tr" | "td" | "th" => self.pending_space = !self.line.is_empty(),
             _ => {}
         }
+    }
+
+    /// Ends the open cell of the outermost table, empty or not: cell `i` must stay the
+    /// `i`-th line for the table's shape to find its text.
+    fn end_cell(&mut self) {
+        if self.cell_open {
+            self.lines.push(std::mem::take(&mut self.line));
+            self.cell_open = false;
+        }
+        self.pending_space = false;
     }
 
     fn close(&mut self, name: &str) {
@@ -125,11 +147,13 @@ impl Builder {
             "sup" => self.sup = self.sup.saturating_sub(1),
             "sub" => self.sub = self.sub.saturating_sub(1),
             "a" => self.link = None,
-            "tr" => self.end_line(),
+            "thead" if self.table_depth == 1 => self.thead = self.thead.saturating_sub(1),
+            "tr" | "td" | "th" if self.table_depth == 1 => self.end_cell(),
+            "tr" | "td" | "th" => self.pending_space = !self.line.is_empty(),
             "table" => {
                 self.table_depth = self.table_depth.saturating_sub(1);
                 if self.table_depth == 0 {
-                    self.end_para_as(true);
+                    self.end_table();
                 }
             }
             _ => {}
@@ -197,6 +221,15 @@ impl Builder {
     /// link the space belongs to the link; at its edges it does not, so a link never
     /// starts or ends with a blank.
     fn push_str(&mut self, s: &str, style: TextStyle, link: Option<usize>) {
+        // Text in a table but in no cell (HTML moves it out; this is in case): a cell
+        // of its own, so that no word is lost.
+        if !self.cell_open
+            && let Some(t) = self.table.as_mut()
+        {
+            t.cell(None, None, false);
+            self.cell_open = true;
+            self.pending_space = false;
+        }
         if self.pending_space && !self.line.is_empty() {
             let inside = link.is_some() && self.line.last().and_then(link_of) == link;
             if inside {
@@ -239,17 +272,36 @@ impl Builder {
     }
 
     fn end_para(&mut self) {
-        self.end_para_as(false);
-    }
-
-    fn end_para_as(&mut self, table: bool) {
         self.end_line();
         if !self.lines.is_empty() {
             self.paras.push(RawPara {
-                table,
+                table: None,
                 lines: std::mem::take(&mut self.lines),
             });
         }
+    }
+
+    /// Closes the outermost table: a paragraph of its cells, unless every cell is
+    /// empty (a grid of nothing is no text).
+    fn end_table(&mut self) {
+        self.end_cell();
+        self.thead = 0;
+        let cells = std::mem::take(&mut self.lines);
+        if cells.iter().all(Vec::is_empty) {
+            self.table = None;
+            return;
+        }
+        // Cells and shape always agree; were they not to, the text stays, as lines.
+        let table = self
+            .table
+            .take()
+            .filter(|t| t.cells() == cells.len())
+            .map(table::Builder::finish);
+        let lines = match table {
+            Some(_) => cells,
+            None => cells.into_iter().filter(|c| !c.is_empty()).collect(),
+        };
+        self.paras.push(RawPara { table, lines });
     }
 }
 
@@ -312,13 +364,27 @@ mod tests {
     }
 
     #[test]
-    fn tables_become_rows_of_cells() {
+    fn tables_become_cells_on_a_grid() {
         let p = parse(
-            "<p>Avant</p><table><tr><th>A</th><th>B</th></tr><tr><td><p>1</p></td><td>2</td></tr></table><p>Après</p>",
+            "<p>Avant</p><table><thead><tr><td>A</td><th>B</th></tr></thead><tr><td><p>1</p><p>un</p></td><td></td><td colspan='2'>2<br/>deux</td></tr></table><p>Après</p>",
         );
         assert_eq!(p.paras.len(), 3);
-        assert!(p.paras[1].table);
-        assert_eq!(texts(&p.paras[1]), vec!["A │ B", "1 │ 2"]);
+        let table = p.paras[1].table.as_ref().expect("a table");
+        // Paragraphs and breaks in a cell are spaces; an empty cell keeps its place.
+        assert_eq!(texts(&p.paras[1]), vec!["A", "B", "1 un", "", "2 deux"]);
+        assert_eq!((table.rows, table.columns, table.header_rows), (2, 4, 1));
+        assert!(table.cells[0].header, "a <td> of <thead> heads the table");
+        assert_eq!(table.cells[4].columns, 2);
+        assert_eq!(table.cells[4].column, 2);
+    }
+
+    #[test]
+    fn a_table_in_a_cell_is_words_of_that_cell() {
+        let p = parse(
+            "<table><tr><td>a<table><tr><td>b</td><td>c</td></tr></table>d</td><td>e</td></tr></table>",
+        );
+        assert_eq!(texts(&p.paras[0]), vec!["a b c d", "e"]);
+        assert_eq!(p.paras[0].table.as_ref().map(|t| t.cells.len()), Some(2));
     }
 
     #[test]

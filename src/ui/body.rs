@@ -1,6 +1,8 @@
 //! The article's text: the visible lines of the view, with the cursor bar, fold signs,
 //! indentation, and references drawn so they read as such without colour.
 
+mod sideways;
+
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -28,11 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let marks = super::search::marks(app, f, &visible);
     let lines: Vec<Line> = visible
         .into_iter()
-        .map(|pos| {
-            let mut line = screen_line(f, view, pos, links);
-            line.spans = super::search::mark_line(line.spans, marks.get(&(pos.block, pos.line)));
-            line
-        })
+        .map(|pos| screen_line(f, view, pos, links, marks.get(&(pos.block, pos.line))))
         .collect();
     frame.render_widget(Paragraph::new(lines), area);
 }
@@ -45,7 +43,16 @@ struct Links<'a> {
 }
 
 /// One screen line: cursor bar, indentation, sign, then the text.
-fn screen_line<'a>(f: ViewFrame<'a>, view: &View, pos: Pos, links: Links) -> Line<'a> {
+/// Search matches are marked on the line's text as laid out, before a wide table's
+/// line is cut to the screen, so that they stay on their words.
+fn screen_line<'a>(
+    f: ViewFrame<'a>,
+    view: &View,
+    pos: Pos,
+    links: Links,
+    marks: Option<&super::search::LineMarks>,
+) -> Line<'a> {
+    let marked = |spans| super::search::apply(spans, marks);
     let block = &f.article.blocks[pos.block];
     let text_column = f.layout.text_column(block.depth);
     let mut spans = Vec::new();
@@ -57,7 +64,7 @@ fn screen_line<'a>(f: ViewFrame<'a>, view: &View, pos: Pos, links: Links) -> Lin
     let indent = text_column.saturating_sub(CURSOR_COLUMNS + SIGN_COLUMNS);
     spans.push(Span::raw(" ".repeat(indent)));
     let folded = view.is_folded(f, pos.block);
-    let sign = match (pos.line, block.is_item()) {
+    let sign = match (pos.line, block.folds()) {
         (0, true) if folded => theme::SIGN_FOLDED,
         (0, true) if view.height_of(f, pos.block) > 1 || block.end > pos.block + 1 => {
             theme::SIGN_UNFOLDED
@@ -65,8 +72,8 @@ fn screen_line<'a>(f: ViewFrame<'a>, view: &View, pos: Pos, links: Links) -> Lin
         _ => " ",
     };
     spans.push(Span::styled(format!("{sign} "), theme::SIGN));
-    let line = &f.layout.lines(f.article, pos.block)[pos.line];
     if folded {
+        let line = f.layout.folded_line(f.article, pos.block);
         let room = usize::from(f.layout.width()).saturating_sub(text_column);
         let hidden = view.hidden_lines(f, pos.block);
         let count = format!(
@@ -74,10 +81,26 @@ fn screen_line<'a>(f: ViewFrame<'a>, view: &View, pos: Pos, links: Links) -> Lin
             if hidden == 1 { "line" } else { "lines" }
         );
         let text_room = room.saturating_sub(count.width());
-        spans.extend(text_spans(&truncate(line, text_room), links));
+        spans.extend(marked(text_spans(&truncate(&line, text_room), links)));
         spans.push(Span::styled(count, theme::FOLD_COUNT));
     } else {
-        spans.extend(text_spans(line, links));
+        let line = &f.layout.lines(f.article, pos.block)[pos.line];
+        let room = f.layout.room(block.depth);
+        match f.layout.table_shape(f.article, pos.block) {
+            Some(shape) if shape.width > room => {
+                let shift = view.shift_of(pos.block);
+                let seen =
+                    sideways::window(marked(text_spans(line, links)), shape.width, shift, room);
+                if seen.left {
+                    spans.push(Span::styled(sideways::MORE_LEFT, theme::SIGN));
+                }
+                spans.extend(seen.spans);
+                if seen.right {
+                    spans.push(Span::styled(sideways::MORE_RIGHT, theme::SIGN));
+                }
+            }
+            _ => spans.extend(marked(text_spans(line, links))),
+        }
     }
     Line::from(spans)
 }

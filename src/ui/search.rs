@@ -13,7 +13,10 @@ use crate::view::{Frame, Pos};
 
 /// For each visible screen line with matches: their byte ranges in the line's text,
 /// and whether each is the current match.
-pub type Marks = HashMap<(usize, usize), Vec<(Range<usize>, bool)>>;
+pub type Marks = HashMap<(usize, usize), LineMarks>;
+
+/// One line's matches: byte ranges in its text, and whether each is the current one.
+pub type LineMarks = Vec<(Range<usize>, bool)>;
 
 /// The marks of the lines at `visible`, each block's matches found once.
 pub fn marks(app: &App, f: Frame, visible: &[Pos]) -> Marks {
@@ -46,7 +49,7 @@ pub fn marks(app: &App, f: Frame, visible: &[Pos]) -> Marks {
 }
 
 /// `spans` (a line's text, in order) with the `marks` ranges restyled.
-fn apply<'a>(spans: Vec<Span<'a>>, marks: Option<&Vec<(Range<usize>, bool)>>) -> Vec<Span<'a>> {
+pub fn apply<'a>(spans: Vec<Span<'a>>, marks: Option<&LineMarks>) -> Vec<Span<'a>> {
     let Some(marks) = marks else {
         return spans;
     };
@@ -82,27 +85,4 @@ fn apply<'a>(spans: Vec<Span<'a>>, marks: Option<&Vec<(Range<usize>, bool)>>) ->
         }
     }
     out
-}
-
-/// Spans `body::screen_line` puts before the text: cursor bar, indentation, sign.
-const PREFIX_SPANS: usize = 3;
-
-/// A screen line's spans with its text's matches marked (not the bar, the sign or a
-/// folded item's line count).
-pub fn mark_line<'a>(
-    mut spans: Vec<Span<'a>>,
-    marks: Option<&Vec<(Range<usize>, bool)>>,
-) -> Vec<Span<'a>> {
-    if marks.is_none() {
-        return spans;
-    }
-    let mut text = spans.split_off(PREFIX_SPANS.min(spans.len()));
-    let count = text
-        .iter()
-        .position(|s| s.style == theme::FOLD_COUNT)
-        .unwrap_or(text.len());
-    let tail = text.split_off(count);
-    spans.extend(apply(text, marks));
-    spans.extend(tail);
-    spans
 }

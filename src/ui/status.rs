@@ -11,10 +11,35 @@ use crate::app::App;
 
 /// What the left side says when there is no message.
 const HINT: &str = "Tab references · Enter open/unfold · Backspace back · ? keys · q quit";
+/// What it says when the cursor is on a table wider than the screen.
+const TABLE_HINT: &str = "← → or h l scroll the table · Enter folds it · ? keys";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let width = usize::from(area.width);
-    let right = format!(" {} ", position(app));
+    let view = &app.current().view;
+    let seen = view.columns_seen(app.frame());
+    let right = match seen {
+        // Which of a wide table's columns are in view, and on which side there is more.
+        Some((first, last, of)) => {
+            let more_left = if view.shift > 0 { "‹ " } else { "" };
+            let more_right = if view.shift < view.max_shift(app.frame()) {
+                " ›"
+            } else {
+                ""
+            };
+            let seen = if first == last {
+                format!("column {first}")
+            } else {
+                format!("columns {first}–{last}")
+            };
+            format!(
+                " {more_left}{seen} of {of}{more_right} · {} ",
+                position(app)
+            )
+        }
+        None => format!(" {} ", position(app)),
+    };
+    let hint = if seen.is_some() { TABLE_HINT } else { HINT };
     // The `/` prompt, as less and vim have it: what is typed, then what it found.
     let prompt = app.find_prompt().map(|p| match &app.status {
         Some(s) if !s.text.starts_with('/') => format!("{p}▏  {}", s.text),
@@ -28,7 +53,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         // Until a message replaces it: the file is not what it should be.
         None => match app.current().article.note {
             Some(note) => (note, theme::STATUS_ERROR),
-            None => (HINT, theme::STATUS),
+            None => (hint, theme::STATUS),
         },
     };
     let left = fit(&format!(" {text}"), width.saturating_sub(right.width()));

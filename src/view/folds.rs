@@ -1,4 +1,4 @@
-//! Folding and unfolding items, and selecting references (which unfolds what hides
+//! Folding and unfolding items and tables, and selecting references (which unfolds what hides
 //! them).
 
 use super::{Frame, Pos, View, hides_something};
@@ -15,11 +15,11 @@ impl View {
         false
     }
 
-    /// Enter with no reference selected: unfolds the item under the cursor, or folds
-    /// it when open. A block that is no item stays as it is.
+    /// Enter with no reference selected: unfolds the item or table under the cursor,
+    /// or folds it when open. A paragraph stays as it is.
     pub fn toggle(&mut self, f: Frame) {
         let c = self.cursor;
-        if !self.unfold(f) && f.article.blocks[c].is_item() && hides_something(f, c) {
+        if !self.unfold(f) && hides_something(f, c) {
             self.folded[c] = true;
             self.refit(f);
         }
@@ -29,7 +29,7 @@ impl View {
     /// item, moves to the item that owns it.
     pub fn fold_or_parent(&mut self, f: Frame) {
         let c = self.cursor;
-        if f.article.blocks[c].is_item() && !self.folded[c] && hides_something(f, c) {
+        if !self.folded[c] && hides_something(f, c) {
             self.folded[c] = true;
             self.refit(f);
         } else if let Some(parent) = f.article.blocks[c].parent {
@@ -38,10 +38,10 @@ impl View {
         }
     }
 
-    /// Folds or unfolds every item (`zM`, `zR`).
+    /// Folds or unfolds every item and table (`zM`, `zR`).
     pub fn fold_all(&mut self, f: Frame, folded: bool) {
         for (i, block) in f.article.blocks.iter().enumerate() {
-            self.folded[i] = folded && block.is_item();
+            self.folded[i] = folded && block.folds();
         }
         self.refit(f);
     }
@@ -71,6 +71,7 @@ impl View {
         if self.selected.is_some_and(|l| self.hides_link(f, l)) {
             self.selected = None;
         }
+        self.shift = self.shift.min(self.max_shift(f));
         self.reveal_cursor(f);
     }
 
@@ -125,6 +126,7 @@ impl View {
         self.selected = Some(link);
         self.refit(f);
         self.reveal_line(f, block, line);
+        self.reveal_column(f, line, link);
     }
 
     /// The reference Tab goes to: after the selected one, or the first at or after the

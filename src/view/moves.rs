@@ -157,6 +157,7 @@ impl View {
     pub(super) fn set_cursor(&mut self, block: usize) {
         if self.cursor != block {
             self.selected = None;
+            self.shift = 0;
         }
         self.cursor = block;
     }

@@ -1,0 +1,40 @@
+//! Laying out whole articles for a width (issue 5: the largest, 122 KB, under 20 ms):
+//! every block wrapped or, for a table, drawn, from a fresh layout each time, as
+//! after a resize. Parsing is not counted: it happens once per article opened.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use loi::article::Article;
+use loi::layout::Layout;
+
+/// Lays out every block of `article` at `width`; returns the lines, so that nothing
+/// is optimised away.
+fn lay_out(article: &Article, width: u16) -> usize {
+    let layout = Layout::new(article, width);
+    (0..article.blocks.len())
+        .map(|i| layout.lines(article, i).len())
+        .sum()
+}
+
+fn bench(c: &mut Criterion) {
+    let cases = [
+        (
+            "largest article (Annexe I à l'article R4312-1, 122 KB)",
+            include_str!("../tests/fixtures/annexe-i-r4312-1.md"),
+        ),
+        (
+            "table of 120 rows × 11 columns (R4412-149, 52 KB)",
+            include_str!("../tests/fixtures/r4412-149.md"),
+        ),
+    ];
+    for (name, source) in cases {
+        let article = Article::parse("code-du-travail/x/y.md", source);
+        for width in [80, 40] {
+            c.bench_function(&format!("layout {name} at {width} columns"), |b| {
+                b.iter(|| lay_out(std::hint::black_box(&article), width))
+            });
+        }
+    }
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
