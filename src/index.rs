@@ -11,10 +11,17 @@ pub mod cache;
 
 use std::collections::HashMap;
 
-const MAGIC: &[u8; 8] = b"LOIINDX3";
-/// Magic, fingerprint, content hash, then five `u32`: files, folders, and the offsets
-/// of the folder table and of the strings, and the whole length.
-const HEADER: usize = 8 + 8 + 8 + 5 * 4;
+const MAGIC: &[u8; 8] = b"LOIINDX4";
+/// Magic, fingerprint, content hash, then six `u32`: files, folders, the offsets of
+/// the folder table and of the strings, the whole length, and the offset of the
+/// samples.
+const HEADER: usize = 8 + 8 + 8 + 6 * 4;
+/// Every `SAMPLE`th file's name is also kept in a small table of its own (the
+/// samples, at the end): a look-up searches it first, then one run of `SAMPLE` rows.
+/// A binary search over the whole table touched some 14 spots of a 300,000-file
+/// index, and the kernel maps 64 KB around each page touched (fault-around): 1.2 MB
+/// of the reader's memory. The samples of 300,000 files fit in 50 KB.
+const SAMPLE: usize = 128;
 const ROW: usize = 12;
 /// The parent of a folder at the mirror's root.
 const NO_PARENT: u32 = u32::MAX;
@@ -49,6 +56,8 @@ pub struct Index {
     dirs: usize,
     dirs_at: usize,
     strings_at: usize,
+    samples_at: usize,
+    samples: usize,
 }
 
 /// One article file of an index.
@@ -124,6 +133,8 @@ impl Index {
             dirs: 0,
             dirs_at: HEADER,
             strings_at: HEADER,
+            samples_at: HEADER,
+            samples: 0,
             bytes: Bytes::Owned(bytes),
         }
     }
@@ -134,18 +145,23 @@ impl Index {
             return None;
         }
         let word = |i: usize| read_u32(&bytes, 24 + 4 * i).map(|w| w as usize);
-        let (files, dirs, dirs_at, strings_at, len) =
-            (word(0)?, word(1)?, word(2)?, word(3)?, word(4)?);
+        let (files, dirs, dirs_at, strings_at, len, samples_at) =
+            (word(0)?, word(1)?, word(2)?, word(3)?, word(4)?, word(5)?);
+        let samples = read_u32(&bytes, samples_at)? as usize;
         let fits = len == bytes.len()
             && HEADER.checked_add(files.checked_mul(ROW)?)? == dirs_at
             && dirs_at.checked_add(dirs.checked_mul(ROW)?)? == strings_at
-            && strings_at <= len;
+            && strings_at <= samples_at
+            && samples_at.checked_add(4 + samples.checked_mul(8)?)? <= len
+            && samples == files.div_ceil(SAMPLE);
         fits.then_some(Index {
             bytes,
             files,
             dirs,
             dirs_at,
             strings_at,
+            samples_at,
+            samples,
         })
     }
 
@@ -267,9 +283,36 @@ impl Index {
         (0..self.files).filter_map(|i| self.entry(i))
     }
 
-    /// The first position whose name is not below `name`.
+    /// The name of file `j * SAMPLE`, from the samples.
+    fn sample(&self, j: usize) -> &str {
+        let row = self.samples_at + 4 + 8 * j;
+        let strings = self.samples_at + 4 + 8 * self.samples;
+        let (off, len) = (self.word(row) as usize, self.word(row + 4) as usize);
+        strings
+            .checked_add(off)
+            .and_then(|start| self.bytes.get(start..start.checked_add(len)?))
+            .and_then(|b| std::str::from_utf8(b).ok())
+            .unwrap_or_default()
+    }
+
+    /// The first position whose name is not below `name`: the samples first, then
+    /// the one run of rows between two of them.
     fn lower_bound(&self, name: &str) -> usize {
-        let (mut lo, mut hi) = (0, self.files);
+        let (mut lo, mut hi) = (0, self.samples);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if self.sample(mid) < name {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        // Sample `lo` is the first not below `name`: the answer is after the one
+        // before it, and not after it.
+        let (mut lo, mut hi) = match lo {
+            0 => (0, 0),
+            j => ((j - 1) * SAMPLE, (j * SAMPLE).min(self.files)),
+        };
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if self.name_at(mid) < name {
@@ -348,9 +391,19 @@ fn encode(fingerprint: u64, files: &[(String, u32)], dirs: &[(u32, String)]) -> 
             dir_rows.extend_from_slice(&w.to_le_bytes());
         }
     }
+    let mut samples = Vec::new();
+    let mut sample_strings = Vec::new();
+    samples.extend_from_slice(&to_u32(files.len().div_ceil(SAMPLE)).to_le_bytes());
+    for (name, _) in files.iter().step_by(SAMPLE) {
+        samples.extend_from_slice(&to_u32(sample_strings.len()).to_le_bytes());
+        samples.extend_from_slice(&to_u32(name.len()).to_le_bytes());
+        sample_strings.extend_from_slice(name.as_bytes());
+    }
+    samples.extend_from_slice(&sample_strings);
     let dirs_at = HEADER + file_rows.len();
     let strings_at = dirs_at + dir_rows.len();
-    let len = strings_at + strings.len();
+    let samples_at = strings_at + strings.len();
+    let len = samples_at + samples.len();
     let mut out = Vec::with_capacity(len);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&fingerprint.to_le_bytes());
@@ -361,12 +414,20 @@ fn encode(fingerprint: u64, files: &[(String, u32)], dirs: &[(u32, String)]) -> 
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
         });
     out.extend_from_slice(&content.to_le_bytes());
-    for w in [files.len(), dirs.len(), dirs_at, strings_at, len] {
+    for w in [
+        files.len(),
+        dirs.len(),
+        dirs_at,
+        strings_at,
+        len,
+        samples_at,
+    ] {
         out.extend_from_slice(&to_u32(w).to_le_bytes());
     }
     out.extend_from_slice(&file_rows);
     out.extend_from_slice(&dir_rows);
     out.extend_from_slice(&strings);
+    out.extend_from_slice(&samples);
     out
 }
 
@@ -392,6 +453,33 @@ mod tests {
             f("other", "l1.md");
             f("", "top.md");
         })
+    }
+
+    #[test]
+    fn look_ups_through_the_samples_find_what_a_scan_finds() {
+        // Several runs of SAMPLE rows, with names repeated across folders and
+        // straddling the runs' edges.
+        let names: Vec<String> = (0..1000)
+            .map(|i| format!("l{}-{}.md", i % 97, i % 13))
+            .collect();
+        let index = Index::from_paths(1, |f| {
+            for (i, name) in names.iter().enumerate() {
+                f(&format!("code/s{}", i % 7), name);
+            }
+        });
+        assert_eq!(index.len(), 1000);
+        assert!(index.samples > 5);
+        let mut probes: Vec<String> = names.clone();
+        probes.extend(["", "a", "l", "l1", "l5", "l96-12.md", "l96-12.mdz", "z"].map(String::from));
+        for probe in &probes {
+            let want = names.iter().filter(|n| *n == probe).count();
+            assert_eq!(index.named(probe).count(), want, "{probe}");
+            let want = names
+                .iter()
+                .filter(|n| n.starts_with(probe.as_str()))
+                .count();
+            assert_eq!(index.starting_with(probe).count(), want, "prefix {probe}");
+        }
     }
 
     #[test]
