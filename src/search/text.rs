@@ -114,19 +114,78 @@ pub fn fold(text: &str) -> String {
 /// decoded. Much quicker than parsing the HTML, which matters for a scan of the
 /// whole mirror.
 pub fn article_text(file: &str) -> String {
-    let body = match file
+    let mut out = String::new();
+    strip_html_into(article_body(file), &mut out);
+    out
+}
+
+/// The part of an article file after its heading line.
+fn article_body(file: &str) -> &str {
+    match file
         .trim_start_matches('\u{feff}')
         .strip_prefix("# Article")
     {
         Some(rest) => rest.split_once('\n').map_or("", |(_, body)| body),
         None => file,
-    };
-    strip_html(body)
+    }
+}
+
+/// The folded words of an article file as one string, each after a space
+/// (` le contrat de travail`): a term is then in the text exactly when ` ` and its
+/// words joined by spaces are in this string (all but its last word whole, as a space
+/// follows them, and its first word starting one, as a space comes before). The scan
+/// matches with a substring search on it. `text` and `out` are the caller's, reused
+/// from file to file.
+pub fn fold_article_into(file: &str, text: &mut String, out: &mut String) {
+    text.clear();
+    out.clear();
+    strip_html_into(article_body(file), text);
+    // What `each_word` does, a byte at a time where the text is ASCII (nearly all
+    // of it): this loop is most of a first search's time.
+    let mut in_word = false;
+    let mut at = 0;
+    let bytes = text.as_bytes();
+    while let Some(&b) = bytes.get(at) {
+        if b.is_ascii() {
+            at += 1;
+            if b.is_ascii_alphanumeric() {
+                if !in_word {
+                    out.push(' ');
+                    in_word = true;
+                }
+                out.push(char::from(b.to_ascii_lowercase()));
+            } else {
+                in_word = false;
+            }
+            continue;
+        }
+        let Some(c) = text.get(at..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        at += c.len_utf8();
+        let before = out.len();
+        if !in_word {
+            out.push(' ');
+        }
+        if fold_into(c, out) {
+            in_word = true;
+        } else {
+            out.truncate(before);
+            in_word = false;
+        }
+    }
 }
 
 /// `html` with its tags removed and its entities decoded.
 pub fn strip_html(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
+    let mut out = String::new();
+    strip_html_into(html, &mut out);
+    out
+}
+
+/// [`strip_html`], appended to `out`.
+fn strip_html_into(html: &str, out: &mut String) {
+    out.reserve(html.len());
     let mut rest = html;
     while let Some(at) = rest.find(['<', '&']) {
         out.push_str(&rest[..at]);
@@ -156,7 +215,6 @@ pub fn strip_html(html: &str) -> String {
         }
     }
     out.push_str(rest);
-    out
 }
 
 /// Whether a tag (its text between `<` and `>`) is one that sits inside a word.
@@ -222,6 +280,20 @@ mod tests {
         let t = tokens(text);
         assert_eq!(&text[t[0].span.clone()], "Égalité");
         assert_eq!(&text[t[2].span.clone()], "il");
+    }
+
+    #[test]
+    fn folded_articles_are_their_words_each_after_a_space() {
+        let file = "# Article L1\n\n<p>Égalité des PRUD’HOMMES, l'œuvre 1<sup>er</sup> \
+                    &eacute;t&eacute; ½ x² Ⅻ 中文 Kelvin: \u{212a}</p>";
+        let (mut text, mut folded) = (String::new(), String::new());
+        fold_article_into(file, &mut text, &mut folded);
+        let joined: String = words(&article_text(file))
+            .iter()
+            .map(|w| format!(" {w}"))
+            .collect();
+        assert_eq!(folded, joined);
+        assert!(folded.starts_with(" egalite des prud hommes l oeuvre 1er ete"));
     }
 
     #[test]
