@@ -192,21 +192,40 @@ impl Mirror {
         let (Source::Dir(root), Some(clean)) = (&self.source, safe_relative(rel)) else {
             return false;
         };
-        let dir = clean.rsplit_once('/').map_or("", |(dir, _)| dir);
+        use std::os::fd::{AsRawFd, FromRawFd};
+        let (dir, name) = clean.rsplit_once('/').unwrap_or(("", &clean));
         if last.dir.as_deref() != Some(dir) {
             last.dir = Some(dir.to_owned());
-            last.inside = fs::canonicalize(root.join(dir)).is_ok_and(|d| d.starts_with(root));
+            let inside = fs::canonicalize(root.join(dir)).is_ok_and(|d| d.starts_with(root));
+            last.fd = inside
+                .then(|| {
+                    fs::OpenOptions::new()
+                        .read(true)
+                        .custom_flags(libc::O_DIRECTORY)
+                        .open(root.join(dir))
+                        .ok()
+                })
+                .flatten();
         }
-        if !last.inside {
-            return false;
-        }
-        let Ok(file) = fs::OpenOptions::new()
-            .read(true)
-            .custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW)
-            .open(root.join(&clean))
-        else {
+        let (Some(dir_fd), Ok(name)) = (&last.fd, std::ffi::CString::new(name)) else {
             return false;
         };
+        // Opened relative to its folder, as grep does: the kernel walks one name, not
+        // the whole path again.
+        // SAFETY: `dir_fd` is an open folder and `name` a NUL-terminated file name;
+        // the descriptor returned, when valid, is owned by the `File` alone.
+        let fd = unsafe {
+            libc::openat(
+                dir_fd.as_raw_fd(),
+                name.as_ptr(),
+                libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_CLOEXEC,
+            )
+        };
+        if fd < 0 {
+            return false;
+        }
+        // SAFETY: `fd` was just opened and nothing else holds it.
+        let file = unsafe { fs::File::from_raw_fd(fd) };
         let Ok(meta) = file.metadata() else {
             return false;
         };
@@ -521,12 +540,12 @@ fn refusal(root: &Path, rel: &str) -> Error {
     }
 }
 
-/// The last folder [`Mirror::read_plain_into`] checked, and whether it lies inside
-/// the root.
+/// The last folder [`Mirror::read_plain_into`] checked.
 #[derive(Debug, Default)]
 pub struct LastDir {
     dir: Option<String>,
-    inside: bool,
+    /// The folder, open, when it lies inside the root.
+    fd: Option<fs::File>,
 }
 
 /// Reads a file that is an article candidate: a regular file under the size limit.

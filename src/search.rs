@@ -10,6 +10,7 @@
 
 pub mod background;
 mod build;
+mod folded;
 pub mod postings;
 pub mod print;
 pub mod query;

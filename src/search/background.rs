@@ -16,7 +16,7 @@ use std::sync::mpsc;
 use std::time::{Duration, SystemTime};
 
 use super::build::{Builder, Chunk};
-use super::text;
+use super::folded;
 use crate::index::Index;
 use crate::mirror::{LastDir, Mirror, decode};
 
@@ -103,7 +103,7 @@ fn read_all(root: &Path, index: &Index, builder: &mut Builder) -> io::Result<()>
                 let Ok(mirror) = Mirror::open(root) else {
                     return;
                 };
-                let (mut bytes, mut text, mut folded) = (Vec::new(), String::new(), String::new());
+                let (mut bytes, mut folded) = (Vec::new(), String::new());
                 let mut last = LastDir::default();
                 loop {
                     let c = next.fetch_add(1, Ordering::Relaxed);
@@ -118,10 +118,10 @@ fn read_all(root: &Path, index: &Index, builder: &mut Builder) -> io::Result<()>
                                 || mirror.read_bytes_into(&path, &mut bytes).is_ok())
                         {
                             match std::str::from_utf8(&bytes) {
-                                Ok(file) => text::fold_article_into(file, &mut text, &mut folded),
+                                Ok(file) => folded::fold_article_into(file, &mut folded),
                                 Err(_) => {
                                     let (file, _) = decode(&bytes);
-                                    text::fold_article_into(&file, &mut text, &mut folded);
+                                    folded::fold_article_into(&file, &mut folded);
                                 }
                             }
                         }

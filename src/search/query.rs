@@ -71,7 +71,7 @@ impl Query {
         self.terms.is_empty()
     }
 
-    /// What to look for in a text folded by `text::fold_article_into`, one string a
+    /// What to look for in a text folded by `folded::fold_article_into`, one string a
     /// term: ` ` and its words joined by spaces.
     pub fn needles(&self) -> Vec<String> {
         self.terms

@@ -2,7 +2,7 @@
 //! cores, each answer given as soon as its file is read. Only matching happens here
 //! (the word index is built afterwards, by `background`), so a first search costs
 //! about what `grep -rlF` does: each thread reads into one buffer, folds the text
-//! into another (`text::fold_article_into`) and looks for each term there with a
+//! into another (`folded`) and looks for each term there with a
 //! substring search; only the files that answer are read again, for their snippets.
 
 use std::path::Path;
@@ -11,7 +11,7 @@ use std::sync::mpsc;
 
 use memchr::memmem::Finder;
 
-use super::{Hit, Query, text};
+use super::{Hit, Query, folded};
 use crate::index::Index;
 use crate::mirror::{LastDir, Mirror, decode};
 
@@ -79,7 +79,6 @@ pub fn run(root: Option<&Path>, index: &Index, query: &Query, each: &mut dyn FnM
 struct Reading {
     bytes: Vec<u8>,
     last: LastDir,
-    text: String,
     folded: String,
 }
 
@@ -92,11 +91,11 @@ impl Reading {
             return false;
         }
         match std::str::from_utf8(&self.bytes) {
-            Ok(file) => text::fold_article_into(file, &mut self.text, &mut self.folded),
+            Ok(file) => folded::fold_article_into(file, &mut self.folded),
             // Rare: decoded as the reader does, at the cost of a copy.
             Err(_) => {
                 let (file, _) = decode(&self.bytes);
-                text::fold_article_into(&file, &mut self.text, &mut self.folded);
+                folded::fold_article_into(&file, &mut self.folded);
             }
         }
         let folded = self.folded.as_bytes();
