@@ -67,8 +67,13 @@ pub fn build(root: &Path) -> io::Result<()> {
         libc::nice(10);
     }
     let mirror = Mirror::open(root).map_err(io::Error::other)?;
-    let index = mirror.index();
     let file = super::cache_file(&mirror).ok_or_else(|| io::Error::other("no cache folder"))?;
+    // The search that started this made the cache folder; if it is gone (a test's,
+    // removed meanwhile), loading the mirror's index would make it again.
+    if !file.parent().is_some_and(Path::is_dir) {
+        return Ok(());
+    }
+    let index = mirror.index();
     if super::load(&mirror, &index).is_some() {
         return Ok(());
     }
