@@ -66,6 +66,10 @@ pub enum Command {
         #[arg(value_name = "QUERY", required = true)]
         query: Vec<String>,
     },
+    /// Builds the word index of the mirror in the cache: what a first search starts
+    /// in the background, detached, once its answers are out.
+    #[command(hide = true)]
+    IndexWords,
     /// Writes articles to standard output as the reader lays them out, unfolded, with
     /// their references numbered in the text and listed at the end: for pipes, scripts
     /// and quick looks over SSH. A bad article is reported and skipped (exit code 2).
@@ -121,6 +125,14 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
         Command::Search { json, query } => {
             let mirror = mirror_for(cli.mirror.as_deref(), None)?;
             crate::search::print::run_printing(mirror.root(), &query.join(" "), *json)
+        }
+        Command::IndexWords => {
+            let mirror = mirror_for(cli.mirror.as_deref(), None)?;
+            // Nobody reads its output: a build that fails is only a slower next search.
+            if let Some(root) = mirror.root() {
+                let _ = crate::search::background::build(root);
+            }
+            Ok(())
         }
         Command::Links { json, articles } => {
             let mirror = mirror_for(cli.mirror.as_deref(), articles.first().map(String::as_str))?;

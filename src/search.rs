@@ -4,10 +4,13 @@
 //! With the word index in the cache (`words`, stamped with the mirror index's
 //! content hash as `backlinks` is: its article numbers are positions in that index) the answers come ranked, and only the files shown
 //! are read, for their snippets. Without it, every file is read, in parallel, answers
-//! given as they come, and the index is built in the same pass (`scan`, `build`), so
-//! the first search costs one read of the mirror and the next ones a look-up.
+//! given as they come (`scan`), and the caller then has the index built in the
+//! background (`background`, `build`), so the first search costs what grep does and
+//! the next ones a look-up.
 
+pub mod background;
 mod build;
+mod folded;
 pub mod postings;
 pub mod print;
 pub mod query;
@@ -47,7 +50,7 @@ pub struct Hit {
 pub enum Answered {
     /// From the word index, best first.
     Index,
-    /// By reading every file (and the index was built meanwhile, when it could be).
+    /// By reading every file: `background::spawn` then builds the index.
     Scan,
 }
 
@@ -80,8 +83,7 @@ pub fn run(
         }
         return Ok(Answered::Index);
     }
-    let file = root.and_then(|_| cache_file(&mirror));
-    scan::run(root, &index, query, file.as_deref(), each);
+    scan::run(root, &index, query, each);
     Ok(Answered::Scan)
 }
 

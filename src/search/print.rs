@@ -5,7 +5,7 @@
 use std::io::Write;
 use std::path::Path;
 
-use super::{Query, run};
+use super::{Answered, Query, run};
 use crate::error::Error;
 
 /// Searches the mirror at `root` for `typed`, printing as it goes.
@@ -14,7 +14,7 @@ pub fn run_printing(root: Option<&Path>, typed: &str, json: bool) -> Result<(), 
     let mut out = std::io::stdout().lock();
     let mut found = 0usize;
     let mut failed: Option<std::io::Error> = None;
-    run(root, &query, &mut |hit| {
+    let answered = run(root, &query, &mut |hit| {
         let line = if json {
             serde_json::to_string(&hit).unwrap_or_default()
         } else {
@@ -32,6 +32,10 @@ pub fn run_printing(root: Option<&Path>, typed: &str, json: bool) -> Result<(), 
             }
         }
     })?;
+    if let (Answered::Scan, Some(root)) = (answered, root) {
+        // Built while the user reads the answers; the child is left to finish alone.
+        drop(super::background::spawn(root));
+    }
     match failed {
         // `loi search … | head`: the reader of the pipe has all it wanted.
         Some(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),

@@ -71,6 +71,15 @@ impl Query {
         self.terms.is_empty()
     }
 
+    /// What to look for in a text folded by `folded::fold_article_into`, one string a
+    /// term: ` ` and its words joined by spaces.
+    pub fn needles(&self) -> Vec<String> {
+        self.terms
+            .iter()
+            .map(|t| format!(" {}", t.words.join(" ")))
+            .collect()
+    }
+
     /// Where the terms occur among `words` (a text's folded words in order): ranges
     /// of word positions, in order, when every term occurs somewhere; `None` when one
     /// does not. (Each term is looked for on its own, as the index does: `travail`

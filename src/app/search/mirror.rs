@@ -114,6 +114,13 @@ impl App {
                 if let Ok(how) = answered {
                     let _ = tx.send(Found::Done(how));
                 }
+                // The index for the next search, built by a process of its own; this
+                // thread only waits for it, so that it leaves no zombie.
+                if let (Ok(Answered::Scan), Some(root)) = (answered, root.as_deref())
+                    && let Some(mut child) = crate::search::background::spawn(root)
+                {
+                    let _ = child.wait();
+                }
             });
         if spawned.is_err() {
             self.say("Could not start the search (no thread left)", true);
