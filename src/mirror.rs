@@ -3,7 +3,10 @@
 //! lets a path lead outside the root.
 
 mod bundled;
+mod names;
 pub mod order;
+mod plain;
+mod read;
 pub(crate) mod walk;
 
 use std::cell::{Cell, OnceCell, RefCell};
@@ -15,6 +18,11 @@ use std::rc::Rc;
 use crate::article::Article;
 use crate::error::Error;
 use crate::index::{self, Index};
+
+pub use names::{normalize_number, number_of_file, number_slug, slug};
+pub use plain::LastDir;
+pub use read::{NOTE_BAD_UTF8, NOTE_WINDOWS_1252, decode};
+use read::{kind_of, read_file, read_file_into, too_large};
 
 /// Files larger than this are refused: the largest real article is 122 KB.
 pub const MAX_ARTICLE_BYTES: u64 = 10 * 1024 * 1024;
@@ -175,72 +183,6 @@ impl Mirror {
                 read_file_into(&path, &clean, buf)
             }
         }
-    }
-
-    /// The quick way for a scan of every file: the file at `rel` into `buf` (cleared
-    /// first) with one path look-up instead of the careful way's three (at 300,000
-    /// files the kernel's path walks cost more than the reading), and no cache of the
-    /// folders seen (the careful way's holds 16 MB of them at 300,000 files): `last`
-    /// remembers the last folder checked, and a scan goes folder by folder. The file
-    /// is opened without following a link, and must be a regular file under the size
-    /// limit; false for anything else (a link included), which the caller then reads
-    /// the careful way ([`Mirror::read_bytes_into`]) or not at all.
-    #[cfg(unix)]
-    pub fn read_plain_into(&self, rel: &str, last: &mut LastDir, buf: &mut Vec<u8>) -> bool {
-        use std::io::Read;
-        use std::os::unix::fs::OpenOptionsExt;
-        let (Source::Dir(root), Some(clean)) = (&self.source, safe_relative(rel)) else {
-            return false;
-        };
-        use std::os::fd::{AsRawFd, FromRawFd};
-        let (dir, name) = clean.rsplit_once('/').unwrap_or(("", &clean));
-        if last.dir.as_deref() != Some(dir) {
-            last.dir = Some(dir.to_owned());
-            let inside = fs::canonicalize(root.join(dir)).is_ok_and(|d| d.starts_with(root));
-            last.fd = inside
-                .then(|| {
-                    fs::OpenOptions::new()
-                        .read(true)
-                        .custom_flags(libc::O_DIRECTORY)
-                        .open(root.join(dir))
-                        .ok()
-                })
-                .flatten();
-        }
-        let (Some(dir_fd), Ok(name)) = (&last.fd, std::ffi::CString::new(name)) else {
-            return false;
-        };
-        // Opened relative to its folder, as grep does: the kernel walks one name, not
-        // the whole path again.
-        // SAFETY: `dir_fd` is an open folder and `name` a NUL-terminated file name;
-        // the descriptor returned, when valid, is owned by the `File` alone.
-        let fd = unsafe {
-            libc::openat(
-                dir_fd.as_raw_fd(),
-                name.as_ptr(),
-                libc::O_RDONLY | libc::O_NONBLOCK | libc::O_NOFOLLOW | libc::O_CLOEXEC,
-            )
-        };
-        if fd < 0 {
-            return false;
-        }
-        // SAFETY: `fd` was just opened and nothing else holds it.
-        let file = unsafe { fs::File::from_raw_fd(fd) };
-        let Ok(meta) = file.metadata() else {
-            return false;
-        };
-        if !meta.is_file() || meta.len() > MAX_ARTICLE_BYTES {
-            return false;
-        }
-        buf.clear();
-        buf.reserve(usize::try_from(meta.len()).unwrap_or(0));
-        file.take(MAX_ARTICLE_BYTES + 1).read_to_end(buf).is_ok()
-            && u64::try_from(buf.len()).is_ok_and(|n| n <= MAX_ARTICLE_BYTES)
-    }
-
-    #[cfg(not(unix))]
-    pub fn read_plain_into(&self, _: &str, _: &mut LastDir, _: &mut Vec<u8>) -> bool {
-        false
     }
 
     /// The text of the file at `rel`, decoded as [`decode`] does, and its note.
@@ -540,136 +482,6 @@ fn refusal(root: &Path, rel: &str) -> Error {
     }
 }
 
-/// The last folder [`Mirror::read_plain_into`] checked.
-#[derive(Debug, Default)]
-pub struct LastDir {
-    dir: Option<String>,
-    /// The folder, open, when it lies inside the root.
-    fd: Option<fs::File>,
-}
-
-/// Reads a file that is an article candidate: a regular file under the size limit.
-///
-/// Its type is checked before it is opened: opening a FIFO for reading waits for a
-/// writer, forever. It is opened non-blocking too, and checked again once open, in
-/// case it was swapped for a FIFO in between; and never more than the limit is read.
-fn read_file(path: &Path, shown: &str) -> Result<Vec<u8>, Error> {
-    let mut bytes = Vec::new();
-    read_file_into(path, shown, &mut bytes)?;
-    Ok(bytes)
-}
-
-/// [`read_file`] into `bytes`, which must be empty.
-fn read_file_into(path: &Path, shown: &str, bytes: &mut Vec<u8>) -> Result<(), Error> {
-    use std::io::Read;
-    let read_error = |source| Error::Read {
-        path: shown.to_owned(),
-        source,
-    };
-    let check = |meta: fs::Metadata| {
-        if !meta.is_file() {
-            return Err(Error::NotAFile {
-                path: shown.to_owned(),
-                kind: kind_of(&meta),
-            });
-        }
-        if meta.len() > MAX_ARTICLE_BYTES {
-            return Err(too_large(shown, meta.len()));
-        }
-        Ok(meta.len())
-    };
-    check(fs::metadata(path).map_err(read_error)?)?;
-    let mut options = fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
-    let file = options.open(path).map_err(read_error)?;
-    let len = check(file.metadata().map_err(read_error)?)?;
-    bytes.reserve(usize::try_from(len).unwrap_or(0));
-    file.take(MAX_ARTICLE_BYTES + 1)
-        .read_to_end(bytes)
-        .map_err(read_error)?;
-    let read = u64::try_from(bytes.len()).unwrap_or(u64::MAX);
-    if read > MAX_ARTICLE_BYTES {
-        return Err(too_large(shown, read));
-    }
-    Ok(())
-}
-
-fn too_large(shown: &str, size: u64) -> Error {
-    Error::TooLarge {
-        path: shown.to_owned(),
-        size,
-        limit: MAX_ARTICLE_BYTES,
-    }
-}
-
-/// What a file that is not a regular file is, for a message.
-fn kind_of(meta: &fs::Metadata) -> &'static str {
-    let kind = meta.file_type();
-    if kind.is_dir() {
-        return "folder";
-    }
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::FileTypeExt;
-        if kind.is_fifo() {
-            return "FIFO (named pipe)";
-        }
-        if kind.is_socket() {
-            return "socket";
-        }
-        if kind.is_block_device() || kind.is_char_device() {
-            return "device";
-        }
-    }
-    "special file"
-}
-
-/// A note for the status line when a file is not UTF-8.
-pub const NOTE_WINDOWS_1252: &str =
-    "This file is not UTF-8: read as Windows-1252 (Latin-1), its characters may be wrong";
-/// A note for the status line when a file is UTF-8 with bad bytes.
-pub const NOTE_BAD_UTF8: &str = "This file is not valid UTF-8: the bad bytes show as �";
-
-/// A file's bytes as text, and a note when they were not UTF-8. A file with bad bytes
-/// but no valid multi-byte UTF-8 sequence is read as Windows-1252, as older French
-/// files were written (`é` is the byte 0xE9); any other is read as UTF-8, with U+FFFD
-/// for each bad byte.
-pub fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
-    let mut multibyte = false;
-    let mut bad = false;
-    for chunk in bytes.utf8_chunks() {
-        multibyte |= !chunk.valid().is_ascii();
-        bad |= !chunk.invalid().is_empty();
-    }
-    if !bad {
-        return (String::from_utf8_lossy(bytes).into_owned(), None);
-    }
-    if multibyte {
-        return (
-            String::from_utf8_lossy(bytes).into_owned(),
-            Some(NOTE_BAD_UTF8),
-        );
-    }
-    let text = bytes.iter().map(|&b| windows_1252(b)).collect();
-    (text, Some(NOTE_WINDOWS_1252))
-}
-
-/// One byte of Windows-1252: Latin-1, but for 0x80-0x9F (typographic quotes, `€`,
-/// `œ`…), five of which are undefined and become U+FFFD.
-fn windows_1252(b: u8) -> char {
-    const HIGH: [char; 32] = [
-        '€', '\u{fffd}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{fffd}', 'Ž',
-        '\u{fffd}', '\u{fffd}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ',
-        '\u{fffd}', 'ž', 'Ÿ',
-    ];
-    match b {
-        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
-        _ => char::from(b),
-    }
-}
-
 /// A mirror-relative path made safe: `/`-separated, no empty or `.` parts, and `None`
 /// for anything that could lead elsewhere (`..`, `\`, `:`, NUL, `%`-escapes) or act
 /// on the terminal when shown (control and bidi characters).
@@ -686,94 +498,6 @@ pub fn safe_relative(path: &str) -> Option<String> {
         parts.push(part);
     }
     (!parts.is_empty()).then(|| parts.join("/"))
-}
-
-/// `l. 6123-1` → `L6123-1`: the letters before the number in capitals, with no dot or
-/// space; the rest as given (`L1234-5 A`). Anything else (`Annexe II`) is only trimmed.
-pub fn normalize_number(num: &str) -> String {
-    let num = num.trim();
-    let split = num.find(|c: char| c.is_ascii_digit()).unwrap_or(num.len());
-    let (prefix, rest) = num.split_at(split);
-    let prefix: String = prefix
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '.')
-        .collect();
-    let letters = prefix.trim_end_matches('*');
-    let is_code_prefix = letters.len() <= 3 && letters.chars().all(|c| c.is_ascii_alphabetic());
-    if is_code_prefix && !rest.is_empty() {
-        format!("{}{}", prefix.to_uppercase(), rest.to_uppercase())
-    } else {
-        num.to_owned()
-    }
-}
-
-/// The number an article file is named for, as the text writes it: `l5214-1-a.md` →
-/// `L5214-1 A`, `r-1234-5.md` → `R*1234-5`. File names are slugs, so this guesses
-/// back what the slug rule dropped; it is for display, never for finding a file.
-pub fn number_of_file(rel: &str) -> String {
-    let stem = rel.rsplit('/').next().unwrap_or_default();
-    let stem = stem.strip_suffix(".md").unwrap_or(stem);
-    let letters = stem.find(|c: char| !c.is_ascii_alphabetic()).unwrap_or(0);
-    let mut num = if letters > 0
-        && stem[letters..].starts_with('-')
-        && stem[letters + 1..].starts_with(|c: char| c.is_ascii_digit())
-    {
-        format!("{}*{}", &stem[..letters], &stem[letters + 1..])
-    } else {
-        stem.to_owned()
-    };
-    num = normalize_number(&num);
-    let bytes = num.as_bytes();
-    if let [.., d, b'-', letter] = bytes
-        && d.is_ascii_digit()
-        && letter.is_ascii_uppercase()
-    {
-        let cut = num.len() - 2;
-        num.replace_range(cut..=cut, " ");
-    }
-    num
-}
-
-/// The file-name slug of an article number: lower case, accents dropped, every other
-/// run of non-alphanumerics a `-` (`R*1234-5` → `r-1234-5`), as the mirror names files.
-pub fn number_slug(num: &str) -> String {
-    slug(&normalize_number(num))
-}
-
-/// The mirror's slug rule, for names the reader has to guess.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    let mut dash = false;
-    for c in text.chars() {
-        if c == '\'' || c == '’' {
-            continue;
-        }
-        match fold_accent(c.to_lowercase().next().unwrap_or(c)) {
-            Some(c) if c.is_ascii_alphanumeric() => {
-                if dash && !out.is_empty() {
-                    out.push('-');
-                }
-                dash = false;
-                out.push(c);
-            }
-            _ => dash = true,
-        }
-    }
-    out.chars().take(120).collect()
-}
-
-fn fold_accent(c: char) -> Option<char> {
-    Some(match c {
-        'à' | 'â' | 'ä' | 'á' => 'a',
-        'é' | 'è' | 'ê' | 'ë' => 'e',
-        'î' | 'ï' | 'í' => 'i',
-        'ô' | 'ö' | 'ó' => 'o',
-        'ù' | 'û' | 'ü' | 'ú' => 'u',
-        'ç' => 'c',
-        'ÿ' => 'y',
-        c if c.is_ascii() => c,
-        _ => return None,
-    })
 }
 
 #[cfg(test)]

@@ -48,10 +48,12 @@ pub fn run(root: Option<&Path>, index: &Index, query: &Query, each: &mut dyn FnM
                     if c >= chunks || stop.load(Ordering::Relaxed) {
                         return;
                     }
-                    for doc in c * CHUNK..((c + 1) * CHUNK).min(files) {
-                        let Some(path) = index.entry(doc).map(|e| e.path()) else {
-                            continue;
-                        };
+                    // Folder by folder: each folder is opened once for its files.
+                    let mut docs: Vec<_> = (c * CHUNK..((c + 1) * CHUNK).min(files))
+                        .filter_map(|doc| index.entry(doc))
+                        .collect();
+                    docs.sort_by_key(|e| e.dir);
+                    for path in docs.iter().map(|e| e.path()) {
                         if reading.answers(&mirror, &path, &finders)
                             && let Some(hit) = super::read_hit(&mirror, &path, query)
                             && tx.send(hit).is_err()
