@@ -3,6 +3,7 @@
 //! until the width changes.
 
 mod columns;
+mod glue;
 mod table;
 
 pub use table::TableShape;
@@ -228,62 +229,7 @@ fn tokens(pieces: &[Piece]) -> Vec<Token<'_>> {
     if !word.is_empty() {
         out.push(Token::Word(word));
     }
-    glue(out)
-}
-
-/// Joins words a line must not separate: `L.` and its number, `article` and the number
-/// it introduces, a number and `%` or `€`. The space stays, but as part of one word.
-fn glue(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
-    let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
-    for token in tokens {
-        if let (Some(Token::Word(prev)), Token::Word(next)) = (out.last_mut(), &token)
-            && must_stay_together(&word_text(prev), &word_text(next))
-        {
-            let shared = prev
-                .last()
-                .and_then(|s| s.link)
-                .filter(|l| next[0].link == Some(*l));
-            prev.push(Part {
-                text: " ",
-                style: TextStyle::default(),
-                link: shared,
-            });
-            prev.extend(next.iter().copied());
-            continue;
-        }
-        out.push(token);
-    }
-    out
-}
-
-/// A word's text: borrowed when it has one style (almost always), so that gluing a
-/// 10 MB paragraph does not copy every word.
-fn word_text<'a>(word: &Word<'a>) -> std::borrow::Cow<'a, str> {
-    match word.as_slice() {
-        [one] => std::borrow::Cow::Borrowed(one.text),
-        many => many.iter().map(|s| s.text).collect(),
-    }
-}
-
-fn must_stay_together(prev: &str, next: &str) -> bool {
-    let last = prev.rsplit(' ').next().unwrap_or(prev);
-    let next_is_number = next.starts_with(|c: char| c.is_ascii_digit());
-    let prefix = last.trim_end_matches('.');
-    let is_article_prefix = matches!(prefix, "L" | "R" | "D" | "A" | "LO" | "R*" | "D*" | "L.O");
-    let ends_with = |suffix: &str| {
-        last.len() >= suffix.len()
-            && last.is_char_boundary(last.len() - suffix.len())
-            && last[last.len() - suffix.len()..].eq_ignore_ascii_case(suffix)
-    };
-    let names_article = ends_with("article") || ends_with("articles");
-    let next_is_prefix = matches!(
-        next.trim_end_matches('.'),
-        "L" | "R" | "D" | "A" | "LO" | "R*" | "D*"
-    );
-    (is_article_prefix && next_is_number)
-        || (names_article && (next_is_prefix || next_is_number))
-        || (prev.ends_with(|c: char| c.is_ascii_digit())
-            && matches!(next, "%" | "€" | "%," | "%." | "€," | "€."))
+    glue::glue(out)
 }
 
 /// The text of a screen line, for tests and searches.
