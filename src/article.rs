@@ -27,8 +27,10 @@ pub enum Piece {
         /// Index into [`Article::links`] when this text is part of a link.
         link: Option<usize>,
     },
-    /// A hard line break inside the block.
+    /// A hard line break inside the block (or inside a table's cell).
     Break,
+    /// The end of a table's cell: the next piece starts the next cell.
+    CellEnd,
 }
 
 /// Inline emphasis carried by the HTML (`<strong>`, `<sup>`, `<sub>`).
@@ -60,8 +62,8 @@ pub struct Link {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum BlockKind {
     Text,
-    /// A table: its pieces are its cells' text, row by row, a [`Piece::Break`] between
-    /// two cells (so that making references, which keeps breaks, keeps cells apart).
+    /// A table: its pieces are its cells' text, row by row, a [`Piece::CellEnd`]
+    /// between two cells (which making references keeps, so cells stay apart).
     Table(table::Table),
 }
 
@@ -105,7 +107,7 @@ impl Block {
         if self.table().is_none() {
             return Vec::new();
         }
-        self.pieces.split(|p| matches!(p, Piece::Break)).collect()
+        self.pieces.split(|p| matches!(p, Piece::CellEnd)).collect()
     }
 
     /// The block's text with no styling, breaks as spaces.
@@ -114,7 +116,7 @@ impl Block {
         for piece in &self.pieces {
             match piece {
                 Piece::Text { text, .. } => out.push_str(text),
-                Piece::Break => out.push(' '),
+                Piece::Break | Piece::CellEnd => out.push(' '),
             }
         }
         out

@@ -333,7 +333,7 @@ fn split_para(para: RawPara) -> Vec<(Vec<Piece>, BlockKind, Reading)> {
         let mut pieces = Vec::new();
         for (i, cell) in para.lines.into_iter().enumerate() {
             if i > 0 {
-                pieces.push(Piece::Break);
+                pieces.push(Piece::CellEnd);
             }
             pieces.extend(cell);
         }

@@ -204,7 +204,8 @@ fn tokens(pieces: &[Piece]) -> Vec<Token<'_>> {
     let mut word: Word = Vec::new();
     for piece in pieces {
         match piece {
-            Piece::Break => {
+            // A cell's end only reaches here when a whole table is wrapped as text.
+            Piece::Break | Piece::CellEnd => {
                 if !word.is_empty() {
                     out.push(Token::Word(std::mem::take(&mut word)));
                 }

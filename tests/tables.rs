@@ -40,7 +40,7 @@ fn a_wide_table_scrolls_a_column_at_a_time_and_says_where_there_is_more() {
     app.update(Action::Unfold);
     let after = screen(&app);
     // The second column's rule is now at the left edge, under a `‹`.
-    assert!(after[4].starts_with("▌  ‹ Numéro CE (1) │"), "{after:#?}");
+    assert!(after[4].starts_with("▌  ‹ Numéro "), "{after:#?}");
     assert!(after[23].contains("‹ columns 2–"), "{}", after[23]);
     // Every row of the table moved by as much: the box stays a box, its rules in
     // the same columns on every line.
@@ -61,7 +61,15 @@ fn a_wide_table_scrolls_a_column_at_a_time_and_says_where_there_is_more() {
         app.update(Action::Unfold);
     }
     let end = screen(&app);
-    assert!(end[4].ends_with("│ Mesures transitoires │"), "{end:#?}");
+    // The last column's heading, `Mesures<br/>transitoires`, on two lines of its cell.
+    assert!(
+        end[4].contains("│ Mesures ") && end[4].ends_with('│'),
+        "{end:#?}"
+    );
+    assert!(
+        end[5].contains("│ transitoires ") && end[5].ends_with('│'),
+        "{end:#?}"
+    );
     assert!(!end[23].contains('›'), "{}", end[23]);
     assert!(end[23].contains("The table's right edge"), "{}", end[23]);
     // Back to the left: `h` scrolls, and at the edge does not fold.
@@ -94,7 +102,7 @@ fn a_table_folds_to_one_line_saying_its_size_and_first_row() {
     let s = screen(&app);
     assert_eq!(
         s[7].trim_end(),
-        "▌▸ Table, 120 rows × 11 columns: Dénomination · Numéro CE (1) · Nu… (+330 lines)"
+        "▌▸ Table, 120 rows × 11 columns: Dénomination · Numéro CE (1) · Nu… (+338 lines)"
     );
     assert!(!s[23].contains("columns 1"), "folded, nothing scrolls");
     app.update(Action::Unfold);

@@ -133,6 +133,9 @@ impl Builder {
     /// `i`-th line for the table's shape to find its text.
     fn end_cell(&mut self) {
         if self.cell_open {
+            if matches!(self.line.last(), Some(Piece::Break)) {
+                self.line.pop();
+            }
             self.lines.push(std::mem::take(&mut self.line));
             self.cell_open = false;
         }
@@ -172,7 +175,13 @@ impl Builder {
     /// `<br/>` ends a line; two in a row (an empty line) end the paragraph, which is
     /// how many articles separate their paragraphs.
     fn line_break(&mut self) {
-        if self.table_depth > 0 {
+        if self.table_depth == 1 && self.cell_open {
+            // A line of its own inside the cell; none at its start, none twice.
+            if !matches!(self.line.last(), None | Some(Piece::Break)) {
+                self.line.push(Piece::Break);
+            }
+            self.pending_space = false;
+        } else if self.table_depth > 0 {
             self.pending_space = !self.line.is_empty();
         } else if self.line.is_empty() {
             self.end_para();
@@ -308,7 +317,7 @@ impl Builder {
 fn link_of(piece: &Piece) -> Option<usize> {
     match piece {
         Piece::Text { link, .. } => *link,
-        Piece::Break => None,
+        Piece::Break | Piece::CellEnd => None,
     }
 }
 
@@ -324,6 +333,7 @@ mod tests {
                     .map(|piece| match piece {
                         Piece::Text { text, .. } => text.as_str(),
                         Piece::Break => "\n",
+                        Piece::CellEnd => "|",
                     })
                     .collect()
             })
@@ -366,12 +376,13 @@ mod tests {
     #[test]
     fn tables_become_cells_on_a_grid() {
         let p = parse(
-            "<p>Avant</p><table><thead><tr><td>A</td><th>B</th></tr></thead><tr><td><p>1</p><p>un</p></td><td></td><td colspan='2'>2<br/>deux</td></tr></table><p>Après</p>",
+            "<p>Avant</p><table><thead><tr><td>A</td><th>B</th></tr></thead><tr><td><p>1</p><p>un</p></td><td></td><td colspan='2'><br/>2<br/><br/>deux<br/></td></tr></table><p>Après</p>",
         );
         assert_eq!(p.paras.len(), 3);
         let table = p.paras[1].table.as_ref().expect("a table");
-        // Paragraphs and breaks in a cell are spaces; an empty cell keeps its place.
-        assert_eq!(texts(&p.paras[1]), vec!["A", "B", "1 un", "", "2 deux"]);
+        // Paragraphs in a cell are spaces, a `<br/>` a line of the cell (none at its
+        // ends); an empty cell keeps its place.
+        assert_eq!(texts(&p.paras[1]), vec!["A", "B", "1 un", "", "2\ndeux"]);
         assert_eq!((table.rows, table.columns, table.header_rows), (2, 4, 1));
         assert!(table.cells[0].header, "a <td> of <thead> heads the table");
         assert_eq!(table.cells[4].columns, 2);

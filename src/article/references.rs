@@ -80,7 +80,7 @@ fn block_text(pieces: &[Piece]) -> (String, Vec<Range<usize>>) {
         let start = text.len();
         match piece {
             Piece::Text { text: t, .. } => text.push_str(t),
-            Piece::Break => text.push('\n'),
+            Piece::Break | Piece::CellEnd => text.push('\n'),
         }
         offsets.push(start..text.len());
     }
@@ -171,7 +171,7 @@ fn cut(pieces: &[Piece], offsets: &[Range<usize>], spans: &[Span], first: usize)
     let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
     for (piece, range) in pieces.iter().zip(offsets) {
         let Piece::Text { text, style, .. } = piece else {
-            out.push(Piece::Break);
+            out.push(piece.clone());
             continue;
         };
         let mut cuts = vec![range.start, range.end];

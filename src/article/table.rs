@@ -1,6 +1,6 @@
 //! A table's shape: where each cell sits in the grid, how many rows and columns it
 //! spans, and which rows head the table. The cells' text is the block's pieces, one
-//! run per cell between [`super::Piece::Break`]s, row by row.
+//! run per cell between [`super::Piece::CellEnd`]s, row by row.
 
 /// The most columns or rows one cell may span. HTML allows 1,000 columns and 65,534
 /// rows; a hostile file asking for that would make a grid of millions of places.

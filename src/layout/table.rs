@@ -316,13 +316,13 @@ mod tests {
         assert_eq!(
             lines[..7],
             [
-                "┌───────────────────────┬─────────────────────────────────────────────────┐",
-                "│ FACTEUR DE RISQUES    │ SEUIL                                           │",
-                "│ PROFESSIONNELS        ├────────────────┬───────────────┬────────────────┤",
-                "│                       │ Action ou      │ Intensité     │ Durée minimale │",
-                "│                       │ situation      │ minimale      │                │",
-                "╞═══════════════════════╪════════════════╪═══════════════╪════════════════╡",
-                "│ a) Activités exercées │ Interventions  │ 1 200         │ 60             │",
+                "┌────────────────────────┬────────────────────────────────────────────────┐",
+                "│ FACTEUR DE RISQUES     │ SEUIL                                          │",
+                "│ PROFESSIONNELS         ├────────────────┬───────────────┬───────────────┤",
+                "│                        │ Action ou      │ Intensité     │ Durée         │",
+                "│                        │ situation      │ minimale      │ minimale      │",
+                "╞════════════════════════╪════════════════╪═══════════════╪═══════════════╡",
+                "│ a) Activités exercées  │ Interventions  │ 1 200         │ 60            │",
             ]
         );
         // In item 1°, the box takes the whole room: 80 less the bar, indent and sign.
@@ -345,5 +345,33 @@ mod tests {
         let width = lines[0].chars().count();
         assert!(width > 30 - 3, "{width}");
         assert!(lines.iter().all(|l| l.chars().count() == width));
+    }
+    #[test]
+    fn a_break_in_a_cell_starts_a_line_of_that_cell() {
+        let html = "# Article R1\n\n<table><tr><td>1 + 1 dégagement<br/>accessoire</td>\
+                    <td><br/>ou 1 (b)<br/></td></tr></table>";
+        let a = Article::parse("c/r1.md", html);
+        let table = a
+            .blocks
+            .iter()
+            .position(|b| b.table().is_some())
+            .expect("a table");
+        let lines: Vec<String> = Layout::new(&a, 60)
+            .lines(&a, table)
+            .iter()
+            .map(line_text)
+            .collect();
+        let rows: Vec<&str> = lines.iter().map(|l| l.trim_end()).collect();
+        assert!(
+            rows.iter()
+                .any(|l| l.starts_with("│ 1 + 1 dégagement │ ou 1 (b) │")),
+            "{rows:#?}"
+        );
+        assert!(
+            rows.iter().any(|l| l.starts_with("│ accessoire")),
+            "{rows:#?}"
+        );
+        // The breaks at the cell's ends make no empty line: two lines, two rules.
+        assert_eq!(lines.len(), 4, "{rows:#?}");
     }
 }

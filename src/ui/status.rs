@@ -87,7 +87,7 @@ fn percent_above(f: crate::view::Frame, top: crate::view::Pos) -> usize {
             .iter()
             .map(|p| match p {
                 crate::article::Piece::Text { text, .. } => text.len(),
-                crate::article::Piece::Break => 1,
+                crate::article::Piece::Break | crate::article::Piece::CellEnd => 1,
             })
             .sum()
     };
