@@ -18,6 +18,8 @@ use crate::view::{Frame, Sideways};
 mod cited_by;
 mod contents;
 mod saved;
+#[cfg(test)]
+mod saved_tests;
 pub mod search;
 mod share;
 #[cfg(test)]
