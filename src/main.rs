@@ -45,7 +45,8 @@ fn main() -> ExitCode {
         let size = crossterm::terminal::size().unwrap_or((80, 24));
         let mut app = App::new(opened.mirror, opened.article, size);
         app.set_keymap(config.keymap());
-        app.files = paths.clone();
+        // Without a terminal the reader will not start: nothing read, nothing to keep.
+        app.files = paths.clone().filter(|_| ask);
         if cli.article.is_empty() {
             reopen_session(&mut app);
         }

@@ -65,7 +65,12 @@ impl App {
             path: article.path.clone(),
             num: article.num.clone(),
             block: (cursor > 0).then_some(cursor),
-            point: point.join(" "),
+            // A paragraph outside any item is named by its place: ¶4.
+            point: if point.is_empty() && cursor > 0 {
+                format!("¶{}", cursor + 1)
+            } else {
+                point.join(" ")
+            },
             at: bookmarks::now(),
         };
         let name = mark.name();
@@ -95,12 +100,12 @@ impl App {
         let items = list
             .iter()
             .map(|b| Item {
-                label: format!(
+                label: shown(&format!(
                     "{} · {} · {}",
                     b.name(),
                     crate::codes::title_for(b.path.split('/').next().unwrap_or_default()),
                     bookmarks::date(b.at)
-                ),
+                )),
                 path: b.path.clone(),
                 block: b.block,
             })
@@ -127,12 +132,12 @@ impl App {
         let items = list
             .iter()
             .map(|v| Item {
-                label: format!(
+                label: shown(&format!(
                     "{} · {} · {}",
                     v.num,
                     crate::codes::title_for(v.path.split('/').next().unwrap_or_default()),
                     bookmarks::date(v.at)
-                ),
+                )),
                 path: v.path.clone(),
                 block: None,
             })
@@ -179,4 +184,11 @@ impl App {
         }
         self.say(&format!("Deleted the bookmark {name}"), false);
     }
+}
+
+/// A line of the files as the screen may show it: they are the user's, but a file
+/// edited by hand (or by someone else) must not reach the terminal as a control
+/// sequence either.
+fn shown(text: &str) -> String {
+    crate::sanitize::clean(text).into_owned()
 }
