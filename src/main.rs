@@ -55,7 +55,8 @@ fn main() -> ExitCode {
         // Said on stderr too, but the screen hides it: the first frame says it again.
         if let Some(p) = problems.first() {
             app.status = Some(Status {
-                text: loi::sanitize::clean(&told(p)).into_owned(),
+                // Short, for one line: the problem first, stderr says the rest.
+                text: loi::sanitize::clean(&format!("{p} · defaults used")).into_owned(),
                 error: true,
             });
         }
