@@ -55,8 +55,8 @@ fn main() -> ExitCode {
         // Said on stderr too, but the screen hides it: the first frame says it again.
         if let Some(p) = problems.first() {
             app.status = Some(Status {
-                // Short, for one line: the problem first, stderr says the rest.
-                text: loi::sanitize::clean(&format!("{p} · defaults used")).into_owned(),
+                // Short, for one line (home as ~): stderr says the rest.
+                text: loi::sanitize::clean(&format!("{} · defaults used", tilde(p))).into_owned(),
                 error: true,
             });
         }
@@ -73,6 +73,17 @@ fn main() -> ExitCode {
 /// A problem of config.toml as the user is told it.
 fn told(p: &loi::config::Problem) -> String {
     format!("{p} (ignored: loi goes on with its defaults)")
+}
+
+/// The problem with the home folder written `~`.
+fn tilde(p: &loi::config::Problem) -> String {
+    let text = p.to_string();
+    match std::env::var("HOME") {
+        Ok(home) if !home.is_empty() && text.starts_with(&format!("{home}/")) => {
+            format!("~{}", &text[home.len()..])
+        }
+        _ => text,
+    }
 }
 
 /// Shows the stack saved when this mirror was last read, if its article is still there.
