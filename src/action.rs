@@ -3,7 +3,10 @@
 //! variant is its description on the help screen.
 
 /// A request to the reader.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, strum::EnumMessage)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, strum::EnumMessage, strum::EnumIter, strum::IntoStaticStr,
+)]
+#[strum(serialize_all = "kebab-case")]
 pub enum Action {
     /// Move to the next block, or read on through a long one
     Down,
@@ -39,6 +42,16 @@ pub enum Action {
     OpenInBrowser,
     /// Copy the reference, or the article, as a citation
     Copy,
+    /// Copy the text of the item under the cursor, or of the whole article, plain
+    CopyText,
+    /// Bookmark the article at the point under the cursor
+    Bookmark,
+    /// List the bookmarks, newest first; Enter opens one at its point
+    Bookmarks,
+    /// List the articles read, newest first; Enter opens one
+    ReadHistory,
+    /// Delete the bookmark highlighted in the list of bookmarks
+    Delete,
     /// Show the code's table of contents, open at this article
     Contents,
     /// List the articles that cite this one ("cité par")
@@ -83,6 +96,35 @@ impl Action {
     pub fn description(self) -> &'static str {
         strum::EnumMessage::get_documentation(&self).unwrap_or_default()
     }
+
+    /// The name `config.toml` knows the action by: `page-down`, `copy-text`.
+    pub fn name(self) -> &'static str {
+        self.into()
+    }
+
+    /// Whether a key can be bound to it (not the prompt's typing, not the event
+    /// loop's own actions).
+    pub fn bindable(self) -> bool {
+        !matches!(
+            self,
+            Action::Input(_) | Action::InputBack | Action::Resize(..) | Action::Idle
+        )
+    }
+
+    /// The action a key can be bound to by this name, in any case, with or without
+    /// dashes or underscores: `page-down`, `PageDown`, `page_down`.
+    pub fn from_name(name: &str) -> Option<Action> {
+        let squeeze = |s: &str| -> String {
+            s.chars()
+                .filter(|c| !matches!(c, '-' | '_' | ' '))
+                .flat_map(char::to_lowercase)
+                .collect()
+        };
+        let wanted = squeeze(name);
+        <Action as strum::IntoEnumIterator>::iter()
+            .filter(|a| a.bindable())
+            .find(|a| squeeze(a.name()) == wanted)
+    }
 }
 
 #[cfg(test)]
@@ -96,5 +138,16 @@ mod tests {
             "Go back to the previous article, as you left it"
         );
         assert!(!Action::Resize(1, 1).description().is_empty());
+    }
+
+    #[test]
+    fn every_bindable_action_has_a_name_that_finds_it() {
+        for a in <Action as strum::IntoEnumIterator>::iter().filter(|a| a.bindable()) {
+            assert_eq!(Action::from_name(a.name()), Some(a), "{}", a.name());
+        }
+        assert_eq!(Action::from_name("PageDown"), Some(Action::PageDown));
+        assert_eq!(Action::from_name("copy_text"), Some(Action::CopyText));
+        assert_eq!(Action::from_name("idle"), None);
+        assert_eq!(Action::from_name("fly"), None);
     }
 }

@@ -17,6 +17,9 @@ use crate::view::{Frame, Sideways};
 
 mod cited_by;
 mod contents;
+mod saved;
+#[cfg(test)]
+mod saved_tests;
 pub mod search;
 mod share;
 #[cfg(test)]
@@ -63,6 +66,11 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// The browser `o` uses, if any (read from the environment at start).
     pub browser: Option<String>,
+    /// The keys in effect: the defaults with the user's overrides.
+    keymap: crate::keymap::Keymap,
+    /// Where bookmarks and the history of articles read are kept; `None`: nowhere
+    /// (the lists are then empty and `m` says so).
+    pub files: Option<crate::paths::Paths>,
     pub quit: bool,
 }
 
@@ -86,8 +94,24 @@ impl App {
             building: None,
             effects: Vec::new(),
             browser: effect::browser(|k| std::env::var(k).ok()),
+            keymap: crate::keymap::Keymap::default(),
+            files: None,
             quit: false,
         }
+    }
+
+    /// The keys in effect, which the event loop reads keys with and the help lists.
+    pub fn keymap(&self) -> &crate::keymap::Keymap {
+        &self.keymap
+    }
+
+    pub fn set_keymap(&mut self, keymap: crate::keymap::Keymap) {
+        self.keymap = keymap;
+    }
+
+    /// The mirror the articles come from.
+    pub fn mirror(&self) -> &Mirror {
+        &self.mirror
     }
 
     pub fn history(&self) -> &History {
@@ -148,7 +172,7 @@ impl App {
             return;
         }
         if let Some(scroll) = self.help {
-            let last = (crate::keymap::help_rows().len() + 2).saturating_sub(self.text_height());
+            let last = (self.keymap.help_rows().len() + 2).saturating_sub(self.text_height());
             self.help = match action {
                 Action::Down => Some((scroll + 1).min(last)),
                 Action::Up => Some(scroll.saturating_sub(1)),
@@ -239,6 +263,14 @@ impl App {
                 let selected = view.selected;
                 self.copy(&article, selected);
             }
+            Action::CopyText => {
+                let cursor = view.cursor;
+                self.copy_text(&article, cursor);
+            }
+            Action::Bookmark => self.bookmark(),
+            Action::Bookmarks => self.list_bookmarks(),
+            Action::ReadHistory => self.list_read(),
+            Action::Delete => self.say("d deletes a bookmark in the list ' opens", false),
             Action::Help => self.help = Some(0),
             Action::Contents => self.open_contents(),
             Action::CitedBy => self.cited_by(),
@@ -346,6 +378,9 @@ impl App {
                 self.picker = None;
                 self.status = None;
             }
+            Action::Delete if picker.listing == crate::picker::Listing::Bookmarks => {
+                self.delete_bookmark();
+            }
             _ => {}
         }
     }
@@ -435,6 +470,7 @@ impl App {
                 self.history.push(Entry::new(next));
                 self.relayout();
                 self.go_to_point(point);
+                self.note_read();
             }
             Err(why) => self.say(&why.to_string(), true),
         }

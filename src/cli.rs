@@ -12,7 +12,9 @@ use crate::mirror::Mirror;
 
 /// Read French legal codes in the terminal, from a local mirror.
 ///
-/// With no argument, opens article D313-14 of the sample mirror built into loi.
+/// With no argument, reopens the articles read last in this mirror, as they were left;
+/// the first time, article D313-14 of the sample mirror built into loi. The mirror is
+/// --mirror, else LOI_MIRROR, else `mirror` in config.toml (see --paths).
 #[derive(Debug, Parser)]
 #[command(name = "loi", version, subcommand_precedence_over_arg = true)]
 pub struct Cli {
@@ -24,6 +26,11 @@ pub struct Cli {
     /// after the code's folder name (code-du-travail L6123-1)
     #[arg(value_name = "ARTICLE", num_args = 0..=2)]
     pub article: Vec<String>,
+
+    /// Print where loi keeps its files (config, history, bookmarks, session, cache)
+    /// and exit
+    #[arg(long)]
+    pub paths: bool,
 
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -60,6 +60,10 @@ pub enum Error {
     NotAllPrinted(usize),
     #[error("cannot write the output: {0}")]
     Output(std::io::Error),
+    #[error(
+        "no home folder to keep files in: set HOME (or XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME)"
+    )]
+    NoHome,
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),
 }

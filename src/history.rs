@@ -46,6 +46,21 @@ impl History {
         }
     }
 
+    /// A stack of `entries` showing the one at `pos`; `None` when there is none there.
+    pub fn from_entries(entries: Vec<Entry>, pos: usize) -> Option<History> {
+        (pos < entries.len()).then_some(History { entries, pos })
+    }
+
+    /// Every article on the stack, the first opened first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Which of [`History::entries`] is shown.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
     pub fn current(&self) -> &Entry {
         &self.entries[self.pos]
     }

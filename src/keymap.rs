@@ -1,5 +1,6 @@
 //! The keys: one table that both reads key presses into actions and builds the help
-//! screen, so the two cannot disagree.
+//! screen, so the two cannot disagree. [`BINDINGS`] holds the defaults; a [`Keymap`]
+//! is them with the user's overrides from `config.toml`, parsed by [`parse_keys`].
 
 use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
@@ -111,6 +112,11 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::alt(K::Right)], "Alt-→", Action::Forward),
     bind(&[Key::ch('o')], "o", Action::OpenInBrowser),
     bind(&[Key::ch('y')], "y", Action::Copy),
+    bind(&[Key::ch('Y')], "Y", Action::CopyText),
+    bind(&[Key::ch('m')], "m", Action::Bookmark),
+    bind(&[Key::ch('\'')], "'", Action::Bookmarks),
+    bind(&[Key::ch('H')], "H", Action::ReadHistory),
+    bind(&[Key::ch('d')], "d", Action::Delete),
     bind(&[Key::ch('t')], "t", Action::Contents),
     bind(&[Key::ch('c')], "c", Action::CitedBy),
     bind(&[Key::ch(']')], "]", Action::NextArticle),
@@ -139,16 +145,180 @@ pub enum Lookup {
     Unbound,
 }
 
-/// Reads `key`, pressed after `pending`, against the table. Pure.
+/// An action bound to other keys than its own: each key's label and keys
+/// (`("zR", [z, R])`), as `config.toml` names them.
+pub type Override = (Action, Vec<(String, Vec<Key>)>);
+
+/// The keys in effect: the defaults with the user's overrides. A value the app holds;
+/// reading a key with it is a pure look-up.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Keymap {
+    bound: Vec<Bound>,
+}
+
+/// One binding of a [`Keymap`]: keys in order, how the help writes them, the action.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Bound {
+    pub keys: Vec<Key>,
+    pub label: String,
+    pub action: Action,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bound: BINDINGS
+                .iter()
+                .map(|b| Bound {
+                    keys: b.keys.to_vec(),
+                    label: b.label.to_owned(),
+                    action: b.action,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl Keymap {
+    /// The defaults, with each action named in `overrides` bound to exactly the keys
+    /// given (label, keys) instead of its own. The keys given are taken from whatever
+    /// they did before (and a sequence they start, or that starts them, is dropped,
+    /// since it could no longer be typed); every other key keeps its meaning.
+    pub fn with_overrides(overrides: &[Override]) -> Keymap {
+        let mut map = Keymap::default();
+        for (action, keys) in overrides {
+            let at = map.bound.iter().position(|b| b.action == *action);
+            map.bound.retain(|b| b.action != *action);
+            let clashes = |b: &Bound| {
+                keys.iter()
+                    .any(|(_, k)| b.keys.starts_with(k) || k.starts_with(&b.keys))
+            };
+            map.bound.retain(|b| !clashes(b));
+            let at = at.unwrap_or(map.bound.len()).min(map.bound.len());
+            let new = keys.iter().map(|(label, keys)| Bound {
+                keys: keys.clone(),
+                label: label.clone(),
+                action: *action,
+            });
+            map.bound.splice(at..at, new);
+        }
+        map
+    }
+
+    pub fn bindings(&self) -> &[Bound] {
+        &self.bound
+    }
+
+    /// Reads `key`, pressed after `pending`, against the map. Pure.
+    pub fn lookup(&self, pending: &[Key], key: Key) -> Lookup {
+        let typed: Vec<Key> = pending.iter().copied().chain([key]).collect();
+        if let Some(b) = self.bound.iter().find(|b| b.keys == typed) {
+            return Lookup::Action(b.action);
+        }
+        if self.bound.iter().any(|b| b.keys.starts_with(&typed)) {
+            return Lookup::Pending;
+        }
+        Lookup::Unbound
+    }
+
+    /// The help screen's rows: each action once, in table order, with all its keys.
+    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+        let mut rows: Vec<(Action, Vec<&str>)> = Vec::new();
+        for b in &self.bound {
+            match rows.iter_mut().find(|(a, _)| *a == b.action) {
+                Some((_, labels)) => labels.push(&b.label),
+                None => rows.push((b.action, vec![&b.label])),
+            }
+        }
+        rows.into_iter()
+            .map(|(action, labels)| (labels.join(", "), action.description()))
+            .collect()
+    }
+}
+
+/// Reads `key`, pressed after `pending`, against the default keys. Pure.
 pub fn lookup(pending: &[Key], key: Key) -> Lookup {
-    let typed: Vec<Key> = pending.iter().copied().chain([key]).collect();
-    if let Some(b) = BINDINGS.iter().find(|b| b.keys == typed.as_slice()) {
-        return Lookup::Action(b.action);
+    Keymap::default().lookup(pending, key)
+}
+
+/// The keys a `config.toml` string names: one key (`j`, `G`, `Down`, `PgDn`,
+/// `Ctrl-d`, `Alt-Left`, `F5`, `'`), a sequence of characters (`zR`), or keys apart
+/// with spaces (`g Home`). An error says what could not be read.
+pub fn parse_keys(text: &str) -> Result<Vec<Key>, String> {
+    let words: Vec<&str> = text.split_whitespace().collect();
+    match words.as_slice() {
+        [] if text.contains(' ') => Ok(vec![Key::ch(' ')]),
+        [] => Err("an empty key".to_owned()),
+        [one] => match parse_key(one) {
+            Some(key) => Ok(vec![key]),
+            // `zR`, `gg`: short, and not like a name mistyped (`Dwon`, `Ctrl-Nope`).
+            None if (2..=3).contains(&one.chars().count())
+                && !one.starts_with(|c: char| c.is_ascii_uppercase())
+                && one.chars().all(|c| c != '-' && !c.is_control()) =>
+            {
+                Ok(one.chars().map(Key::ch).collect())
+            }
+            None => Err(format!("no key is called {one:?}")),
+        },
+        several => several
+            .iter()
+            .map(|w| parse_key(w).ok_or_else(|| format!("no key is called {w:?}")))
+            .collect(),
     }
-    if BINDINGS.iter().any(|b| b.keys.starts_with(&typed)) {
-        return Lookup::Pending;
+}
+
+/// One key by its name, or a single character; `Ctrl-` and `Alt-` before it.
+fn parse_key(word: &str) -> Option<Key> {
+    let lower = word.to_lowercase();
+    for (prefix, mods) in [
+        ("ctrl-", KeyModifiers::CONTROL),
+        ("c-", KeyModifiers::CONTROL),
+        ("alt-", KeyModifiers::ALT),
+        ("m-", KeyModifiers::ALT),
+    ] {
+        if lower.starts_with(prefix) && word.len() > prefix.len() {
+            let mut key = parse_key(&word[prefix.len()..])?;
+            if mods == KeyModifiers::CONTROL
+                && let KeyCode::Char(c) = key.code
+            {
+                key.code = KeyCode::Char(c.to_ascii_lowercase());
+            }
+            key.mods |= mods;
+            return Some(key);
+        }
     }
-    Lookup::Unbound
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next()) {
+        return Some(match c {
+            '↓' => Key::plain(K::Down),
+            '↑' => Key::plain(K::Up),
+            '←' => Key::plain(K::Left),
+            '→' => Key::plain(K::Right),
+            c if c.is_control() => return None,
+            c => Key::ch(c),
+        });
+    }
+    let code = match lower.as_str() {
+        "down" => K::Down,
+        "up" => K::Up,
+        "left" => K::Left,
+        "right" => K::Right,
+        "enter" | "return" => K::Enter,
+        "esc" | "escape" => K::Esc,
+        "tab" => K::Tab,
+        "shift-tab" | "backtab" => K::BackTab,
+        "backspace" | "bs" => K::Backspace,
+        "space" => K::Char(' '),
+        "pgdn" | "pagedown" => K::PageDown,
+        "pgup" | "pageup" => K::PageUp,
+        "home" => K::Home,
+        "end" => K::End,
+        "delete" | "del" => K::Delete,
+        "insert" | "ins" => K::Insert,
+        f if f.starts_with('f') => K::F(f[1..].parse().ok().filter(|n| (1..=24).contains(n))?),
+        _ => return None,
+    };
+    Some(Key::plain(code))
 }
 
 /// What a key means while the go-to prompt is open: characters are typed in; the
@@ -168,20 +338,6 @@ pub fn lookup_typing(key: Key) -> Option<Action> {
         KeyCode::PageUp => Some(Action::PageUp),
         _ => None,
     }
-}
-
-/// The help screen's rows: each action once, in table order, with all its keys.
-pub fn help_rows() -> Vec<(String, &'static str)> {
-    let mut rows: Vec<(Action, Vec<&str>)> = Vec::new();
-    for b in BINDINGS {
-        match rows.iter_mut().find(|(a, _)| *a == b.action) {
-            Some((_, labels)) => labels.push(b.label),
-            None => rows.push((b.action, vec![b.label])),
-        }
-    }
-    rows.into_iter()
-        .map(|(action, labels)| (labels.join(", "), action.description()))
-        .collect()
 }
 
 #[cfg(test)]
@@ -214,7 +370,7 @@ mod tests {
 
     #[test]
     fn help_lists_every_bound_action_once_with_all_its_keys() {
-        let rows = help_rows();
+        let rows = Keymap::default().help_rows();
         let down = rows
             .iter()
             .find(|(_, d)| *d == Action::Down.description())
@@ -248,6 +404,58 @@ mod tests {
                     assert!(!b.keys.starts_with(a.keys), "{} hides {}", a.label, b.label);
                 }
             }
+        }
+    }
+
+    #[test]
+    fn overrides_change_only_the_actions_and_keys_they_name() {
+        let keys = |s: &str| (s.to_owned(), parse_keys(s).expect("keys"));
+        let map = Keymap::with_overrides(&[
+            (Action::Down, vec![keys("n"), keys("Down")]),
+            (Action::CopyText, vec![keys("Ctrl-y")]),
+        ]);
+        assert_eq!(map.lookup(&[], Key::ch('n')), Lookup::Action(Action::Down));
+        assert_eq!(map.lookup(&[], Key::ch('j')), Lookup::Unbound);
+        assert_eq!(
+            map.lookup(&[], Key::ctrl('y')),
+            Lookup::Action(Action::CopyText)
+        );
+        assert_eq!(map.lookup(&[], Key::ch('Y')), Lookup::Unbound);
+        // `n` was the next match's: it has only `N`'s neighbour left, nothing else moved.
+        let rows = map.help_rows();
+        assert!(
+            rows.iter()
+                .all(|(_, d)| *d != Action::NextMatch.description())
+        );
+        let down = rows.iter().find(|(_, d)| *d == Action::Down.description());
+        assert_eq!(down.map(|r| r.0.as_str()), Some("n, Down"));
+        for b in BINDINGS {
+            let untouched =
+                ![Action::Down, Action::CopyText, Action::NextMatch].contains(&b.action);
+            if untouched {
+                assert_eq!(
+                    map.lookup(&[], b.keys[0]),
+                    Keymap::default().lookup(&[], b.keys[0])
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn key_names_are_read_as_people_write_them() {
+        assert_eq!(parse_keys("G"), Ok(vec![Key::ch('G')]));
+        assert_eq!(parse_keys("PgDn"), Ok(vec![Key::plain(K::PageDown)]));
+        assert_eq!(parse_keys("ctrl-D"), Ok(vec![Key::ctrl('d')]));
+        assert_eq!(parse_keys("Alt-Left"), Ok(vec![Key::alt(K::Left)]));
+        assert_eq!(parse_keys("zR"), Ok(vec![Key::ch('z'), Key::ch('R')]));
+        assert_eq!(parse_keys(" "), Ok(vec![Key::ch(' ')]));
+        assert_eq!(parse_keys("F5"), Ok(vec![Key::plain(K::F(5))]));
+        assert!(parse_keys("").is_err());
+        assert!(parse_keys("Ctrl-Nope").is_err());
+        assert!(parse_keys("Dwon").is_err());
+        // Every default label reads back as its keys.
+        for b in BINDINGS {
+            assert_eq!(parse_keys(b.label).as_deref(), Ok(b.keys), "{}", b.label);
         }
     }
 }

@@ -4,14 +4,38 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use loi::app::App;
+use loi::app::{App, Status};
 use loi::cli::{self, Cli};
+use loi::config::Config;
+use loi::paths::Paths;
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    let mut cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return command_line_error(&e),
     };
+    let paths = Paths::from_env();
+    if cli.paths {
+        return match &paths {
+            Some(p) => finish(
+                std::io::stdout()
+                    .write_all(p.describe().as_bytes())
+                    .map_err(loi::error::Error::Output),
+            ),
+            None => finish(Err(loi::error::Error::NoHome)),
+        };
+    }
+    let (config, problems) = match &paths {
+        Some(p) => Config::load(&p.config),
+        None => (Config::default(), Vec::new()),
+    };
+    for p in &problems {
+        let _ = writeln!(std::io::stderr(), "loi: {}", loi::sanitize::clean(&told(p)));
+    }
+    // --mirror, else LOI_MIRROR (clap reads both), else config.toml.
+    if cli.mirror.is_none() {
+        cli.mirror = config.mirror.clone();
+    }
     if let Some(command) = &cli.command {
         return finish(cli::run_command(&cli, command));
     }
@@ -20,10 +44,58 @@ fn main() -> ExitCode {
     let opened = cli::target(&cli, ask).map(|opened| {
         let size = crossterm::terminal::size().unwrap_or((80, 24));
         let mut app = App::new(opened.mirror, opened.article, size);
+        app.set_keymap(config.keymap());
+        // Without a terminal the reader will not start: nothing read, nothing to keep.
+        app.files = paths.clone().filter(|_| ask);
+        if cli.article.is_empty() {
+            reopen_session(&mut app);
+        }
         app.offer(opened.choices);
+        app.note_read();
+        // Said on stderr too, but the screen hides it: the first frame says it again.
+        if let Some(p) = problems.first() {
+            app.status = Some(Status {
+                // Short, for one line (home as ~): stderr says the rest.
+                text: loi::sanitize::clean(&format!("{} · defaults used", tilde(p))).into_owned(),
+                error: true,
+            });
+        }
         app
     });
-    finish(opened.and_then(loi::tui::run))
+    let result = opened.and_then(loi::tui::run).map(|app| {
+        if let Err(e) = app.save_session() {
+            let _ = writeln!(std::io::stderr(), "loi: the session was not saved: {e}");
+        }
+    });
+    finish(result)
+}
+
+/// A problem of config.toml as the user is told it.
+fn told(p: &loi::config::Problem) -> String {
+    format!("{p} (ignored: loi goes on with its defaults)")
+}
+
+/// The problem with the home folder written `~`.
+fn tilde(p: &loi::config::Problem) -> String {
+    let text = p.to_string();
+    match std::env::var("HOME") {
+        Ok(home) if !home.is_empty() && text.starts_with(&format!("{home}/")) => {
+            format!("~{}", &text[home.len()..])
+        }
+        _ => text,
+    }
+}
+
+/// Shows the stack saved when this mirror was last read, if its article is still there.
+fn reopen_session(app: &mut App) {
+    let Some(files) = &app.files else {
+        return;
+    };
+    let key = loi::session::mirror_key(app.mirror());
+    let reopened = loi::session::load(&files.session, &key).and_then(|s| s.reopen(app.mirror()));
+    if let Some(history) = reopened {
+        app.replace_history(history);
+    }
 }
 
 /// Help and version on stdout; a mistake on stderr, exit 2. clap quotes the argument

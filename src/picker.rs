@@ -13,6 +13,18 @@ pub struct Item {
     pub block: Option<usize>,
 }
 
+/// What a list holds, for the keys that act on its items (`d` deletes a bookmark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Listing {
+    /// Articles to open: a range's, go-to's answers, codes to choose from.
+    #[default]
+    Articles,
+    /// The bookmarks, newest first (see `bookmarks`).
+    Bookmarks,
+    /// The articles read, newest first (see `visits`).
+    Read,
+}
+
 /// The list, the highlighted item and the first one shown.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Picker {
@@ -21,6 +33,7 @@ pub struct Picker {
     pub selected: usize,
     /// What was typed, for the go-to prompt; `None` for a fixed list.
     pub query: Option<String>,
+    pub listing: Listing,
 }
 
 impl Picker {
@@ -39,6 +52,7 @@ impl Picker {
             items,
             selected: 0,
             query: None,
+            listing: Listing::Articles,
         }
     }
 
@@ -57,6 +71,7 @@ impl Picker {
             items,
             selected: 0,
             query: None,
+            listing: Listing::Articles,
         }
     }
 
@@ -67,6 +82,18 @@ impl Picker {
             items: Vec::new(),
             selected: 0,
             query: Some(String::new()),
+            listing: Listing::Articles,
+        }
+    }
+
+    /// A fixed list of `items` of kind `listing`.
+    pub fn of_items(title: String, items: Vec<Item>, listing: Listing) -> Picker {
+        Picker {
+            title,
+            items,
+            selected: 0,
+            query: None,
+            listing,
         }
     }
 

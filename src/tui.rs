@@ -20,9 +20,10 @@ use crate::error::Error;
 use crate::keymap::{self, Key, Lookup};
 use crate::ui;
 
-/// Runs the reader until the user quits. The terminal is restored on return and, through
-/// ratatui's hook, on panic.
-pub fn run(app: App) -> Result<(), Error> {
+/// Runs the reader until the user quits, and gives the app back (its stack is the
+/// session to save). The terminal is restored on return and, through ratatui's hook,
+/// on panic.
+pub fn run(app: App) -> Result<App, Error> {
     if !std::io::stdout().is_terminal() {
         return Err(Error::NotATerminal);
     }
@@ -111,7 +112,7 @@ fn event_loop(
     terminal: &mut DefaultTerminal,
     mut app: App,
     stop_asked: &AtomicBool,
-) -> std::io::Result<()> {
+) -> std::io::Result<App> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut pending: Vec<Key> = Vec::new();
@@ -135,7 +136,7 @@ fn event_loop(
             continue;
         };
         loop {
-            match to_action(&event, &mut pending, app.typing()) {
+            match to_action(&event, &mut pending, &app) {
                 Some(Action::Suspend) => {
                     suspend(terminal)?;
                     shown = None;
@@ -156,7 +157,7 @@ fn event_loop(
             }
         }
     }
-    Ok(())
+    Ok(app)
 }
 
 /// The next event, waiting in short polls so that a SIGTSTP that came meanwhile is
@@ -250,8 +251,10 @@ fn draw(
 }
 
 /// The action an event asks for; keys of a sequence (`z` then `R`) wait in `pending`.
-/// While the user is `typing` (the go-to prompt), keys are text.
-fn to_action(event: &Event, pending: &mut Vec<Key>, typing: bool) -> Option<Action> {
+/// While the user is typing (the go-to prompt), keys are text; else they are read
+/// with the app's keymap.
+fn to_action(event: &Event, pending: &mut Vec<Key>, app: &App) -> Option<Action> {
+    let typing = app.typing();
     match event {
         Event::Resize(cols, rows) => Some(Action::Resize(*cols, *rows)),
         Event::Key(k) if typing => {
@@ -260,7 +263,7 @@ fn to_action(event: &Event, pending: &mut Vec<Key>, typing: bool) -> Option<Acti
         }
         Event::Key(k) => {
             let key = Key::from_event(*k)?;
-            match keymap::lookup(pending, key) {
+            match app.keymap().lookup(pending, key) {
                 Lookup::Action(action) => {
                     pending.clear();
                     Some(action)

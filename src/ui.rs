@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     .areas(frame.area());
     header::draw(frame, head, app);
     match app.help {
-        Some(scroll) => help::draw(frame, text, scroll),
+        Some(scroll) => help::draw(frame, text, app, scroll),
         None => body::draw(frame, text, app),
     }
     if let Some(view) = &app.contents {

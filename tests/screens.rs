@@ -139,6 +139,19 @@ fn tiny_and_empty_sizes_do_not_panic() {
 }
 
 #[test]
+fn readme_names_every_action_a_key_can_be_bound_to() {
+    use strum::IntoEnumIterator;
+    let readme = include_str!("../README.md");
+    for a in Action::iter().filter(|a| a.bindable()) {
+        assert!(
+            readme.contains(&format!("`{}`", a.name())),
+            "README misses action {}",
+            a.name()
+        );
+    }
+}
+
+#[test]
 fn readme_lists_every_key() {
     let readme = include_str!("../README.md");
     for b in loi::keymap::BINDINGS {

@@ -1,5 +1,6 @@
-//! What leaves the reader: a reference copied to the clipboard as a citation, or
-//! its address opened in a browser. Queued as effects for the terminal loop.
+//! What leaves the reader: a reference copied to the clipboard as a citation, the
+//! text under the cursor copied plain, or an address opened in a browser. Queued as
+//! effects for the terminal loop.
 
 use super::App;
 use crate::article::{Article, Link};
@@ -49,6 +50,58 @@ impl App {
         self.say(&format!("Copied: {text}"), false);
         self.effects.push(Effect::Copy(text));
     }
+}
+
+impl App {
+    /// `Y`: copies the item (or table) under the cursor with what it holds, else the
+    /// whole article: plain text, a paragraph a line.
+    pub(super) fn copy_text(&mut self, article: &Article, cursor: usize) {
+        let (text, what) = text_under(article, cursor);
+        let lines = text.lines().count();
+        let plural = if lines == 1 { "" } else { "s" };
+        self.say(&format!("Copied {lines} line{plural}: {what}"), false);
+        self.effects.push(Effect::Copy(text));
+    }
+}
+
+/// The plain text `Y` copies with the cursor on `cursor`, and what it is: `II 3° of
+/// L6123-1` or `the whole of L6123-1`.
+pub fn text_under(article: &Article, cursor: usize) -> (String, String) {
+    let folds = |b: usize| article.blocks.get(b).is_some_and(|b| b.folds());
+    let item = if folds(cursor) {
+        Some(cursor)
+    } else {
+        article.ancestors(cursor).last().copied()
+    };
+    let (range, what) = match item {
+        Some(i) => {
+            let mut chain = article.ancestors(i);
+            chain.push(i);
+            let labels: Vec<String> = chain
+                .iter()
+                .filter_map(|&b| article.blocks[b].marker.map(|m| m.label()))
+                .collect();
+            let name = if labels.is_empty() {
+                "a table".to_owned()
+            } else {
+                labels.join(" ")
+            };
+            (
+                i..article.blocks[i].end,
+                format!("{name} of {}", article.num),
+            )
+        }
+        None => (
+            0..article.blocks.len(),
+            format!("the whole of {}", article.num),
+        ),
+    };
+    let text: Vec<String> = article.blocks[range]
+        .iter()
+        .map(|b| b.plain_text().trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    (text.join("\n"), what)
 }
 
 /// `article L. 6123-1 du code du travail`: how a lawyer writes a citation.

@@ -5,7 +5,7 @@ use super::*;
 use crate::effect::Effect;
 
 /// A mirror with L6123-1 (real), L9-1..L9-3 and L9-10, and L9-9 citing them.
-fn mirror() -> (tempfile::TempDir, Mirror) {
+pub(super) fn mirror() -> (tempfile::TempDir, Mirror) {
     let dir = tempfile::tempdir().expect("temp dir");
     let section = dir.path().join("code-du-travail/partie/section");
     std::fs::create_dir_all(&section).expect("mkdir");
@@ -32,7 +32,7 @@ fn mirror() -> (tempfile::TempDir, Mirror) {
     (dir, mirror)
 }
 
-fn app() -> (tempfile::TempDir, App) {
+pub(super) fn app() -> (tempfile::TempDir, App) {
     app_sized((80, 24))
 }
 

@@ -7,10 +7,10 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme;
-use crate::keymap;
+use crate::app::App;
 
-pub fn draw(frame: &mut Frame, area: Rect, scroll: usize) {
-    let rows = keymap::help_rows();
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, scroll: usize) {
+    let rows = app.keymap().help_rows();
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let mut lines = vec![Line::styled(" Keys", theme::TITLE), Line::raw("")];
     for (keys, what) in rows {

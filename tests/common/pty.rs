@@ -128,6 +128,9 @@ pub struct Pty {
     writer: Box<dyn Write + Send>,
     /// Kept so the pty stays open as long as the harness lives, and to resize it.
     master: Box<dyn MasterPty + Send>,
+    /// The program's own config and data folders, so that no test reads or writes
+    /// the user's (loi keeps a session and bookmarks there); removed with the harness.
+    _home: tempfile::TempDir,
 }
 
 impl Pty {
@@ -155,6 +158,9 @@ impl Pty {
         // Stale sizes inherited from the outer shell would override the pty's.
         command.env_remove("LINES");
         command.env_remove("COLUMNS");
+        let home = tempfile::tempdir().expect("cannot make a temporary folder");
+        command.env("XDG_CONFIG_HOME", home.path().join("config"));
+        command.env("XDG_DATA_HOME", home.path().join("data"));
         for (key, value) in env {
             command.env(key, value);
         }
@@ -203,6 +209,7 @@ impl Pty {
             child,
             writer,
             master: pair.master,
+            _home: home,
         }
     }
 

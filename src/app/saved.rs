@@ -1,0 +1,194 @@
+//! What the reader keeps between runs, as the user sees it: `m` bookmarks the point
+//! under the cursor, `'` lists the bookmarks and `H` the articles read (both in the
+//! picker's list), the session saved on quitting. The files are `App::files`.
+
+use super::App;
+use crate::bookmarks::{self, Bookmark};
+use crate::history::History;
+use crate::picker::{Item, Listing, Picker};
+use crate::session::{self, Session};
+use crate::visits::{self, Visit};
+
+impl App {
+    /// Records the article shown in the history of articles read.
+    pub fn note_read(&mut self) {
+        let Some(file) = self.files.as_ref().map(|f| f.history.clone()) else {
+            return;
+        };
+        let article = &self.current().article;
+        let visit = Visit {
+            mirror: session::mirror_key(&self.mirror),
+            path: article.path.clone(),
+            num: article.num.clone(),
+            at: bookmarks::now(),
+        };
+        if let Err(e) = visits::record(&file, &visit) {
+            self.say(
+                &format!("The history of articles read was not saved: {e}"),
+                true,
+            );
+        }
+    }
+
+    /// Shows `history` instead of the stack opened: a session reopened.
+    pub fn replace_history(&mut self, history: History) {
+        self.history = history;
+        self.relayout();
+    }
+
+    /// Saves the stack as the session of this mirror.
+    pub fn save_session(&self) -> std::io::Result<()> {
+        let Some(files) = &self.files else {
+            return Ok(());
+        };
+        let key = session::mirror_key(&self.mirror);
+        session::save(&files.session, &key, &Session::of(&self.history))
+    }
+
+    /// `m`: bookmarks the article at the point under the cursor.
+    pub(super) fn bookmark(&mut self) {
+        let Some(file) = self.files.as_ref().map(|f| f.bookmarks.clone()) else {
+            self.say("No folder to keep bookmarks in (no home folder)", true);
+            return;
+        };
+        let entry = self.current();
+        let article = &entry.article;
+        let cursor = entry.view.cursor;
+        let mut chain = article.ancestors(cursor);
+        chain.push(cursor);
+        let point: Vec<String> = chain
+            .iter()
+            .filter_map(|&b| article.blocks.get(b)?.marker.map(|m| m.label()))
+            .collect();
+        let mark = Bookmark {
+            mirror: session::mirror_key(&self.mirror),
+            path: article.path.clone(),
+            num: article.num.clone(),
+            block: (cursor > 0).then_some(cursor),
+            // A paragraph outside any item is named by its place: ¶4.
+            point: if point.is_empty() && cursor > 0 {
+                format!("¶{}", cursor + 1)
+            } else {
+                point.join(" ")
+            },
+            at: bookmarks::now(),
+        };
+        let name = mark.name();
+        match bookmarks::add(&file, mark) {
+            Ok(()) => self.say(&format!("Bookmarked {name} · ' lists the bookmarks"), false),
+            Err(e) => self.say(&format!("Not bookmarked: {e}"), true),
+        }
+    }
+
+    /// `'`: the bookmarks of this mirror, newest first.
+    pub(super) fn list_bookmarks(&mut self) {
+        let Some(file) = self.files.as_ref().map(|f| f.bookmarks.clone()) else {
+            self.say("No bookmarks: no folder to keep them in", true);
+            return;
+        };
+        let list = match bookmarks::load(&file) {
+            Ok(all) => bookmarks::newest_first(all, &session::mirror_key(&self.mirror)),
+            Err(e) => return self.say(&e.to_string(), true),
+        };
+        if list.is_empty() {
+            self.say(
+                "No bookmarks yet: m bookmarks the point under the cursor",
+                false,
+            );
+            return;
+        }
+        let items = list
+            .iter()
+            .map(|b| Item {
+                label: shown(&format!(
+                    "{} · {} · {}",
+                    b.name(),
+                    crate::codes::title_for(b.path.split('/').next().unwrap_or_default()),
+                    bookmarks::date(b.at)
+                )),
+                path: b.path.clone(),
+                block: b.block,
+            })
+            .collect();
+        let title = format!("Bookmarks · {}", list.len());
+        self.picker = Some(Picker::of_items(title, items, Listing::Bookmarks));
+        self.say("↑↓ choose · Enter opens · d deletes · Esc closes", false);
+    }
+
+    /// `H`: the articles read in this mirror, newest first.
+    pub(super) fn list_read(&mut self) {
+        let Some(file) = self.files.as_ref().map(|f| f.history.clone()) else {
+            self.say("No history: no folder to keep it in", true);
+            return;
+        };
+        let list = match visits::newest_first(&file, &session::mirror_key(&self.mirror)) {
+            Ok(list) => list,
+            Err(e) => return self.say(&format!("The history cannot be read: {e}"), true),
+        };
+        if list.is_empty() {
+            self.say("No article read yet", false);
+            return;
+        }
+        let items = list
+            .iter()
+            .map(|v| Item {
+                label: shown(&format!(
+                    "{} · {} · {}",
+                    v.num,
+                    crate::codes::title_for(v.path.split('/').next().unwrap_or_default()),
+                    bookmarks::date(v.at)
+                )),
+                path: v.path.clone(),
+                block: None,
+            })
+            .collect();
+        let title = format!("Articles read · {}", list.len());
+        self.picker = Some(Picker::of_items(title, items, Listing::Read));
+        self.say("↑↓ choose · Enter opens · Esc closes", false);
+    }
+
+    /// `d` in the list of bookmarks: deletes the highlighted one.
+    pub(super) fn delete_bookmark(&mut self) {
+        let (Some(file), Some(picker)) = (
+            self.files.as_ref().map(|f| f.bookmarks.clone()),
+            self.picker.as_mut(),
+        ) else {
+            return;
+        };
+        let Some(item) = picker.current().cloned() else {
+            return;
+        };
+        let mark = Bookmark {
+            mirror: session::mirror_key(&self.mirror),
+            path: item.path,
+            num: String::new(),
+            block: item.block,
+            point: String::new(),
+            at: 0,
+        };
+        if let Err(e) = bookmarks::remove(&file, &mark) {
+            return self.say(&format!("Not deleted: {e}"), true);
+        }
+        picker.items.remove(picker.selected);
+        picker.step(0);
+        let name = item
+            .label
+            .split(" · ")
+            .next()
+            .unwrap_or_default()
+            .to_owned();
+        let left = picker.items.len();
+        picker.title = format!("Bookmarks · {left}");
+        if left == 0 {
+            self.picker = None;
+        }
+        self.say(&format!("Deleted the bookmark {name}"), false);
+    }
+}
+
+/// A line of the files as the screen may show it: they are the user's, but a file
+/// edited by hand (or by someone else) must not reach the terminal as a control
+/// sequence either.
+fn shown(text: &str) -> String {
+    crate::sanitize::clean(text).into_owned()
+}

@@ -1,0 +1,135 @@
+//! Writing loi's own files safely: whole files are written beside and renamed into
+//! place, so a reader never sees half of one; changes that read the file first (add a
+//! bookmark, append to the history) hold a lock file, so two `loi` at once lose nothing.
+
+use std::fs::{self, OpenOptions};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+/// Writes `bytes` to `file` at once: into a temporary file in the same folder, synced,
+/// then renamed over it. The folder is made if need be.
+pub fn write_atomic(file: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = folder_of(file)?;
+    fs::create_dir_all(&dir)?;
+    let mut temp = tempfile::NamedTempFile::new_in(&dir)?;
+    temp.write_all(bytes)?;
+    temp.as_file().sync_all()?;
+    temp.persist(file).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The text of `file`; empty when it does not exist yet.
+pub fn read(file: &Path) -> io::Result<String> {
+    match fs::read_to_string(file) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(String::new()),
+        other => other,
+    }
+}
+
+/// Runs `change` while holding `file`'s lock (`file.lock` beside it, locked
+/// exclusively): what another `loi` does to the file waits until it is done.
+pub fn locked<T>(file: &Path, change: impl FnOnce() -> io::Result<T>) -> io::Result<T> {
+    let dir = folder_of(file)?;
+    fs::create_dir_all(&dir)?;
+    let lock = OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(lock_file(file))?;
+    lock.lock()?;
+    let result = change();
+    // Closing the file would release it too; unlocking first says so.
+    let _ = lock.unlock();
+    result
+}
+
+/// Reads `file`, changes its text with `change`, and writes the result atomically,
+/// under the file's lock.
+pub fn update(file: &Path, change: impl FnOnce(String) -> String) -> io::Result<()> {
+    locked(file, || {
+        let text = read(file)?;
+        write_atomic(file, change(text).as_bytes())
+    })
+}
+
+/// Adds `line` (a newline is added) at the end of `file` in one write, under its lock.
+pub fn append_line(file: &Path, line: &str) -> io::Result<()> {
+    locked(file, || {
+        let mut out = OpenOptions::new().create(true).append(true).open(file)?;
+        let mut bytes = Vec::with_capacity(line.len() + 1);
+        bytes.extend_from_slice(line.as_bytes());
+        bytes.push(b'\n');
+        out.write_all(&bytes)
+    })
+}
+
+fn lock_file(file: &Path) -> PathBuf {
+    let mut name = file.as_os_str().to_owned();
+    name.push(".lock");
+    PathBuf::from(name)
+}
+
+fn folder_of(file: &Path) -> io::Result<PathBuf> {
+    match file.parent() {
+        Some(dir) if !dir.as_os_str().is_empty() => Ok(dir.to_owned()),
+        Some(_) => Ok(PathBuf::from(".")),
+        None => Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{} is not a file's path", file.display()),
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_atomic_write_leaves_the_whole_file_and_nothing_else() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("sub/f.json");
+        write_atomic(&file, b"first").expect("write");
+        write_atomic(&file, b"second, longer").expect("write");
+        assert_eq!(fs::read_to_string(&file).expect("read"), "second, longer");
+        let names: Vec<_> = fs::read_dir(dir.path().join("sub"))
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(names, ["f.json"], "no temporary file left behind");
+    }
+
+    #[test]
+    fn a_missing_file_reads_empty() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_eq!(read(&dir.path().join("none")).expect("read"), "");
+    }
+
+    #[test]
+    fn threads_updating_at_once_lose_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("list");
+        let threads: Vec<_> = (0..4)
+            .map(|t| {
+                let file = file.clone();
+                std::thread::spawn(move || {
+                    for i in 0..50 {
+                        update(&file, |text| format!("{text}{t}-{i}\n")).expect("update");
+                        append_line(&file.with_extension("log"), &format!("{t}-{i}"))
+                            .expect("append");
+                    }
+                })
+            })
+            .collect();
+        for t in threads {
+            t.join().expect("thread");
+        }
+        for f in [file.clone(), file.with_extension("log")] {
+            let text = fs::read_to_string(&f).expect("read");
+            let mut lines: Vec<&str> = text.lines().collect();
+            assert_eq!(lines.len(), 200, "{}", f.display());
+            lines.sort_unstable();
+            lines.dedup();
+            assert_eq!(lines.len(), 200);
+        }
+    }
+}
