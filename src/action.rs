@@ -73,6 +73,13 @@ pub enum Action {
     Suspend,
     /// The terminal changed size (columns, rows); sent by the event loop, not by a key
     Resize(u16, u16),
+    /// Scroll the text by this many lines, down when positive, the cursor kept on
+    /// screen; sent by the event loop for the mouse wheel (3 lines a notch)
+    Scroll(i16),
+    /// A left click at this screen cell (column, row): opens the reference there,
+    /// folds or unfolds the item whose sign is there, or puts the cursor on the block;
+    /// sent by the event loop for the mouse
+    Click(u16, u16),
     /// No key is waiting: time for slow work such as checking where references lead;
     /// sent by the event loop, not by a key
     Idle,

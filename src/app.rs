@@ -17,6 +17,7 @@ use crate::view::{Frame, Sideways};
 
 mod cited_by;
 mod contents;
+mod mouse;
 pub mod search;
 mod share;
 #[cfg(test)]
@@ -63,6 +64,8 @@ pub struct App {
     pub effects: Vec<Effect>,
     /// The browser `o` uses, if any (read from the environment at start).
     pub browser: Option<String>,
+    /// The styles the screen is drawn with (`Theme::pick` in main; dark by default).
+    pub theme: crate::ui::theme::Theme,
     pub quit: bool,
 }
 
@@ -86,6 +89,7 @@ impl App {
             building: None,
             effects: Vec::new(),
             browser: effect::browser(|k| std::env::var(k).ok()),
+            theme: crate::ui::theme::Theme::default(),
             quit: false,
         }
     }
@@ -124,6 +128,9 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if let Action::Resize(cols, rows) = action {
             self.resize(cols, rows);
+            return;
+        }
+        if self.mouse(action) {
             return;
         }
         if action == Action::Idle {
@@ -255,6 +262,8 @@ impl App {
             Action::Quit => self.quit = true,
             // Suspending is the terminal loop's to do.
             Action::Resize(..)
+            | Action::Scroll(_)
+            | Action::Click(..)
             | Action::Idle
             | Action::Suspend
             | Action::Input(_)

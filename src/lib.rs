@@ -26,6 +26,7 @@ pub mod print;
 pub mod reference;
 pub mod sanitize;
 pub mod search;
+pub mod shell;
 pub mod toc;
 pub mod tui;
 pub mod ui;

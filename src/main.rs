@@ -21,9 +21,13 @@ fn main() -> ExitCode {
         let size = crossterm::terminal::size().unwrap_or((80, 24));
         let mut app = App::new(opened.mirror, opened.article, size);
         app.offer(opened.choices);
+        app.theme = loi::ui::theme::Theme::pick(cli.theme.as_deref(), |k| std::env::var(k).ok());
         app
     });
-    finish(opened.and_then(loi::tui::run))
+    let options = loi::tui::Options {
+        mouse: !cli.no_mouse,
+    };
+    finish(opened.and_then(|app| loi::tui::run(app, options)))
 }
 
 /// Help and version on stdout; a mistake on stderr, exit 2. clap quotes the argument

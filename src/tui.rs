@@ -8,7 +8,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, Event};
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::DefaultTerminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::Buffer;
@@ -20,13 +20,47 @@ use crate::error::Error;
 use crate::keymap::{self, Key, Lookup};
 use crate::ui;
 
+/// How the reader uses the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Take the mouse: the wheel scrolls, a click opens a reference. Off, the
+    /// terminal keeps it, and its own selection of text works.
+    pub mouse: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { mouse: true }
+    }
+}
+
+/// Lines the text moves per notch of the mouse wheel.
+const WHEEL_LINES: i16 = 3;
+
+/// Whether mouse reporting is on, for every way out to turn it off.
+static MOUSE_ON: AtomicBool = AtomicBool::new(false);
+
+/// Turns on mouse reporting: presses and releases only (mode 1000, no motion, so a
+/// moving mouse sends nothing), in SGR form (1006, any column).
+const MOUSE_ENABLE: &str = "\x1b[?1000h\x1b[?1006h";
+const MOUSE_DISABLE: &str = "\x1b[?1006l\x1b[?1000l";
+
 /// Runs the reader until the user quits. The terminal is restored on return and, through
 /// ratatui's hook, on panic.
-pub fn run(app: App) -> Result<(), Error> {
+pub fn run(app: App, options: Options) -> Result<(), Error> {
     if !std::io::stdout().is_terminal() {
         return Err(Error::NotATerminal);
     }
     let mut terminal = ratatui::try_init()?;
+    // ratatui's panic hook restores the screen, not the mouse: this one first.
+    let ratatui_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        mouse_off();
+        ratatui_hook(info);
+    }));
+    if options.mouse {
+        mouse_on()?;
+    }
     restore_on_signals()?;
     leave_when_terminal_gone()?;
     let stop_asked = Arc::new(AtomicBool::new(false));
@@ -36,9 +70,29 @@ pub fn run(app: App) -> Result<(), Error> {
     Ok(result?)
 }
 
+fn mouse_on() -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    out.write_all(MOUSE_ENABLE.as_bytes())?;
+    out.flush()?;
+    MOUSE_ON.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Turns mouse reporting off if it is on; errors ignored, as in [`restore_terminal`].
+fn mouse_off() {
+    use std::io::Write;
+    if MOUSE_ON.swap(false, Ordering::SeqCst) {
+        let mut out = std::io::stdout();
+        let _ = out.write_all(MOUSE_DISABLE.as_bytes());
+        let _ = out.flush();
+    }
+}
+
 /// Gives the terminal its modes back: cooked mode and echo, the normal screen, a
 /// visible cursor. ratatui's hook does this on panic; this covers quitting and signals.
 fn restore_terminal() {
+    mouse_off();
     // Errors are ignored: when the terminal is gone there is nothing to restore, and
     // ratatui::restore would report it with eprintln!, which panics on a dead stderr.
     let _ = ratatui::try_restore();
@@ -71,8 +125,12 @@ fn restore_on_signals() -> std::io::Result<()> {
 /// Where no shell can resume it (its process group is orphaned), the kernel drops
 /// the SIGTSTP and the reader simply comes back.
 fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+    let mouse = MOUSE_ON.load(Ordering::SeqCst);
     restore_terminal();
     stop_as_by_default()?;
+    if mouse {
+        mouse_on()?;
+    }
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(
         std::io::stdout(),
@@ -254,6 +312,12 @@ fn draw(
 fn to_action(event: &Event, pending: &mut Vec<Key>, typing: bool) -> Option<Action> {
     match event {
         Event::Resize(cols, rows) => Some(Action::Resize(*cols, *rows)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_LINES)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-WHEEL_LINES)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            _ => None,
+        },
         Event::Key(k) if typing => {
             pending.clear();
             keymap::lookup_typing(Key::from_event(*k)?)

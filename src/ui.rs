@@ -25,11 +25,11 @@ pub fn draw(frame: &mut Frame, app: &App) {
     .areas(frame.area());
     header::draw(frame, head, app);
     match app.help {
-        Some(scroll) => help::draw(frame, text, scroll),
+        Some(scroll) => help::draw(frame, text, scroll, &app.theme),
         None => body::draw(frame, text, app),
     }
     if let Some(view) = &app.contents {
-        toc::draw(frame, text, view, &app.current().article.path);
+        toc::draw(frame, text, view, &app.current().article.path, &app.theme);
     }
     if let Some(p) = &app.picker {
         let area = if p.query.is_some() {
@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 height,
             }
         };
-        picker::draw(frame, area, p);
+        picker::draw(frame, area, p, &app.theme);
     }
     status::draw(frame, foot, app);
 }

@@ -6,18 +6,18 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::theme;
+use super::theme::Theme;
 use crate::keymap;
 
-pub fn draw(frame: &mut Frame, area: Rect, scroll: usize) {
+pub fn draw(frame: &mut Frame, area: Rect, scroll: usize, theme: &Theme) {
     let rows = keymap::help_rows();
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let mut lines = vec![Line::styled(" Keys", theme::TITLE), Line::raw("")];
+    let mut lines = vec![Line::styled(" Keys", theme.title), Line::raw("")];
     for (keys, what) in rows {
         let pad = key_width.saturating_sub(keys.width());
         lines.push(Line::from(vec![
             Span::raw("  "),
-            Span::styled(keys, theme::HELP_KEY),
+            Span::styled(keys, theme.help_key),
             Span::raw(" ".repeat(pad + 2)),
             Span::raw(what),
         ]));
