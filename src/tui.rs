@@ -1,6 +1,7 @@
 //! The terminal: entering and leaving full-screen mode, and the event loop that turns
 //! key presses into actions and redraws after them.
 
+mod compact;
 mod scroll;
 
 use std::io::IsTerminal;
@@ -9,8 +10,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
-use ratatui::DefaultTerminal;
-use ratatui::backend::Backend;
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::Buffer;
 
 use crate::action::Action;
@@ -34,6 +35,9 @@ impl Default for Options {
     }
 }
 
+/// The terminal as loi draws on it: through [`compact::Compact`].
+type Term = Terminal<CrosstermBackend<compact::Compact<std::io::Stdout>>>;
+
 /// Lines the text moves per notch of the mouse wheel.
 const WHEEL_LINES: i16 = 3;
 
@@ -46,18 +50,23 @@ const MOUSE_ENABLE: &str = "\x1b[?1000h\x1b[?1006h";
 const MOUSE_DISABLE: &str = "\x1b[?1006l\x1b[?1000l";
 
 /// Runs the reader until the user quits. The terminal is restored on return and, through
-/// ratatui's hook, on panic.
+/// a panic hook, on panic.
 pub fn run(app: App, options: Options) -> Result<(), Error> {
     if !std::io::stdout().is_terminal() {
         return Err(Error::NotATerminal);
     }
-    let mut terminal = ratatui::try_init()?;
-    // ratatui's panic hook restores the screen, not the mouse: this one first.
-    let ratatui_hook = std::panic::take_hook();
+    // As ratatui::try_init, with loi's writer, and a panic hook that gives back the
+    // mouse too.
+    let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
-        mouse_off();
-        ratatui_hook(info);
+        restore_terminal();
+        hook(info);
     }));
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(compact::Compact::new(
+        std::io::stdout(),
+    )))?;
     if options.mouse {
         mouse_on()?;
     }
@@ -90,7 +99,7 @@ fn mouse_off() {
 }
 
 /// Gives the terminal its modes back: cooked mode and echo, the normal screen, a
-/// visible cursor. ratatui's hook does this on panic; this covers quitting and signals.
+/// visible cursor, no mouse reporting: on quitting, signals, suspending and panic.
 fn restore_terminal() {
     mouse_off();
     // Errors are ignored: when the terminal is gone there is nothing to restore, and
@@ -124,7 +133,7 @@ fn restore_on_signals() -> std::io::Result<()> {
 ///
 /// Where no shell can resume it (its process group is orphaned), the kernel drops
 /// the SIGTSTP and the reader simply comes back.
-fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+fn suspend(terminal: &mut Term) -> std::io::Result<()> {
     let mouse = MOUSE_ON.load(Ordering::SeqCst);
     restore_terminal();
     stop_as_by_default()?;
@@ -165,11 +174,7 @@ fn stop_as_by_default() -> std::io::Result<()> {
     Ok(())
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    mut app: App,
-    stop_asked: &AtomicBool,
-) -> std::io::Result<()> {
+fn event_loop(terminal: &mut Term, mut app: App, stop_asked: &AtomicBool) -> std::io::Result<()> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut pending: Vec<Key> = Vec::new();
@@ -270,11 +275,7 @@ fn leave_when_terminal_gone() -> std::io::Result<()> {
 /// Draws the app. When the article's text only moved up or down by a few lines, the
 /// terminal scrolls its text rows itself first, and ratatui, comparing with what the
 /// screen then shows, writes only the rows that came in (and the status line).
-fn draw(
-    terminal: &mut DefaultTerminal,
-    app: &App,
-    shown: &mut Option<Buffer>,
-) -> std::io::Result<()> {
+fn draw(terminal: &mut Term, app: &App, shown: &mut Option<Buffer>) -> std::io::Result<()> {
     terminal.autoresize()?;
     ui::draw(&mut terminal.get_frame(), app);
     let rows = HEADER_ROWS
