@@ -2,6 +2,7 @@
 //! key presses into actions and redraws after them.
 
 mod compact;
+mod gaps;
 mod scroll;
 
 use std::io::IsTerminal;
@@ -274,7 +275,8 @@ fn leave_when_terminal_gone() -> std::io::Result<()> {
 
 /// Draws the app. When the article's text only moved up or down by a few lines, the
 /// terminal scrolls its text rows itself first, and ratatui, comparing with what the
-/// screen then shows, writes only the rows that came in (and the status line).
+/// screen then shows, writes only the rows that came in (and the status line). Small
+/// gaps between changed cells are written again rather than moved over (`gaps`).
 fn draw(terminal: &mut Term, app: &App, shown: &mut Option<Buffer>) -> std::io::Result<()> {
     terminal.autoresize()?;
     ui::draw(&mut terminal.get_frame(), app);
@@ -284,22 +286,29 @@ fn draw(terminal: &mut Term, app: &App, shown: &mut Option<Buffer>) -> std::io::
             .area
             .height
             .saturating_sub(STATUS_ROWS);
-    if let Some(before) = shown.as_ref()
-        && let Some(shift) = scroll::detect(before, terminal.current_buffer_mut(), rows.clone())
-    {
+    if let Some(before) = shown.as_ref() {
         let next = terminal.current_buffer_mut().clone();
-        let lines = shift.unsigned_abs().try_into().unwrap_or(u16::MAX);
-        if shift > 0 {
-            terminal
-                .backend_mut()
-                .scroll_region_up(rows.clone(), lines)?;
-        } else {
-            terminal
-                .backend_mut()
-                .scroll_region_down(rows.clone(), lines)?;
-        }
-        // Make ratatui's "previous screen" what the terminal now shows.
-        *terminal.current_buffer_mut() = scroll::shifted(before, rows, shift);
+        // What the terminal shows before ratatui's diff: scrolled first, when the
+        // text only moved a few lines.
+        let mut base = match scroll::detect(before, &next, rows.clone()) {
+            Some(shift) => {
+                let lines = shift.unsigned_abs().try_into().unwrap_or(u16::MAX);
+                if shift > 0 {
+                    terminal
+                        .backend_mut()
+                        .scroll_region_up(rows.clone(), lines)?;
+                } else {
+                    terminal
+                        .backend_mut()
+                        .scroll_region_down(rows.clone(), lines)?;
+                }
+                scroll::shifted(before, rows, shift)
+            }
+            None => before.clone(),
+        };
+        gaps::fill(&mut base, &next);
+        // Make ratatui's "previous screen" that.
+        *terminal.current_buffer_mut() = base;
         terminal.swap_buffers();
         *terminal.current_buffer_mut() = next;
     }

@@ -194,3 +194,38 @@ fn no_color_writes_no_colour_sequence_and_colours_come_back_without_it() {
         }
     }
 }
+
+/// Mouse reporting is on while loi runs, off while it is suspended and after it
+/// quits, and never on with `--no-mouse`.
+#[test]
+fn the_mouse_is_given_back_on_suspend_and_quit_and_left_alone_with_no_mouse() {
+    const ON: &str = "\x1b[?1000h";
+    const OFF: &str = "\x1b[?1000l";
+    let script = r#"set -m; "$0" "$@"; echo "stopped: $(jobs -p)"; read x; fg; echo "exited: $?""#;
+    let mut p = Pty::spawn(
+        Path::new("/bin/bash"),
+        &["-c", script, env!("CARGO_BIN_EXE_loi")],
+        &[],
+        80,
+        24,
+    );
+    p.wait_for("Article D313-14", TIMEOUT);
+    p.key(Key::Ctrl('z'));
+    p.wait_for("stopped: ", TIMEOUT);
+    let out = String::from_utf8_lossy(&p.output()).into_owned();
+    assert!(out.rfind(ON) < out.rfind(OFF), "off while suspended");
+    p.send(b"\n");
+    p.wait_for("Article D313-14", TIMEOUT);
+    let out = String::from_utf8_lossy(&p.output()).into_owned();
+    assert!(out.rfind(ON) > out.rfind(OFF), "on again after fg");
+    p.key(Key::Char('q'));
+    p.wait_for("exited: 0", TIMEOUT);
+    let out = String::from_utf8_lossy(&p.output()).into_owned();
+    assert!(out.rfind(ON) < out.rfind(OFF), "off after quitting");
+
+    let mut p = Pty::spawn(loi(), &["--no-mouse"], &[], 80, 24);
+    p.wait_for("Article D313-14", TIMEOUT);
+    p.key(Key::Char('q'));
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+    assert!(!String::from_utf8_lossy(&p.output()).contains(ON));
+}

@@ -75,7 +75,9 @@ fn screen_line<'a>(
         }
         _ => " ",
     };
-    spans.push(Span::styled(format!("{sign} "), t.sign));
+    // A blank sign unstyled: a style change costs bytes on every line drawn.
+    let sign_style = if sign == " " { Style::new() } else { t.sign };
+    spans.push(Span::styled(format!("{sign} "), sign_style));
     if folded {
         let line = f.layout.folded_line(f.article, pos.block);
         let room = usize::from(f.layout.width()).saturating_sub(text_column);
