@@ -32,6 +32,6 @@ for file in "$big" "$tab"; do
     $tuiperf "${runs[@]}" --until 'Article' --keys 'J,J,J,J,J,J,J,J,Space,Space,q,y' -- w3m -T text/html "$file"
 done
 echo "== L6123-1, references: loi"
-$tuiperf "${runs[@]}" --until 'Article L6123-1' --keys 'Tab,Tab,Enter::Article L5311-9,Backspace::Article L6123-1,q' -- "$loi" --mirror "$mirror" "$typ"
+$tuiperf "${runs[@]}" --until 'Article L6123-1' --keys 'Tab,Enter::Article L5311-9,Backspace::Article L6123-1,q' -- "$loi" --mirror "$mirror" "$typ"
 echo "== L6123-1, references: w3m (Enter follows the link's file, missing here)"
-$tuiperf "${runs[@]}" --until 'Article L6123-1' --keys 'Tab,Tab,Enter,q,y' -- w3m -T text/html "$typ"
+$tuiperf "${runs[@]}" --until 'Article L6123-1' --keys 'Tab,Enter,q,y' -- w3m -T text/html "$typ"

@@ -155,7 +155,7 @@ impl App {
             return;
         }
         if let Some(scroll) = self.help {
-            let last = (crate::keymap::help_rows().len() + 2).saturating_sub(self.text_height());
+            let last = crate::ui::help::height(self.size.0).saturating_sub(self.text_height());
             self.help = match action {
                 Action::Down => Some((scroll + 1).min(last)),
                 Action::Up => Some(scroll.saturating_sub(1)),

@@ -278,7 +278,12 @@ fn leave_when_terminal_gone() -> std::io::Result<()> {
 /// screen then shows, writes only the rows that came in (and the status line). Small
 /// gaps between changed cells are written again rather than moved over (`gaps`).
 fn draw(terminal: &mut Term, app: &App, shown: &mut Option<Buffer>) -> std::io::Result<()> {
+    let area = terminal.current_buffer_mut().area;
     terminal.autoresize()?;
+    if terminal.current_buffer_mut().area != area {
+        // Resized: ratatui cleared the screen and forgot it; so does this.
+        *shown = None;
+    }
     ui::draw(&mut terminal.get_frame(), app);
     let rows = HEADER_ROWS
         ..terminal

@@ -3,7 +3,7 @@
 
 mod body;
 mod header;
-mod help;
+pub mod help;
 mod picker;
 mod search;
 mod status;
