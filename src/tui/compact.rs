@@ -34,6 +34,9 @@ pub struct State {
     bg: Option<Vec<u16>>,
     /// The cursor's row after the last cursor position, while only text followed it.
     row: Option<u16>,
+    /// Whether the last batch ended with a full reset: then a batch that is only a
+    /// reset (a draw that changed nothing) changes nothing either.
+    reset: bool,
 }
 
 impl<W: Write> Compact<W> {
@@ -55,13 +58,19 @@ impl<W: Write> Write for Compact<W> {
     fn flush(&mut self) -> std::io::Result<()> {
         // Something else may have moved the cursor since the last batch.
         self.state.row = None;
-        let out = compact(&self.pending, &mut self.state);
+        let mut out = compact(&self.pending, &mut self.state);
         self.pending.clear();
+        if out == RESET && self.state.reset {
+            out.clear();
+        } else if !out.is_empty() {
+            self.state.reset = out.ends_with(RESET);
+        }
         self.inner.write_all(&out)?;
         self.inner.flush()
     }
 }
 
+const RESET: &[u8] = b"\x1b[m";
 const HIDE: &[u8] = b"\x1b[?25l";
 const SHOW: &[u8] = b"\x1b[?25h";
 const CLEAR: &[u8] = b"\x1b[2J";
@@ -279,6 +288,23 @@ mod tests {
         // A line feed or another sequence between: the row is not known.
         assert_eq!(run(b"\x1b[2;1Ha\n\x1b[2;5H"), "\x1b[2Ha\n\x1b[2;5H");
         assert_eq!(run(b"\x1b[2;1H\x1b[1S\x1b[2;5H"), "\x1b[2H\x1b[1S\x1b[2;5H");
+    }
+
+    #[test]
+    fn a_draw_that_changes_nothing_writes_nothing() {
+        let mut out = Vec::new();
+        let mut writer = Compact::new(&mut out);
+        writer.write_all(b"ab\x1b[0m").expect("write");
+        writer.flush().expect("flush");
+        writer
+            .write_all(b"\x1b[39m\x1b[49m\x1b[59m\x1b[0m")
+            .expect("write");
+        writer.flush().expect("flush");
+        writer.write_all(b"\x1b[0m").expect("write");
+        writer.flush().expect("flush");
+        writer.write_all(b"c\x1b[0m").expect("write");
+        writer.flush().expect("flush");
+        assert_eq!(out, b"ab\x1b[mc\x1b[m");
     }
 
     #[test]
