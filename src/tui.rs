@@ -295,22 +295,23 @@ fn draw(terminal: &mut Term, app: &App, shown: &mut Option<Buffer>) -> std::io::
         let next = terminal.current_buffer_mut().clone();
         // What the terminal shows before ratatui's diff: scrolled first, when the
         // text only moved a few lines.
-        let mut base = match scroll::detect(before, &next, rows.clone()) {
-            Some(shift) => {
-                let lines = shift.unsigned_abs().try_into().unwrap_or(u16::MAX);
-                if shift > 0 {
-                    terminal
-                        .backend_mut()
-                        .scroll_region_up(rows.clone(), lines)?;
-                } else {
-                    terminal
-                        .backend_mut()
-                        .scroll_region_down(rows.clone(), lines)?;
+        let mut base =
+            match scroll::detect(before, &next, rows.clone(), crate::layout::CURSOR_COLUMNS) {
+                Some(shift) => {
+                    let lines = shift.unsigned_abs().try_into().unwrap_or(u16::MAX);
+                    if shift > 0 {
+                        terminal
+                            .backend_mut()
+                            .scroll_region_up(rows.clone(), lines)?;
+                    } else {
+                        terminal
+                            .backend_mut()
+                            .scroll_region_down(rows.clone(), lines)?;
+                    }
+                    scroll::shifted(before, rows, shift)
                 }
-                scroll::shifted(before, rows, shift)
-            }
-            None => before.clone(),
-        };
+                None => before.clone(),
+            };
         gaps::fill(&mut base, &next);
         // Make ratatui's "previous screen" that.
         *terminal.current_buffer_mut() = base;
