@@ -9,7 +9,8 @@
 //!   `ESC[39m ESC[49m ESC[59m ESC[0m`, 20 bytes where `ESC[m` (3) says the same,
 //!   and without a colour sequence under `NO_COLOR`.
 //! - Hiding the cursor when it is hidden already is dropped (ratatui hides it after
-//!   every draw); a clear of the screen forgets what is known of it.
+//!   every draw). A clear of the screen forgets what is known of the cursor and the
+//!   colours (after Ctrl-Z the shell may have left anything set).
 //!
 //! Everything else passes through unchanged, byte for byte.
 
@@ -132,6 +133,13 @@ pub fn compact(bytes: &[u8], state: &mut State) -> Vec<u8> {
         }
         if seq == SHOW || seq == CLEAR {
             state.hidden = false;
+        }
+        if seq == CLEAR {
+            // A clear is how the reader starts again after Ctrl-Z: the shell may have
+            // left any style set meanwhile.
+            state.fg = None;
+            state.bg = None;
+            state.reset = false;
         }
         state.row = None;
         out.extend_from_slice(seq);
@@ -277,6 +285,11 @@ mod tests {
         );
         // Not known at the start: kept.
         assert_eq!(run(b"\x1b[39;49mx"), "\x1b[39;49mx");
+        // Nor after a clear.
+        assert_eq!(
+            run(b"\x1b[0m\x1b[2J\x1b[39;49mx"),
+            "\x1b[m\x1b[2J\x1b[39;49mx"
+        );
     }
 
     #[test]
