@@ -86,6 +86,13 @@ pub enum Action {
     Suspend,
     /// The terminal changed size (columns, rows); sent by the event loop, not by a key
     Resize(u16, u16),
+    /// Scroll the text by this many lines, down when positive, the cursor kept on
+    /// screen; sent by the event loop for the mouse wheel (3 lines a notch)
+    Scroll(i16),
+    /// A left click at this screen cell (column, row): opens the reference there,
+    /// folds or unfolds the item whose sign is there, or puts the cursor on the block;
+    /// sent by the event loop for the mouse
+    Click(u16, u16),
     /// No key is waiting: time for slow work such as checking where references lead;
     /// sent by the event loop, not by a key
     Idle,
@@ -103,11 +110,16 @@ impl Action {
     }
 
     /// Whether a key can be bound to it (not the prompt's typing, not the event
-    /// loop's own actions).
+    /// loop's own actions, not the mouse's).
     pub fn bindable(self) -> bool {
         !matches!(
             self,
-            Action::Input(_) | Action::InputBack | Action::Resize(..) | Action::Idle
+            Action::Input(_)
+                | Action::InputBack
+                | Action::Resize(..)
+                | Action::Idle
+                | Action::Scroll(_)
+                | Action::Click(..)
         )
     }
 

@@ -17,6 +17,7 @@ use crate::view::{Frame, Sideways};
 
 mod cited_by;
 mod contents;
+mod mouse;
 mod saved;
 #[cfg(test)]
 mod saved_tests;
@@ -71,6 +72,8 @@ pub struct App {
     /// Where bookmarks and the history of articles read are kept; `None`: nowhere
     /// (the lists are then empty and `m` says so).
     pub files: Option<crate::paths::Paths>,
+    /// The styles the screen is drawn with (`Theme::pick` in main; dark by default).
+    pub theme: crate::ui::theme::Theme,
     pub quit: bool,
 }
 
@@ -96,6 +99,7 @@ impl App {
             browser: effect::browser(|k| std::env::var(k).ok()),
             keymap: crate::keymap::Keymap::default(),
             files: None,
+            theme: crate::ui::theme::Theme::default(),
             quit: false,
         }
     }
@@ -150,6 +154,9 @@ impl App {
             self.resize(cols, rows);
             return;
         }
+        if self.mouse(action) {
+            return;
+        }
         if action == Action::Idle {
             if self.searching() {
                 self.poll_search();
@@ -172,7 +179,8 @@ impl App {
             return;
         }
         if let Some(scroll) = self.help {
-            let last = (self.keymap.help_rows().len() + 2).saturating_sub(self.text_height());
+            let last = crate::ui::help::height(&self.keymap, self.size.0)
+                .saturating_sub(self.text_height());
             self.help = match action {
                 Action::Down => Some((scroll + 1).min(last)),
                 Action::Up => Some(scroll.saturating_sub(1)),
@@ -287,6 +295,8 @@ impl App {
             Action::Quit => self.quit = true,
             // Suspending is the terminal loop's to do.
             Action::Resize(..)
+            | Action::Scroll(_)
+            | Action::Click(..)
             | Action::Idle
             | Action::Suspend
             | Action::Input(_)

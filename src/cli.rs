@@ -16,7 +16,12 @@ use crate::mirror::Mirror;
 /// the first time, article D313-14 of the sample mirror built into loi. The mirror is
 /// --mirror, else LOI_MIRROR, else `mirror` in config.toml (see --paths).
 #[derive(Debug, Parser)]
-#[command(name = "loi", version, subcommand_precedence_over_arg = true)]
+#[command(
+    name = "loi",
+    version,
+    subcommand_precedence_over_arg = true,
+    after_help = EXIT_CODES
+)]
 pub struct Cli {
     /// The mirror's folder: the one that holds the codes' folders
     #[arg(long, env = "LOI_MIRROR", value_name = "DIR", global = true)]
@@ -32,13 +37,30 @@ pub struct Cli {
     #[arg(long)]
     pub paths: bool,
 
+    /// Colours for a dark or a light background [default: LOI_THEME, else
+    /// COLORFGBG's background, else dark]; NO_COLOR turns colours off
+    #[arg(long, value_name = "THEME", value_parser = ["dark", "light"])]
+    pub theme: Option<String>,
+
+    /// Leave the mouse to the terminal, so that text can be selected (the wheel and
+    /// clicks then do nothing in loi)
+    #[arg(long)]
+    pub no_mouse: bool,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
 
+/// What `--help` says of exit codes, as the README does.
+pub const EXIT_CODES: &str = "\
+Exit codes: 0 ok; 1 nothing found (search, backlinks); 2 usage error, or a mirror \
+or article that cannot be read.";
+
 /// What loi does besides reading.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// Checks references: where each one of articles (or of the mirror) leads.
+    ///
     /// Lists every reference of the given articles (of the whole mirror when none is
     /// given): where it leads, or why it leads nowhere. A link checker for a mirror.
     Links {
@@ -50,6 +72,8 @@ pub enum Command {
         #[arg(value_name = "ARTICLE")]
         articles: Vec<String>,
     },
+    /// Lists the articles that cite ARTICLE ("cité par").
+    ///
     /// Lists the articles that cite ARTICLE, by link or plain-text citation, each with
     /// the sentence that cites it ("cité par").
     Backlinks {
@@ -60,6 +84,8 @@ pub enum Command {
         #[arg(value_name = "ARTICLE")]
         article: String,
     },
+    /// Searches the whole mirror's text (exit code 1 when nothing is found).
+    ///
     /// Searches the text of every article of the mirror, ignoring case and accents:
     /// every word must be in the article (a word finds the words it starts), a
     /// "quoted phrase" as consecutive words. Prints each article found as it is found
@@ -77,6 +103,8 @@ pub enum Command {
     /// in the background, detached, once its answers are out.
     #[command(hide = true)]
     IndexWords,
+    /// Prints articles as plain text, for pipes and scripts.
+    ///
     /// Writes articles to standard output as the reader lays them out, unfolded, with
     /// their references numbered in the text and listed at the end: for pipes, scripts
     /// and quick looks over SSH. A bad article is reported and skipped (exit code 2).
@@ -97,6 +125,16 @@ pub enum Command {
         #[arg(value_name = "ARTICLE", required = true)]
         articles: Vec<String>,
     },
+    /// Prints a completion script for a shell (bash, zsh or fish) to standard output,
+    /// e.g. `loi completions bash > ~/.local/share/bash-completion/completions/loi`.
+    #[command(hide = true)]
+    Completions {
+        #[arg(value_enum)]
+        shell: crate::shell::Shell,
+    },
+    /// Prints loi's man page (roff) to standard output: `loi man | man -l -`.
+    #[command(hide = true)]
+    Man,
 }
 
 /// When `loi print` styles its text.
@@ -110,6 +148,8 @@ pub enum ColorChoice {
 /// Runs a subcommand, writing to standard output.
 pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
     match command {
+        Command::Completions { shell } => crate::shell::completions(*shell),
+        Command::Man => crate::shell::man(),
         Command::Backlinks { json, article } => {
             let mirror = mirror_for(cli.mirror.as_deref(), Some(article))?;
             let path = article_path(&mirror, article)?;

@@ -30,6 +30,7 @@ pub mod reference;
 pub mod sanitize;
 pub mod search;
 pub mod session;
+pub mod shell;
 pub mod store;
 pub mod toc;
 pub mod tui;

@@ -60,13 +60,25 @@ fn main() -> ExitCode {
                 error: true,
             });
         }
+        // --theme, else LOI_THEME, else config.toml, else the terminal's background.
+        let env = |k: &str| std::env::var(k).ok();
+        let theme = cli.theme.clone().or_else(|| match env("LOI_THEME") {
+            Some(_) => None,
+            None => config.theme.clone(),
+        });
+        app.theme = loi::ui::theme::Theme::pick(theme.as_deref(), env);
         app
     });
-    let result = opened.and_then(loi::tui::run).map(|app| {
-        if let Err(e) = app.save_session() {
-            let _ = writeln!(std::io::stderr(), "loi: the session was not saved: {e}");
-        }
-    });
+    let options = loi::tui::Options {
+        mouse: !cli.no_mouse && config.mouse != Some(false),
+    };
+    let result = opened
+        .and_then(|app| loi::tui::run(app, options))
+        .map(|app| {
+            if let Err(e) = app.save_session() {
+                let _ = writeln!(std::io::stderr(), "loi: the session was not saved: {e}");
+            }
+        });
     finish(result)
 }
 

@@ -1,6 +1,8 @@
 //! The terminal: entering and leaving full-screen mode, and the event loop that turns
 //! key presses into actions and redraws after them.
 
+mod compact;
+mod gaps;
 mod scroll;
 
 use std::io::IsTerminal;
@@ -8,9 +10,9 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
-use crossterm::event::{self, Event};
-use ratatui::DefaultTerminal;
-use ratatui::backend::Backend;
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::Buffer;
 
 use crate::action::Action;
@@ -20,14 +22,56 @@ use crate::error::Error;
 use crate::keymap::{self, Key, Lookup};
 use crate::ui;
 
+/// How the reader uses the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Take the mouse: the wheel scrolls, a click opens a reference. Off, the
+    /// terminal keeps it, and its own selection of text works.
+    pub mouse: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { mouse: true }
+    }
+}
+
+/// The terminal as loi draws on it: through [`compact::Compact`].
+type Term = Terminal<CrosstermBackend<compact::Compact<std::io::Stdout>>>;
+
+/// Lines the text moves per notch of the mouse wheel.
+const WHEEL_LINES: i16 = 3;
+
+/// Whether mouse reporting is on, for every way out to turn it off.
+static MOUSE_ON: AtomicBool = AtomicBool::new(false);
+
+/// Turns on mouse reporting: presses and releases only (mode 1000, no motion, so a
+/// moving mouse sends nothing), in SGR form (1006, any column).
+const MOUSE_ENABLE: &str = "\x1b[?1000h\x1b[?1006h";
+const MOUSE_DISABLE: &str = "\x1b[?1006l\x1b[?1000l";
+
 /// Runs the reader until the user quits, and gives the app back (its stack is the
-/// session to save). The terminal is restored on return and, through ratatui's hook,
-/// on panic.
-pub fn run(app: App) -> Result<App, Error> {
+/// session to save). The terminal is restored on return and, through a panic hook, on
+/// panic.
+pub fn run(app: App, options: Options) -> Result<App, Error> {
     if !std::io::stdout().is_terminal() {
         return Err(Error::NotATerminal);
     }
-    let mut terminal = ratatui::try_init()?;
+    // As ratatui::try_init, with loi's writer, and a panic hook that gives back the
+    // mouse too.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        hook(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    let mut terminal = Terminal::new(CrosstermBackend::new(compact::Compact::new(
+        std::io::stdout(),
+    )))?;
+    if options.mouse {
+        mouse_on()?;
+    }
     restore_on_signals()?;
     leave_when_terminal_gone()?;
     let stop_asked = Arc::new(AtomicBool::new(false));
@@ -37,9 +81,29 @@ pub fn run(app: App) -> Result<App, Error> {
     Ok(result?)
 }
 
+fn mouse_on() -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    out.write_all(MOUSE_ENABLE.as_bytes())?;
+    out.flush()?;
+    MOUSE_ON.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Turns mouse reporting off if it is on; errors ignored, as in [`restore_terminal`].
+fn mouse_off() {
+    use std::io::Write;
+    if MOUSE_ON.swap(false, Ordering::SeqCst) {
+        let mut out = std::io::stdout();
+        let _ = out.write_all(MOUSE_DISABLE.as_bytes());
+        let _ = out.flush();
+    }
+}
+
 /// Gives the terminal its modes back: cooked mode and echo, the normal screen, a
-/// visible cursor. ratatui's hook does this on panic; this covers quitting and signals.
+/// visible cursor, no mouse reporting: on quitting, signals, suspending and panic.
 fn restore_terminal() {
+    mouse_off();
     // Errors are ignored: when the terminal is gone there is nothing to restore, and
     // ratatui::restore would report it with eprintln!, which panics on a dead stderr.
     let _ = ratatui::try_restore();
@@ -71,9 +135,13 @@ fn restore_on_signals() -> std::io::Result<()> {
 ///
 /// Where no shell can resume it (its process group is orphaned), the kernel drops
 /// the SIGTSTP and the reader simply comes back.
-fn suspend(terminal: &mut DefaultTerminal) -> std::io::Result<()> {
+fn suspend(terminal: &mut Term) -> std::io::Result<()> {
+    let mouse = MOUSE_ON.load(Ordering::SeqCst);
     restore_terminal();
     stop_as_by_default()?;
+    if mouse {
+        mouse_on()?;
+    }
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(
         std::io::stdout(),
@@ -108,11 +176,7 @@ fn stop_as_by_default() -> std::io::Result<()> {
     Ok(())
 }
 
-fn event_loop(
-    terminal: &mut DefaultTerminal,
-    mut app: App,
-    stop_asked: &AtomicBool,
-) -> std::io::Result<App> {
+fn event_loop(terminal: &mut Term, mut app: App, stop_asked: &AtomicBool) -> std::io::Result<App> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut pending: Vec<Key> = Vec::new();
@@ -212,13 +276,15 @@ fn leave_when_terminal_gone() -> std::io::Result<()> {
 
 /// Draws the app. When the article's text only moved up or down by a few lines, the
 /// terminal scrolls its text rows itself first, and ratatui, comparing with what the
-/// screen then shows, writes only the rows that came in (and the status line).
-fn draw(
-    terminal: &mut DefaultTerminal,
-    app: &App,
-    shown: &mut Option<Buffer>,
-) -> std::io::Result<()> {
+/// screen then shows, writes only the rows that came in (and the status line). Small
+/// gaps between changed cells are written again rather than moved over (`gaps`).
+fn draw(terminal: &mut Term, app: &App, shown: &mut Option<Buffer>) -> std::io::Result<()> {
+    let area = terminal.current_buffer_mut().area;
     terminal.autoresize()?;
+    if terminal.current_buffer_mut().area != area {
+        // Resized: ratatui cleared the screen and forgot it; so does this.
+        *shown = None;
+    }
     ui::draw(&mut terminal.get_frame(), app);
     let rows = HEADER_ROWS
         ..terminal
@@ -226,22 +292,30 @@ fn draw(
             .area
             .height
             .saturating_sub(STATUS_ROWS);
-    if let Some(before) = shown.as_ref()
-        && let Some(shift) = scroll::detect(before, terminal.current_buffer_mut(), rows.clone())
-    {
+    if let Some(before) = shown.as_ref() {
         let next = terminal.current_buffer_mut().clone();
-        let lines = shift.unsigned_abs().try_into().unwrap_or(u16::MAX);
-        if shift > 0 {
-            terminal
-                .backend_mut()
-                .scroll_region_up(rows.clone(), lines)?;
-        } else {
-            terminal
-                .backend_mut()
-                .scroll_region_down(rows.clone(), lines)?;
-        }
-        // Make ratatui's "previous screen" what the terminal now shows.
-        *terminal.current_buffer_mut() = scroll::shifted(before, rows, shift);
+        // What the terminal shows before ratatui's diff: scrolled first, when the
+        // text only moved a few lines.
+        let mut base =
+            match scroll::detect(before, &next, rows.clone(), crate::layout::CURSOR_COLUMNS) {
+                Some(shift) => {
+                    let lines = shift.unsigned_abs().try_into().unwrap_or(u16::MAX);
+                    if shift > 0 {
+                        terminal
+                            .backend_mut()
+                            .scroll_region_up(rows.clone(), lines)?;
+                    } else {
+                        terminal
+                            .backend_mut()
+                            .scroll_region_down(rows.clone(), lines)?;
+                    }
+                    scroll::shifted(before, rows, shift)
+                }
+                None => before.clone(),
+            };
+        gaps::fill(&mut base, &next);
+        // Make ratatui's "previous screen" that.
+        *terminal.current_buffer_mut() = base;
         terminal.swap_buffers();
         *terminal.current_buffer_mut() = next;
     }
@@ -257,6 +331,12 @@ fn to_action(event: &Event, pending: &mut Vec<Key>, app: &App) -> Option<Action>
     let typing = app.typing();
     match event {
         Event::Resize(cols, rows) => Some(Action::Resize(*cols, *rows)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_LINES)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-WHEEL_LINES)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            _ => None,
+        },
         Event::Key(k) if typing => {
             pending.clear();
             keymap::lookup_typing(Key::from_event(*k)?)

@@ -3,7 +3,7 @@
 
 mod body;
 mod header;
-mod help;
+pub mod help;
 mod picker;
 mod search;
 mod status;
@@ -29,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         None => body::draw(frame, text, app),
     }
     if let Some(view) = &app.contents {
-        toc::draw(frame, text, view, &app.current().article.path);
+        toc::draw(frame, text, view, &app.current().article.path, &app.theme);
     }
     if let Some(p) = &app.picker {
         let area = if p.query.is_some() {
@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 height,
             }
         };
-        picker::draw(frame, area, p);
+        picker::draw(frame, area, p, &app.theme);
     }
     status::draw(frame, foot, app);
 }

@@ -184,7 +184,9 @@ fn check_bytes(bytes: &[u8], what: &str, terminal: bool) {
             let params: String = chars[start..j].iter().collect();
             let last = chars.get(j).copied().unwrap_or('\0');
             let ok = if private {
-                matches!(params.as_str(), "1049" | "25") && matches!(last, 'h' | 'l')
+                // The alternate screen, the cursor, mouse reporting (1000, 1006).
+                matches!(params.as_str(), "1049" | "25" | "1000" | "1006")
+                    && matches!(last, 'h' | 'l')
             } else {
                 matches!(
                     last,

@@ -179,7 +179,8 @@ fn search_marks_follow_a_table_scrolled_sideways() {
                 (0..cols)
                     .filter(|&x| {
                         let bg = buffer[(x, y)].bg;
-                        bg == ratatui::style::Color::Yellow || bg == ratatui::style::Color::LightRed
+                        Some(bg) == app.theme.match_other.bg
+                            || Some(bg) == app.theme.match_current.bg
                     })
                     .map(|x| buffer[(x, y)].symbol().to_owned())
                     .collect()

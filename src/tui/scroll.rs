@@ -9,12 +9,16 @@ use ratatui::buffer::{Buffer, Cell};
 /// How far the rows in `rows` moved between `prev` and `next`: positive when the text
 /// went up (scrolled down through the article), negative when it went down; `None`
 /// when no shift of up to half the area explains at least half of its rows.
-pub fn detect(prev: &Buffer, next: &Buffer, rows: Range<u16>) -> Option<i32> {
+/// The first `skip` columns are not compared (the cursor's bar, which comes and goes
+/// on every row of a long block as the cursor enters it): ratatui's diff, after the
+/// scroll, writes what differs there.
+pub fn detect(prev: &Buffer, next: &Buffer, rows: Range<u16>, skip: usize) -> Option<i32> {
     if prev.area != next.area || rows.is_empty() {
         return None;
     }
     let height = i32::from(rows.end - rows.start);
-    let same = |a: u16, b: u16| row(prev, a) == row(next, b);
+    let skip = skip.min(usize::from(prev.area.width));
+    let same = |a: u16, b: u16| row(prev, a)[skip..] == row(next, b)[skip..];
     if rows.clone().all(|r| same(r, r)) {
         return None;
     }
@@ -76,10 +80,10 @@ mod tests {
     fn finds_the_shift_and_rebuilds_the_scrolled_screen() {
         let prev = buffer(&["head", "a", "b", "c", "d", "stat"]);
         let next = buffer(&["head", "b", "c", "d", "e", "stat"]);
-        assert_eq!(detect(&prev, &next, 1..5), Some(1));
+        assert_eq!(detect(&prev, &next, 1..5, 0), Some(1));
         let scrolled = shifted(&prev, 1..5, 1);
         assert_eq!(scrolled, buffer(&["head", "b", "c", "d", "", "stat"]));
-        assert_eq!(detect(&next, &prev, 1..5), Some(-1));
+        assert_eq!(detect(&next, &prev, 1..5, 0), Some(-1));
         assert_eq!(
             shifted(&next, 1..5, -1),
             buffer(&["head", "", "b", "c", "d", "stat"])
@@ -87,12 +91,20 @@ mod tests {
     }
 
     #[test]
+    fn the_cursor_column_is_not_compared() {
+        let prev = buffer(&["head", " a", " b", " c", " d", "stat"]);
+        let next = buffer(&["head", "|b", "|c", "|d", "|e", "stat"]);
+        assert_eq!(detect(&prev, &next, 1..5, 0), None);
+        assert_eq!(detect(&prev, &next, 1..5, 1), Some(1));
+    }
+
+    #[test]
     fn no_shift_when_nothing_or_everything_changed() {
         let prev = buffer(&["head", "a", "b", "c", "d", "stat"]);
-        assert_eq!(detect(&prev, &prev, 1..5), None);
+        assert_eq!(detect(&prev, &prev, 1..5, 0), None);
         let other = buffer(&["head", "w", "x", "y", "z", "stat"]);
-        assert_eq!(detect(&prev, &other, 1..5), None);
+        assert_eq!(detect(&prev, &other, 1..5, 0), None);
         let small = Buffer::empty(Rect::new(0, 0, 4, 2));
-        assert_eq!(detect(&prev, &small, 1..5), None);
+        assert_eq!(detect(&prev, &small, 1..5, 0), None);
     }
 }

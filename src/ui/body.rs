@@ -10,7 +10,8 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{fit, theme};
+use super::fit;
+use super::theme::{self, Theme};
 use crate::app::App;
 use crate::layout::{CURSOR_COLUMNS, SIGN_COLUMNS, Seg, VLine};
 use crate::view::{Frame as ViewFrame, Pos, View};
@@ -25,6 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let links = Links {
         selected: view.selected,
         resolvable: entry.resolvable.as_deref(),
+        theme: &app.theme,
     };
     let visible = view.visible_lines(f);
     let marks = super::search::marks(app, f, &visible);
@@ -40,6 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 struct Links<'a> {
     selected: Option<usize>,
     resolvable: Option<&'a [bool]>,
+    theme: &'a Theme,
 }
 
 /// One screen line: cursor bar, indentation, sign, then the text.
@@ -52,12 +55,13 @@ fn screen_line<'a>(
     links: Links,
     marks: Option<&super::search::LineMarks>,
 ) -> Line<'a> {
-    let marked = |spans| super::search::apply(spans, marks);
+    let t = links.theme;
+    let marked = |spans| super::search::apply(spans, marks, t);
     let block = &f.article.blocks[pos.block];
     let text_column = f.layout.text_column(block.depth);
     let mut spans = Vec::new();
     if pos.block == view.cursor {
-        spans.push(Span::styled(theme::CURSOR, theme::CURSOR_BAR));
+        spans.push(Span::styled(theme::CURSOR, t.cursor_bar));
     } else {
         spans.push(Span::raw(" ".repeat(CURSOR_COLUMNS)));
     }
@@ -71,7 +75,9 @@ fn screen_line<'a>(
         }
         _ => " ",
     };
-    spans.push(Span::styled(format!("{sign} "), theme::SIGN));
+    // A blank sign unstyled: a style change costs bytes on every line drawn.
+    let sign_style = if sign == " " { Style::new() } else { t.sign };
+    spans.push(Span::styled(format!("{sign} "), sign_style));
     if folded {
         let line = f.layout.folded_line(f.article, pos.block);
         let room = usize::from(f.layout.width()).saturating_sub(text_column);
@@ -82,7 +88,7 @@ fn screen_line<'a>(
         );
         let text_room = room.saturating_sub(count.width());
         spans.extend(marked(text_spans(&truncate(&line, text_room), links)));
-        spans.push(Span::styled(count, theme::FOLD_COUNT));
+        spans.push(Span::styled(count, t.fold_count));
     } else {
         let line = &f.layout.lines(f.article, pos.block)[pos.line];
         let room = f.layout.room(block.depth);
@@ -92,11 +98,11 @@ fn screen_line<'a>(
                 let seen =
                     sideways::window(marked(text_spans(line, links)), shape.width, shift, room);
                 if seen.left {
-                    spans.push(Span::styled(sideways::MORE_LEFT, theme::SIGN));
+                    spans.push(Span::styled(sideways::MORE_LEFT, t.sign));
                 }
                 spans.extend(seen.spans);
                 if seen.right {
-                    spans.push(Span::styled(sideways::MORE_RIGHT, theme::SIGN));
+                    spans.push(Span::styled(sideways::MORE_RIGHT, t.sign));
                 }
             }
             _ => spans.extend(marked(text_spans(line, links))),
@@ -114,14 +120,14 @@ fn text_spans(line: &VLine, links: Links) -> Vec<Span<'static>> {
 fn seg_style(seg: &Seg, links: Links) -> Style {
     let dead = |l: usize| links.resolvable.and_then(|r| r.get(l)) == Some(&false);
     let base = match seg.link {
-        Some(l) if Some(l) == links.selected && dead(l) => theme::LINK_DEAD_SELECTED,
-        Some(l) if Some(l) == links.selected => theme::LINK_SELECTED,
-        Some(l) if dead(l) => theme::LINK_DEAD,
-        Some(_) => theme::LINK,
+        Some(l) if Some(l) == links.selected && dead(l) => links.theme.link_dead_selected,
+        Some(l) if Some(l) == links.selected => links.theme.link_selected,
+        Some(l) if dead(l) => links.theme.link_dead,
+        Some(_) => links.theme.link,
         None => Style::new(),
     };
     if seg.style.bold {
-        base.patch(theme::BOLD)
+        base.patch(links.theme.bold)
     } else {
         base
     }

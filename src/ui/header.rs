@@ -6,10 +6,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{fit, fit_left, theme};
+use super::{fit, fit_left};
 use crate::app::App;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
     let width = usize::from(area.width);
     let article = &app.current().article;
     let title = format!(" {}", article.heading());
@@ -18,23 +19,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .trail()
         .map(|e| e.article.num.as_str())
         .collect();
-    let mut first = vec![Span::styled(fit(&title, width), theme::TITLE)];
+    let mut first = vec![Span::styled(fit(&title, width), theme.title)];
     if trail.len() > 1 {
         let room = width.saturating_sub(title.width() + 3);
         let text = fit_left(&trail.join(" › "), room);
         if !text.is_empty() {
             let pad = width.saturating_sub(title.width() + text.width() + 1);
             first.push(Span::raw(" ".repeat(pad)));
-            first.push(Span::styled(text, theme::DIM));
+            first.push(Span::styled(text, theme.dim));
         }
     }
     let lines = vec![
         Line::from(first),
         Line::styled(
             fit(&format!(" {}", article.section_trail()), width),
-            theme::DIM,
+            theme.dim,
         ),
-        Line::styled("─".repeat(width), theme::RULE),
+        Line::styled("─".repeat(width), theme.rule),
     ];
     frame.render_widget(Paragraph::new(lines), area);
 }

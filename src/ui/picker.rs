@@ -6,11 +6,12 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{fit, theme};
+use super::fit;
+use super::theme::Theme;
 use crate::picker::Picker;
 
 /// Draws `picker` in a box over `area`, the highlighted item kept in view.
-pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker) {
+pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
     if area.width < 4 || area.height < 3 {
         return;
     }
@@ -20,9 +21,9 @@ pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker) {
         // The end of what was typed stays in view, the cursor after it.
         let shown = tail(&crate::sanitize::clean(query), inner.saturating_sub(3));
         lines.push(Line::from(vec![
-            Span::styled("› ", theme::SIGN),
+            Span::styled("› ", theme.sign),
             Span::raw(shown),
-            Span::styled("▏", theme::SIGN),
+            Span::styled("▏", theme.sign),
         ]));
     }
     let rows = usize::from(area.height - 2).saturating_sub(lines.len());
@@ -36,9 +37,9 @@ pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker) {
             .take(rows)
             .map(|(i, item)| {
                 let style = if i == picker.selected {
-                    theme::LINK_SELECTED
+                    theme.link_selected
                 } else {
-                    theme::LINK
+                    theme.link
                 };
                 Line::from(Span::styled(fit(&item.label, inner), style))
             }),

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use ratatui::text::Span;
 
-use super::theme;
+use super::theme::Theme;
 use crate::app::App;
 use crate::app::search::line_matches;
 use crate::view::{Frame, Pos};
@@ -49,7 +49,7 @@ pub fn marks(app: &App, f: Frame, visible: &[Pos]) -> Marks {
 }
 
 /// `spans` (a line's text, in order) with the `marks` ranges restyled.
-pub fn apply<'a>(spans: Vec<Span<'a>>, marks: Option<&LineMarks>) -> Vec<Span<'a>> {
+pub fn apply<'a>(spans: Vec<Span<'a>>, marks: Option<&LineMarks>, theme: &Theme) -> Vec<Span<'a>> {
     let Some(marks) = marks else {
         return spans;
     };
@@ -73,9 +73,9 @@ pub fn apply<'a>(spans: Vec<Span<'a>>, marks: Option<&LineMarks>) -> Vec<Span<'a
                 out.push(Span::styled(text[cut..s].to_owned(), span.style));
             }
             let style = if *current {
-                theme::MATCH_CURRENT
+                theme.match_current
             } else {
-                theme::MATCH
+                theme.match_other
             };
             out.push(Span::styled(text[s..e].to_owned(), span.style.patch(style)));
             cut = e;

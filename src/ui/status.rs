@@ -6,7 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
-use super::{fit, theme};
+use super::fit;
 use crate::app::App;
 
 /// What the left side says when there is no message.
@@ -15,6 +15,7 @@ const HINT: &str = "Tab references · Enter open/unfold · Backspace back · ? k
 const TABLE_HINT: &str = "← → or h l scroll the table · Enter folds it · ? keys";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
     let width = usize::from(area.width);
     let view = &app.current().view;
     let seen = view.columns_seen(app.frame());
@@ -46,22 +47,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         _ => format!("{p}▏"),
     });
     let (text, style) = match &app.status {
-        _ if prompt.is_some() => (prompt.as_deref().unwrap_or_default(), theme::STATUS),
-        Some(s) if s.error => (s.text.as_str(), theme::STATUS_ERROR),
-        Some(s) => (s.text.as_str(), theme::STATUS),
-        None if app.help.is_some() => ("Keys of loi · q or Esc closes", theme::STATUS),
+        _ if prompt.is_some() => (prompt.as_deref().unwrap_or_default(), theme.status),
+        Some(s) if s.error => (s.text.as_str(), theme.status_error),
+        Some(s) => (s.text.as_str(), theme.status),
+        None if app.help.is_some() => ("Keys of loi · q or Esc closes", theme.status),
         // Until a message replaces it: the file is not what it should be.
         None => match app.current().article.note {
-            Some(note) => (note, theme::STATUS_ERROR),
-            None => (hint, theme::STATUS),
+            Some(note) => (note, theme.status_error),
+            None => (hint, theme.status),
         },
     };
     let left = fit(&format!(" {text}"), width.saturating_sub(right.width()));
     let pad = width.saturating_sub(left.width() + right.width());
     let line = Line::from(vec![
         Span::styled(left, style),
-        Span::styled(" ".repeat(pad), theme::STATUS),
-        Span::styled(right, theme::STATUS),
+        Span::styled(" ".repeat(pad), theme.status),
+        Span::styled(right, theme.status),
     ]);
     frame.render_widget(Paragraph::new(line), area);
 }

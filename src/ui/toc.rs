@@ -6,12 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::{fit, theme};
+use super::fit;
+use super::theme::{self, Theme};
 use crate::codes;
 use crate::toc::view::TocView;
 
 /// Draws `view` in a box filling `area`; `current` is the article being read.
-pub fn draw(frame: &mut Frame, area: Rect, view: &TocView, current: &str) {
+pub fn draw(frame: &mut Frame, area: Rect, view: &TocView, current: &str, t: &Theme) {
     if area.width < 4 || area.height < 3 {
         return;
     }
@@ -37,9 +38,9 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &TocView, current: &str) {
                 if here { "  ◂ here" } else { "" }
             );
             let style = if i == view.cursor {
-                theme::LINK_SELECTED
+                t.link_selected
             } else if row.path.is_none() {
-                theme::SIGN
+                t.sign
             } else {
                 ratatui::style::Style::new()
             };

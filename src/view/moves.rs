@@ -154,7 +154,9 @@ impl View {
         }
     }
 
-    pub(super) fn set_cursor(&mut self, block: usize) {
+    /// Puts the cursor on `block`, dropping the selected reference and the sideways
+    /// scroll when it moves.
+    pub fn set_cursor(&mut self, block: usize) {
         if self.cursor != block {
             self.selected = None;
             self.shift = 0;

@@ -1,0 +1,139 @@
+//! The mouse: the wheel scrolls the text, a left click on a reference opens it, on a
+//! fold sign folds or unfolds its item, elsewhere on the text puts the cursor there.
+//! The screen position is mapped back to the text the way `ui/body` lays it out.
+
+use std::rc::Rc;
+
+use unicode_width::UnicodeWidthStr;
+
+use super::{App, HEADER_ROWS};
+use crate::action::Action;
+use crate::layout::{SIGN_COLUMNS, VLine};
+use crate::view::{Frame, View};
+
+/// What lies under a click in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Spot {
+    /// The fold sign of a block.
+    Sign(usize),
+    /// A reference, in its block.
+    Link(usize, usize),
+    /// Any other place of a block.
+    Block(usize),
+}
+
+impl App {
+    /// Carries out a mouse action; false for any other. Over the help, a list or the
+    /// table of contents the wheel moves as the arrow keys do and a click does nothing;
+    /// while a prompt is typed into, the mouse does nothing.
+    pub(super) fn mouse(&mut self, action: Action) -> bool {
+        let overlay = self.help.is_some() || self.picker.is_some() || self.contents.is_some();
+        match action {
+            Action::Scroll(_) | Action::Click(..) if self.typing() => {}
+            Action::Scroll(n) if overlay => {
+                let step = if n > 0 { Action::Down } else { Action::Up };
+                for _ in 0..n.unsigned_abs() {
+                    self.update(step);
+                }
+            }
+            Action::Scroll(n) => self.wheel(n),
+            Action::Click(..) if overlay => {}
+            Action::Click(col, row) => self.click(col, row),
+            _ => return false,
+        }
+        true
+    }
+
+    /// Scrolls the text by `lines` (down when positive), keeping the cursor on screen.
+    pub(super) fn wheel(&mut self, lines: i16) {
+        let article = Rc::clone(&self.history.current().article);
+        if article.blocks.is_empty() {
+            return;
+        }
+        let f = Frame {
+            article: &article,
+            layout: &self.layout,
+            height: self.text_height(),
+        };
+        let view = &mut self.history.current_mut().view;
+        let n = usize::from(lines.unsigned_abs());
+        if lines > 0 {
+            view.scroll_down(f, n);
+        } else {
+            view.scroll_up(f, n);
+        }
+        view.cursor_into_view(f);
+    }
+
+    /// A left click at screen cell (`col`, `row`).
+    pub(super) fn click(&mut self, col: u16, row: u16) {
+        let article = Rc::clone(&self.history.current().article);
+        let f = Frame {
+            article: &article,
+            layout: &self.layout,
+            height: self.text_height(),
+        };
+        let Some(spot) = spot(&self.history.current().view, f, col, row) else {
+            return;
+        };
+        self.status = None;
+        let view = &mut self.history.current_mut().view;
+        match spot {
+            Spot::Sign(block) => {
+                view.set_cursor(block);
+                view.toggle(f);
+            }
+            Spot::Link(block, link) => {
+                view.set_cursor(block);
+                view.selected = Some(link);
+                self.open_link(&article, link);
+            }
+            Spot::Block(block) => view.set_cursor(block),
+        }
+    }
+}
+
+/// What is drawn at (`col`, `row`) of the article's text, as `ui/body` draws it.
+fn spot(view: &View, f: Frame, col: u16, row: u16) -> Option<Spot> {
+    let index = usize::from(row.checked_sub(HEADER_ROWS)?);
+    let pos = *view.visible_lines(f).get(index)?;
+    let block = &f.article.blocks[pos.block];
+    let text_column = f.layout.text_column(block.depth);
+    let col = usize::from(col);
+    let sign = text_column.saturating_sub(SIGN_COLUMNS);
+    if pos.line == 0 && block.folds() && col == sign {
+        return Some(Spot::Sign(pos.block));
+    }
+    let Some(x) = col.checked_sub(text_column) else {
+        return Some(Spot::Block(pos.block));
+    };
+    let link = if view.is_folded(f, pos.block) {
+        link_at(&f.layout.folded_line(f.article, pos.block), x)
+    } else {
+        let line = &f.layout.lines(f.article, pos.block)[pos.line];
+        let wide = f
+            .layout
+            .table_shape(f.article, pos.block)
+            .is_some_and(|s| s.width > f.layout.room(block.depth));
+        // A wide table is drawn from its shift on.
+        let shift = if wide { view.shift_of(pos.block) } else { 0 };
+        link_at(line, x + shift)
+    };
+    Some(match link {
+        Some(l) => Spot::Link(pos.block, l),
+        None => Spot::Block(pos.block),
+    })
+}
+
+/// The reference at column `x` of a laid-out line, if any.
+fn link_at(line: &VLine, x: usize) -> Option<usize> {
+    let mut at = 0;
+    for seg in line {
+        let w = seg.text.width();
+        if x < at + w {
+            return seg.link;
+        }
+        at += w;
+    }
+    None
+}

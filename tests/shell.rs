@@ -1,0 +1,102 @@
+//! Shell conventions of the binary: `--help` lists each subcommand on one line and
+//! says the exit codes, `--version`, the man page and completions, and the exit codes
+//! themselves (0 ok, 1 nothing found, 2 usage or mirror error).
+
+use std::process::{Command, Output};
+
+fn loi(args: &[&str], cache: &std::path::Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_loi"))
+        .args(args)
+        .env("XDG_CACHE_HOME", cache)
+        .env_remove("LOI_MIRROR")
+        .output()
+        .expect("run loi")
+}
+
+/// A mirror of two articles, one citing the other.
+fn mirror() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let section = dir.path().join("code-du-travail/partie/section");
+    std::fs::create_dir_all(&section).expect("mkdir");
+    std::fs::write(
+        section.join("l1-1.md"),
+        "# Article L1-1\n\n<p>Le salarié est informé selon l'article L. 1-2.</p>",
+    )
+    .expect("write");
+    std::fs::write(section.join("l1-2.md"), "# Article L1-2\n\n<p>Texte.</p>").expect("write");
+    dir
+}
+
+#[test]
+fn help_lists_each_subcommand_on_one_line_and_the_exit_codes() {
+    let cache = tempfile::tempdir().expect("cache");
+    let out = loi(&["--help"], cache.path());
+    assert_eq!(out.status.code(), Some(0));
+    let help = String::from_utf8_lossy(&out.stdout);
+    let commands: Vec<&str> = help
+        .split("Commands:\n")
+        .nth(1)
+        .and_then(|rest| rest.split("\n\n").next())
+        .expect("a Commands section")
+        .lines()
+        .collect();
+    for name in ["links", "backlinks", "search", "print"] {
+        let line = commands
+            .iter()
+            .find(|l| l.trim_start().starts_with(name))
+            .unwrap_or_else(|| panic!("{name} in\n{help}"));
+        assert!(line.len() < 100, "one short line: {line}");
+    }
+    assert_eq!(commands.len(), 5, "four subcommands and help:\n{help}");
+    assert!(help.contains("Exit codes: 0 ok; 1 nothing found"), "{help}");
+    let version = loi(&["--version"], cache.path());
+    assert_eq!(version.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&version.stdout).starts_with("loi "));
+}
+
+#[test]
+fn man_page_and_completions_come_from_the_binary() {
+    let cache = tempfile::tempdir().expect("cache");
+    let man = loi(&["man"], cache.path());
+    assert_eq!(man.status.code(), Some(0));
+    let page = String::from_utf8_lossy(&man.stdout);
+    assert!(
+        page.starts_with(".ie") || page.contains(".TH loi"),
+        "{page}"
+    );
+    for name in ["links", "backlinks", "search", "print"] {
+        assert!(page.contains(&format!("loi {name}")), "{name}");
+    }
+    for shell in ["bash", "zsh", "fish"] {
+        let out = loi(&["completions", shell], cache.path());
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains("backlinks"),
+            "{shell}"
+        );
+    }
+    assert_eq!(
+        loi(&["completions", "tcsh"], cache.path()).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
+fn exit_codes_are_0_found_1_nothing_found_2_usage_or_mirror() {
+    let dir = mirror();
+    let root = dir.path().to_str().expect("UTF-8 path");
+    let cache = tempfile::tempdir().expect("cache");
+    let code = |args: &[&str]| loi(args, cache.path()).status.code();
+    assert_eq!(code(&["--mirror", root, "search", "salarié"]), Some(0));
+    assert_eq!(code(&["--mirror", root, "search", "introuvable"]), Some(1));
+    assert_eq!(code(&["--mirror", root, "backlinks", "L1-2"]), Some(0));
+    assert_eq!(code(&["--mirror", root, "backlinks", "L1-1"]), Some(1));
+    assert_eq!(code(&["--mirror", root, "print", "L1-1"]), Some(0));
+    assert_eq!(
+        code(&["--mirror", "/nonexistent/mirror", "search", "x"]),
+        Some(2)
+    );
+    assert_eq!(code(&["--mirror", root, "print", "L9-9"]), Some(2));
+    assert_eq!(code(&["--no-such-flag"]), Some(2));
+    assert_eq!(code(&["--theme", "pink"]), Some(2));
+}
