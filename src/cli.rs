@@ -37,13 +37,13 @@ pub struct Cli {
     #[arg(long)]
     pub paths: bool,
 
-    /// Colours for a dark or a light background [default: LOI_THEME, else
-    /// COLORFGBG's background, else dark]; NO_COLOR turns colours off
+    /// Colours for a dark or a light background [default: LOI_THEME, else `theme` in
+    /// config.toml, else COLORFGBG's background, else dark]; NO_COLOR turns colours off
     #[arg(long, value_name = "THEME", value_parser = ["dark", "light"])]
     pub theme: Option<String>,
 
     /// Leave the mouse to the terminal, so that text can be selected (the wheel and
-    /// clicks then do nothing in loi)
+    /// clicks then do nothing in loi); `mouse = false` in config.toml does the same
     #[arg(long)]
     pub no_mouse: bool,
 

@@ -156,6 +156,21 @@ impl Config {
         toml::to_string(&raw).unwrap_or_default()
     }
 
+    /// The theme to ask for: `flag` (--theme), else none when LOI_THEME is set (the
+    /// environment wins over the file), else `theme` of this file.
+    pub fn theme_choice(&self, flag: Option<&str>, env_set: bool) -> Option<String> {
+        match (flag, env_set) {
+            (Some(flag), _) => Some(flag.to_owned()),
+            (None, true) => None,
+            (None, false) => self.theme.clone(),
+        }
+    }
+
+    /// Whether loi takes the mouse: not with --no-mouse, nor with `mouse = false`.
+    pub fn mouse(&self, no_mouse_flag: bool) -> bool {
+        !no_mouse_flag && self.mouse != Some(false)
+    }
+
     /// The keys in effect: the defaults with these overrides.
     pub fn keymap(&self) -> Keymap {
         Keymap::with_overrides(&self.keys)
@@ -265,5 +280,19 @@ copy-text = "Ctrl-y"
             Lookup::Action(Action::Down),
             "down keeps its keys"
         );
+    }
+    #[test]
+    fn the_flag_then_the_environment_then_the_file_choose_theme_and_mouse() {
+        let (file, _) = Config::parse(Path::new("c.toml"), "theme = \"light\"\nmouse = false\n");
+        assert_eq!(
+            file.theme_choice(Some("dark"), true).as_deref(),
+            Some("dark")
+        );
+        assert_eq!(file.theme_choice(None, true), None, "LOI_THEME decides");
+        assert_eq!(file.theme_choice(None, false).as_deref(), Some("light"));
+        assert_eq!(Config::default().theme_choice(None, false), None);
+        assert!(!file.mouse(false), "mouse = false");
+        assert!(Config::default().mouse(false));
+        assert!(!Config::default().mouse(true), "--no-mouse");
     }
 }

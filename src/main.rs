@@ -62,15 +62,12 @@ fn main() -> ExitCode {
         }
         // --theme, else LOI_THEME, else config.toml, else the terminal's background.
         let env = |k: &str| std::env::var(k).ok();
-        let theme = cli.theme.clone().or_else(|| match env("LOI_THEME") {
-            Some(_) => None,
-            None => config.theme.clone(),
-        });
+        let theme = config.theme_choice(cli.theme.as_deref(), env("LOI_THEME").is_some());
         app.theme = loi::ui::theme::Theme::pick(theme.as_deref(), env);
         app
     });
     let options = loi::tui::Options {
-        mouse: !cli.no_mouse && config.mouse != Some(false),
+        mouse: config.mouse(cli.no_mouse),
     };
     let result = opened
         .and_then(|app| loi::tui::run(app, options))
