@@ -221,6 +221,14 @@ impl Keymap {
         Lookup::Unbound
     }
 
+    /// How the first key bound to `action` is written, if any is.
+    pub fn label_of(&self, action: Action) -> Option<&str> {
+        self.bound
+            .iter()
+            .find(|b| b.action == action)
+            .map(|b| b.label.as_str())
+    }
+
     /// The help screen's rows: each action once, in table order, with all its keys.
     pub fn help_rows(&self) -> Vec<(String, &'static str)> {
         let mut rows: Vec<(Action, Vec<&str>)> = Vec::new();

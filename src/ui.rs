@@ -58,7 +58,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 height,
             }
         };
-        picker::draw(frame, area, p, &app.theme);
+        picker::draw(frame, area, p, app);
     }
     status::draw(frame, foot, app);
 }

@@ -134,6 +134,7 @@ fn keys_named_in_the_config_are_read_and_shown_in_the_help() {
     assert!(help.contains("  k, ↑ "), "the other keys stay: {help}");
     p.send(b"G");
     p.wait_for("Q, Ctrl-c", TIMEOUT);
+    p.wait_for("Keys of loi · Q or Esc closes", TIMEOUT);
     p.key(Key::Esc);
     p.wait_for("▸ I.-", TIMEOUT);
     p.send(b"q");

@@ -82,8 +82,21 @@ fn m_bookmarks_the_point_and_quote_lists_and_opens_it() {
         Some("1°".to_owned())
     );
 
-    // d deletes the highlighted one, and the file says so.
+    // d deletes the highlighted one, and the file says so; the list's footer says it.
     app.update(Action::Bookmarks);
+    let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
+    term.draw(|f| crate::ui::draw(f, &app)).unwrap();
+    let shown: String = term
+        .backend()
+        .buffer()
+        .content()
+        .iter()
+        .map(|c| c.symbol())
+        .collect();
+    assert!(
+        shown.contains("Enter opens · d deletes · Esc closes"),
+        "{shown}"
+    );
     app.update(Action::Delete);
     assert!(
         status(&app).starts_with("Deleted the bookmark L9-9 I 1°"),

@@ -7,11 +7,11 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::fit;
-use super::theme::Theme;
 use crate::picker::Picker;
 
 /// Draws `picker` in a box over `area`, the highlighted item kept in view.
-pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker, app: &crate::app::App) {
+    let theme = &app.theme;
     if area.width < 4 || area.height < 3 {
         return;
     }
@@ -47,9 +47,21 @@ pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker, theme: &Theme) {
     let block = Block::default()
         .borders(Borders::ALL)
         .title(fit(&format!(" {} ", picker.title), inner))
-        .title_bottom(fit(" Enter opens · Esc closes ", inner));
+        .title_bottom(fit(&footer(picker, app.keymap()), inner));
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// What the keys do in the list: the bookmarks' own says how to delete one, with the
+/// key in effect.
+fn footer(picker: &Picker, keymap: &crate::keymap::Keymap) -> String {
+    let delete = keymap.label_of(crate::action::Action::Delete);
+    match (picker.listing, delete) {
+        (crate::picker::Listing::Bookmarks, Some(key)) => {
+            format!(" Enter opens · {key} deletes · Esc closes ")
+        }
+        _ => " Enter opens · Esc closes ".to_owned(),
+    }
 }
 
 /// The last `width` columns of `text`.

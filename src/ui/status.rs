@@ -7,6 +7,7 @@ use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::fit;
+use crate::action::Action;
 use crate::app::App;
 
 /// What the left side says when there is no message.
@@ -46,11 +47,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Some(s) if !s.text.starts_with('/') => format!("{p}▏  {}", s.text),
         _ => format!("{p}▏"),
     });
+    // The keys that close the help, as the user has them.
+    let help_line = app.help.is_some().then(|| {
+        let closes = [Action::Quit, Action::Cancel]
+            .iter()
+            .filter_map(|a| app.keymap().label_of(*a))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        format!("Keys of loi · {closes} closes")
+    });
     let (text, style) = match &app.status {
         _ if prompt.is_some() => (prompt.as_deref().unwrap_or_default(), theme.status),
         Some(s) if s.error => (s.text.as_str(), theme.status_error),
         Some(s) => (s.text.as_str(), theme.status),
-        None if app.help.is_some() => ("Keys of loi · q or Esc closes", theme.status),
+        None if app.help.is_some() => (help_line.as_deref().unwrap_or_default(), theme.status),
         // Until a message replaces it: the file is not what it should be.
         None => match app.current().article.note {
             Some(note) => (note, theme.status_error),
