@@ -8,6 +8,8 @@
 //! bounds-checked: a damaged cache file gives no answer, never a panic.
 
 pub mod cache;
+#[cfg(unix)]
+pub mod paged;
 
 use std::collections::HashMap;
 
@@ -42,6 +44,38 @@ impl std::ops::Deref for Bytes {
     }
 }
 
+/// Where an index's bytes are: whole in memory (built, or mapped), or read in a
+/// page at a time (the cache file, for a reader making a few look-ups).
+#[derive(Debug)]
+enum Store {
+    Whole(Bytes),
+    #[cfg(unix)]
+    Paged(paged::Paged),
+}
+
+impl Store {
+    fn len(&self) -> usize {
+        match self {
+            Store::Whole(b) => b.len(),
+            #[cfg(unix)]
+            Store::Paged(p) => p.len(),
+        }
+    }
+
+    fn get(&self, range: std::ops::Range<usize>) -> Option<&[u8]> {
+        match self {
+            Store::Whole(b) => b.get(range),
+            #[cfg(unix)]
+            Store::Paged(p) => p.get(range),
+        }
+    }
+
+    fn u32_at(&self, at: usize) -> Option<u32> {
+        let b = self.get(at..at.checked_add(4)?)?;
+        Some(u32::from_le_bytes(b.try_into().ok()?))
+    }
+}
+
 impl std::fmt::Debug for Bytes {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "Bytes({} bytes)", self.len())
@@ -51,7 +85,7 @@ impl std::fmt::Debug for Bytes {
 /// An index, checked once when opened.
 #[derive(Debug)]
 pub struct Index {
-    bytes: Bytes,
+    bytes: Store,
     files: usize,
     dirs: usize,
     dirs_at: usize,
@@ -135,19 +169,29 @@ impl Index {
             strings_at: HEADER,
             samples_at: HEADER,
             samples: 0,
-            bytes: Bytes::Owned(bytes),
+            bytes: Store::Whole(Bytes::Owned(bytes)),
         }
     }
 
     /// Checks the header and the tables' bounds; `None` for bytes that are no index.
     pub fn from_bytes(bytes: Bytes) -> Option<Index> {
-        if bytes.get(..8)? != MAGIC || bytes.len() < HEADER {
+        Index::from_store(Store::Whole(bytes))
+    }
+
+    /// An index read from its file a page at a time, as look-ups need them.
+    #[cfg(unix)]
+    pub fn from_paged(paged: paged::Paged) -> Option<Index> {
+        Index::from_store(Store::Paged(paged))
+    }
+
+    fn from_store(bytes: Store) -> Option<Index> {
+        if bytes.len() < HEADER || bytes.get(0..8)? != MAGIC {
             return None;
         }
-        let word = |i: usize| read_u32(&bytes, 24 + 4 * i).map(|w| w as usize);
+        let word = |i: usize| bytes.u32_at(24 + 4 * i).map(|w| w as usize);
         let (files, dirs, dirs_at, strings_at, len, samples_at) =
             (word(0)?, word(1)?, word(2)?, word(3)?, word(4)?, word(5)?);
-        let samples = read_u32(&bytes, samples_at)? as usize;
+        let samples = bytes.u32_at(samples_at)? as usize;
         let fits = len == bytes.len()
             && HEADER.checked_add(files.checked_mul(ROW)?)? == dirs_at
             && dirs_at.checked_add(dirs.checked_mul(ROW)?)? == strings_at
@@ -184,7 +228,7 @@ impl Index {
 
     /// The bytes, to write to the cache.
     pub fn as_bytes(&self) -> &[u8] {
-        &self.bytes
+        self.bytes.get(0..self.bytes.len()).unwrap_or_default()
     }
 
     /// How many article files.
@@ -198,7 +242,7 @@ impl Index {
     }
 
     fn word(&self, at: usize) -> u32 {
-        read_u32(&self.bytes, at).unwrap_or(NO_PARENT)
+        self.bytes.u32_at(at).unwrap_or(NO_PARENT)
     }
 
     fn string(&self, off: u32, len: u32) -> &str {
@@ -429,11 +473,6 @@ fn encode(fingerprint: u64, files: &[(String, u32)], dirs: &[(u32, String)]) -> 
     out.extend_from_slice(&strings);
     out.extend_from_slice(&samples);
     out
-}
-
-fn read_u32(bytes: &[u8], at: usize) -> Option<u32> {
-    let b = bytes.get(at..at.checked_add(4)?)?;
-    Some(u32::from_le_bytes(b.try_into().ok()?))
 }
 
 /// Sizes and offsets fit in a `u32`: an index of 4 GB is far past any mirror.

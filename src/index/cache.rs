@@ -9,7 +9,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
-use super::{Bytes, Index};
+#[cfg(not(unix))]
+use super::Bytes;
+use super::Index;
 use crate::mirror::walk;
 
 /// The index of the mirror at `root` (canonical): from the cache when it is there and
@@ -17,7 +19,7 @@ use crate::mirror::walk;
 pub fn load_or_build(root: &Path) -> Index {
     let file = cache_file(root);
     let fingerprint = fingerprint(root);
-    if let Some(index) = file.as_deref().and_then(map)
+    if let Some(index) = file.as_deref().and_then(open)
         && index.fingerprint() == fingerprint
     {
         return index;
@@ -62,17 +64,19 @@ fn stable_hash(root: &Path) -> u64 {
         })
 }
 
-fn map(file: &Path) -> Option<Index> {
+/// The cache file, read a page at a time as look-ups need them (index/paged.rs says
+/// why not mapped). The file is only ever replaced by a rename, never written in
+/// place, so what this open file holds does not change under us.
+#[cfg(unix)]
+fn open(file: &Path) -> Option<Index> {
     let f = fs::File::open(file).ok()?;
-    // SAFETY: the cache file is only ever replaced by a rename, never written in
-    // place, so the mapped bytes do not change under us; and every read of them is
-    // bounds-checked (Index::from_bytes), so even a file damaged by someone else
-    // gives wrong answers at worst, never a read out of bounds.
-    let mapped = unsafe { memmap2::Mmap::map(&f) }.ok()?;
-    // Look-ups jump about (binary search): read no more around each than they touch.
-    #[cfg(unix)]
-    let _ = mapped.advise(memmap2::Advice::Random);
-    Index::from_bytes(Bytes::Mapped(mapped))
+    let len = usize::try_from(f.metadata().ok()?.len()).ok()?;
+    Index::from_paged(super::paged::Paged::new(f, len)?)
+}
+
+#[cfg(not(unix))]
+fn open(file: &Path) -> Option<Index> {
+    Index::from_bytes(Bytes::Owned(fs::read(file).ok()?))
 }
 
 /// Written beside, then renamed: two loi building at once leave one whole file.
@@ -170,7 +174,7 @@ mod tests {
     }
 
     #[test]
-    fn saved_then_mapped_then_rebuilt_when_the_top_changes() {
+    fn saved_then_read_then_rebuilt_when_the_top_changes() {
         let mirror = mirror_with(&["code-a/s/l1.md", "code-a/t/l2.md"]);
         let root = fs::canonicalize(mirror.path()).expect("canonical");
         let cache = tempfile::tempdir().expect("temp dir");
@@ -178,8 +182,8 @@ mod tests {
         let fp = fingerprint(&root);
         let built = build_and_save(&root, Some(&file), fp);
         assert_eq!(built.len(), 2);
-        let mapped = map(&file).expect("the cache maps");
-        assert!(matches!(mapped.bytes, Bytes::Mapped(_)));
+        let mapped = open(&file).expect("the cache opens");
+        assert!(matches!(mapped.bytes, super::super::Store::Paged(_)));
         assert_eq!(mapped.fingerprint(), fp);
         assert_eq!(
             mapped.named("l2.md").next().map(|e| e.path()).as_deref(),
@@ -200,6 +204,6 @@ mod tests {
         let file = blocker.path().join("index.bin");
         let index = build_and_save(&root, Some(&file), fingerprint(&root));
         assert_eq!(index.len(), 1);
-        assert!(map(&file).is_none());
+        assert!(open(&file).is_none());
     }
 }
