@@ -96,6 +96,11 @@ pub const NOTE_BAD_UTF8: &str = "This file is not valid UTF-8: the bad bytes sho
 /// files were written (`é` is the byte 0xE9); any other is read as UTF-8, with U+FFFD
 /// for each bad byte.
 pub fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
+    // Every file of the mirror is UTF-8: checked in one fast pass, chunk by chunk only
+    // when it is not (which took 11% of showing the largest article).
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return (text.to_owned(), None);
+    }
     let mut multibyte = false;
     let mut bad = false;
     for chunk in bytes.utf8_chunks() {
