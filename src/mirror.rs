@@ -22,7 +22,7 @@ use crate::index::{self, Index};
 pub use names::{normalize_number, number_of_file, number_slug, slug};
 pub use plain::LastDir;
 pub use read::{NOTE_BAD_UTF8, NOTE_WINDOWS_1252, decode};
-use read::{kind_of, read_file, read_file_into, too_large};
+use read::{decode_owned, kind_of, read_file, read_file_into, too_large};
 
 /// Files larger than this are refused: the largest real article is 122 KB.
 pub const MAX_ARTICLE_BYTES: u64 = 10 * 1024 * 1024;
@@ -199,7 +199,7 @@ impl Mirror {
                 read_file(&path, &clean)?
             }
         };
-        Ok(decode(&bytes))
+        Ok(decode_owned(bytes))
     }
 
     /// Reads and parses the article at `rel`; a file that is not UTF-8 gets a note, an

@@ -91,6 +91,15 @@ pub const NOTE_WINDOWS_1252: &str =
 /// A note for the status line when a file is UTF-8 with bad bytes.
 pub const NOTE_BAD_UTF8: &str = "This file is not valid UTF-8: the bad bytes show as �";
 
+/// [`decode`] of bytes the caller gives up: valid UTF-8, the usual case, becomes the
+/// string in place, with no copy.
+pub fn decode_owned(bytes: Vec<u8>) -> (String, Option<&'static str>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => decode(e.as_bytes()),
+    }
+}
+
 /// A file's bytes as text, and a note when they were not UTF-8. A file with bad bytes
 /// but no valid multi-byte UTF-8 sequence is read as Windows-1252, as older French
 /// files were written (`é` is the byte 0xE9); any other is read as UTF-8, with U+FFFD

@@ -149,6 +149,22 @@ fn numbers_normalize() {
 }
 
 #[test]
+fn owned_bytes_decode_as_borrowed_ones_do() {
+    for bytes in [
+        &b"Le caf\xc3\xa9"[..],
+        b"",
+        b"\x93d\xe9l\xe8gue\x94",
+        b"caf\xc3\xa9 \xff fin",
+    ] {
+        assert_eq!(
+            super::read::decode_owned(bytes.to_vec()),
+            decode(bytes),
+            "{bytes:?}"
+        );
+    }
+}
+
+#[test]
 fn bytes_that_are_not_utf8_are_read_and_noted() {
     assert_eq!(decode("Le café".as_bytes()), ("Le café".to_owned(), None));
     assert_eq!(decode(b""), (String::new(), None));
