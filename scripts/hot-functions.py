@@ -7,7 +7,7 @@ scripts/link-hot-first lays out first in the binary (why: in that script).
 Runs target/release/loi under valgrind's callgrind in a pseudo-terminal at 80x24 on
 the extracted mirror: opening L6123-1 and quitting, opening the largest article and
 quitting, then a short reading session (scroll, fold, references, search, contents).
-Functions come in that order: what opening needs first. Names lose the hash rustc
+Functions come in that order (sorted within each run): what opening needs first. Names lose the hash rustc
 appends (the linker script matches them without it). Run it again when the start-up
 path changes much; a stale list costs memory, never correctness.
 """
@@ -98,10 +98,11 @@ def main():
             drive(["valgrind", "--tool=callgrind", "--demangle=no",
                    f"--callgrind-out-file={profile}", loi, "--mirror", mirror, article],
                   keys, env)
-            for name in functions(profile):
-                if name not in seen:
-                    seen.add(name)
-                    order.append(name)
+            # Sorted within each run: the order inside the group does not matter to
+            # the memory, and a stable one keeps the list's diffs readable.
+            new = sorted(set(functions(profile)) - seen)
+            seen.update(new)
+            order.extend(new)
     with open(OUT, "w", encoding="utf-8") as out:
         out.write("# Written by scripts/hot-functions.py: the functions loi runs to show an\n"
                   "# article, laid out first by scripts/link-hot-first. Names without rustc's hash.\n")
