@@ -146,8 +146,7 @@ impl Article {
     /// so that a damaged file shows what it has rather than nothing.
     pub fn parse(path: &str, source: &str) -> Article {
         let (num, body) = split_heading(source).unwrap_or_else(|| (fallback_num(path), source));
-        let (body, split) = nesting::prepare(body, nesting::MAX_DEPTH);
-        let parsed = html::parse_split(&body, split);
+        let parsed = html::parse(&nesting::cap(body, nesting::MAX_DEPTH));
         let mut blocks = enumeration::build(parsed.paras);
         let code = path.split('/').next().unwrap_or_default();
         let links = references::attach(&mut blocks, &parsed.links, code, true);
@@ -167,8 +166,7 @@ impl Article {
     /// long as the rest of opening it, and the first screen needs none of it.
     pub fn parse_links_first(path: &str, source: &str) -> Article {
         let (num, body) = split_heading(source).unwrap_or_else(|| (fallback_num(path), source));
-        let (body, split) = nesting::prepare(body, nesting::MAX_DEPTH);
-        let parsed = html::parse_split(&body, split);
+        let parsed = html::parse(&nesting::cap(body, nesting::MAX_DEPTH));
         let mut blocks = enumeration::build(parsed.paras);
         let code = path.split('/').next().unwrap_or_default();
         let links = references::attach(&mut blocks, &parsed.links, code, false);
@@ -182,16 +180,6 @@ impl Article {
             citations_pending: source.len() <= MAX_CITATION_SEARCH,
             note: None,
         }
-    }
-
-    /// Whether cutting this file's body at its split point, whatever its size, parses
-    /// into the same paragraphs and links as the whole: what makes parsing a large
-    /// body in two halves at once safe, checked on every article of the corpus.
-    /// `None` when the body has no split point.
-    pub fn halves_agree(source: &str) -> Option<bool> {
-        let body = split_heading(source).map_or(source, |(_, body)| body);
-        let at = nesting::split_point(body)?;
-        Some(html::parse_split(body, Some(at)) == html::parse(body))
     }
 
     /// The article with its citations found, as [`Article::parse`] gives it.

@@ -25,24 +25,6 @@ fn parse_all() -> &'static [Article] {
     })
 }
 
-/// A large body is parsed as two halves at once (html::parse_split); the cut must never
-/// change what the article says. Checked by cutting every article, whatever its size.
-#[test]
-fn every_article_parses_the_same_in_two_halves() {
-    let mirror = Mirror::open(corpus()).expect("open corpus");
-    let (mut cut, mut large) = (0, 0);
-    for rel in articles() {
-        let source = mirror.read(&rel).expect("read");
-        if let Some(agree) = Article::halves_agree(&source) {
-            assert!(agree, "{rel}: the halves parse differently from the whole");
-            cut += 1;
-            large += usize::from(source.len() >= 32 * 1024);
-        }
-    }
-    println!("{cut} articles cut in two, {large} of them large enough to be in use");
-    assert!(cut > 1_000 && large >= 4, "{cut} cut, {large} large");
-}
-
 #[test]
 fn every_article_parses_into_a_sound_tree() {
     let all = parse_all();

@@ -19,52 +19,10 @@ pub struct RawPara {
 }
 
 /// What [`parse`] returns.
-#[derive(Debug, Default, PartialEq, Eq)]
+#[derive(Debug, Default)]
 pub struct Parsed {
     pub paras: Vec<RawPara>,
     pub links: Vec<Link>,
-}
-
-/// Parses an article body cut at `split` (from [`super::nesting::prepare`]) as two
-/// halves at once, the second on another thread: html5ever and this walk were half of
-/// the time to the first screen of the largest article. Without a split, or when no
-/// thread can be started, the whole at once.
-pub fn parse_split(body: &str, split: Option<usize>) -> Parsed {
-    let Some((first, second)) = split.and_then(|at| Some((body.get(..at)?, body.get(at..)?)))
-    else {
-        return parse(body);
-    };
-    std::thread::scope(|scope| {
-        let later = std::thread::Builder::new().spawn_scoped(scope, || parse(second));
-        let Ok(later) = later else {
-            return parse(body);
-        };
-        let first = parse(first);
-        match later.join() {
-            Ok(second) => joined(first, second),
-            Err(_) => parse(body),
-        }
-    })
-}
-
-/// Two halves' paragraphs and links, the second's link numbers moved past the first's.
-fn joined(mut first: Parsed, second: Parsed) -> Parsed {
-    let shift = first.links.len();
-    for mut para in second.paras {
-        for line in &mut para.lines {
-            for piece in line.iter_mut() {
-                if let Piece::Text {
-                    link: Some(link), ..
-                } = piece
-                {
-                    *link += shift;
-                }
-            }
-        }
-        first.paras.push(para);
-    }
-    first.links.extend(second.links);
-    first
 }
 
 /// Parses an article body.
@@ -366,26 +324,6 @@ fn link_of(piece: &Piece) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn halves_parsed_apart_join_into_the_whole() {
-        let body = "<p>I.-Vu <a href='/c/l1.md'>L. 1</a> et <strong>gras</strong></p>\
-                    <p>II.-Vu <a href='/c/l2.md'>L. 2</a><br/>puis <a href='/c/l3.md'>L. 3</a></p>";
-        let at = body.find("<p>II").expect("second paragraph");
-        let split = parse_split(body, Some(at));
-        assert_eq!(split, parse(body));
-        // The second half's links point past the first half's.
-        let linked: Vec<usize> = (split.paras.iter().flat_map(|p| &p.lines).flatten())
-            .filter_map(|piece| match piece {
-                Piece::Text { link, .. } => *link,
-                _ => None,
-            })
-            .collect();
-        assert_eq!(linked, [0, 1, 2]);
-        assert_eq!(split.links[2].href, "/c/l3.md");
-        // A cut out of range is no cut.
-        assert_eq!(parse_split(body, Some(body.len() + 1)), parse(body));
-    }
 
     fn texts(p: &RawPara) -> Vec<String> {
         p.lines

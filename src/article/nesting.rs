@@ -12,32 +12,6 @@ const VOID: &[&str] = &[
     "track", "wbr",
 ];
 
-/// From this size on, a body is parsed in two halves at once (see [`prepare`]).
-pub const SPLIT_FROM: usize = 32 * 1024;
-
-/// What html5ever should get: `html` capped at `max` (see [`cap`]) and, for a body of
-/// [`SPLIT_FROM`] bytes or more that needed no cap, where it can be cut in two halves
-/// that parse apart into what the whole gives.
-pub fn prepare(html: &str, max: usize) -> (Cow<'_, str>, Option<usize>) {
-    let tags = html.bytes().filter(|&b| b == b'<').count();
-    if tags <= max && html.len() < SPLIT_FROM {
-        return (Cow::Borrowed(html), None);
-    }
-    let (deepest, split) = shape(html);
-    if deepest > max {
-        return (cap(html, max), None);
-    }
-    let split = split.filter(|_| html.len() >= SPLIT_FROM);
-    (Cow::Borrowed(html), split)
-}
-
-/// The first place at or past the middle of `html` where a `<p>`, `<div>` or `<table>`
-/// opens outside any other element, if there is one: every tag before it is closed, so
-/// the two sides are documents of their own.
-pub fn split_point(html: &str) -> Option<usize> {
-    shape(html).1
-}
-
 /// `html` with every tag that would open deeper than `max` removed, and its closing
 /// tag too; the text is kept, in order.
 pub fn cap(html: &str, max: usize) -> Cow<'_, str> {
@@ -80,18 +54,11 @@ pub fn cap(html: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The deepest nesting of `html`'s tags.
+/// The deepest nesting of `html`'s tags. One loop over the bytes: with `str::find`
+/// for each `<` and `>` this took 8% of showing the largest article (5,000 tags).
 fn max_depth(html: &str) -> usize {
-    shape(html).0
-}
-
-/// The deepest nesting of `html`'s tags, and its [`split_point`]: one loop over the
-/// bytes (with `str::find` for each `<` and `>`, the depth alone took 8% of showing
-/// the largest article, 5,000 tags).
-fn shape(html: &str) -> (usize, Option<usize>) {
     let b = html.as_bytes();
-    let middle = html.len() / 2;
-    let (mut depth, mut deepest, mut split) = (0usize, 0usize, None);
+    let (mut depth, mut deepest) = (0usize, 0usize);
     let mut i = 0;
     while i < b.len() {
         if b[i] != b'<' {
@@ -104,12 +71,8 @@ fn shape(html: &str) -> (usize, Option<usize>) {
         }
         let end = (end + 1).min(b.len());
         // `<` and `>` are ASCII, so both ends are character boundaries.
-        let tag = html.get(i..end).unwrap_or_default();
-        match classify(tag) {
+        match html.get(i..end).map_or(Tag::Other, classify) {
             Tag::Open => {
-                if depth == 0 && split.is_none() && i >= middle && splits_before(tag) {
-                    split = Some(i);
-                }
                 depth += 1;
                 deepest = deepest.max(depth);
             }
@@ -118,19 +81,7 @@ fn shape(html: &str) -> (usize, Option<usize>) {
         }
         i = end;
     }
-    (deepest, split)
-}
-
-/// Whether a document may be cut just before this opening tag: one that starts a
-/// paragraph of its own, whatever came before.
-fn splits_before(tag: &str) -> bool {
-    let name: String = tag
-        .trim_start_matches('<')
-        .bytes()
-        .take_while(u8::is_ascii_alphanumeric)
-        .map(|b| char::from(b.to_ascii_lowercase()))
-        .collect();
-    matches!(name.as_str(), "p" | "div" | "table")
+    deepest
 }
 
 enum Tag {
@@ -166,21 +117,6 @@ fn classify(tag: &str) -> Tag {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_body_is_cut_only_between_top_level_paragraphs() {
-        let flat = "<p>un</p><p>deux <b>trois</b></p><p>quatre</p>";
-        assert_eq!(split_point(flat), flat.find("<p>quatre"));
-        // Inside a div nothing is top level: no cut.
-        assert_eq!(split_point(&format!("<div>{flat}</div>")), None);
-        // Small bodies are parsed whole; large ones get their cut.
-        assert_eq!(prepare(flat, MAX_DEPTH).1, None);
-        let large = flat.repeat(SPLIT_FROM / flat.len() + 1);
-        let (same, at) = prepare(&large, MAX_DEPTH);
-        assert!(matches!(same, Cow::Borrowed(_)));
-        let at = at.expect("a cut");
-        assert!(at >= large.len() / 2 && large[at..].starts_with("<p>"));
-    }
 
     #[test]
     fn shallow_html_is_untouched() {
