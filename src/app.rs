@@ -19,6 +19,7 @@ mod cited_by;
 mod contents;
 mod mouse;
 mod saved;
+pub use saved::SessionToSave;
 #[cfg(test)]
 mod saved_tests;
 pub mod search;

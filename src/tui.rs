@@ -6,8 +6,8 @@ mod gaps;
 mod scroll;
 
 use std::io::IsTerminal;
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
@@ -16,7 +16,7 @@ use ratatui::backend::{Backend, CrosstermBackend};
 use ratatui::buffer::Buffer;
 
 use crate::action::Action;
-use crate::app::{App, HEADER_ROWS, STATUS_ROWS};
+use crate::app::{App, HEADER_ROWS, STATUS_ROWS, SessionToSave};
 use crate::effect;
 use crate::error::Error;
 use crate::keymap::{self, Key, Lookup};
@@ -121,10 +121,50 @@ fn restore_on_signals() -> std::io::Result<()> {
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
             restore_terminal();
+            save_last_session();
             std::process::exit(128 + signal);
         }
     });
     Ok(())
+}
+
+/// The session as the reader last had it, for the threads that end loi on a signal or
+/// a hang-up: over SSH a dropped connection is a usual way out, and the next `loi`
+/// must still reopen where the reader was.
+static LAST_SESSION: Mutex<Option<SessionToSave>> = Mutex::new(None);
+
+fn remember_session(app: &App) {
+    let now = app.session_to_save();
+    if let Ok(mut last) = LAST_SESSION.lock()
+        && *last != now
+    {
+        *last = now;
+    }
+}
+
+/// Saves [`LAST_SESSION`]. The main thread holds the lock only to replace it, but may
+/// be stopped for good while it does (a hang-up ends the process from another thread):
+/// a few tries, then the save is given up rather than the exit.
+fn save_last_session() {
+    for _ in 0..50 {
+        match LAST_SESSION.try_lock() {
+            Ok(last) => {
+                if let Some(session) = last.as_ref() {
+                    let _ = session.save();
+                }
+                return;
+            }
+            Err(std::sync::TryLockError::Poisoned(last)) => {
+                if let Some(session) = last.into_inner().as_ref() {
+                    let _ = session.save();
+                }
+                return;
+            }
+            Err(std::sync::TryLockError::WouldBlock) => {
+                std::thread::sleep(Duration::from_millis(2));
+            }
+        }
+    }
 }
 
 /// Ctrl-Z (in raw mode the terminal sends it as a key, not as SIGTSTP) or a SIGTSTP
@@ -187,6 +227,9 @@ fn event_loop(terminal: &mut Term, mut app: App, stop_asked: &AtomicBool) -> std
             let _ = effect::run(&effect, terminal.backend_mut());
         }
         draw(terminal, &app, &mut shown)?;
+        // What is on screen is what a signal or a hang-up saves (idle work moves the
+        // view too, as the citations found re-lay the text).
+        remember_session(&app);
         panic_if_asked();
         if app.has_idle_work() && !event_waiting()? {
             app.update(Action::Idle);
@@ -266,6 +309,7 @@ fn leave_when_terminal_gone() -> std::io::Result<()> {
                     // _exit, not process::exit: the main thread may be spinning inside
                     // crossterm or holding stdout's lock, and there is no terminal left
                     // to restore.
+                    save_last_session();
                     // SAFETY: ends the process; nothing after it runs.
                     unsafe { libc::_exit(128 + libc::SIGHUP) };
                 }

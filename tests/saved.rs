@@ -100,6 +100,37 @@ fn loi_reopens_the_articles_read_with_their_scroll_and_folds() {
     assert_eq!(last.wait_exit(TIMEOUT), Some(0));
 }
 
+/// Over SSH a dropped connection (SIGHUP) or a `kill` is a usual way out: the next
+/// `loi` reopens where the reader was all the same.
+#[test]
+fn the_session_survives_a_hang_up_and_a_kill() {
+    for (signal, code) in [(libc::SIGHUP, 129), (libc::SIGTERM, 143)] {
+        let home = tempfile::tempdir().expect("temp dir");
+        let mut p = loi(home.path(), &[]);
+        p.wait_for("Article D313-14", TIMEOUT);
+        p.send(b"g");
+        p.wait_for("Go to", TIMEOUT);
+        p.send(b"L6123-1\r");
+        p.wait_for("D313-14 › L6123-1", TIMEOUT);
+        p.send(b"+");
+        for _ in 0..5 {
+            p.key(Key::Down);
+        }
+        p.key(Key::PageDown);
+        let read = body(&settled(&p));
+        let pid = i32::try_from(p.pid()).expect("a pid");
+        // SAFETY: a signal to the child this test started.
+        assert_eq!(unsafe { libc::kill(pid, signal) }, 0);
+        assert_eq!(p.wait_exit(TIMEOUT), Some(code), "signal {signal}");
+
+        let mut again = loi(home.path(), &[]);
+        again.wait_for("D313-14 › L6123-1", TIMEOUT);
+        assert_eq!(body(&settled(&again)), read, "signal {signal}: same place");
+        again.send(b"q");
+        assert_eq!(again.wait_exit(TIMEOUT), Some(0));
+    }
+}
+
 #[test]
 fn a_broken_config_is_named_with_its_line_and_loi_starts_anyway() {
     let home = tempfile::tempdir().expect("temp dir");

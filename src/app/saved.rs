@@ -1,6 +1,7 @@
 //! What the reader keeps between runs, as the user sees it: `m` bookmarks the point
 //! under the cursor, `'` lists the bookmarks and `H` the articles read (both in the
-//! picker's list), the session saved on quitting. The files are `App::files`.
+//! picker's list), the session saved on quitting (and on a signal or hang-up,
+//! from `tui`). The files are `App::files`.
 
 use super::App;
 use crate::bookmarks::{self, Bookmark};
@@ -8,6 +9,20 @@ use crate::history::History;
 use crate::picker::{Item, Listing, Picker};
 use crate::session::{self, Session};
 use crate::visits::{self, Visit};
+
+/// A session and where it goes, apart from the app (see [`App::session_to_save`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct SessionToSave {
+    file: std::path::PathBuf,
+    mirror: String,
+    session: Session,
+}
+
+impl SessionToSave {
+    pub fn save(&self) -> std::io::Result<()> {
+        session::save(&self.file, &self.mirror, &self.session)
+    }
+}
 
 impl App {
     /// Records the article shown in the history of articles read.
@@ -38,11 +53,18 @@ impl App {
 
     /// Saves the stack as the session of this mirror.
     pub fn save_session(&self) -> std::io::Result<()> {
-        let Some(files) = &self.files else {
-            return Ok(());
-        };
-        let key = session::mirror_key(&self.mirror);
-        session::save(&files.session, &key, &Session::of(&self.history))
+        self.session_to_save().map_or(Ok(()), |s| s.save())
+    }
+
+    /// The session as it stands, ready to be saved by whoever ends loi: a signal or a
+    /// hang-up ends it from another thread, without the app.
+    pub fn session_to_save(&self) -> Option<SessionToSave> {
+        let files = self.files.as_ref()?;
+        Some(SessionToSave {
+            file: files.session.clone(),
+            mirror: session::mirror_key(&self.mirror),
+            session: Session::of(&self.history),
+        })
     }
 
     /// `m`: bookmarks the article at the point under the cursor.
