@@ -54,24 +54,17 @@ pub fn cap(html: &str, max: usize) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// The deepest nesting of `html`'s tags. One loop over the bytes: with `str::find`
-/// for each `<` and `>` this took 8% of showing the largest article (5,000 tags).
+/// The deepest nesting of `html`'s tags. `<` and `>` are found with memchr: the
+/// largest article's hrefs are long, and a loop over its bytes took 9% of the
+/// instructions to its first screen.
 fn max_depth(html: &str) -> usize {
     let b = html.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);
     let mut i = 0;
-    while i < b.len() {
-        if b[i] != b'<' {
-            i += 1;
-            continue;
-        }
-        let mut end = i + 1;
-        while end < b.len() && b[end] != b'>' {
-            end += 1;
-        }
-        let end = (end + 1).min(b.len());
+    while let Some(start) = memchr::memchr(b'<', &b[i..]).map(|at| i + at) {
+        let end = memchr::memchr(b'>', &b[start..]).map_or(b.len(), |at| start + at + 1);
         // `<` and `>` are ASCII, so both ends are character boundaries.
-        match html.get(i..end).map_or(Tag::Other, classify) {
+        match html.get(start..end).map_or(Tag::Other, classify) {
             Tag::Open => {
                 depth += 1;
                 deepest = deepest.max(depth);
