@@ -72,7 +72,12 @@ impl View {
             self.selected = None;
         }
         self.shift = self.shift.min(self.max_shift(f));
-        self.reveal_cursor(f);
+        // The cursor's block scrolled partly off the top is where the reader left it
+        // (a page key, `j` through a tall block): a resize, a new layout or a reopened
+        // session keeps it so, rather than jump back to the block's first line.
+        if !(self.top.block == self.cursor && self.top.line > 0) {
+            self.reveal_cursor(f);
+        }
     }
 
     /// Whether reference `link` is out of sight behind a fold (or not in this article).
