@@ -1,6 +1,7 @@
 //! The index of a mirror: every article file's name and folder, sorted by name, in one
-//! flat block of bytes that is used where it lies (memory-mapped from the cache), so
-//! that opening it costs the same at 12,000 articles as at 300,000.
+//! flat block of bytes that is used where it lies (read from the cache a page at a
+//! time, as look-ups reach it: `paged`), so that opening it costs the same at 12,000
+//! articles as at 300,000.
 //!
 //! Layout (little-endian `u32`s after an 8-byte magic and a 64-bit fingerprint):
 //! a header, the file table (name offset, name length, folder; sorted by name), the folder table (parent folder, name offset, name length: a tree, as the
