@@ -1,7 +1,7 @@
 //! The article model: what one mirror file says, as blocks of styled text with links,
 //! arranged in the enumeration tree. Knows nothing of terminals or widths.
 
-pub(crate) mod html;
+pub mod html;
 mod nesting;
 mod references;
 mod script;
@@ -146,7 +146,7 @@ impl Article {
     /// so that a damaged file shows what it has rather than nothing.
     pub fn parse(path: &str, source: &str) -> Article {
         let (num, body) = split_heading(source).unwrap_or_else(|| (fallback_num(path), source));
-        let parsed = html::parse(&nesting::cap(body, nesting::MAX_DEPTH));
+        let parsed = html::parse(body);
         let mut blocks = enumeration::build(parsed.paras);
         let code = path.split('/').next().unwrap_or_default();
         let links = references::attach(&mut blocks, &parsed.links, code, true);
@@ -166,7 +166,7 @@ impl Article {
     /// long as the rest of opening it, and the first screen needs none of it.
     pub fn parse_links_first(path: &str, source: &str) -> Article {
         let (num, body) = split_heading(source).unwrap_or_else(|| (fallback_num(path), source));
-        let parsed = html::parse(&nesting::cap(body, nesting::MAX_DEPTH));
+        let parsed = html::parse(body);
         let mut blocks = enumeration::build(parsed.paras);
         let code = path.split('/').next().unwrap_or_default();
         let links = references::attach(&mut blocks, &parsed.links, code, false);

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 
 use common::{articles, corpus, extract};
 
-use loi::article::{Article, Piece};
+use loi::article::{Article, Piece, html};
 use loi::layout::Layout;
 use loi::mirror::{self, Mirror};
 use loi::reference::{self, Target};
@@ -66,6 +66,28 @@ fn every_article_parses_into_a_sound_tree() {
     // and <br/> lines that open with a marker (9,599 of them `1°`-style); the reader's
     // own detection must agree within a few percent.
     assert!((12_800..=13_400).contains(&items), "{items} items found");
+}
+
+/// The strict reader (no html5ever, no tree) is what opens an article fast: it must
+/// take nearly every article, and read each exactly as html5ever does.
+#[test]
+fn the_strict_reader_reads_the_mirror_as_html5ever_does() {
+    let root = corpus();
+    let mut strict = 0;
+    let mut left: Vec<String> = Vec::new();
+    for rel in articles() {
+        let source = std::fs::read_to_string(root.join(&rel)).expect("read");
+        let body = loi::article::split_heading(&source).map_or(source.as_str(), |(_, b)| b);
+        match html::parse_strictly(body) {
+            Some(parsed) => {
+                assert_eq!(parsed, html::parse_by_tree(body), "{rel}");
+                strict += 1;
+            }
+            None => left.push(rel),
+        }
+    }
+    println!("read strictly: {strict} of {}", strict + left.len());
+    assert!(left.len() <= 30, "left to html5ever: {left:#?}");
 }
 
 #[test]
