@@ -353,12 +353,18 @@ fn split_para(para: RawPara) -> Vec<(Vec<Piece>, BlockKind, Reading)> {
     out
 }
 
-/// The first few characters of a line, across pieces, for marker detection.
+/// The first few characters of a line, across pieces, for marker detection: the
+/// longest marker (`XVIII.-`, `1.2.3.4.`) is far shorter than the 64 bytes a piece
+/// gives at most, and copying whole paragraphs here was costly.
 fn leading_text(line: &[Piece]) -> String {
     let mut out = String::new();
     for piece in line {
         if let Piece::Text { text, .. } = piece {
-            out.push_str(text);
+            let mut end = text.len().min(64);
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            out.push_str(&text[..end]);
             if out.len() >= 16 {
                 break;
             }

@@ -10,6 +10,7 @@ pub use table::TableShape;
 
 use std::cell::OnceCell;
 
+use smallvec::SmallVec;
 use unicode_width::UnicodeWidthStr;
 
 use crate::article::{Article, Piece, TextStyle};
@@ -105,7 +106,8 @@ struct Part<'a> {
 
 /// A word: the parts between two spaces, which must stay on one line. Borrowed: a
 /// 10 MB paragraph has 1.6 million words, and copying each was most of its layout.
-type Word<'a> = Vec<Part<'a>>;
+/// Inline: nearly every word is one part, and a `Vec` each was a fifth of laying out.
+type Word<'a> = SmallVec<[Part<'a>; 2]>;
 
 enum Token<'a> {
     Word(Word<'a>),
@@ -128,7 +130,7 @@ pub fn wrap(pieces: &[Piece], width: usize) -> Vec<VLine> {
             }
             Token::Word(word) => word,
         };
-        let w: usize = word.iter().map(|s| s.text.width()).sum();
+        let w: usize = word.iter().map(|s| columns(s.text)).sum();
         if used > 0 && used + 1 + w <= width {
             let shared_link = line
                 .last()
@@ -159,7 +161,7 @@ fn place_seg(
     seg: Part,
     width: usize,
 ) -> usize {
-    let seg_width = seg.text.width();
+    let seg_width = columns(seg.text);
     if used + seg_width <= width {
         push_seg(line, seg.text, seg.style, seg.link);
         return used + seg_width;
@@ -201,7 +203,7 @@ fn push_seg(line: &mut VLine, text: &str, style: TextStyle, link: Option<usize>)
 /// Splits pieces into words at plain spaces, keeping each word's styled parts.
 fn tokens(pieces: &[Piece]) -> Vec<Token<'_>> {
     let mut out = Vec::new();
-    let mut word: Word = Vec::new();
+    let mut word: Word = SmallVec::new();
     for piece in pieces {
         match piece {
             // A cell's end only reaches here when a whole table is wrapped as text.
@@ -231,6 +233,25 @@ fn tokens(pieces: &[Piece]) -> Vec<Token<'_>> {
         out.push(Token::Word(word));
     }
     glue::glue(out)
+}
+
+/// The columns `text` takes, as unicode-width counts them, without its look at
+/// emoji and joiner sequences for text of plain, accented and punctuation letters:
+/// each of those takes one column.
+pub fn columns(text: &str) -> usize {
+    let mut columns = 0;
+    for c in text.chars() {
+        if !one_column(c) {
+            return text.width();
+        }
+        columns += 1;
+    }
+    columns
+}
+
+/// Plain, accented and punctuation letters: one column each, alone or together.
+pub fn one_column(c: char) -> bool {
+    matches!(c, '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{ac}' | '\u{ae}'..='\u{2ff}' | '\u{2010}'..='\u{2027}')
 }
 
 /// The text of a screen line, for tests and searches.
@@ -348,6 +369,20 @@ mod tests {
             wrapped(&p, 10),
             vec!["court", "anticonsti", "tutionnell", "ement"]
         );
+    }
+
+    #[test]
+    fn widths_are_unicode_width_s() {
+        let ranges = [
+            '\u{0}'..='\u{3000}',
+            '\u{fe00}'..='\u{ff00}',
+            '\u{1f300}'..='\u{1f400}',
+        ];
+        for c in ranges.into_iter().flatten() {
+            for text in [format!("{c}"), format!("a{c}é"), format!("e{c}\u{301}")] {
+                assert_eq!(columns(&text), text.width(), "U+{:04X}", c as u32);
+            }
+        }
     }
 
     #[test]

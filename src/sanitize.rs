@@ -62,30 +62,27 @@ fn is_white(b: u8) -> bool {
 /// of other C2 and E2 characters (`°`, `«`, `’`), so the test must be exact.
 fn what_needs_cleaning(text: &str) -> Cleaning {
     let b = text.as_bytes();
-    // Most text holds none of the bytes that start what is rewritten: one pass with
-    // no early exit, which the compiler runs many bytes at a time, tells so.
-    let suspect = b.iter().fold(false, |seen, &c| {
-        seen | (c < 0x20) | (c == 0x7f) | (c == 0xc2) | (c == 0xd8) | (c == 0xe2)
-    });
-    if !suspect {
-        return Cleaning::None;
-    }
-    let mut white = false;
-    let more = b.iter().enumerate().any(|(i, &c)| match c {
-        0x20..=0x7e => false,
-        c if is_white(c) => {
-            white = true;
-            false
-        }
-        0..=0x1f | 0x7f => true,
-        0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f | 0xad)),
-        0xd8 => b.get(i + 1) == Some(&0x9c),
-        0xe2 => matches!(
-            (b.get(i + 1), b.get(i + 2)),
-            (Some(0x80), Some(0x8e | 0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-        ),
-        _ => false,
-    });
+    // One pass with no early exit, which the compiler runs many bytes at a time, for
+    // the ASCII controls; French text is full of `’` and no-break spaces, so the
+    // lead bytes of what else is rewritten are then found with memchr, not one by one.
+    let low = b
+        .iter()
+        .fold(false, |seen, &c| seen | (c < 0x20) | (c == 0x7f));
+    let (control, white) = if low {
+        let control = b.iter().any(|&c| (c < 0x20 && !is_white(c)) || c == 0x7f);
+        (control, b.iter().copied().any(is_white))
+    } else {
+        (false, false)
+    };
+    let more = control
+        || memchr::memchr3_iter(0xc2, 0xd8, 0xe2, b).any(|i| match b[i] {
+            0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f | 0xad)),
+            0xd8 => b.get(i + 1) == Some(&0x9c),
+            _ => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0x8e | 0x8f | 0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+        });
     match (more, white) {
         (true, _) => Cleaning::More,
         (false, true) => Cleaning::WhiteSpace,

@@ -18,16 +18,20 @@ struct Span {
 /// With `detect` false only the links are kept, one reference each, with no citation.
 pub fn attach(blocks: &mut [Block], links: &[Link], own_code: &str, detect: bool) -> Vec<Link> {
     let mut ctx = citation::Context::new(own_code);
-    let texts: Vec<(String, Vec<Range<usize>>)> =
-        blocks.iter().map(|b| block_text(&b.pieces)).collect();
+    // Without the detector only blocks with links change: the others' text is not
+    // needed (copying all of it was a fifth of opening the largest article).
+    let texts: Vec<Option<(String, Vec<Range<usize>>)>> = blocks
+        .iter()
+        .map(|b| (detect || b.pieces.iter().any(is_link)).then(|| block_text(&b.pieces)))
+        .collect();
     // A point of this article that it does not have (`mentionné au I` in an article
     // with no I) names a point of some other text: not a reference.
     let founds: Vec<Vec<Found>> = texts
         .iter()
-        .map(|(text, _)| {
-            if !detect {
+        .map(|text| {
+            let Some((text, _)) = text.as_ref().filter(|_| detect) else {
                 return Vec::new();
-            }
+            };
             citation::detect(text, &mut ctx)
                 .into_iter()
                 .filter(|f| match &f.cite {
@@ -38,11 +42,14 @@ pub fn attach(blocks: &mut [Block], links: &[Link], own_code: &str, detect: bool
         })
         .collect();
     let mut out: Vec<Link> = Vec::new();
-    for (index, (block, ((text, offsets), found))) in blocks
+    for (index, (block, (text, found))) in blocks
         .iter_mut()
         .zip(texts.into_iter().zip(founds))
         .enumerate()
     {
+        let Some((text, offsets)) = text else {
+            continue;
+        };
         let mut spans = Vec::new();
         let runs = link_runs(&block.pieces, &offsets);
         for (range, l) in &runs {
@@ -70,6 +77,10 @@ pub fn attach(blocks: &mut [Block], links: &[Link], own_code: &str, detect: bool
         out.extend(spans.into_iter().map(|s| s.link));
     }
     out
+}
+
+fn is_link(piece: &Piece) -> bool {
+    matches!(piece, Piece::Text { link: Some(_), .. })
 }
 
 /// The block's text (a break is a line end) and each piece's bytes in it.
