@@ -4,7 +4,7 @@
 use std::sync::OnceLock;
 
 /// One code of the table.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Code {
     /// `LEGITEXT000006072050`, as in legacy links' `cidTexte`.
     pub legitext: &'static str,
@@ -21,29 +21,48 @@ const TABLE: &str = include_str!("../assets/codes.tsv");
 /// Every code of the table, parsed once.
 pub fn all() -> &'static [Code] {
     static CODES: OnceLock<Vec<Code>> = OnceLock::new();
-    CODES.get_or_init(|| {
-        TABLE
-            .lines()
-            .skip(1)
-            .filter_map(|line| {
-                let mut cols = line.split('\t');
-                Some(Code {
-                    legitext: cols.next()?,
-                    title: cols.next()?,
-                    state: cols.next()?,
-                    slug: cols.next()?,
-                })
-            })
-            .collect()
+    CODES.get_or_init(|| TABLE.lines().skip(1).filter_map(parse_line).collect())
+}
+
+fn parse_line(line: &'static str) -> Option<Code> {
+    let mut cols = line.split('\t');
+    Some(Code {
+        legitext: cols.next()?,
+        title: cols.next()?,
+        state: cols.next()?,
+        slug: cols.next()?,
     })
 }
 
 /// The code kept in mirror folder `slug`. A repealed code and the one that replaced
 /// it can share a title, hence a slug: the one in force wins.
-pub fn by_slug(slug: &str) -> Option<&'static Code> {
-    let mut matching = all().iter().filter(|c| c.slug == slug);
-    let first = matching.clone().next();
-    matching.find(|c| c.state.starts_with("VIGUEUR")).or(first)
+pub fn by_slug(slug: &str) -> Option<Code> {
+    // The heading of every article opened asks this: the table is not parsed for it
+    // (its 107 lines took as long as drawing the first screen's text).
+    let line_of = |at: usize| {
+        let start = TABLE[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = TABLE[at..].find('\n').map_or(TABLE.len(), |i| at + i);
+        parse_line(&TABLE[start..end])
+    };
+    let needle = format!("\t{slug}");
+    let mut matching = memchr::memmem::find_iter(TABLE.as_bytes(), needle.as_bytes())
+        .filter(|&at| {
+            matches!(
+                TABLE.as_bytes().get(at + needle.len()),
+                None | Some(b'\n' | b'\r')
+            )
+        })
+        .filter_map(line_of)
+        .filter(|c| c.slug == slug);
+    let first = matching.next()?;
+    if first.state.starts_with("VIGUEUR") {
+        return Some(first);
+    }
+    Some(
+        matching
+            .find(|c| c.state.starts_with("VIGUEUR"))
+            .unwrap_or(first),
+    )
 }
 
 /// The code a legacy link's `cidTexte` names.
@@ -113,11 +132,26 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_slug_finds_the_code_the_whole_table_gives() {
+        for code in all() {
+            let mut matching = all().iter().filter(|c| c.slug == code.slug);
+            let first = matching.clone().next().copied();
+            let expected = matching
+                .find(|c| c.state.starts_with("VIGUEUR"))
+                .copied()
+                .or(first);
+            assert_eq!(by_slug(code.slug), expected, "{}", code.slug);
+        }
+        assert_eq!(by_slug("code-du"), None);
+        assert_eq!(by_slug("du-travail"), None);
+    }
+
+    #[test]
     fn the_table_has_every_code() {
         assert_eq!(all().len(), 107);
         let travail = by_slug("code-du-travail").expect("code du travail");
         assert_eq!(travail.legitext, "LEGITEXT000006072050");
-        assert_eq!(by_legitext("LEGITEXT000006072050"), Some(travail));
+        assert_eq!(by_legitext("LEGITEXT000006072050"), Some(&travail));
     }
 
     #[test]

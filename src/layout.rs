@@ -251,7 +251,7 @@ pub fn columns(text: &str) -> usize {
 
 /// Plain, accented and punctuation letters: one column each, alone or together.
 pub fn one_column(c: char) -> bool {
-    matches!(c, '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{ac}' | '\u{ae}'..='\u{2ff}' | '\u{2010}'..='\u{2027}')
+    matches!(c, '\u{20}'..='\u{7e}' | '\u{a0}'..='\u{ac}' | '\u{ae}'..='\u{2ff}' | '\u{2010}'..='\u{2027}' | '\u{2030}'..='\u{205e}')
 }
 
 /// The text of a screen line, for tests and searches.

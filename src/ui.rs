@@ -4,6 +4,7 @@
 mod body;
 mod header;
 pub mod help;
+mod line;
 mod picker;
 mod search;
 mod status;
@@ -11,18 +12,13 @@ pub mod theme;
 mod toc;
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout};
+use ratatui::layout::Rect;
 
 use crate::app::{App, HEADER_ROWS, STATUS_ROWS};
 
 /// Draws `app` into the whole frame.
 pub fn draw(frame: &mut Frame, app: &App) {
-    let [head, text, foot] = Layout::vertical([
-        Constraint::Length(HEADER_ROWS),
-        Constraint::Fill(1),
-        Constraint::Length(STATUS_ROWS),
-    ])
-    .areas(frame.area());
+    let [head, text, foot] = rows(frame.area());
     header::draw(frame, head, app);
     match app.help {
         Some(scroll) => help::draw(frame, text, app, scroll),
@@ -35,7 +31,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         let area = if p.query.is_some() {
             // The prompt keeps one size while the answers change under it.
             let height = (goto_rows(p.items.len()) + 3).min(text.height);
-            ratatui::layout::Rect {
+            Rect {
                 x: text.x,
                 y: text.y,
                 width: text.width,
@@ -51,7 +47,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 .unwrap_or(0) as u16
                 + 4;
             let height = (p.items.len() as u16).saturating_add(2).min(text.height);
-            ratatui::layout::Rect {
+            Rect {
                 x: text.x + text.width.saturating_sub(width) / 2,
                 y: text.y,
                 width: width.min(text.width),
@@ -61,6 +57,21 @@ pub fn draw(frame: &mut Frame, app: &App) {
         picker::draw(frame, area, p, app);
     }
     status::draw(frame, foot, app);
+}
+
+/// The header's rows, the text's, the status line's. Counted here: ratatui's
+/// constraint solver took a tenth of the instructions to a typical first frame.
+fn rows(area: Rect) -> [Rect; 3] {
+    // A screen too short for all: the status line first, as ratatui's solver did.
+    let foot = STATUS_ROWS.min(area.height);
+    let head = HEADER_ROWS.min(area.height - foot);
+    let text = area.height - head - foot;
+    let band = |y, height| Rect { y, height, ..area };
+    [
+        band(area.y, head),
+        band(area.y + head, text),
+        band(area.y + head + text, foot),
+    ]
 }
 
 /// Rows of answers under the go-to prompt: at least a few, so that the box does not
@@ -122,5 +133,20 @@ mod tests {
         assert_eq!(fit("abcdef", 4), "abc…");
         assert_eq!(fit_left("abcdef", 4), "…def");
         assert_eq!(fit("abc", 0), "");
+    }
+
+    #[test]
+    fn the_rows_are_those_ratatui_s_layout_gave() {
+        use ratatui::layout::{Constraint, Layout};
+        for height in 0..60 {
+            let area = Rect::new(2, 1, 80, height);
+            let solved: [Rect; 3] = Layout::vertical([
+                Constraint::Length(HEADER_ROWS),
+                Constraint::Fill(1),
+                Constraint::Length(STATUS_ROWS),
+            ])
+            .areas(area);
+            assert_eq!(rows(area), solved, "height {height}");
+        }
     }
 }

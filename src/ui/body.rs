@@ -4,7 +4,6 @@
 mod sideways;
 
 use ratatui::Frame;
-use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
@@ -13,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 use super::fit;
 use super::theme::{self, Theme};
 use crate::app::App;
-use crate::layout::{CURSOR_COLUMNS, SIGN_COLUMNS, Seg, VLine, one_column};
+use crate::layout::{CURSOR_COLUMNS, SIGN_COLUMNS, Seg, VLine};
 use crate::view::{Frame as ViewFrame, Pos, View};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -33,33 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let buf = frame.buffer_mut();
     for (y, pos) in (area.y..area.bottom()).zip(visible) {
         let line = screen_line(f, view, pos, links, marks.get(&(pos.block, pos.line)));
-        put_line(buf, area.x, y, &line, area.width);
-    }
-}
-
-/// Writes `line` into the buffer as `Buffer::set_line` does, but a character at a time
-/// where each takes one column: ratatui's cutting into graphemes, through a
-/// `Paragraph`, took as long as laying the text out did.
-fn put_line(buf: &mut Buffer, x: u16, y: u16, line: &Line, width: u16) {
-    let end = x.saturating_add(width);
-    let mut at = x;
-    for span in &line.spans {
-        let mut rest = span.content.as_ref();
-        while at < end {
-            let Some(c) = rest.chars().next() else {
-                break;
-            };
-            if !one_column(c) {
-                // Wide or combining characters: ratatui's own way, for the rest of the span.
-                at = buf
-                    .set_stringn(at, y, rest, usize::from(end - at), span.style)
-                    .0;
-                break;
-            }
-            buf[(at, y)].set_char(c).set_style(span.style);
-            rest = &rest[c.len_utf8()..];
-            at += 1;
-        }
+        super::line::put(buf, area.x, y, &line, area.width);
     }
 }
 

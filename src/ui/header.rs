@@ -3,7 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::{fit, fit_left};
@@ -37,5 +36,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ),
         Line::styled("─".repeat(width), theme.rule),
     ];
-    frame.render_widget(Paragraph::new(lines), area);
+    let buf = frame.buffer_mut();
+    for (y, line) in (area.y..area.bottom()).zip(&lines) {
+        super::line::put(buf, area.x, y, line, area.width);
+    }
 }

@@ -3,7 +3,6 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::fit;
@@ -74,7 +73,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Span::styled(" ".repeat(pad), theme.status),
         Span::styled(right, theme.status),
     ]);
-    frame.render_widget(Paragraph::new(line), area);
+    if area.height > 0 {
+        super::line::put(frame.buffer_mut(), area.x, area.y, &line, area.width);
+    }
 }
 
 /// `All`, `Top`, `Bot` or a percentage, as less says it: how much of the article's
@@ -83,7 +84,12 @@ fn position(app: &App) -> String {
     let f = app.frame();
     let view = &app.current().view;
     let at_top = view.top == Default::default();
-    let at_bottom = view.top == view.max_top(f);
+    // Opened at the top: whether it is also the bottom needs only the first screen.
+    let at_bottom = if at_top {
+        view.fits_on_screen(f)
+    } else {
+        view.top == view.max_top(f)
+    };
     match (at_top, at_bottom) {
         (true, true) => "All".to_owned(),
         (true, false) => "Top".to_owned(),

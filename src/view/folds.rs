@@ -60,11 +60,15 @@ impl View {
             };
         }
         self.top.line = self.top.line.min(self.height_of(f, self.top.block) - 1);
-        let limit = self.max_top(f);
-        if self.top.block > limit.block
-            || (self.top.block == limit.block && self.top.line > limit.line)
-        {
-            self.top = limit;
+        // At the very top nothing is past the last screen: finding where that starts
+        // lays out the article's end, which an article just opened does not show.
+        if self.top != Pos::default() {
+            let limit = self.max_top(f);
+            if self.top.block > limit.block
+                || (self.top.block == limit.block && self.top.line > limit.line)
+            {
+                self.top = limit;
+            }
         }
         let c = self.visible_ancestor(f, self.cursor);
         self.set_cursor(c);

@@ -32,6 +32,22 @@ impl View {
         }
     }
 
+    /// Whether the whole article, as folded, fits on one screen (then
+    /// [`View::max_top`] is its start), found without laying out the article's end.
+    pub fn fits_on_screen(&self, f: Frame) -> bool {
+        let room = f.height.max(1);
+        let mut lines = 0;
+        let mut at = (!f.article.blocks.is_empty()).then_some(0);
+        while let Some(i) = at {
+            lines += self.height_of(f, i);
+            if lines > room {
+                return false;
+            }
+            at = self.next_visible(f, i);
+        }
+        true
+    }
+
     /// Moves the view down by up to `n` lines, never past [`View::max_top`].
     pub fn scroll_down(&mut self, f: Frame, n: usize) {
         let limit = self.max_top(f);

@@ -276,3 +276,25 @@ fn random_moves_keep_the_view_sound() {
         }
     }
 }
+
+#[test]
+fn fitting_on_one_screen_is_having_the_start_as_last_screen() {
+    let a = seed();
+    for width in [40, 80, 120] {
+        let layout = Layout::new(&a, width);
+        for height in 1..40 {
+            let f = frame(&a, &layout, height);
+            let mut v = View::new(&a);
+            for unfolded in [false, true] {
+                if unfolded {
+                    v.fold_all(f, false);
+                }
+                assert_eq!(
+                    v.fits_on_screen(f),
+                    v.max_top(f) == Pos::default(),
+                    "{width}x{height}, unfolded: {unfolded}"
+                );
+            }
+        }
+    }
+}
