@@ -12,6 +12,10 @@ pub enum Action {
     Down,
     /// Move to the previous block, or read back up a long one
     Up,
+    /// Scroll the text down a line, the cursor kept on screen
+    LineDown,
+    /// Scroll the text up a line, the cursor kept on screen
+    LineUp,
     /// Scroll one screen down
     PageDown,
     /// Scroll one screen up

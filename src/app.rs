@@ -155,6 +155,12 @@ impl App {
             self.resize(cols, rows);
             return;
         }
+        // A line's scroll is the wheel's, a line at a time (vim's Ctrl-E and Ctrl-Y).
+        let action = match action {
+            Action::LineDown => Action::Scroll(1),
+            Action::LineUp => Action::Scroll(-1),
+            other => other,
+        };
         if self.mouse(action) {
             return;
         }
@@ -297,6 +303,8 @@ impl App {
             // Suspending is the terminal loop's to do.
             Action::Resize(..)
             | Action::Scroll(_)
+            | Action::LineDown
+            | Action::LineUp
             | Action::Click(..)
             | Action::Idle
             | Action::Suspend

@@ -33,7 +33,8 @@ impl Key {
         }
     }
 
-    const fn ctrl(c: char) -> Key {
+    /// Ctrl and a letter, as `config.toml` writes `Ctrl-e`.
+    pub const fn ctrl(c: char) -> Key {
         Key {
             code: KeyCode::Char(c),
             mods: KeyModifiers::CONTROL,
@@ -82,6 +83,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::plain(K::Down)], "↓", Action::Down),
     bind(&[Key::ch('k')], "k", Action::Up),
     bind(&[Key::plain(K::Up)], "↑", Action::Up),
+    bind(&[Key::ctrl('e')], "Ctrl-E", Action::LineDown),
+    bind(&[Key::ctrl('y')], "Ctrl-Y", Action::LineUp),
     bind(&[Key::ch(' ')], "Space", Action::PageDown),
     bind(&[Key::plain(K::PageDown)], "PgDn", Action::PageDown),
     bind(&[Key::ch('f')], "f", Action::PageDown),
@@ -420,12 +423,12 @@ mod tests {
         let keys = |s: &str| (s.to_owned(), parse_keys(s).expect("keys"));
         let map = Keymap::with_overrides(&[
             (Action::Down, vec![keys("n"), keys("Down")]),
-            (Action::CopyText, vec![keys("Ctrl-y")]),
+            (Action::CopyText, vec![keys("Ctrl-t")]),
         ]);
         assert_eq!(map.lookup(&[], Key::ch('n')), Lookup::Action(Action::Down));
         assert_eq!(map.lookup(&[], Key::ch('j')), Lookup::Unbound);
         assert_eq!(
-            map.lookup(&[], Key::ctrl('y')),
+            map.lookup(&[], Key::ctrl('t')),
             Lookup::Action(Action::CopyText)
         );
         assert_eq!(map.lookup(&[], Key::ch('Y')), Lookup::Unbound);

@@ -109,6 +109,26 @@ fn the_wheel_scrolls_three_lines_and_keeps_the_cursor_on_screen() {
     assert_eq!(app.help, Some(3));
 }
 
+#[test]
+fn ctrl_e_and_ctrl_y_scroll_a_line_as_in_vim() {
+    use loi::keymap::{Key, Lookup, lookup};
+    let mut app = app(40, 12);
+    app.update(Action::UnfoldAll);
+    let start = app.current().view.top;
+    let cursor = app.current().view.cursor;
+    let key = |c| match lookup(&[], Key::ctrl(c)) {
+        Lookup::Action(a) => a,
+        other => panic!("Ctrl-{c}: {other:?}"),
+    };
+    let first_rows = app.current().view.visible_lines(app.frame());
+    app.update(key('e'));
+    let rows = app.current().view.visible_lines(app.frame());
+    assert_eq!(rows[0], first_rows[1], "the text moved up one line");
+    assert_eq!(app.current().view.cursor, cursor, "the cursor stayed");
+    app.update(key('y'));
+    assert_eq!(app.current().view.top, start, "and back");
+}
+
 /// Whether a cell has any colour set.
 fn coloured(c: &ratatui::buffer::Cell) -> bool {
     c.fg != Color::Reset || c.bg != Color::Reset
