@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use crossterm::event::{self, Event, MouseButton, MouseEventKind};
 use ratatui::Terminal;
-use ratatui::backend::{Backend, CrosstermBackend};
+use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 
 use crate::action::Action;
@@ -104,6 +104,14 @@ fn mouse_off() {
 /// visible cursor, no mouse reporting: on quitting, signals, suspending and panic.
 fn restore_terminal() {
     mouse_off();
+    // The scrolling region loi keeps set (see `scroll::Margins`): the shell's screen
+    // must scroll whole again.
+    {
+        use std::io::Write;
+        let mut out = std::io::stdout();
+        let _ = out.write_all(scroll::RESET_MARGINS);
+        let _ = out.flush();
+    }
     // Errors are ignored: when the terminal is gone there is nothing to restore, and
     // ratatui::restore would report it with eprintln!, which panics on a dead stderr.
     let _ = ratatui::try_restore();
@@ -220,7 +228,7 @@ fn event_loop(terminal: &mut Term, mut app: App, stop_asked: &AtomicBool) -> std
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut pending: Vec<Key> = Vec::new();
-    let mut shown: Option<Buffer> = None;
+    let mut shown = Shown::default();
     while !app.quit {
         for effect in app.take_effects() {
             // A browser that fails to start is not worth stopping the reader for.
@@ -239,14 +247,14 @@ fn event_loop(terminal: &mut Term, mut app: App, stop_asked: &AtomicBool) -> std
         // burst of resizes costs one redraw, not one per event.
         let Some(mut event) = next_event(stop_asked)? else {
             suspend(terminal)?;
-            shown = None;
+            shown.forget();
             continue;
         };
         loop {
             match to_action(&event, &mut pending, &app) {
                 Some(Action::Suspend) => {
                     suspend(terminal)?;
-                    shown = None;
+                    shown.forget();
                 }
                 Some(action) => app.update(action),
                 None => {}
@@ -258,7 +266,7 @@ fn event_loop(terminal: &mut Term, mut app: App, stop_asked: &AtomicBool) -> std
                 Some(next) => event = next,
                 None => {
                     suspend(terminal)?;
-                    shown = None;
+                    shown.forget();
                     break;
                 }
             }
@@ -318,16 +326,31 @@ fn leave_when_terminal_gone() -> std::io::Result<()> {
     Ok(())
 }
 
+/// What the terminal is known to show, for the next draw to send only what changed.
+#[derive(Debug, Default)]
+struct Shown {
+    screen: Option<Buffer>,
+    margins: scroll::Margins,
+}
+
+impl Shown {
+    /// After a resize or a suspension: the next draw sends the whole screen.
+    fn forget(&mut self) {
+        self.screen = None;
+        self.margins.forget();
+    }
+}
+
 /// Draws the app. When the article's text only moved up or down by a few lines, the
 /// terminal scrolls its text rows itself first, and ratatui, comparing with what the
 /// screen then shows, writes only the rows that came in (and the status line). Small
 /// gaps between changed cells are written again rather than moved over (`gaps`).
-fn draw(terminal: &mut Term, app: &App, shown: &mut Option<Buffer>) -> std::io::Result<()> {
+fn draw(terminal: &mut Term, app: &App, shown: &mut Shown) -> std::io::Result<()> {
     let area = terminal.current_buffer_mut().area;
     terminal.autoresize()?;
     if terminal.current_buffer_mut().area != area {
         // Resized: ratatui cleared the screen and forgot it; so does this.
-        *shown = None;
+        shown.forget();
     }
     ui::draw(&mut terminal.get_frame(), app);
     let rows = HEADER_ROWS
@@ -336,23 +359,16 @@ fn draw(terminal: &mut Term, app: &App, shown: &mut Option<Buffer>) -> std::io::
             .area
             .height
             .saturating_sub(STATUS_ROWS);
-    if let Some(before) = shown.as_ref() {
+    if let Some(before) = shown.screen.as_ref() {
         let next = terminal.current_buffer_mut().clone();
         // What the terminal shows before ratatui's diff: scrolled first, when the
         // text only moved a few lines.
         let mut base =
             match scroll::detect(before, &next, rows.clone(), crate::layout::CURSOR_COLUMNS) {
                 Some(shift) => {
-                    let lines = shift.unsigned_abs().try_into().unwrap_or(u16::MAX);
-                    if shift > 0 {
-                        terminal
-                            .backend_mut()
-                            .scroll_region_up(rows.clone(), lines)?;
-                    } else {
-                        terminal
-                            .backend_mut()
-                            .scroll_region_down(rows.clone(), lines)?;
-                    }
+                    shown
+                        .margins
+                        .scroll(terminal.backend_mut(), rows.clone(), shift)?;
                     scroll::shifted(before, rows, shift)
                 }
                 None => before.clone(),
@@ -364,7 +380,7 @@ fn draw(terminal: &mut Term, app: &App, shown: &mut Option<Buffer>) -> std::io::
         *terminal.current_buffer_mut() = next;
     }
     let done = terminal.apply_buffer()?;
-    *shown = Some(done.buffer.clone());
+    shown.screen = Some(done.buffer.clone());
     Ok(())
 }
 

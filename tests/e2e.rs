@@ -326,13 +326,22 @@ fn scrolled_screens_equal_fresh_renders() {
             "after key {i} ({action:?})"
         );
     }
-    // Rows 4 to 11 (1-based) are the text: a scroll region set there, then SU and SD.
+    // Rows 4 to 11 (1-based) are the text: a scroll region set there once, and kept
+    // for every SU and SD after.
     let out = String::from_utf8_lossy(&p.output()).into_owned();
     assert!(
-        out.contains("\x1b[4;11r\x1b[1S"),
+        out.contains("\x1b[4;11r\x1b[S"),
         "j scrolled the text rows up"
     );
-    assert!(out.contains("\x1b[4;11r\x1b[1T"), "k scrolled them down");
+    assert!(out.contains("\x1b[T"), "k scrolled them down");
+    assert_eq!(out.matches("\x1b[4;11r").count(), 1, "the region set once");
+    assert!(!out.contains("\x1b[r"), "nor reset while loi runs");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0), "q quits");
+    let out = String::from_utf8_lossy(&p.output()).into_owned();
+    let reset = out.rfind("\x1b[r").expect("the region reset on quitting");
+    let left = out.rfind("\x1b[?1049l").expect("the alternate screen left");
+    assert!(reset < left, "reset before leaving the alternate screen");
 }
 
 /// LOI_MIRROR is set once and forgotten: a file named by path in another mirror still

@@ -94,6 +94,14 @@ fn suspend_and_resume(stop: impl Fn(&mut Pty)) {
             "run {run}: cooked mode\n{shell}"
         );
         let mark = p.output().len();
+        // The scrolling region loi may keep set is given back whole with the screen.
+        let suspended = String::from_utf8_lossy(&p.output()).into_owned();
+        let reset = suspended.rfind("\x1b[r").expect("the region reset");
+        let left = suspended.rfind("\x1b[?1049l").expect("the normal screen");
+        assert!(
+            reset < left,
+            "run {run}: region reset, then the screen left"
+        );
         p.send(b"\n");
         wait_for_screen(&p, &before, &format!("run {run}: the screen redrawn"));
         assert_eq!(p.modes(), (true, true), "run {run}: alternate screen again");

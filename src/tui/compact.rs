@@ -7,7 +7,9 @@
 //! - Style sequences written back to back are merged into one, and whatever comes
 //!   before a full reset (`0`) in such a run is dropped: ratatui ends every draw with
 //!   `ESC[39m ESC[49m ESC[59m ESC[0m`, 20 bytes where `ESC[m` (3) says the same,
-//!   and without a colour sequence under `NO_COLOR`.
+//!   and without a colour sequence under `NO_COLOR`. A reset when nothing is set
+//!   (colours default, no attribute on since the last reset) is dropped, so a draw
+//!   that changed nothing writes nothing, and a row of plain text ends with no reset.
 //! - Hiding the cursor when it is hidden already is dropped (ratatui hides it after
 //!   every draw). A clear of the screen forgets what is known of the cursor and the
 //!   colours (after Ctrl-Z the shell may have left anything set).
@@ -35,9 +37,9 @@ pub struct State {
     bg: Option<Vec<u16>>,
     /// The cursor's row after the last cursor position, while only text followed it.
     row: Option<u16>,
-    /// Whether the last batch ended with a full reset: then a batch that is only a
-    /// reset (a draw that changed nothing) changes nothing either.
-    reset: bool,
+    /// The attributes (bold, italic, underline, reverse…) that may be on, as a set of
+    /// their SGR numbers 1 to 9; `None` when not known.
+    attrs: Option<u16>,
 }
 
 impl<W: Write> Compact<W> {
@@ -59,13 +61,8 @@ impl<W: Write> Write for Compact<W> {
     fn flush(&mut self) -> std::io::Result<()> {
         // Something else may have moved the cursor since the last batch.
         self.state.row = None;
-        let mut out = compact(&self.pending, &mut self.state);
+        let out = compact(&self.pending, &mut self.state);
         self.pending.clear();
-        if out == RESET && self.state.reset {
-            out.clear();
-        } else if !out.is_empty() {
-            self.state.reset = out.ends_with(RESET);
-        }
         self.inner.write_all(&out)?;
         self.inner.flush()
     }
@@ -107,6 +104,7 @@ pub fn compact(bytes: &[u8], state: &mut State) -> Vec<u8> {
             // A style this does not read (sub-parameters): colours no longer known.
             state.fg = None;
             state.bg = None;
+            state.attrs = None;
         }
         if let Some((row, col)) = position(seq) {
             if state.row == Some(row) {
@@ -139,7 +137,7 @@ pub fn compact(bytes: &[u8], state: &mut State) -> Vec<u8> {
             // left any style set meanwhile.
             state.fg = None;
             state.bg = None;
-            state.reset = false;
+            state.attrs = None;
         }
         state.row = None;
         out.extend_from_slice(seq);
@@ -170,6 +168,26 @@ fn sgr(seq: &[u8]) -> Option<Vec<u16>> {
         .collect()
 }
 
+/// The attributes that may be on after SGR `code` (not a colour, not 0).
+fn attrs_after(attrs: Option<u16>, code: u16) -> Option<u16> {
+    let off = |bits: u16| attrs.map(|a| a & !bits);
+    match code {
+        1..=9 => attrs.map(|a| a | 1 << code),
+        // 21 is double underline in some terminals, bold off in others.
+        21 => None,
+        22 => off(1 << 1 | 1 << 2),
+        23 => off(1 << 3),
+        24 => off(1 << 4),
+        25 => off(1 << 5 | 1 << 6),
+        27 => off(1 << 7),
+        28 => off(1 << 8),
+        29 => off(1 << 9),
+        // The default underline colour changes nothing that shows without underline.
+        59 => attrs,
+        _ => None,
+    }
+}
+
 /// The row and column of a cursor position sequence (`ESC [ row ; col H`).
 fn position(seq: &[u8]) -> Option<(u16, u16)> {
     let text = std::str::from_utf8(seq.strip_prefix(b"\x1b[")?.strip_suffix(b"H")?).ok()?;
@@ -184,11 +202,14 @@ fn position(seq: &[u8]) -> Option<(u16, u16)> {
 }
 
 /// Writes the run of style sequences as one, emptying it: colours already set are
-/// left out, and so is everything before a reset.
+/// left out, and so is everything before a reset, and a reset of nothing.
 fn write_run(out: &mut Vec<u8>, run: &mut Vec<Vec<u16>>, state: &mut State) {
     if run.is_empty() {
         return;
     }
+    let plain = state.fg.as_deref() == Some(&[39])
+        && state.bg.as_deref() == Some(&[49])
+        && state.attrs == Some(0);
     // Each setting whole: `1`, `33`, `38;5;179`.
     let mut groups: Vec<Vec<u16>> = Vec::new();
     for seq in run.drain(..) {
@@ -218,13 +239,17 @@ fn write_run(out: &mut Vec<u8>, run: &mut Vec<Vec<u16>>, state: &mut State) {
             0 => {
                 state.fg = Some(vec![39]);
                 state.bg = Some(vec![49]);
+                state.attrs = Some(0);
                 params.clear();
-                params.push(0);
+                if !plain {
+                    params.push(0);
+                }
                 continue;
             }
             30..=39 | 90..=97 => &mut state.fg,
             40..=49 | 100..=107 => &mut state.bg,
-            _ => {
+            code => {
+                state.attrs = attrs_after(state.attrs, code);
                 params.extend(group);
                 continue;
             }
@@ -237,7 +262,7 @@ fn write_run(out: &mut Vec<u8>, run: &mut Vec<Vec<u16>>, state: &mut State) {
     match params[..] {
         [] => {}
         // ESC[m is ESC[0m.
-        [0] => out.extend_from_slice(b"\x1b[m"),
+        [0] => out.extend_from_slice(RESET),
         _ => {
             let text: Vec<String> = params.iter().map(u16::to_string).collect();
             out.extend_from_slice(b"\x1b[");
@@ -315,9 +340,31 @@ mod tests {
         writer.flush().expect("flush");
         writer.write_all(b"\x1b[0m").expect("write");
         writer.flush().expect("flush");
+        // Plain text after a reset needs no reset after it either.
         writer.write_all(b"c\x1b[0m").expect("write");
         writer.flush().expect("flush");
-        assert_eq!(out, b"ab\x1b[mc\x1b[m");
+        // Colour or an attribute set: the reset goes out.
+        writer.write_all(b"\x1b[38;5;179md\x1b[0m").expect("write");
+        writer.flush().expect("flush");
+        writer.write_all(b"\x1b[7me\x1b[0m").expect("write");
+        writer.flush().expect("flush");
+        assert_eq!(out, b"ab\x1b[mc\x1b[38;5;179md\x1b[m\x1b[7me\x1b[m");
+    }
+
+    #[test]
+    fn attributes_turned_off_one_by_one_need_no_reset() {
+        let mut state = State::default();
+        assert_eq!(compact(b"\x1b[0m", &mut state), RESET);
+        assert_eq!(
+            compact(b"\x1b[1;4mx\x1b[22;24my\x1b[0m", &mut state),
+            b"\x1b[1;4mx\x1b[22;24my"
+        );
+        // Reset then bold, when nothing was set: bold alone.
+        assert_eq!(compact(b"\x1b[0;1mz\x1b[0m", &mut state), b"\x1b[1mz\x1b[m");
+        // An attribute this does not follow: the reset is kept.
+        assert_eq!(compact(b"\x1b[21mw\x1b[0m", &mut state), b"\x1b[21mw\x1b[m");
+        // Nor after a clear of the screen.
+        assert_eq!(compact(b"\x1b[2J\x1b[0m", &mut state), b"\x1b[2J\x1b[m");
     }
 
     #[test]

@@ -2,9 +2,56 @@
 //! like `j` sends one new row instead of the whole screen: over a slow SSH link the
 //! bytes written are the latency.
 
+use std::io::Write;
 use std::ops::Range;
 
 use ratatui::buffer::{Buffer, Cell};
+
+/// Puts the scrolling region back to the whole screen (and the cursor home).
+pub const RESET_MARGINS: &[u8] = b"\x1b[r";
+
+/// The terminal's scrolling region (its top and bottom margins) as loi left it.
+///
+/// The region stays set between scrolls rather than being reset after each, as
+/// ratatui's `scroll_region_up` does: setting and resetting it is 11 of the bytes of
+/// a one-line scroll, which is otherwise `ESC[S` and the row that came in. Nothing
+/// else loi writes depends on the margins: ratatui moves the cursor with absolute
+/// positions (which the margins do not bound outside origin mode) and never writes a
+/// line feed. The terminal gets [`RESET_MARGINS`] whenever loi gives it back.
+#[derive(Debug, Default)]
+pub struct Margins {
+    set: Option<Range<u16>>,
+}
+
+impl Margins {
+    /// Scrolls the terminal's `rows` (0-based, end excluded) by `shift` lines, up
+    /// when positive, setting the region first if it is not already `rows`.
+    pub fn scroll(
+        &mut self,
+        out: &mut impl Write,
+        rows: Range<u16>,
+        shift: i32,
+    ) -> std::io::Result<()> {
+        if rows.is_empty() || shift == 0 {
+            return Ok(());
+        }
+        if self.set.as_ref() != Some(&rows) {
+            write!(out, "\x1b[{};{}r", rows.start + 1, rows.end)?;
+            self.set = Some(rows);
+        }
+        let command = if shift > 0 { 'S' } else { 'T' };
+        match shift.unsigned_abs() {
+            1 => write!(out, "\x1b[{command}"),
+            n => write!(out, "\x1b[{n}{command}"),
+        }
+    }
+
+    /// Forgets the region: after a resize or a suspension the terminal may have reset
+    /// it, so the next scroll sets it again.
+    pub fn forget(&mut self) {
+        self.set = None;
+    }
+}
 
 /// How far the rows in `rows` moved between `prev` and `next`: positive when the text
 /// went up (scrolled down through the article), negative when it went down; `None`
@@ -96,6 +143,21 @@ mod tests {
         let next = buffer(&["head", "|b", "|c", "|d", "|e", "stat"]);
         assert_eq!(detect(&prev, &next, 1..5, 0), None);
         assert_eq!(detect(&prev, &next, 1..5, 1), Some(1));
+    }
+
+    #[test]
+    fn the_region_is_set_once_and_kept_until_forgotten() {
+        let mut margins = Margins::default();
+        let mut out = Vec::new();
+        margins.scroll(&mut out, 3..23, 1).expect("write");
+        margins.scroll(&mut out, 3..23, 1).expect("write");
+        margins.scroll(&mut out, 3..23, -2).expect("write");
+        assert_eq!(out, b"\x1b[4;23r\x1b[S\x1b[S\x1b[2T");
+        out.clear();
+        margins.scroll(&mut out, 3..10, 3).expect("write");
+        margins.forget();
+        margins.scroll(&mut out, 3..10, 1).expect("write");
+        assert_eq!(out, b"\x1b[4;10r\x1b[3S\x1b[4;10r\x1b[S");
     }
 
     #[test]

@@ -52,6 +52,7 @@ pub struct Theme {
     pub dim: Style,
     /// The rule under the header.
     pub rule: Style,
+    /// The bar left of the block under the cursor.
     pub cursor_bar: Style,
     /// Fold signs, a wide table's `‹ ›`, the prompt's marks.
     pub sign: Style,
@@ -138,7 +139,7 @@ impl Theme {
                 title: BOLD,
                 dim: Style::new(),
                 rule: Style::new(),
-                cursor_bar: BOLD,
+                cursor_bar: Style::new(),
                 sign: Style::new(),
                 fold_count: Style::new(),
                 link: UNDERLINED,
@@ -157,7 +158,9 @@ impl Theme {
             title: BOLD,
             dim: Style::new().fg(grey),
             rule: Style::new().fg(grey),
-            cursor_bar: BOLD.fg(accent),
+            // Not bold: a block looks the same bold, and the bar then shares the
+            // signs' style, so a bar and the sign after it need no style between.
+            cursor_bar: Style::new().fg(accent),
             sign: Style::new().fg(accent),
             fold_count: Style::new().fg(grey),
             link: UNDERLINED.fg(link),

@@ -302,10 +302,13 @@ impl Pty {
             pixel_width: 0,
             pixel_height: 0,
         };
-        self.master.resize(size).expect("cannot resize the pty");
         let rows = std::num::NonZeroU16::new(rows).expect("a terminal needs rows");
         let cols = std::num::NonZeroU16::new(cols).expect("a terminal needs columns");
+        // The screen first, then the program told, as a real terminal does: the other
+        // way round, a program quick to redraw for its new size can have its frame
+        // read into the old screen, which then keeps the garbled frame.
         lock(&self.terminal).parser.set_size(rows, cols);
+        self.master.resize(size).expect("cannot resize the pty");
     }
 
     /// Whether the program has the alternate screen on, and the cursor hidden: a
