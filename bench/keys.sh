@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Bytes written per key (what crosses an SSH link) by loi beside less and w3m on the
 # same articles, in one batch, with ../shared/bench/tuiperf at 80x24:
-# one-line scroll (`j`), page scroll (`Space`), next reference (`Tab`) and opening it
+# one-line scroll (`j`; loi's `Ctrl-E` too), page scroll (`Space`), next reference (`Tab`) and opening it
 # (`Enter`).
 #
 #   bench/keys.sh [MIRROR_DIR] [LOI_BINARY]     (defaults: /tmp/corpus, target/release/loi)
@@ -31,6 +31,8 @@ for file in "$big" "$tab"; do
     echo "== $name: w3m (as HTML)"
     $tuiperf "${runs[@]}" --until 'Article' --keys 'J,J,J,J,J,J,J,J,Space,Space,q,y' -- w3m -T text/html "$file"
 done
+echo "== largest, folded as it opens: loi, Ctrl-E scrolls one line (less's j is above)"
+$tuiperf "${runs[@]}" --until 'Article' --keys 'C-e,C-e,C-e,C-e,C-e,C-e,C-e,C-e,q' -- "$loi" --mirror "$mirror" "$big"
 echo "== L6123-1, references: loi"
 $tuiperf "${runs[@]}" --until 'Article L6123-1' --keys 'Tab,Enter::Article L5311-9,Backspace::Article L6123-1,q' -- "$loi" --mirror "$mirror" "$typ"
 echo "== L6123-1, references: w3m (Enter follows the link's file, missing here)"
