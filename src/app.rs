@@ -5,18 +5,18 @@ use std::rc::Rc;
 use crate::action::Action;
 use crate::article::Article;
 use crate::effect::{self, Effect};
-use crate::enumeration::Marker;
 use crate::history::{Entry, History};
 use crate::layout::Layout;
 use crate::mirror::Mirror;
 use crate::picker::Picker;
-use crate::reference::{self, Target};
 use crate::toc::Toc;
 use crate::toc::view::TocView;
 use crate::view::{Frame, Sideways};
 
 mod cited_by;
 mod contents;
+mod follow;
+mod lists;
 mod mouse;
 mod saved;
 pub use saved::SessionToSave;
@@ -251,7 +251,7 @@ impl App {
                 match next {
                     Some(link) => {
                         view.select_link(f, link);
-                        self.status = Some(describe_link(&self.mirror, &article, link));
+                        self.status = Some(follow::describe_link(&self.mirror, &article, link));
                     }
                     None => self.say("No more references this way", false),
                 }
@@ -317,130 +317,9 @@ impl App {
         }
     }
 
-    /// Offers a choice of articles of the same number in several codes (the first is
-    /// the one shown); nothing when there is no choice to make.
-    pub fn offer(&mut self, paths: Vec<String>) {
-        if paths.len() < 2 {
-            return;
-        }
-        let num = crate::mirror::number_of_file(&paths[0]);
-        let title = format!("{num} is in {} codes: which one?", paths.len());
-        self.picker = Some(Picker::of_codes(title, paths));
-    }
-
-    /// Moves the cursor to `block` of the current article, unfolding what hides it.
-    fn reveal(&mut self, block: usize) {
-        let article = Rc::clone(&self.history.current().article);
-        if block >= article.blocks.len() {
-            return;
-        }
-        let f = Frame {
-            article: &article,
-            layout: &self.layout,
-            height: self.text_height(),
-        };
-        self.history.current_mut().view.reveal_block(f, block);
-    }
-
     /// Whether keys are text now: the go-to prompt or a search prompt is open.
     pub fn typing(&self) -> bool {
         self.picker.as_ref().is_some_and(|p| p.query.is_some()) || self.finding()
-    }
-
-    /// Keys while the list of a range is shown.
-    fn update_picker(&mut self, action: Action) {
-        let page = self.text_height().saturating_sub(2).max(1) as isize;
-        let Some(picker) = self.picker.as_mut() else {
-            return;
-        };
-        match action {
-            Action::Input(_) | Action::InputBack => {
-                if let Some(query) = picker.query.as_mut() {
-                    if let Action::Input(c) = action {
-                        query.push(c);
-                    } else {
-                        query.pop();
-                    }
-                    let items = crate::goto::find(&self.mirror.index(), query);
-                    let status = match items.len() {
-                        0 if !query.trim().is_empty() => Some("Nothing matches"),
-                        crate::goto::LIMIT => Some("The first 200 matches: type more to narrow"),
-                        _ => None,
-                    };
-                    picker.answer(items);
-                    self.status = None;
-                    if let Some(status) = status {
-                        self.say(status, false);
-                    }
-                }
-            }
-            Action::Down => picker.step(1),
-            Action::Up => picker.step(-1),
-            Action::PageDown => picker.step(page),
-            Action::PageUp => picker.step(-page),
-            Action::Top => picker.step(isize::MIN),
-            Action::Bottom => picker.step(isize::MAX),
-            Action::Activate | Action::Unfold => {
-                let item = picker.current().cloned();
-                self.picker = None;
-                self.status = None;
-                if let Some(item) = item {
-                    self.open_path(&item.path, &[]);
-                    if let Some(block) = item.block
-                        && self.current().article.path == item.path
-                    {
-                        self.reveal(block);
-                    }
-                }
-            }
-            Action::Quit | Action::Cancel | Action::FoldOrParent | Action::Back => {
-                self.picker = None;
-                self.status = None;
-            }
-            Action::Delete if picker.listing == crate::picker::Listing::Bookmarks => {
-                self.delete_bookmark();
-            }
-            _ => {}
-        }
-    }
-
-    /// Works out, once per article, which references lead somewhere, so that the
-    /// screen can tell them apart (this may walk the mirror, hence not before the
-    /// first frame).
-    fn check_references(&mut self) {
-        let entry = self.history.current_mut();
-        if entry.article.citations_pending {
-            let full = Rc::new(entry.article.with_citations());
-            // The blocks are the same; the references, and so their numbers, are not:
-            // a reference selected meanwhile stays selected (its first part, if split).
-            entry.view.selected = entry.view.selected.and_then(|old| {
-                let was = &entry.article.links[old];
-                full.links
-                    .iter()
-                    .position(|l| l.block == was.block && l.href == was.href)
-            });
-            entry.article = full;
-            self.relayout();
-            return;
-        }
-        if entry.resolvable.is_some() {
-            return;
-        }
-        // A few hundred at a time: the loop reads keys between turns, so `q` answers
-        // at once even in an article of 90,000 links.
-        const PER_TURN: usize = 256;
-        let article = Rc::clone(&entry.article);
-        let done = entry.resolving.len();
-        let more: Vec<bool> = article.links[done..]
-            .iter()
-            .take(PER_TURN)
-            .map(|l| reference::resolve(&self.mirror, &article.path, l).is_ok())
-            .collect();
-        let entry = self.history.current_mut();
-        entry.resolving.extend(more);
-        if entry.resolving.len() >= article.links.len() {
-            entry.resolvable = Some(std::mem::take(&mut entry.resolving));
-        }
     }
 
     /// The side effects queued since the last call, for the terminal loop.
@@ -451,76 +330,6 @@ impl App {
     /// Whether the event loop has slow work for [`Action::Idle`].
     pub fn has_idle_work(&self) -> bool {
         self.references_pending() || self.searching() || self.building_backlinks()
-    }
-
-    /// Whether the references of the article shown are still to be checked.
-    fn references_pending(&self) -> bool {
-        self.current().resolvable.is_none() || self.current().article.citations_pending
-    }
-
-    /// Follows reference `link` of `article`: opens its article on top of the stack at
-    /// the point it names, moves to a point of this article, or lists a range.
-    fn open_link(&mut self, article: &Article, link: usize) {
-        let target = &article.links[link];
-        match reference::resolve(&self.mirror, &article.path, target) {
-            Ok(Target::Article { path, point }) => self.open_path(&path, &point),
-            Ok(Target::Here { point }) => self.go_to_point(&point),
-            Ok(Target::Many(paths)) => {
-                let title = match paths.len() {
-                    1 => format!("{} · 1 article here", target.text),
-                    n => format!("{} · {n} articles", target.text),
-                };
-                self.picker = Some(Picker::of_paths(title, paths));
-                self.say("↑↓ choose · Enter opens · Esc closes the list", false);
-            }
-            Err(why) => {
-                let web = reference::web_address(target, &article.path)
-                    .map(|_| " · o opens it on Légifrance, y copies its address")
-                    .unwrap_or_default();
-                self.say(&format!("{}: {why}{web}", target.text), true);
-            }
-        }
-    }
-
-    /// Opens the article at `path` on top of the stack, at `point` when one is named.
-    fn open_path(&mut self, path: &str, point: &[Marker]) {
-        match self.mirror.load_to_read(path) {
-            Ok(next) => {
-                self.history.push(Entry::new(next));
-                self.relayout();
-                self.go_to_point(point);
-                self.note_read();
-            }
-            Err(why) => self.say(&why.to_string(), true),
-        }
-    }
-
-    /// Puts the cursor on a point of the current article, unfolded.
-    fn go_to_point(&mut self, point: &[Marker]) {
-        if point.is_empty() {
-            return;
-        }
-        let article = Rc::clone(&self.history.current().article);
-        let labels: Vec<String> = point.iter().rev().map(Marker::label).collect();
-        let Some(block) = article.point_block(point) else {
-            let msg = format!(
-                "No {} in {}: showing the whole article",
-                labels.join(" of "),
-                article.num
-            );
-            self.say(&msg, true);
-            return;
-        };
-        let f = Frame {
-            article: &article,
-            layout: &self.layout,
-            height: self.text_height(),
-        };
-        self.history.current_mut().view.reveal_block(f, block);
-        self.say(
-            &format!("{} of {}", labels.join(" of "), article.num),
-            false,
-        );
     }
 
     fn say(&mut self, text: &str, error: bool) {
@@ -556,43 +365,4 @@ impl App {
         };
         self.history.current_mut().view.refit(f);
     }
-}
-
-/// What the status line says of a selected reference: where it leads, or why it
-/// leads nowhere and what can be done instead.
-fn describe_link(mirror: &Mirror, article: &Article, link: usize) -> Status {
-    let l = &article.links[link];
-    let labels = |point: &[Marker]| -> String {
-        let labels: Vec<String> = point.iter().rev().map(Marker::label).collect();
-        labels.join(" of ")
-    };
-    let text = match reference::resolve(mirror, &article.path, l) {
-        Ok(Target::Article { path, point }) => {
-            let num = crate::mirror::number_of_file(&path);
-            let at = if point.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", labels(&point))
-            };
-            format!("{} → {num}{at} · Enter opens it", l.text)
-        }
-        Ok(Target::Here { point }) => {
-            format!(
-                "{} → {} of this article · Enter goes there",
-                l.text,
-                labels(&point)
-            )
-        }
-        Ok(Target::Many(paths)) => {
-            format!("{} → {} articles · Enter lists them", l.text, paths.len())
-        }
-        Err(why) => {
-            // The way out first: the reason is long and the line may cut it.
-            let web = reference::web_address(l, &article.path)
-                .map(|_| " (o: Légifrance · y: copy address)")
-                .unwrap_or_default();
-            format!("{}{web}: {why}", l.text)
-        }
-    };
-    Status { text, error: false }
 }

@@ -1,0 +1,76 @@
+//! Keys while a list of articles is shown: a range's articles, the go-to prompt's
+//! answers, the codes that hold a number, bookmarks and the articles read.
+
+use super::App;
+use crate::action::Action;
+use crate::picker::Picker;
+
+impl App {
+    /// Offers a choice of articles of the same number in several codes (the first is
+    /// the one shown); nothing when there is no choice to make.
+    pub fn offer(&mut self, paths: Vec<String>) {
+        if paths.len() < 2 {
+            return;
+        }
+        let num = crate::mirror::number_of_file(&paths[0]);
+        let title = format!("{num} is in {} codes: which one?", paths.len());
+        self.picker = Some(Picker::of_codes(title, paths));
+    }
+
+    /// Keys while the list of a range is shown.
+    pub(super) fn update_picker(&mut self, action: Action) {
+        let page = self.text_height().saturating_sub(2).max(1) as isize;
+        let Some(picker) = self.picker.as_mut() else {
+            return;
+        };
+        match action {
+            Action::Input(_) | Action::InputBack => {
+                if let Some(query) = picker.query.as_mut() {
+                    if let Action::Input(c) = action {
+                        query.push(c);
+                    } else {
+                        query.pop();
+                    }
+                    let items = crate::goto::find(&self.mirror.index(), query);
+                    let status = match items.len() {
+                        0 if !query.trim().is_empty() => Some("Nothing matches"),
+                        crate::goto::LIMIT => Some("The first 200 matches: type more to narrow"),
+                        _ => None,
+                    };
+                    picker.answer(items);
+                    self.status = None;
+                    if let Some(status) = status {
+                        self.say(status, false);
+                    }
+                }
+            }
+            Action::Down => picker.step(1),
+            Action::Up => picker.step(-1),
+            Action::PageDown => picker.step(page),
+            Action::PageUp => picker.step(-page),
+            Action::Top => picker.step(isize::MIN),
+            Action::Bottom => picker.step(isize::MAX),
+            Action::Activate | Action::Unfold => {
+                let item = picker.current().cloned();
+                self.picker = None;
+                self.status = None;
+                if let Some(item) = item {
+                    self.open_path(&item.path, &[]);
+                    if let Some(block) = item.block
+                        && self.current().article.path == item.path
+                    {
+                        self.reveal(block);
+                    }
+                }
+            }
+            Action::Quit | Action::Cancel | Action::FoldOrParent | Action::Back => {
+                self.picker = None;
+                self.status = None;
+            }
+            Action::Delete if picker.listing == crate::picker::Listing::Bookmarks => {
+                self.delete_bookmark();
+            }
+            _ => {}
+        }
+    }
+}
