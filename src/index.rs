@@ -8,11 +8,12 @@
 //! long folder names of a code repeat in every path), then the strings. Every read is
 //! bounds-checked: a damaged cache file gives no answer, never a panic.
 
+mod build;
 pub mod cache;
 #[cfg(unix)]
 pub mod paged;
 
-use std::collections::HashMap;
+pub use build::Builder;
 
 const MAGIC: &[u8; 8] = b"LOIINDX4";
 /// Magic, fingerprint, content hash, then six `u32`: files, folders, the offsets of
@@ -118,51 +119,10 @@ impl Entry<'_> {
     }
 }
 
-/// Collects folders and files, then lays them out as an index.
-#[derive(Default)]
-pub struct Builder {
-    dirs: Vec<(u32, String)>,
-    files: Vec<(String, u32)>,
-}
-
-impl Builder {
-    /// A folder named `name` inside folder `parent` (`None`: at the root); its number.
-    pub fn dir(&mut self, parent: Option<u32>, name: &str) -> u32 {
-        self.dirs
-            .push((parent.unwrap_or(NO_PARENT), name.to_owned()));
-        to_u32(self.dirs.len() - 1)
-    }
-
-    /// An article file named `name` in folder `dir` (`None`: at the root).
-    pub fn file(&mut self, dir: Option<u32>, name: &str) {
-        self.files.push((name.to_owned(), dir.unwrap_or(NO_PARENT)));
-    }
-
-    /// The index, files sorted by name (files of the same name, in several folders,
-    /// in no set order: callers sort the few they get).
-    pub fn finish(mut self, fingerprint: u64) -> Index {
-        self.files.sort_unstable();
-        Index::from_bytes(Bytes::Owned(encode(fingerprint, &self.files, &self.dirs)))
-            .unwrap_or_else(Index::empty)
-    }
-}
-
 impl Index {
-    /// The index of the files `walk` gives (it calls its argument with each file's
-    /// folder path and name), for small mirrors and tests.
-    pub fn from_paths(fingerprint: u64, walk: impl FnOnce(&mut dyn FnMut(&str, &str))) -> Index {
-        let mut builder = Builder::default();
-        let mut ids: HashMap<String, u32> = HashMap::new();
-        walk(&mut |dir: &str, name: &str| {
-            let id = folder_id(&mut builder, &mut ids, dir);
-            builder.file(id, name);
-        });
-        builder.finish(fingerprint)
-    }
-
     /// An index with no file.
     pub fn empty() -> Index {
-        let bytes = encode(0, &[], &[]);
+        let bytes = build::encode(0, &[], &[]);
         Index {
             files: 0,
             dirs: 0,
@@ -398,200 +358,10 @@ impl Index {
     }
 }
 
-/// The number of folder `path`, adding it and its parents to `builder` as needed.
-fn folder_id(builder: &mut Builder, ids: &mut HashMap<String, u32>, path: &str) -> Option<u32> {
-    if path.is_empty() {
-        return None;
-    }
-    if let Some(id) = ids.get(path) {
-        return Some(*id);
-    }
-    let (parent, name) = match path.rsplit_once('/') {
-        Some((parent, name)) => (folder_id(builder, ids, parent), name),
-        None => (None, path),
-    };
-    let id = builder.dir(parent, name);
-    ids.insert(path.to_owned(), id);
-    Some(id)
-}
-
-fn encode(fingerprint: u64, files: &[(String, u32)], dirs: &[(u32, String)]) -> Vec<u8> {
-    let mut strings: Vec<u8> = Vec::new();
-    let mut put = |s: &str| {
-        let off = to_u32(strings.len());
-        strings.extend_from_slice(s.as_bytes());
-        (off, to_u32(s.len()))
-    };
-    let mut file_rows = Vec::with_capacity(files.len() * ROW);
-    for (name, dir) in files {
-        let (off, len) = put(name);
-        for w in [off, len, *dir] {
-            file_rows.extend_from_slice(&w.to_le_bytes());
-        }
-    }
-    let mut dir_rows = Vec::with_capacity(dirs.len() * ROW);
-    for (parent, name) in dirs {
-        let (off, len) = put(name);
-        for w in [*parent, off, len] {
-            dir_rows.extend_from_slice(&w.to_le_bytes());
-        }
-    }
-    let mut samples = Vec::new();
-    let mut sample_strings = Vec::new();
-    samples.extend_from_slice(&to_u32(files.len().div_ceil(SAMPLE)).to_le_bytes());
-    for (name, _) in files.iter().step_by(SAMPLE) {
-        samples.extend_from_slice(&to_u32(sample_strings.len()).to_le_bytes());
-        samples.extend_from_slice(&to_u32(name.len()).to_le_bytes());
-        sample_strings.extend_from_slice(name.as_bytes());
-    }
-    samples.extend_from_slice(&sample_strings);
-    let dirs_at = HEADER + file_rows.len();
-    let strings_at = dirs_at + dir_rows.len();
-    let samples_at = strings_at + strings.len();
-    let len = samples_at + samples.len();
-    let mut out = Vec::with_capacity(len);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&fingerprint.to_le_bytes());
-    let content = [file_rows.as_slice(), &dir_rows, &strings]
-        .iter()
-        .flat_map(|part| part.iter())
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
-            (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-        });
-    out.extend_from_slice(&content.to_le_bytes());
-    for w in [
-        files.len(),
-        dirs.len(),
-        dirs_at,
-        strings_at,
-        len,
-        samples_at,
-    ] {
-        out.extend_from_slice(&to_u32(w).to_le_bytes());
-    }
-    out.extend_from_slice(&file_rows);
-    out.extend_from_slice(&dir_rows);
-    out.extend_from_slice(&strings);
-    out.extend_from_slice(&samples);
-    out
-}
-
 /// Sizes and offsets fit in a `u32`: an index of 4 GB is far past any mirror.
 fn to_u32(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn sample() -> Index {
-        Index::from_paths(42, |f| {
-            f("code/b", "l2.md");
-            f("code/a", "l10.md");
-            f("code/a", "l1.md");
-            f("other", "l1.md");
-            f("", "top.md");
-        })
-    }
-
-    #[test]
-    fn look_ups_through_the_samples_find_what_a_scan_finds() {
-        // Several runs of SAMPLE rows, with names repeated across folders and
-        // straddling the runs' edges.
-        let names: Vec<String> = (0..1000)
-            .map(|i| format!("l{}-{}.md", i % 97, i % 13))
-            .collect();
-        let index = Index::from_paths(1, |f| {
-            for (i, name) in names.iter().enumerate() {
-                f(&format!("code/s{}", i % 7), name);
-            }
-        });
-        assert_eq!(index.len(), 1000);
-        assert!(index.samples > 5);
-        let mut probes: Vec<String> = names.clone();
-        probes.extend(["", "a", "l", "l1", "l5", "l96-12.md", "l96-12.mdz", "z"].map(String::from));
-        for probe in &probes {
-            let want = names.iter().filter(|n| *n == probe).count();
-            assert_eq!(index.named(probe).count(), want, "{probe}");
-            let want = names
-                .iter()
-                .filter(|n| n.starts_with(probe.as_str()))
-                .count();
-            assert_eq!(index.starting_with(probe).count(), want, "prefix {probe}");
-        }
-    }
-
-    #[test]
-    fn the_content_hash_follows_the_files_not_the_fingerprint() {
-        let same = Index::from_paths(7, |f| {
-            f("code/b", "l2.md");
-            f("code/a", "l10.md");
-            f("code/a", "l1.md");
-            f("other", "l1.md");
-            f("", "top.md");
-        });
-        assert_eq!(same.content_hash(), sample().content_hash());
-        let other = Index::from_paths(42, |f| f("code/b", "l2.md"));
-        assert_ne!(other.content_hash(), sample().content_hash());
-        assert_ne!(sample().content_hash(), 0);
-    }
-
-    #[test]
-    fn files_are_found_by_name_and_prefix() {
-        let index = sample();
-        assert_eq!(index.len(), 5);
-        assert_eq!(index.fingerprint(), 42);
-        let mut l1: Vec<String> = index.named("l1.md").map(|e| e.path()).collect();
-        l1.sort();
-        assert_eq!(l1, ["code/a/l1.md", "other/l1.md"]);
-        let l1x: Vec<&str> = index.starting_with("l1").map(|e| e.name).collect();
-        assert_eq!(l1x, ["l1.md", "l1.md", "l10.md"]);
-        assert_eq!(index.named("l3.md").count(), 0);
-        assert_eq!(
-            index.named("top.md").next().map(|e| e.path()).as_deref(),
-            Some("top.md")
-        );
-        let mut a: Vec<&str> = index.in_dir("code/a");
-        a.sort_unstable();
-        assert_eq!(a, ["l1.md", "l10.md"]);
-        assert_eq!(index.in_dir(""), ["top.md"]);
-        assert!(index.in_dir("code/z").is_empty());
-        assert_eq!(
-            index.dir_id("code").map(|d| index.dir_path(d)).as_deref(),
-            Some("code")
-        );
-    }
-
-    #[test]
-    fn bytes_survive_a_round_trip_and_damage_is_refused() {
-        let index = sample();
-        let copy = Index::from_bytes(Bytes::Owned(index.as_bytes().to_vec())).expect("valid");
-        assert_eq!(
-            copy.entries().map(|e| e.path()).collect::<Vec<_>>(),
-            index.entries().map(|e| e.path()).collect::<Vec<_>>()
-        );
-        let bytes = index.as_bytes();
-        for cut in [0, 7, HEADER - 1, HEADER + 5, bytes.len() - 1] {
-            assert!(
-                Index::from_bytes(Bytes::Owned(bytes[..cut].to_vec())).is_none(),
-                "{cut}"
-            );
-        }
-        let mut wrong = bytes.to_vec();
-        wrong[24] = 200; // 200 files claimed
-        assert!(Index::from_bytes(Bytes::Owned(wrong)).is_none());
-        // Offsets pointing past the strings read as empty, not as a panic.
-        let mut bad = bytes.to_vec();
-        bad[HEADER..HEADER + 4].copy_from_slice(&u32::MAX.to_le_bytes());
-        let bad = Index::from_bytes(Bytes::Owned(bad)).expect("header still fits");
-        assert_eq!(bad.entry(0).map(|e| e.name), Some(""));
-        // A folder claiming a later folder as parent ends the path, not the program.
-        let mut looped = bytes.to_vec();
-        let dirs_at = HEADER + ROW * index.len();
-        looped[dirs_at..dirs_at + 4].copy_from_slice(&3u32.to_le_bytes());
-        let looped = Index::from_bytes(Bytes::Owned(looped)).expect("header fits");
-        let paths: Vec<String> = looped.entries().map(|e| e.path()).collect();
-        assert_eq!(paths.len(), 5);
-    }
-}
+mod tests;
