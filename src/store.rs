@@ -5,17 +5,67 @@
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+/// The names of the temporary files beside loi's own: `.loi-XXXXXX.tmp`.
+const TEMP_PREFIX: &str = ".loi-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A temporary file older than this was left by a `loi` stopped between writing and
+/// renaming (SIGKILL, a power cut): the next write in its folder removes it. A write
+/// under way takes milliseconds, so another `loi`'s is never taken for one.
+const STALE: Duration = Duration::from_secs(600);
 
 /// Writes `bytes` to `file` at once: into a temporary file in the same folder, synced,
 /// then renamed over it. The folder is made if need be.
 pub fn write_atomic(file: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = folder_of(file)?;
     fs::create_dir_all(&dir)?;
-    let mut temp = tempfile::NamedTempFile::new_in(&dir)?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(&dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     temp.persist(file).map_err(|e| e.error)?;
+    remove_stale_temps(&dir);
     Ok(())
+}
+
+/// Removes the temporary files of `dir` older than [`STALE`]: loi's own, and those of
+/// versions before it named them (`.tmp` and six letters or digits). Errors are
+/// ignored: what is not removed now will be next time.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(name) = name.to_str() else {
+            continue;
+        };
+        if !is_temp_name(name) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| now.duration_since(t).ok())
+            .is_some_and(|age| age > STALE);
+        if old {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+fn is_temp_name(name: &str) -> bool {
+    let ours = name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX);
+    let before = name
+        .strip_prefix(".tmp")
+        .is_some_and(|rest| rest.len() == 6 && rest.bytes().all(|b| b.is_ascii_alphanumeric()));
+    ours || before
 }
 
 /// The text of `file`; empty when it does not exist yet.
@@ -96,6 +146,37 @@ mod tests {
             .map(|e| e.expect("entry").file_name())
             .collect();
         assert_eq!(names, ["f.json"], "no temporary file left behind");
+    }
+
+    #[test]
+    fn a_write_removes_temporary_files_left_long_ago_and_only_those() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let age = |name: &str, secs: u64| {
+            let path = dir.path().join(name);
+            let f = fs::File::create(&path).expect("create");
+            f.set_modified(SystemTime::now() - Duration::from_secs(secs))
+                .expect("set time");
+        };
+        age(".loi-a1B2c3.tmp", 3600);
+        age(".tmpXy12Zw", 3600);
+        age(".loi-fresh1.tmp", 5);
+        age(".tmp-notours", 3600);
+        age("bookmarks.old", 3600);
+        write_atomic(&dir.path().join("session"), b"s").expect("write");
+        let mut names: Vec<_> = fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().into_string().expect("UTF-8"))
+            .collect();
+        names.sort();
+        assert_eq!(
+            names,
+            [
+                ".loi-fresh1.tmp",
+                ".tmp-notours",
+                "bookmarks.old",
+                "session"
+            ]
+        );
     }
 
     #[test]
