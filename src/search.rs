@@ -208,7 +208,7 @@ mod tests {
     fn sections_read_from_the_path() {
         assert_eq!(
             section_of("code-du-travail/partie-legislative/livre-ii-le-contrat/l1.md"),
-            "Partie legislative › Livre II le contrat"
+            "Partie législative › Livre II le contrat"
         );
         assert_eq!(section_of("l1.md"), "");
     }

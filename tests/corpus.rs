@@ -345,11 +345,11 @@ fn the_table_of_contents_is_in_legal_order() {
     assert_eq!(
         top,
         [
-            "Partie legislative",
-            "Partie reglementaire",
-            "Partie legislative ancienne",
-            "Partie reglementaire ancienne decrets en conseil detat",
-            "Partie reglementaire ancienne decrets simples"
+            "Partie législative",
+            "Partie réglementaire",
+            "Partie législative ancienne",
+            "Partie réglementaire ancienne décrets en conseil d'Etat",
+            "Partie réglementaire ancienne décrets simples"
         ]
     );
     let parts: Vec<&str> = toc
@@ -360,14 +360,14 @@ fn the_table_of_contents_is_in_legal_order() {
         .collect();
     let ordinals = [
         "Chapitre",
-        "Premiere",
-        "Deuxieme",
-        "Troisieme",
-        "Quatrieme",
-        "Cinquieme",
-        "Sixieme",
-        "Septieme",
-        "Huitieme",
+        "Première",
+        "Deuxième",
+        "Troisième",
+        "Quatrième",
+        "Cinquième",
+        "Sixième",
+        "Septième",
+        "Huitième",
     ];
     assert_eq!(&parts[..9], ordinals, "{parts:?}");
     // The first articles: the chapitre préliminaire's L1, L2, L3.

@@ -117,7 +117,7 @@ fn the_head_is_the_heading_the_trail_and_a_rule() {
     let text = printed(&a, &options(80));
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines[0], "Article D313-14 · Code de l'éducation");
-    assert_eq!(lines[1], "Partie reglementaire › X");
+    assert_eq!(lines[1], "Partie réglementaire › X");
     assert_eq!(lines[2], "─".repeat(80));
     // The reader's indentation without its cursor bar; no fold sign on paper.
     assert!(lines[3].starts_with("  I.-Conformément"), "{}", lines[3]);
