@@ -111,6 +111,7 @@ impl Builder {
         for c in &mut t.cells {
             c.rows = c.rows.min(t.rows - c.row);
         }
+        drop_columns_no_cell_starts_in(t);
         t.header_rows = (0..t.rows)
             .take_while(|&r| {
                 let mut cells = t.cells.iter().filter(|c| c.row == r).peekable();
@@ -126,6 +127,25 @@ impl Builder {
             t.header_rows -= 1;
         }
         self.table
+    }
+}
+
+/// Takes out the columns that only spanning cells cover: a header `colspan="2"` over
+/// rows of single cells makes a column no cell starts in, which a browser gives no
+/// width and which would draw here as an empty strip past the body's right edge.
+fn drop_columns_no_cell_starts_in(t: &mut Table) {
+    for k in (0..t.columns).rev() {
+        if t.cells.iter().any(|c| c.column == k) {
+            continue;
+        }
+        for c in &mut t.cells {
+            if c.column > k {
+                c.column -= 1;
+            } else if c.column + c.columns > k {
+                c.columns -= 1;
+            }
+        }
+        t.columns -= 1;
     }
 }
 
@@ -181,11 +201,34 @@ mod tests {
         b.row();
         b.cell(Some("x"), Some("0"), false);
         let t = b.finish();
-        assert_eq!(t.cells[0].columns, MAX_SPAN);
         assert_eq!(t.cells[0].rows, 2);
-        // Covered by the first cell's rows, the second goes after it.
-        assert_eq!(t.cells[1].column, MAX_SPAN);
+        // Covered by the first cell's rows, the second goes after it, past the
+        // MAX_SPAN columns of the first; which, no cell starting in them, are one.
+        assert_eq!(t.cells[0].columns, 1);
+        assert_eq!(t.cells[1].column, 1);
+        assert_eq!(t.columns, 2);
         assert_eq!(t.header_rows, 0);
+    }
+
+    #[test]
+    fn a_column_only_spans_cover_is_taken_out() {
+        // | a | b (2 columns) |   as in R4212-6: the body has two columns
+        // | c | d |
+        // | e (3 columns)     |
+        let mut b = Builder::default();
+        b.row();
+        b.cell(None, None, true);
+        b.cell(Some("2"), None, true);
+        b.row();
+        b.cell(None, None, false);
+        b.cell(None, None, false);
+        b.row();
+        b.cell(Some("3"), None, false);
+        let t = b.finish();
+        assert_eq!(t.columns, 2);
+        let shape: Vec<(usize, usize)> = t.cells.iter().map(|c| (c.column, c.columns)).collect();
+        assert_eq!(shape, [(0, 1), (1, 1), (0, 1), (1, 1), (0, 2)]);
+        assert_eq!(t.header_rows, 1);
     }
 
     #[test]
