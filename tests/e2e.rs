@@ -327,13 +327,16 @@ fn scrolled_screens_equal_fresh_renders() {
         );
     }
     // Rows 4 to 11 (1-based) are the text: a scroll region set there once, and kept
-    // for every SU and SD after.
+    // for every scroll after.
     let out = String::from_utf8_lossy(&p.output()).into_owned();
     assert!(
-        out.contains("\x1b[4;11r\x1b[S"),
-        "j scrolled the text rows up"
+        out.contains("\x1b[4;11r\x1b[11H\n"),
+        "j scrolled the text rows up: a line feed at the bottom margin"
     );
-    assert!(out.contains("\x1b[T"), "k scrolled them down");
+    assert!(
+        out.contains("\x1b[4H\x1bM"),
+        "k scrolled them down: a reverse index at the top margin"
+    );
     assert_eq!(out.matches("\x1b[4;11r").count(), 1, "the region set once");
     assert!(!out.contains("\x1b[r"), "nor reset while loi runs");
     p.send(b"q");

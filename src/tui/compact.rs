@@ -13,6 +13,10 @@
 //! - Hiding the cursor when it is hidden already is dropped (ratatui hides it after
 //!   every draw). A clear of the screen forgets what is known of the cursor and the
 //!   colours (after Ctrl-Z the shell may have left anything set).
+//! - A move along the row the cursor is on gives only the column (`ESC[31G`, or
+//!   `\r`); the row stays known over a scroll at a margin (`tui/scroll`'s line feed
+//!   at the bottom one, reverse index at the top one), so the row scrolled in is
+//!   reached by its column alone.
 //!
 //! Everything else passes through unchanged, byte for byte.
 
@@ -37,6 +41,10 @@ pub struct State {
     bg: Option<Vec<u16>>,
     /// The cursor's row after the last cursor position, while only text followed it.
     row: Option<u16>,
+    /// The scrolling region's top and bottom rows (from 1) last set by `ESC[t;br`:
+    /// a line feed at the bottom one, or a reverse index at the top one, scrolls and
+    /// leaves the cursor on its row. `None`: the whole screen, or not known.
+    margins: Option<(u16, u16)>,
     /// The attributes (bold, italic, underline, reverse…) that may be on, as a set of
     /// their SGR numbers 1 to 9; `None` when not known.
     attrs: Option<u16>,
@@ -85,7 +93,18 @@ pub fn compact(bytes: &[u8], state: &mut State) -> Vec<u8> {
         let Some(len) = csi_len(rest) else {
             write_run(&mut out, &mut run, state);
             // Text (UTF-8 bytes too) leaves the cursor on its row; a control character
-            // or another escape may not.
+            // or another escape may not, except a scroll at a margin (`tui/scroll`).
+            let at = |edge: fn((u16, u16)) -> u16| state.margins.map(edge) == state.row;
+            let scroll = match rest {
+                [b'\n', ..] if at(|(_, bottom)| bottom) => 1,
+                [0x1b, b'M', ..] if at(|(top, _)| top) => 2,
+                _ => 0,
+            };
+            if scroll > 0 {
+                out.extend_from_slice(&rest[..scroll]);
+                i += scroll;
+                continue;
+            }
             if rest[0] < 0x20 {
                 state.row = None;
             }
@@ -134,10 +153,14 @@ pub fn compact(bytes: &[u8], state: &mut State) -> Vec<u8> {
         }
         if seq == CLEAR {
             // A clear is how the reader starts again after Ctrl-Z: the shell may have
-            // left any style set meanwhile.
+            // left any style set meanwhile, and the margins were given back.
             state.fg = None;
             state.bg = None;
             state.attrs = None;
+            state.margins = None;
+        }
+        if let Some(rest) = seq.strip_suffix(b"r") {
+            state.margins = margins(&rest[2..]);
         }
         state.row = None;
         out.extend_from_slice(seq);
@@ -186,6 +209,14 @@ fn attrs_after(attrs: Option<u16>, code: u16) -> Option<u16> {
         59 => attrs,
         _ => None,
     }
+}
+
+/// The top and bottom rows of a scrolling region's parameters (`4;23`); `None` for
+/// none (the whole screen) or what this does not read.
+fn margins(params: &[u8]) -> Option<(u16, u16)> {
+    let text = std::str::from_utf8(params).ok()?;
+    let (top, bottom) = text.split_once(';')?;
+    Some((top.parse().ok()?, bottom.parse().ok()?))
 }
 
 /// The row and column of a cursor position sequence (`ESC [ row ; col H`).
@@ -326,6 +357,35 @@ mod tests {
         // A line feed or another sequence between: the row is not known.
         assert_eq!(run(b"\x1b[2;1Ha\n\x1b[2;5H"), "\x1b[2Ha\n\x1b[2;5H");
         assert_eq!(run(b"\x1b[2;1H\x1b[1S\x1b[2;5H"), "\x1b[2H\x1b[1S\x1b[2;5H");
+    }
+
+    #[test]
+    fn a_scroll_at_a_margin_keeps_the_row_known() {
+        // Up: a line feed at the bottom margin; the row after is the same one.
+        assert_eq!(
+            run(b"\x1b[4;23r\x1b[23;1H\n\x1b[23;2Hx"),
+            "\x1b[4;23r\x1b[23H\n\x1b[2Gx"
+        );
+        // Down: a reverse index at the top margin.
+        assert_eq!(
+            run(b"\x1b[4;23r\x1b[4;1H\x1bM\x1b[4;4Hx"),
+            "\x1b[4;23r\x1b[4H\x1bM\x1b[4Gx"
+        );
+        // Anywhere else the cursor moves: not known.
+        assert_eq!(
+            run(b"\x1b[4;23r\x1b[20;1H\n\x1b[21;2Hx"),
+            "\x1b[4;23r\x1b[20H\n\x1b[21;2Hx"
+        );
+        // No margins known (none set, or reset, or after a clear): not known.
+        assert_eq!(run(b"\x1b[23;1H\n\x1b[23;2Hx"), "\x1b[23H\n\x1b[23;2Hx");
+        assert_eq!(
+            run(b"\x1b[4;23r\x1b[r\x1b[23;1H\n\x1b[23;2Hx"),
+            "\x1b[4;23r\x1b[r\x1b[23H\n\x1b[23;2Hx"
+        );
+        assert_eq!(
+            run(b"\x1b[4;23r\x1b[2J\x1b[23;1H\n\x1b[23;2Hx"),
+            "\x1b[4;23r\x1b[2J\x1b[23H\n\x1b[23;2Hx"
+        );
     }
 
     #[test]

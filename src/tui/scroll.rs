@@ -14,10 +14,15 @@ pub const RESET_MARGINS: &[u8] = b"\x1b[r";
 ///
 /// The region stays set between scrolls rather than being reset after each, as
 /// ratatui's `scroll_region_up` does: setting and resetting it is 11 of the bytes of
-/// a one-line scroll, which is otherwise `ESC[S` and the row that came in. Nothing
-/// else loi writes depends on the margins: ratatui moves the cursor with absolute
-/// positions (which the margins do not bound outside origin mode) and never writes a
-/// line feed. The terminal gets [`RESET_MARGINS`] whenever loi gives it back.
+/// a one-line scroll. Nothing else loi writes depends on the margins: ratatui moves
+/// the cursor with absolute positions (which the margins do not bound outside origin
+/// mode) and never writes a line feed. The terminal gets [`RESET_MARGINS`] whenever
+/// loi gives it back.
+///
+/// The text moves by a line feed at the bottom margin (up) or a reverse index at the
+/// top one (down), as VT100s did, not by `ESC[S` and `ESC[T`: the Linux console has
+/// no SU or SD, and its terminfo entry, like ncurses, scrolls this way. It costs
+/// 3 bytes more a line.
 #[derive(Debug, Default)]
 pub struct Margins {
     set: Option<Range<u16>>,
@@ -37,12 +42,13 @@ impl Margins {
         }
         if self.set.as_ref() != Some(&rows) {
             write!(out, "\x1b[{};{}r", rows.start + 1, rows.end)?;
-            self.set = Some(rows);
+            self.set = Some(rows.clone());
         }
-        let command = if shift > 0 { 'S' } else { 'T' };
-        match shift.unsigned_abs() {
-            1 => write!(out, "\x1b[{command}"),
-            n => write!(out, "\x1b[{n}{command}"),
+        let lines = usize::try_from(shift.unsigned_abs()).unwrap_or(usize::MAX);
+        if shift > 0 {
+            write!(out, "\x1b[{}H{}", rows.end, "\n".repeat(lines))
+        } else {
+            write!(out, "\x1b[{}H{}", rows.start + 1, "\x1bM".repeat(lines))
         }
     }
 
@@ -152,12 +158,12 @@ mod tests {
         margins.scroll(&mut out, 3..23, 1).expect("write");
         margins.scroll(&mut out, 3..23, 1).expect("write");
         margins.scroll(&mut out, 3..23, -2).expect("write");
-        assert_eq!(out, b"\x1b[4;23r\x1b[S\x1b[S\x1b[2T");
+        assert_eq!(out, b"\x1b[4;23r\x1b[23H\n\x1b[23H\n\x1b[4H\x1bM\x1bM");
         out.clear();
         margins.scroll(&mut out, 3..10, 3).expect("write");
         margins.forget();
         margins.scroll(&mut out, 3..10, 1).expect("write");
-        assert_eq!(out, b"\x1b[4;10r\x1b[3S\x1b[4;10r\x1b[S");
+        assert_eq!(out, b"\x1b[4;10r\x1b[10H\n\n\n\x1b[4;10r\x1b[10H\n");
     }
 
     #[test]
