@@ -101,16 +101,12 @@ fn event_loop(terminal: &mut Term, mut app: App, stop_asked: &AtomicBool) -> std
         // Handle every event already queued before drawing again: a held key or a
         // burst of resizes costs one redraw, not one per event.
         let Some(mut event) = next_event(stop_asked)? else {
-            suspend(terminal)?;
-            shown.forget();
+            suspend_and_resume(terminal, &mut app, &mut shown)?;
             continue;
         };
         loop {
             match to_action(&event, &mut pending, &app) {
-                Some(Action::Suspend) => {
-                    suspend(terminal)?;
-                    shown.forget();
-                }
+                Some(Action::Suspend) => suspend_and_resume(terminal, &mut app, &mut shown)?,
                 Some(action) => app.update(action),
                 None => {}
             }
@@ -120,14 +116,28 @@ fn event_loop(terminal: &mut Term, mut app: App, stop_asked: &AtomicBool) -> std
             match next_event(stop_asked)? {
                 Some(next) => event = next,
                 None => {
-                    suspend(terminal)?;
-                    shown.forget();
+                    suspend_and_resume(terminal, &mut app, &mut shown)?;
                     break;
                 }
             }
         }
     }
     Ok(app)
+}
+
+/// Ctrl-Z: stops loi, and once it is continued in the foreground, lays it out again
+/// for the terminal's size, which may have changed meanwhile (no resize event tells
+/// a stopped process), and has the next draw send the whole screen.
+fn suspend_and_resume(
+    terminal: &mut Term,
+    app: &mut App,
+    shown: &mut Shown,
+) -> std::io::Result<()> {
+    suspend(terminal)?;
+    shown.forget();
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    Ok(())
 }
 
 /// The next event, waiting in short polls so that a SIGTSTP that came meanwhile is

@@ -119,6 +119,60 @@ fn suspend_and_resume(stop: impl Fn(&mut Pty)) {
     }
 }
 
+/// A resize while loi is stopped: `fg` shows the text laid out for the new size, not
+/// the old one (a stopped process gets no resize event).
+#[test]
+fn a_resize_while_stopped_is_seen_on_fg() {
+    let script = r#"set -m; "$0"; echo "stopped: $(jobs -p)"; read x; fg; echo "loi exited: $?""#;
+    let mut p = Pty::spawn(Path::new("/bin/bash"), &["-c", script, loi()], &[], 80, 24);
+    p.wait_for("Article D313-14", TIMEOUT);
+    p.key(Key::Ctrl('z'));
+    p.wait_for("stopped: ", TIMEOUT);
+    p.resize(40, 12);
+    p.send(b"\n");
+    let mirror = Mirror::bundled();
+    let seed_path = mirror.find_named("", "d313-14.md").remove(0);
+    let article = mirror.load(&seed_path).expect("seed");
+    let mut app = App::new(mirror, article, (80, 24));
+    app.update(Action::Idle);
+    app.update(Action::Resize(40, 12));
+    wait_for_screen(&p, &render(&app), "laid out for 40x12 after fg");
+    p.key(Key::Char('q'));
+    p.wait_for("loi exited: 0", TIMEOUT);
+}
+
+/// `kill %1` on a stopped loi ends it (SIGTERM, then the shell's SIGCONT): it must not
+/// stop again trying to give back a terminal the shell holds.
+#[test]
+fn a_stopped_loi_killed_by_its_shell_ends() {
+    let script = r#"set -m; "$0"; echo "pid: $(jobs -p)"; kill %1; read x; wait %1; echo "loi ended: $?"; read y"#;
+    let mut p = Pty::spawn(Path::new("/bin/bash"), &["-c", script, loi()], &[], 80, 24);
+    p.wait_for("Article D313-14", TIMEOUT);
+    p.key(Key::Ctrl('z'));
+    let shell = p.wait_for("pid: ", TIMEOUT);
+    let pid: u32 = shell
+        .split("pid: ")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .and_then(|pid| pid.parse().ok())
+        .unwrap_or_else(|| panic!("no pid in\n{shell}"));
+    // Ended (a zombie, or reaped by the shell already), not stopped (`T`) again.
+    let ended = || !Path::new(&format!("/proc/{pid}")).exists() || process_state(pid) == 'Z';
+    let deadline = Instant::now() + TIMEOUT;
+    while !ended() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(ended(), "loi ended, not stopped again");
+    p.send(b"\n");
+    let shell = p.wait_for("loi ended: ", TIMEOUT);
+    assert!(
+        shell.contains("loi ended: 143"),
+        "ended by SIGTERM:\n{shell}"
+    );
+    p.send(b"\n");
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+}
+
 /// The screen a fresh reader draws for `app` at its size, row by row.
 fn render(app: &App) -> String {
     let (cols, rows) = app.size();

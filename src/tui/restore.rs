@@ -36,9 +36,23 @@ pub(super) fn mouse_off() {
     }
 }
 
+/// Whether loi's process group has the terminal (or there is no job control to say
+/// otherwise). A stopped loi continued in the background (`kill %1` sends SIGCONT
+/// after SIGTERM, `bg` only SIGCONT) must not touch the terminal: the shell has it,
+/// and the kernel would stop loi again for trying (SIGTTOU).
+fn in_foreground() -> bool {
+    // SAFETY: plain calls on a file descriptor number and the process itself.
+    let (owner, ours) = unsafe { (libc::tcgetpgrp(libc::STDOUT_FILENO), libc::getpgrp()) };
+    owner == -1 || owner == ours
+}
+
 /// Gives the terminal its modes back: cooked mode and echo, the normal screen, a
 /// visible cursor, no mouse reporting: on quitting, signals, suspending and panic.
+/// Nothing when loi is in the background: it gave the terminal back on stopping.
 pub(super) fn restore_terminal() {
+    if !in_foreground() {
+        return;
+    }
     mouse_off();
     // The scrolling region loi keeps set (see `scroll::Margins`): the shell's screen
     // must scroll whole again.
@@ -64,6 +78,7 @@ pub(super) fn restore_on_signals() -> std::io::Result<()> {
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
         if let Some(signal) = signals.forever().next() {
+            ENDING.store(true, Ordering::SeqCst);
             restore_terminal();
             save_last_session();
             std::process::exit(128 + signal);
@@ -71,6 +86,10 @@ pub(super) fn restore_on_signals() -> std::io::Result<()> {
     });
     Ok(())
 }
+
+/// Set when a signal is ending loi: the main thread, continued in the background,
+/// must then not stop the process again while the session is being saved.
+static ENDING: AtomicBool = AtomicBool::new(false);
 
 /// The session as the reader last had it, for the threads that end loi on a signal or
 /// a hang-up: over SSH a dropped connection is a usual way out, and the next `loi`
@@ -151,7 +170,18 @@ fn stop_as_by_default() -> std::io::Result<()> {
         if libc::sigaction(libc::SIGTSTP, &default, &mut ours) != 0 {
             return Err(std::io::Error::last_os_error());
         }
-        let raised = libc::raise(libc::SIGTSTP);
+        let mut raised = libc::raise(libc::SIGTSTP);
+        // Continued in the background: a SIGTERM that came with the SIGCONT ends loi
+        // on the signals' thread meanwhile; else loi stops again until `fg`, as a job
+        // that needs the terminal does.
+        while raised == 0 && !in_foreground() {
+            std::thread::sleep(Duration::from_millis(100));
+            while ENDING.load(Ordering::SeqCst) {
+                // The signals' thread is saving the session and will exit.
+                std::thread::sleep(Duration::from_millis(100));
+            }
+            raised = libc::raise(libc::SIGTSTP);
+        }
         libc::sigaction(libc::SIGTSTP, &ours, std::ptr::null_mut());
         if raised != 0 {
             return Err(std::io::Error::last_os_error());
