@@ -81,14 +81,36 @@ impl Config {
             line: span.map_or(0, |s| line_of(text, s.start)),
             problem,
         };
-        let raw: Raw = match toml::from_str(text) {
-            Ok(raw) => raw,
-            Err(e) => {
-                let what = e.message().trim().to_owned();
-                return (Config::default(), vec![problem(e.span(), what)]);
+        // A setting loi does not know is dropped with its line, and the rest read
+        // again (blanked, not removed, so that lines and offsets stay the same).
+        let mut problems = Vec::new();
+        let mut kept = text.to_owned();
+        let raw: Raw = loop {
+            match toml::from_str(&kept) {
+                Ok(raw) => break raw,
+                Err(e) => {
+                    let what = e.message().trim().to_owned();
+                    let unknown = what.starts_with("unknown field") && problems.len() < 20;
+                    match e.span().filter(|_| unknown) {
+                        Some(span) => {
+                            let start = kept[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                            let end = kept[span.start..]
+                                .find('\n')
+                                .map_or(kept.len(), |i| span.start + i);
+                            kept.replace_range(start..end, &" ".repeat(end - start));
+                            let why = format!(
+                                "{what} (ignored: the settings are mirror, theme, mouse and [keys])"
+                            );
+                            problems.push(problem(Some(span), why));
+                        }
+                        None => {
+                            problems.push(problem(e.span(), what));
+                            return (Config::default(), problems);
+                        }
+                    }
+                }
             }
         };
-        let mut problems = Vec::new();
         let theme = raw.theme.and_then(|t| {
             let span = t.span();
             let name = t.into_inner();
@@ -119,6 +141,13 @@ impl Config {
                 .map(|label| keymap::parse_keys(&label).map(|k| (label, k)))
                 .collect();
             match parsed {
+                Ok(bound) if bound.is_empty() && action == Action::Quit => {
+                    problems.push(problem(
+                        Some(span),
+                        "quit cannot be left without a key: Ctrl-C still quits".to_owned(),
+                    ));
+                    keys.push((action, bound));
+                }
                 Ok(bound) => keys.push((action, bound)),
                 Err(why) => problems.push(problem(
                     Some(span),
@@ -132,6 +161,7 @@ impl Config {
             mouse: raw.mouse,
             keys,
         };
+        problems.sort_by_key(|p| p.line);
         (config, problems)
     }
 
@@ -258,6 +288,23 @@ copy-text = "Ctrl-y"
     }
 
     #[test]
+    fn an_unknown_setting_is_dropped_and_the_rest_kept() {
+        let (config, problems) =
+            parse("theme = \"light\"\ncolour = 3\nmirror = \"/m\"\nzoom = [1,\n  2]\n");
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        // The second unknown setting spans two lines: blanking its first leaves a
+        // file TOML cannot read (line 5), which then gives the defaults.
+        assert_eq!(lines, [2, 4, 5], "{problems:?}");
+        assert!(problems[0].problem.contains("colour"), "{problems:?}");
+        assert_eq!(config, Config::default());
+        let (config, problems) = parse("theme = \"light\"\ncolour = 3\nmirror = \"/m\"\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 2);
+        assert_eq!(config.theme.as_deref(), Some("light"));
+        assert_eq!(config.mirror, Some(PathBuf::from("/m")));
+    }
+
+    #[test]
     fn a_bad_entry_is_dropped_and_the_rest_kept() {
         let text = "theme = \"blue\"\nmirror = \"/m\"\n[keys]\nfly = \"x\"\ndown = \"Ctrl-Nope\"\nup = \"i\"\n";
         let (config, problems) = parse(text);
@@ -265,10 +312,10 @@ copy-text = "Ctrl-y"
         assert_eq!(config.theme, None);
         assert_eq!(config.keys.len(), 1, "up is kept");
         let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, [1, 5, 4], "{problems:?}");
+        assert_eq!(lines, [1, 4, 5], "in the file's order: {problems:?}");
         assert!(problems[0].problem.contains("\"dark\" or \"light\""));
-        assert!(problems[1].problem.contains("Ctrl-Nope"));
-        assert!(problems[2].problem.contains("fly"));
+        assert!(problems[1].problem.contains("fly"));
+        assert!(problems[2].problem.contains("Ctrl-Nope"));
         assert_eq!(
             config.keymap().lookup(
                 &[],

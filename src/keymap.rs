@@ -208,6 +208,18 @@ impl Keymap {
             });
             map.bound.splice(at..at, new);
         }
+        // There is always a way out: with no key left to quit (`quit = []`, or its
+        // keys given to other actions), Ctrl-C quits, whatever it was given to.
+        if !map.bound.iter().any(|b| b.action == Action::Quit) {
+            let ctrl_c = vec![Key::ctrl('c')];
+            map.bound
+                .retain(|b| !b.keys.starts_with(&ctrl_c) && !ctrl_c.starts_with(&b.keys));
+            map.bound.push(Bound {
+                keys: ctrl_c,
+                label: "Ctrl-C".to_owned(),
+                action: Action::Quit,
+            });
+        }
         map
     }
 
@@ -339,6 +351,39 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn quit_always_keeps_a_key() {
+        let keys = |s: &str| (s.to_owned(), parse_keys(s).expect("keys"));
+        let none = Keymap::with_overrides(&[(Action::Quit, vec![])]);
+        assert_eq!(
+            none.lookup(&[], Key::ctrl('c')),
+            Lookup::Action(Action::Quit)
+        );
+        assert_eq!(none.lookup(&[], Key::ch('q')), Lookup::Unbound);
+        // Its keys taken by other actions: Ctrl-C is taken back.
+        let taken = Keymap::with_overrides(&[
+            (Action::Bookmark, vec![keys("q")]),
+            (Action::Help, vec![keys("Ctrl-c")]),
+        ]);
+        assert_eq!(
+            taken.lookup(&[], Key::ctrl('c')),
+            Lookup::Action(Action::Quit)
+        );
+        assert_eq!(
+            taken.lookup(&[], Key::ch('q')),
+            Lookup::Action(Action::Bookmark)
+        );
+        // Quit on other keys: Ctrl-C is left to what it was given.
+        let moved = Keymap::with_overrides(&[
+            (Action::Quit, vec![keys("Q")]),
+            (Action::Help, vec![keys("Ctrl-c")]),
+        ]);
+        assert_eq!(
+            moved.lookup(&[], Key::ctrl('c')),
+            Lookup::Action(Action::Help)
+        );
     }
 
     #[test]
