@@ -253,7 +253,7 @@ pub fn mirror_for(dir: Option<&Path>, path: Option<&str>) -> Result<Mirror, Erro
         (Some(dir), Some(path)) if file_outside(dir, path) => {
             Mirror::open(&infer_root(Path::new(path)))
         }
-        (Some(dir), _) => Mirror::open(dir),
+        (Some(dir), _) => Mirror::open_named(dir),
         (None, Some(path)) if looks_like_path(path) && Path::new(path).is_file() => {
             Mirror::open(&infer_root(Path::new(path)))
         }

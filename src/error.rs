@@ -12,6 +12,12 @@ pub enum Error {
     )]
     NotAMirror(PathBuf),
     #[error(
+        "{0} holds no code's folder (such as code-du-travail): give --mirror the folder that holds the codes"
+    )]
+    NoCodes(PathBuf),
+    #[error("{dir} is a code's folder, not a mirror: give --mirror the folder above it, {parent}")]
+    CodeFolder { dir: PathBuf, parent: PathBuf },
+    #[error(
         "no article {num} in {mirror}: check the number, or name its code first (loi CODE {num})"
     )]
     NoSuchArticle { num: String, mirror: String },

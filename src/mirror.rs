@@ -109,6 +109,17 @@ impl Mirror {
         })
     }
 
+    /// The mirror the user named (`--mirror`, `LOI_MIRROR`, `config.toml`): as
+    /// [`Mirror::open`], and refused when it holds no code's folder, before anything
+    /// walks it.
+    pub fn open_named(dir: &Path) -> Result<Mirror, Error> {
+        let mirror = Mirror::open(dir)?;
+        if let Some(root) = mirror.root() {
+            check_holds_codes(root)?;
+        }
+        Ok(mirror)
+    }
+
     /// What another thread needs to open this mirror with this very index (a copy of
     /// its bytes): positions in the index then mean the same in every thread.
     pub fn frozen(&self) -> Frozen {
@@ -304,6 +315,28 @@ impl Mirror {
             return target.starts_with(root).then_some(target);
         }
         Some(path)
+    }
+}
+
+/// Refuses a folder that is no mirror before anything walks it: a mirror's folders
+/// are codes (`code-du-travail`; a name from the table of codes, or one starting with
+/// `code`). `--mirror /tmp` walked the whole of it for a minute and cached an index of
+/// hundreds of megabytes; `--mirror …/code-du-travail` read its parts as codes.
+fn check_holds_codes(root: &Path) -> Result<(), Error> {
+    let is_code = |name: &str| name.starts_with("code") || crate::codes::by_slug(name).is_some();
+    if walk::subfolders(root).iter().any(|name| is_code(name)) {
+        return Ok(());
+    }
+    let name = root
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    match root.parent() {
+        Some(parent) if is_code(name) => Err(Error::CodeFolder {
+            dir: root.to_owned(),
+            parent: parent.to_owned(),
+        }),
+        _ => Err(Error::NoCodes(root.to_owned())),
     }
 }
 

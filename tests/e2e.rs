@@ -126,7 +126,23 @@ fn bad_input_gets_one_line_and_exit_code_2() {
     let empty = tempfile::tempdir().expect("temp dir");
     let empty = empty.path().to_str().expect("utf-8").to_owned();
     let not_a_mirror: [&str; 2] = ["--mirror", &empty];
-    let cases = [cases, &[(&not_a_mirror[..], "holds no article")]].concat();
+    // A code's folder given as the mirror: the folder above is named.
+    let codes = tempfile::tempdir().expect("temp dir");
+    let code = codes.path().join("code-du-travail");
+    std::fs::create_dir_all(code.join("partie-legislative")).expect("mkdir");
+    let code = code.to_str().expect("utf-8").to_owned();
+    let code_folder: [&str; 2] = ["--mirror", &code];
+    let cases = [
+        cases,
+        &[
+            (&not_a_mirror[..], "holds no code's folder"),
+            (
+                &code_folder[..],
+                "is a code's folder, not a mirror: give --mirror the folder above it",
+            ),
+        ],
+    ]
+    .concat();
     for (args, message) in &cases {
         let out = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
             .args(*args)
