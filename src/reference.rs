@@ -145,6 +145,37 @@ pub fn resolve(mirror: &Mirror, from: &str, link: &Link) -> Result<Target, Unres
     }
 }
 
+/// The code (its mirror folder) and the article number a reference names, whether or
+/// not that code is in the mirror: what a citation of it needs. `None` for a range,
+/// a point of the citing article, or a link to something that is no code's article.
+pub fn cited_article(link: &Link) -> Option<(String, String)> {
+    let href = link.href.as_str();
+    let num = || match &link.cite {
+        Some(Cite::Article { num, .. }) => Some(num.clone()),
+        Some(_) => None,
+        None => first_number(&link.text).or_else(|| bare_number(&link.text)),
+    };
+    match Kind::of(link) {
+        Kind::Text => match &link.cite {
+            Some(Cite::Article {
+                code: CodeRef::Slug(code),
+                num,
+                ..
+            }) => Some((code.clone(), num.clone())),
+            _ => None,
+        },
+        Kind::Legacy if href.contains("affichCodeArticle") => {
+            let code = codes::by_legitext(query_value(href, "cidTexte")?)?;
+            Some((code.slug.to_owned(), num()?))
+        }
+        Kind::Link => {
+            let rel = mirror::safe_relative(href)?;
+            Some((code_of(&rel).to_owned(), num()?))
+        }
+        Kind::Legacy | Kind::External => None,
+    }
+}
+
 fn code_of(rel: &str) -> &str {
     rel.split('/').next().unwrap_or_default()
 }

@@ -41,8 +41,13 @@ impl App {
                 let link = &article.links[l];
                 match reference::resolve(&self.mirror, &article.path, link) {
                     Ok(_) if Kind::of(link) != Kind::External => citation_of_link(article, link),
-                    _ => reference::web_address(link, &article.path)
-                        .unwrap_or_else(|| link.text.clone()),
+                    // Not in this mirror, but an article of a code all the same: its
+                    // citation; `o` opens it on Légifrance.
+                    _ => match reference::cited_article(link) {
+                        Some((code, num)) => citation(&num, &code),
+                        None => reference::web_address(link, &article.path)
+                            .unwrap_or_else(|| link.text.clone()),
+                    },
                 }
             }
             None => citation(&article.num, article.code_slug()),

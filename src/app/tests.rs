@@ -55,7 +55,14 @@ fn select(app: &mut App, text: &str) {
             return;
         }
     }
-    panic!("no reference {text}");
+    let texts: Vec<&str> = app
+        .current()
+        .article
+        .links
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect();
+    panic!("no reference {text} in {texts:?}");
 }
 
 fn cursor_text(app: &App) -> String {
@@ -340,4 +347,39 @@ fn a_build_finished_after_leaving_the_article_only_says_it_is_ready() {
     assert!(app.picker.is_none());
     let status = app.status.as_ref().expect("a status");
     assert!(status.text.contains("ready"), "{}", status.text);
+}
+
+#[test]
+fn y_on_a_reference_to_a_code_not_in_the_mirror_copies_its_citation() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let section = dir.path().join("code-du-travail/partie");
+    std::fs::create_dir_all(&section).expect("mkdir");
+    std::fs::write(
+        section.join("l1-1.md"),
+        "# Article L1-1\n\n<p>Selon l'article L. 611-1 du code de la sécurité sociale, \
+         le <a href='https://www.legifrance.gouv.fr/affichCodeArticle.do?cidTexte=\
+         LEGITEXT000006071367&amp;idArticle=LEGIARTI000006584900'>L. 722-1</a> et la \
+         <a href='https://www.example.org/loi'>loi</a>.</p>",
+    )
+    .expect("write");
+    let mirror = Mirror::open(dir.path()).expect("mirror");
+    let path = mirror.find_number(None, "L1-1").expect("L1-1");
+    let article = mirror.load(&path).expect("load");
+    let mut app = App::new(mirror, article, (80, 24));
+    app.update(Action::Idle);
+    let mut copied = |text: &str| {
+        select(&mut app, text);
+        app.update(Action::Copy);
+        match app.take_effects().as_slice() {
+            [Effect::Copy(c)] => c.clone(),
+            other => panic!("one copy: {other:?}"),
+        }
+    };
+    assert_eq!(
+        copied("L. 611-1"),
+        "article L. 611-1 du code de la sécurité sociale"
+    );
+    assert_eq!(copied("L. 722-1"), "article L. 722-1 du code rural");
+    // No code's article: its address.
+    assert_eq!(copied("loi"), "https://www.example.org/loi");
 }
