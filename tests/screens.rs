@@ -114,6 +114,40 @@ fn help_lists_the_keys() {
 }
 
 #[test]
+fn the_help_says_where_in_the_help_it_is() {
+    let status = |app: &App| {
+        screen(app)
+            .lines()
+            .last()
+            .unwrap_or_default()
+            .trim_end()
+            .to_owned()
+    };
+    for (cols, rows) in [(80, 24), (40, 12)] {
+        let mut app = app(SEED, cols, rows);
+        // The article fits at 80x24 (All); the help does not.
+        run(&mut app, &[Action::Help]);
+        assert!(
+            status(&app).ends_with("Top"),
+            "{cols}x{rows}: {}",
+            status(&app)
+        );
+        run(&mut app, &[Action::PageDown]);
+        assert!(
+            status(&app).ends_with('%'),
+            "{cols}x{rows}: {}",
+            status(&app)
+        );
+        run(&mut app, &[Action::Bottom]);
+        assert!(
+            status(&app).ends_with("Bot"),
+            "{cols}x{rows}: {}",
+            status(&app)
+        );
+    }
+}
+
+#[test]
 fn narrow_terminal() {
     let mut app = app(SEED, 40, 12);
     run(&mut app, &[Action::Unfold, Action::Down, Action::Unfold]);

@@ -79,8 +79,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 }
 
 /// `All`, `Top`, `Bot` or a percentage, as less says it: how much of the article's
-/// text lies above the screen (by bytes, so that nothing needs wrapping to know it).
+/// text lies above the screen (by bytes, so that nothing needs wrapping to know it);
+/// of the help's lines while it is open.
 fn position(app: &App) -> String {
+    if let Some(scroll) = app.help {
+        let lines = super::help::height(app.keymap(), app.size().0);
+        let last = lines.saturating_sub(app.text_height());
+        return match (scroll == 0, scroll >= last) {
+            (true, true) => "All".to_owned(),
+            (true, false) => "Top".to_owned(),
+            (false, true) => "Bot".to_owned(),
+            (false, false) => format!("{}%", scroll * 100 / lines.max(1)),
+        };
+    }
     let f = app.frame();
     let view = &app.current().view;
     let at_top = view.top == Default::default();
