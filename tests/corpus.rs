@@ -1,4 +1,4 @@
-//! Whole-corpus tests: the real 12,019-article mirror of `../shared/corpus`, extracted
+//! Whole-corpus tests: the real four-code, 29,115-article mirror of `../shared/corpus`, extracted
 //! to a temporary folder, read through the same code the reader uses.
 
 #[path = "common/corpus.rs"]
@@ -28,7 +28,7 @@ fn parse_all() -> &'static [Article] {
 #[test]
 fn every_article_parses_into_a_sound_tree() {
     let all = parse_all();
-    assert_eq!(all.len(), 12_019);
+    assert_eq!(all.len(), 29_115);
     let mut items = 0;
     for a in all {
         assert!(!a.num.is_empty(), "{}", a.path);
@@ -62,10 +62,11 @@ fn every_article_parses_into_a_sound_tree() {
             items += usize::from(b.is_item());
         }
     }
-    // A regular expression over the raw HTML, outside tables, counts 13,110 paragraphs
-    // and <br/> lines that open with a marker (9,599 of them `1°`-style); the reader's
-    // own detection must agree within a few percent.
-    assert!((12_800..=13_400).contains(&items), "{items} items found");
+    // A regular expression over the raw HTML, outside tables, counts 37,115 paragraphs
+    // and <br/> lines that open with a marker (`I.-`, `A.-`, `1°`, `a)`, `-`, `1.`,
+    // `1.1.`); the reader's own detection, which also takes `1 °`, `a.` and markers
+    // after an opening tag the expression misses, must agree within a few percent.
+    assert!((37_000..=40_500).contains(&items), "{items} items found");
 }
 
 /// The strict reader (no html5ever, no tree) is what opens an article fast: it must
@@ -86,8 +87,13 @@ fn the_strict_reader_reads_the_mirror_as_html5ever_does() {
             None => left.push(rel),
         }
     }
-    println!("read strictly: {strict} of {}", strict + left.len());
-    assert!(left.len() <= 30, "left to html5ever: {left:#?}");
+    let total = strict + left.len();
+    println!("read strictly: {strict} of {total}");
+    // 69 of 29,115 (0.24%) are misnested and go to html5ever.
+    assert!(
+        left.len() * 1000 <= total * 3,
+        "left to html5ever: {left:#?}"
+    );
 }
 
 #[test]
@@ -179,7 +185,7 @@ fn every_mirror_path_link_resolves_to_its_own_file() {
 fn legacy_links_resolve_to_the_article_their_id_names() {
     const LEGACY: &str = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/../shared/corpus/mirror-travail-crpa-legacy-links.tar.gz"
+        "/../shared/corpus/mirror-four-codes-legacy-links.tar.gz"
     );
     let dir = extract(LEGACY);
     let manifest = std::fs::read_to_string(dir.path().join("MANIFEST.tsv")).expect("manifest");

@@ -264,7 +264,7 @@ fn every_word_of_every_article_is_printed_in_order() {
         styled: false,
     };
     let all = common::articles();
-    assert_eq!(all.len(), 12_019);
+    assert_eq!(all.len(), 29_115);
     let mut differences = Vec::new();
     let mut words = 0;
     for rel in &all {

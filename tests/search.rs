@@ -1,4 +1,4 @@
-//! Whole-mirror search on the real 12,019-article mirror, through the `loi` binary as
+//! Whole-mirror search on the real four-code, 29,115-article mirror, through the `loi` binary as
 //! a user runs it (each run with its own cache folder): hits with and without
 //! accents, phrases against the same words apart, word starts, and the word index
 //! built in the background after a first search (which reads every file) and

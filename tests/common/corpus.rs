@@ -1,4 +1,4 @@
-//! The real 12,019-article mirror of `../shared/corpus`, extracted once per test
+//! The real four-code, 29,115-article mirror of `../shared/corpus`, extracted once per test
 //! binary to a temporary folder, for the whole-corpus tests.
 
 use std::path::{Path, PathBuf};
@@ -7,7 +7,7 @@ use std::sync::OnceLock;
 
 const TARBALL: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
-    "/../shared/corpus/mirror-travail-crpa.tar.gz"
+    "/../shared/corpus/mirror-four-codes.tar.gz"
 );
 
 /// The extracted mirror, shared by the tests of one binary (extracting takes a second).
