@@ -124,18 +124,19 @@ fn group(
     found: &mut Vec<Found>,
     ctx: &mut Context,
 ) -> usize {
-    // Each number, and whether it ends a range begun by the one before.
+    // Each number, and whether it ends a range begun by the one before: `X à Y`
+    // with nothing else between (`de X à Y`, `X à Y inclus`). `X, à l'article Y` and
+    // `X ou à l'article Y` name two articles, each to be read.
     let mut nums: Vec<(usize, bool)> = vec![(first, false)];
     let mut j = first + 1;
     loop {
         let mut k = j;
-        let mut range = false;
         while k < toks.len() && k - j < 5 && toks[k].is_connector() {
-            range |= toks[k].is("à");
             k += 1;
         }
         if k > j && k < toks.len() && matches!(toks[k].kind, TokenKind::Num(_)) {
-            nums.push((k, range && !toks[j..k].iter().any(|t| t.is("et"))));
+            let range = k == j + 1 && toks[j].is("à") && !nums.last().is_some_and(|n| n.1);
+            nums.push((k, range));
             j = k + 1;
         } else {
             break;

@@ -85,6 +85,61 @@ fn a_range_is_one_citation() {
     );
 }
 
+/// A range is `X à Y`, nothing else between: anything more is two articles, each cited
+/// on its own (these were read as ranges of 751 and 907 articles).
+#[test]
+fn a_range_is_x_a_y_and_nothing_else() {
+    let ranges = |text: &str| -> Vec<(String, String)> {
+        found(text)
+            .into_iter()
+            .filter_map(|(_, c)| match c {
+                Cite::Range { from, to, .. } => Some((from, to)),
+                _ => None,
+            })
+            .collect()
+    };
+    let range = |a: &str, b: &str| vec![(a.to_owned(), b.to_owned())];
+    for text in [
+        "mentionnée à l'article L. 137-15, à l'article L. 241-13",
+        "prévue aux articles L. 211-1 ou à l'article L. 752-4",
+        "l'article LO 111-4-1, à l'article LO 111-4-2",
+        "des articles L. 1-1 à l'article L. 1-3",
+        "de l'article L. 1-1, à L. 1-3",
+        "les articles L. 1-1 et L. 1-2 à l'article L. 1-3",
+    ] {
+        assert_eq!(ranges(text), [], "{text}");
+        assert_eq!(
+            nums(text).len(),
+            2 + usize::from(text.contains("L. 1-2")),
+            "{text}"
+        );
+    }
+    assert_eq!(
+        ranges("de l'article L. 1-1 à L. 1-3"),
+        range("L1-1", "L1-3")
+    );
+    assert_eq!(
+        ranges("des articles R. 1-1 à R. 1-9 inclus"),
+        range("R1-1", "R1-9")
+    );
+    assert_eq!(
+        ranges("articles L. 1-1 à\u{a0}L. 1-3"),
+        range("L1-1", "L1-3")
+    );
+    // Two ranges in a row, and a range then one more article.
+    assert_eq!(
+        ranges("articles L. 1-1 à L. 1-3 et L. 2-1 à L. 2-4"),
+        [
+            ("L1-1".into(), "L1-3".into()),
+            ("L2-1".into(), "L2-4".into())
+        ]
+    );
+    assert_eq!(
+        ranges("articles L. 1-1 à L. 1-3 à L. 1-5"),
+        range("L1-1", "L1-3")
+    );
+}
+
 #[test]
 fn a_named_code_then_the_same_code() {
     let mut ctx = Context::new("code-du-travail");
