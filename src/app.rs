@@ -64,6 +64,9 @@ pub struct App {
     /// The backlinks once loaded, and their build while it runs (`c`).
     backlinks: Option<Rc<crate::backlinks::Backlinks>>,
     building: Option<cited_by::Building>,
+    /// The mirror's legacy ids, read on a thread of their own the first time an
+    /// article with a legacy link is shown (`follow`).
+    reading_ids: Option<std::sync::mpsc::Receiver<crate::mirror::ids::Ids>>,
     /// Side effects for the terminal loop to carry out (clipboard, browser).
     pub effects: Vec<Effect>,
     /// The browser `o` uses, if any (read from the environment at start).
@@ -96,6 +99,7 @@ impl App {
             mirror_search: None,
             backlinks: None,
             building: None,
+            reading_ids: None,
             effects: Vec::new(),
             browser: effect::browser(|k| std::env::var(k).ok()),
             keymap: crate::keymap::Keymap::default(),
@@ -169,6 +173,8 @@ impl App {
                 self.poll_search();
             } else if self.references_pending() {
                 self.check_references();
+            } else if self.reading_ids.is_some() {
+                self.poll_ids();
             } else {
                 self.poll_cited_by();
             }
@@ -329,7 +335,10 @@ impl App {
 
     /// Whether the event loop has slow work for [`Action::Idle`].
     pub fn has_idle_work(&self) -> bool {
-        self.references_pending() || self.searching() || self.building_backlinks()
+        self.references_pending()
+            || self.searching()
+            || self.building_backlinks()
+            || self.reading_ids.is_some()
     }
 
     fn say(&mut self, text: &str, error: bool) {

@@ -8,6 +8,7 @@ mod script;
 pub mod table;
 pub mod trail;
 
+pub use references::{bare_number, first_number};
 pub use script::{subscript, superscript};
 pub use trail::{humanize_slug, short_title};
 

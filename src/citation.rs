@@ -11,6 +11,8 @@ mod points;
 mod tests;
 mod tokens;
 
+pub use tokens::organic_o;
+
 use std::ops::Range;
 
 use crate::codes;

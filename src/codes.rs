@@ -55,19 +55,45 @@ pub fn by_slug(slug: &str) -> Option<Code> {
         .filter_map(line_of)
         .filter(|c| c.slug == slug);
     let first = matching.next()?;
-    if first.state.starts_with("VIGUEUR") {
+    if first.is_in_force() {
         return Some(first);
     }
-    Some(
-        matching
-            .find(|c| c.state.starts_with("VIGUEUR"))
-            .unwrap_or(first),
-    )
+    Some(matching.find(Code::is_in_force).unwrap_or(first))
 }
 
-/// The code a legacy link's `cidTexte` names.
+/// The code a legacy link's `cidTexte` names. A code renamed keeps its id (the code
+/// rural became the code rural et de la pêche maritime in 2010, both
+/// `LEGITEXT000006071367`): the name in force is the one meant.
 pub fn by_legitext(legitext: &str) -> Option<&'static Code> {
-    all().iter().find(|c| c.legitext == legitext)
+    let mut named = all().iter().filter(|c| c.legitext == legitext);
+    let first = named.next()?;
+    Some(if first.is_in_force() {
+        first
+    } else {
+        named.find(|c| c.is_in_force()).unwrap_or(first)
+    })
+}
+
+/// Every code that is the same text as the one in folder `slug` under another name
+/// (the codes of the table sharing an id with it), the name in force first: where a
+/// mirror keeps a code under its old name, or its new one, either is it.
+pub fn same_text(slug: &str) -> Vec<&'static Code> {
+    let ids: Vec<&str> = all()
+        .iter()
+        .filter(|c| c.slug == slug)
+        .map(|c| c.legitext)
+        .collect();
+    let mut found: Vec<&'static Code> =
+        all().iter().filter(|c| ids.contains(&c.legitext)).collect();
+    found.sort_by_key(|c| !c.is_in_force());
+    found
+}
+
+impl Code {
+    /// Whether Légifrance lists it as in force (`VIGUEUR`, not `MODIFIE` or `ABROGE`).
+    pub fn is_in_force(&self) -> bool {
+        self.state.starts_with("VIGUEUR")
+    }
 }
 
 /// The code whose title `text` opens with (`code de la sécurité sociale, …`), ignoring
@@ -98,14 +124,19 @@ pub fn by_title_prefix(text: &str) -> Option<&'static Code> {
             })
             .collect()
     });
-    titles
+    let named = titles
         .iter()
         .filter(|(title, _)| {
             head.strip_prefix(title.as_str())
                 .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
         })
         .map(|(_, code)| *code)
-        .max_by_key(|code| (code.title.len(), code.state.starts_with("VIGUEUR")))
+        .max_by_key(|code| (code.title.len(), code.is_in_force()))?;
+    // `du code rural` is the code rural et de la pêche maritime: an old name means the
+    // code it was renamed into.
+    by_legitext(named.legitext)
+        .filter(|_| !named.is_in_force())
+        .or(Some(named))
 }
 
 /// The title to show for a mirror folder: the code's own title when the table knows
@@ -136,10 +167,7 @@ mod tests {
         for code in all() {
             let mut matching = all().iter().filter(|c| c.slug == code.slug);
             let first = matching.clone().next().copied();
-            let expected = matching
-                .find(|c| c.state.starts_with("VIGUEUR"))
-                .copied()
-                .or(first);
+            let expected = matching.find(|c| c.is_in_force()).copied().or(first);
             assert_eq!(by_slug(code.slug), expected, "{}", code.slug);
         }
         assert_eq!(by_slug("code-du"), None);
@@ -152,6 +180,48 @@ mod tests {
         let travail = by_slug("code-du-travail").expect("code du travail");
         assert_eq!(travail.legitext, "LEGITEXT000006072050");
         assert_eq!(by_legitext("LEGITEXT000006072050"), Some(&travail));
+    }
+
+    /// A code renamed keeps its id: by id, by its old name in a text and by its folder,
+    /// each old name leads to the code in force (the code rural, the code des pensions
+    /// militaires, the code de la Légion d'honneur…).
+    #[test]
+    fn an_old_name_means_the_code_it_was_renamed_into() {
+        let mut renamed = 0;
+        for old in all().iter().filter(|c| !c.is_in_force()) {
+            let Some(new) = all()
+                .iter()
+                .find(|c| c.legitext == old.legitext && c.is_in_force())
+            else {
+                continue;
+            };
+            renamed += 1;
+            assert_eq!(by_legitext(old.legitext), Some(new), "{}", old.title);
+            let text = format!("{}, dans sa rédaction", old.title.trim_end_matches('.'));
+            assert_eq!(by_title_prefix(&text), Some(new), "{text}");
+            let same = same_text(old.slug);
+            assert_eq!(same.first(), Some(&new), "{}", old.slug);
+            assert!(same.contains(&old), "{}", old.slug);
+        }
+        assert!(renamed >= 3, "{renamed} renamed codes");
+        let rural = |t: &str| by_title_prefix(t).map(|c| c.slug);
+        assert_eq!(
+            rural("code rural et de la pêche maritime"),
+            Some("code-rural-et-de-la-peche-maritime")
+        );
+        assert_eq!(
+            rural("code rural."),
+            Some("code-rural-et-de-la-peche-maritime")
+        );
+        assert_eq!(rural("code rural ancien"), Some("code-rural-ancien"));
+        // A code with one name is itself alone.
+        assert_eq!(
+            same_text("code-du-travail")
+                .iter()
+                .map(|c| c.slug)
+                .collect::<Vec<_>>(),
+            ["code-du-travail"]
+        );
     }
 
     #[test]

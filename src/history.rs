@@ -56,6 +56,15 @@ impl History {
         &self.entries
     }
 
+    /// Forgets which references of every article on the stack lead somewhere, for
+    /// them to be checked again: the mirror now knows more (its legacy ids).
+    pub fn recheck_references(&mut self) {
+        for entry in &mut self.entries {
+            entry.resolvable = None;
+            entry.resolving.clear();
+        }
+    }
+
     /// Which of [`History::entries`] is shown.
     pub fn position(&self) -> usize {
         self.pos

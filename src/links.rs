@@ -31,6 +31,10 @@ pub struct Row {
     pub targets: Vec<String>,
     /// Why there is no target; `None` when resolved.
     pub reason: Option<String>,
+    /// When the link's text and its address disagree: what each names, and which was
+    /// followed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// Counts for the closing summary.
@@ -43,6 +47,7 @@ pub struct Totals {
 
 /// The rows of one article.
 pub fn rows(mirror: &Mirror, article: &Article) -> Vec<Row> {
+    reference::read_evidence(mirror, article);
     article
         .links
         .iter()
@@ -56,6 +61,7 @@ pub fn rows(mirror: &Mirror, article: &Article) -> Vec<Row> {
                 target: None,
                 point: None,
                 targets: Vec::new(),
+                note: reference::disagreement(mirror, link).map(|d| d.to_string()),
             };
             let labels = |point: &[Marker]| {
                 let labels: Vec<String> = point.iter().map(Marker::label).collect();
@@ -116,7 +122,7 @@ pub fn run(
                     (Some(t), None) => t.clone(),
                     (None, _) => "-".to_owned(),
                 };
-                let reason = row.reason.as_deref().unwrap_or("");
+                let reason = row.reason.as_deref().or(row.note.as_deref()).unwrap_or("");
                 writeln!(
                     out,
                     "{}\t{}\t{}\t{target}\t{reason}",

@@ -4,6 +4,7 @@
 
 mod bundled;
 mod find;
+pub mod ids;
 mod names;
 pub mod order;
 mod plain;
@@ -19,6 +20,7 @@ use std::rc::Rc;
 use crate::article::Article;
 use crate::error::Error;
 use crate::index::{self, Index};
+use ids::Ids;
 
 pub use names::{normalize_number, number_of_file, number_slug, slug};
 pub use plain::LastDir;
@@ -54,6 +56,10 @@ pub struct Mirror {
     codes: OnceCell<Vec<String>>,
     /// Folders (relative) already checked to lie inside the root, symlinks followed.
     inside_dirs: RefCell<HashMap<String, bool>>,
+    /// What the mirror's links say legacy ids are, once known; whether the cache was
+    /// looked in for it.
+    ids: RefCell<Option<Rc<Ids>>>,
+    ids_looked_up: Cell<bool>,
 }
 
 /// A mirror and its index as plain data, to send to another thread (see
@@ -62,6 +68,7 @@ pub struct Mirror {
 pub struct Frozen {
     source: Source,
     index: Vec<u8>,
+    ids: Option<Ids>,
 }
 
 impl Frozen {
@@ -69,27 +76,31 @@ impl Frozen {
     /// look-up misses, so that its positions keep their meaning.
     pub fn open(self) -> Mirror {
         let index = Index::from_bytes(index::Bytes::Owned(self.index)).unwrap_or_else(Index::empty);
-        Mirror {
-            source: self.source,
-            index: RefCell::new(Some(Rc::new(index))),
-            rebuilt: Cell::new(true),
-            numbers: RefCell::default(),
-            codes: OnceCell::new(),
-            inside_dirs: RefCell::default(),
-        }
+        let mut mirror = Mirror::with_source(self.source);
+        mirror.index = RefCell::new(Some(Rc::new(index)));
+        mirror.rebuilt = Cell::new(true);
+        mirror.ids = RefCell::new(self.ids.map(Rc::new));
+        mirror.ids_looked_up = Cell::new(true);
+        mirror
     }
 }
 
 impl Mirror {
     /// The sample mirror bundled in the binary.
     pub fn bundled() -> Mirror {
+        Mirror::with_source(Source::Bundled)
+    }
+
+    fn with_source(source: Source) -> Mirror {
         Mirror {
-            source: Source::Bundled,
+            source,
             index: RefCell::default(),
             rebuilt: Cell::new(false),
             numbers: RefCell::default(),
             codes: OnceCell::new(),
             inside_dirs: RefCell::default(),
+            ids: RefCell::default(),
+            ids_looked_up: Cell::new(false),
         }
     }
 
@@ -99,14 +110,7 @@ impl Mirror {
         if !root.is_dir() {
             return Err(Error::NoMirror(dir.to_owned()));
         }
-        Ok(Mirror {
-            source: Source::Dir(root),
-            index: RefCell::default(),
-            rebuilt: Cell::new(false),
-            numbers: RefCell::default(),
-            codes: OnceCell::new(),
-            inside_dirs: RefCell::default(),
-        })
+        Ok(Mirror::with_source(Source::Dir(root)))
     }
 
     /// The mirror the user named (`--mirror`, `LOI_MIRROR`, `config.toml`): as
@@ -126,6 +130,33 @@ impl Mirror {
         Frozen {
             source: self.source.clone(),
             index: self.index().as_bytes().to_vec(),
+            ids: self.ids.borrow().as_deref().cloned(),
+        }
+    }
+
+    /// What the mirror's links say the ids of legacy links are ([`ids`]): as set, or
+    /// from the cache when it was built for this index. `None` until one or the other:
+    /// references are then read by their text alone.
+    pub fn legacy_ids(&self) -> Option<Rc<Ids>> {
+        if !self.ids_looked_up.replace(true)
+            && let Some(cached) = Ids::cached(self)
+        {
+            *self.ids.borrow_mut() = Some(Rc::new(cached));
+        }
+        self.ids.borrow().clone()
+    }
+
+    /// Sets what [`Mirror::legacy_ids`] answers (read on another thread).
+    pub fn set_legacy_ids(&self, ids: Ids) {
+        self.ids_looked_up.set(true);
+        *self.ids.borrow_mut() = Some(Rc::new(ids));
+    }
+
+    /// Reads the mirror's legacy ids now when neither set nor cached: for a command
+    /// that reads the whole mirror anyway (`loi links`, the backlinks).
+    pub fn read_legacy_ids(&self) {
+        if self.legacy_ids().is_none() {
+            self.set_legacy_ids(Ids::load_or_build(self));
         }
     }
 

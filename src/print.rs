@@ -81,6 +81,7 @@ pub fn write_article(
     out: &mut impl Write,
 ) -> io::Result<()> {
     let width = usize::from(options.width);
+    reference::read_evidence(mirror, article);
     let targets: Vec<Result<Target, Unresolved>> = article
         .links
         .iter()

@@ -5,7 +5,7 @@
 //! Légifrance addresses (`/affichCodeArticle.do?cidTexte=…&idArticle=…`), whose code is
 //! in `cidTexte` and whose number is in the link's own text.
 
-use crate::article::Link;
+use crate::article::{Article, Link};
 use crate::citation::{Cite, CodeRef};
 use crate::codes;
 use crate::enumeration::Marker;
@@ -111,6 +111,15 @@ pub fn resolve(mirror: &Mirror, from: &str, link: &Link) -> Result<Target, Unres
             let cid = query_value(href, "cidTexte").unwrap_or_default();
             let code =
                 codes::by_legitext(cid).ok_or_else(|| Unresolved::UnknownCode(cid.to_owned()))?;
+            if let Some(Disagreement {
+                path: Some(path), ..
+            }) = disagreement(mirror, link)
+            {
+                return Ok(Target::Article {
+                    path,
+                    point: point_of(link),
+                });
+            }
             resolve_in(mirror, code.slug, link)
         }
         Kind::Legacy => Err(Unresolved::Legacy(href.to_owned())),
@@ -132,7 +141,11 @@ pub fn resolve(mirror: &Mirror, from: &str, link: &Link) -> Result<Target, Unres
             let point = match &link.cite {
                 // The href names one article: a range, or a later number of a link
                 // naming several, is found by its own number in the href's code.
-                Some(Cite::Range { .. }) => return resolve_in(mirror, code_of(&rel), link),
+                // A range that does not hold the file its href names: text and
+                // address disagree, and the file is there (`disagreement`).
+                Some(Cite::Range { .. }) if disagreement(mirror, link).is_none() => {
+                    return resolve_in(mirror, code_of(&rel), link);
+                }
                 Some(Cite::Article { .. }) if link.later_part => {
                     return resolve_in(mirror, code_of(&rel), link);
                 }
@@ -145,15 +158,128 @@ pub fn resolve(mirror: &Mirror, from: &str, link: &Link) -> Result<Target, Unres
     }
 }
 
+/// A link whose text and address name different articles: Légifrance's links carry
+/// an article's id, written by a program, and a text, written by a person, and about
+/// one in three hundred disagree (text `L. 1253-19`, id of L1253-9).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Disagreement {
+    /// What the text names: `L1253-19`, or `L931-10 à L931-14-3`.
+    pub text: String,
+    /// The number of the article the address leads to.
+    pub address: String,
+    /// That article's path when the mirror has it: the reader then follows the
+    /// address, which the mirror bears out (a file it holds, or an id that most of
+    /// its links give that number); else the text.
+    pub path: Option<String>,
+}
+
+impl std::fmt::Display for Disagreement {
+    /// Which article is followed, and what the other one says: `the link's article;
+    /// the text says L1253-19`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.path {
+            Some(_) => write!(f, "the link's article; the text says {}", self.text),
+            None => write!(
+                f,
+                "the text's article; the link's {} is not in this mirror",
+                self.address
+            ),
+        }
+    }
+}
+
+/// Whether `link`'s text and address disagree, by the mirror's own evidence: the file
+/// a mirror path names, or what most of the mirror's links carrying a legacy link's id
+/// call it ([`crate::mirror::ids`], once read). `None` when they agree, when a range
+/// in the text holds the address's article, or when nothing says what the address is.
+pub fn disagreement(mirror: &Mirror, link: &Link) -> Option<Disagreement> {
+    if link.later_part {
+        return None;
+    }
+    let href = link.href.as_str();
+    let (code, address, path) = match Kind::of(link) {
+        Kind::Legacy => {
+            let id = query_value(href, "idArticle")?;
+            let reading = mirror.legacy_ids()?.get(id)?.num.clone();
+            let code = codes::by_legitext(query_value(href, "cidTexte")?)?;
+            let code = held_code(mirror, code.slug)?;
+            let path = find_article(mirror, &code, &reading);
+            (code, reading, path)
+        }
+        Kind::Link if !href.starts_with("//") => {
+            let path = resolve_path(mirror, &mirror::safe_relative(href)?).ok()?;
+            let num = mirror::number_of_file(&path);
+            (code_of(&path).to_owned(), num, Some(path))
+        }
+        _ => return None,
+    };
+    // An annex's file, or a name that is no article number: nothing to compare.
+    if !is_article_number(&address) {
+        return None;
+    }
+    let text = match &link.cite {
+        Some(Cite::Range { from, to, .. }) => {
+            if path
+                .as_ref()
+                .is_some_and(|p| mirror.between(&code, from, to).contains(p))
+            {
+                return None;
+            }
+            format!("{from} à {to}")
+        }
+        _ => {
+            let num = link.number()?;
+            if same_number(&num, &address) {
+                return None;
+            }
+            num
+        }
+    };
+    Some(Disagreement {
+        text,
+        address,
+        path,
+    })
+}
+
+/// Reads what resolving `article`'s references needs beyond its own text: the
+/// mirror's legacy ids ([`crate::mirror::ids`]) when it has a legacy link, so that a
+/// command resolves them as the reader does once it has them. The first time, that
+/// reads every article with a legacy link; then it is cached.
+pub fn read_evidence(mirror: &Mirror, article: &Article) {
+    if article.links.iter().any(|l| l.href.contains("idArticle=")) {
+        mirror.read_legacy_ids();
+    }
+}
+
+/// The point a link's citation names inside its article.
+fn point_of(link: &Link) -> Vec<Marker> {
+    match &link.cite {
+        Some(Cite::Article { point, .. }) => point.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// `R. 1233-3-4` and `R*1233-3-4` are one number (the star says which decree made it).
+fn same_number(a: &str, b: &str) -> bool {
+    let plain = |n: &str| mirror::number_slug(&n.replace('*', ""));
+    plain(a) == plain(b)
+}
+
+/// A number of the form articles of codes have (`L6123-1`, `R*4412-98`, `LO111-4`).
+fn is_article_number(num: &str) -> bool {
+    crate::mirror::order::key(num)
+        .is_some_and(|(prefix, _)| matches!(prefix.as_str(), "l" | "r" | "d" | "a" | "lo"))
+}
+
 /// The code (its mirror folder) and the article number a reference names, whether or
 /// not that code is in the mirror: what a citation of it needs. `None` for a range,
 /// a point of the citing article, or a link to something that is no code's article.
 pub fn cited_article(link: &Link) -> Option<(String, String)> {
     let href = link.href.as_str();
     let num = || match &link.cite {
-        Some(Cite::Article { num, .. }) => Some(num.clone()),
+        Some(Cite::Article { .. }) | None => link.number(),
         Some(_) => None,
-        None => first_number(&link.text).or_else(|| bare_number(&link.text)),
     };
     match Kind::of(link) {
         Kind::Text => match &link.cite {
@@ -196,9 +322,7 @@ fn resolve_in(mirror: &Mirror, code: &str, link: &Link) -> Result<Target, Unreso
         },
         _ => Cite::Article {
             code: slug,
-            num: first_number(&link.text)
-                .or_else(|| bare_number(&link.text))
-                .ok_or(Unresolved::NoNumber)?,
+            num: link.number().ok_or(Unresolved::NoNumber)?,
             point: Vec::new(),
         },
     };
@@ -210,8 +334,7 @@ fn resolve_in(mirror: &Mirror, code: &str, link: &Link) -> Result<Target, Unreso
 fn resolve_cite(mirror: &Mirror, from: &str, cite: &Cite) -> Result<Target, Unresolved> {
     let code_in_mirror = |code: &CodeRef| match code {
         CodeRef::Unknown(name) => Err(Unresolved::UnknownCodeNamed(name.clone())),
-        CodeRef::Slug(slug) if mirror.codes().iter().any(|c| c == slug) => Ok(slug.clone()),
-        CodeRef::Slug(slug) => Err(Unresolved::CodeNotInMirror {
+        CodeRef::Slug(slug) => held_code(mirror, slug).ok_or_else(|| Unresolved::CodeNotInMirror {
             title: codes::title_for(slug),
         }),
     };
@@ -256,9 +379,25 @@ fn resolve_cite(mirror: &Mirror, from: &str, cite: &Cite) -> Result<Target, Unre
     }
 }
 
-/// Article `num` of `code`. Texts often cite `R. 1233-3-4` for the article numbered
-/// `R*1233-3-4` (decrees in Conseil d'État), so the starred number is tried too; and a
-/// bare `5424-19` (a link text that lost its letter) is tried as L, R, then D.
+/// The mirror's folder for the code in folder `slug`: that folder when the mirror has
+/// it, else the folder of the same code under another name (a mirror made before or
+/// after a code was renamed), the name in force first.
+fn held_code(mirror: &Mirror, slug: &str) -> Option<String> {
+    let held = |s: &str| mirror.codes().iter().any(|c| c == s);
+    if held(slug) {
+        return Some(slug.to_owned());
+    }
+    codes::same_text(slug)
+        .into_iter()
+        .find(|c| held(c.slug))
+        .map(|c| c.slug.to_owned())
+}
+
+/// Article `num` of `code`, or the article the text surely means when the mirror has
+/// no such number: texts cite `R. 1233-3-4` for `R*1233-3-4` (a decree in Conseil
+/// d'État) and the other way round; a regulatory number is one slot, taken by an R
+/// or a D article but never both, so `R. 4626-1` for D4626-1 is a slip of the letter;
+/// and a bare `5424-19` (a link text that lost its letter) is tried as L, R, then D.
 fn find_article(mirror: &Mirror, code: &str, num: &str) -> Option<String> {
     let found = |n: &str| mirror.find_number(Some(code), n).ok();
     if let Some(path) = found(num) {
@@ -266,13 +405,17 @@ fn find_article(mirror: &Mirror, code: &str, num: &str) -> Option<String> {
     }
     let split = num.find(|c: char| c.is_ascii_digit())?;
     let (prefix, digits) = num.split_at(split);
-    match prefix {
-        "" => ["L", "R", "D"]
-            .iter()
-            .find_map(|p| found(&format!("{p}{digits}"))),
-        "R" | "D" => found(&format!("{prefix}*{digits}")),
-        _ => None,
-    }
+    let letters: &[&str] = match prefix.trim_end_matches('*') {
+        "" => &["L", "R", "D"],
+        "R" => &["R*", "R", "D", "D*"],
+        "D" => &["D*", "D", "R", "R*"],
+        "L" if prefix.ends_with('*') => &["L"],
+        _ => &[],
+    };
+    letters
+        .iter()
+        .filter(|p| **p != prefix)
+        .find_map(|p| found(&format!("{p}{digits}")))
 }
 
 /// A mirror path, or when it no longer exists, the file of the same name elsewhere in
@@ -342,15 +485,6 @@ pub fn web_address(link: &Link, from: &str) -> Option<String> {
     }
 }
 
-/// A link text that is only a hyphenated number (`5424-19`): the letter was left out.
-fn bare_number(text: &str) -> Option<String> {
-    let text = text.trim().trim_end_matches('.');
-    let ok = text.contains('-')
-        && text.starts_with(|c: char| c.is_ascii_digit())
-        && text.chars().all(|c| c.is_ascii_digit() || c == '-');
-    ok.then(|| text.to_owned())
-}
-
 /// The value of `key` in a URL's query string.
 pub fn query_value<'a>(href: &'a str, key: &str) -> Option<&'a str> {
     let query = href.split_once('?')?.1;
@@ -359,44 +493,6 @@ pub fn query_value<'a>(href: &'a str, key: &str) -> Option<&'a str> {
         .filter_map(|pair| pair.split_once('='))
         .find(|(k, _)| *k == key)
         .map(|(_, v)| v)
-}
-
-/// The first article number in a text: `R. 6521-1` → `R6521-1`, `articles L. 6123-1,
-/// L. 6123-2` → `L6123-1`.
-pub fn first_number(text: &str) -> Option<String> {
-    let chars: Vec<char> = text.chars().collect();
-    for start in 0..chars.len() {
-        let boundary = start == 0 || !chars[start - 1].is_alphanumeric();
-        if !boundary || !matches!(chars[start], 'L' | 'R' | 'D' | 'A') {
-            continue;
-        }
-        let mut i = start + 1;
-        let mut prefix: String = chars[start].to_string();
-        if chars.get(i) == Some(&'O') {
-            prefix.push('O');
-            i += 1;
-        }
-        if chars.get(i) == Some(&'*') {
-            prefix.push('*');
-            i += 1;
-        }
-        while matches!(chars.get(i), Some('.' | ' ' | '\u{a0}' | '\u{202f}')) {
-            i += 1;
-        }
-        let digits_start = i;
-        while chars
-            .get(i)
-            .is_some_and(|c| c.is_ascii_digit() || *c == '-')
-        {
-            i += 1;
-        }
-        let digits: String = chars[digits_start..i].iter().collect();
-        let digits = digits.trim_end_matches('-');
-        if digits.starts_with(|c: char| c.is_ascii_digit()) {
-            return Some(format!("{prefix}{digits}"));
-        }
-    }
-    None
 }
 
 #[cfg(test)]

@@ -3,12 +3,15 @@
 //! idles, which references lead somewhere.
 
 use std::rc::Rc;
+use std::sync::mpsc::RecvTimeoutError;
+use std::time::Duration;
 
 use super::{App, Status};
 use crate::article::Article;
 use crate::enumeration::Marker;
 use crate::history::Entry;
 use crate::mirror::Mirror;
+use crate::mirror::ids::Ids;
 use crate::picker::Picker;
 use crate::reference::{self, Target};
 use crate::view::Frame;
@@ -50,6 +53,15 @@ impl App {
         if entry.resolvable.is_some() {
             return;
         }
+        if entry.resolving.is_empty() {
+            let legacy = entry
+                .article
+                .links
+                .iter()
+                .any(|l| l.href.contains("idArticle="));
+            self.read_ids_if_needed(legacy);
+        }
+        let entry = self.history.current_mut();
         // A few hundred at a time: the loop reads keys between turns, so `q` answers
         // at once even in an article of 90,000 links.
         const PER_TURN: usize = 256;
@@ -65,6 +77,44 @@ impl App {
         if entry.resolving.len() >= article.links.len() {
             entry.resolvable = Some(std::mem::take(&mut entry.resolving));
         }
+    }
+
+    /// Starts reading the mirror's legacy ids ([`crate::mirror::ids`]) on a thread,
+    /// once, when an article with a legacy link is shown and they are not cached:
+    /// until they come, legacy links are read by their text alone.
+    fn read_ids_if_needed(&mut self, legacy: bool) {
+        if !legacy || self.reading_ids.is_some() || self.mirror.legacy_ids().is_some() {
+            return;
+        }
+        let frozen = self.mirror.frozen();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("legacy ids".into())
+            .spawn(move || {
+                let _ = tx.send(Ids::load_or_build(&frozen.open()));
+            });
+        if spawned.is_ok() {
+            self.reading_ids = Some(rx);
+        } else {
+            // No thread: the text alone, as before, and not asked again.
+            self.mirror.set_legacy_ids(Ids::default());
+        }
+    }
+
+    /// Takes the legacy ids once read (waiting a little for them: the loop comes back
+    /// until then), and has every article's references checked again with them.
+    pub(super) fn poll_ids(&mut self) {
+        let Some(rx) = &self.reading_ids else {
+            return;
+        };
+        let ids = match rx.recv_timeout(Duration::from_millis(15)) {
+            Err(RecvTimeoutError::Timeout) => return,
+            Err(RecvTimeoutError::Disconnected) => Ids::default(),
+            Ok(ids) => ids,
+        };
+        self.reading_ids = None;
+        self.mirror.set_legacy_ids(ids);
+        self.history.recheck_references();
     }
 
     /// Whether the references of the article shown are still to be checked.
@@ -154,7 +204,10 @@ pub(super) fn describe_link(mirror: &Mirror, article: &Article, link: usize) -> 
             } else {
                 format!(", {}", labels(&point))
             };
-            format!("{} → {num}{at} · Enter opens it", l.text)
+            match reference::disagreement(mirror, l) {
+                Some(d) => format!("{} → {num}{at}, {d} · Enter opens it", l.text),
+                None => format!("{} → {num}{at} · Enter opens it", l.text),
+            }
         }
         Ok(Target::Here { point }) => {
             format!(

@@ -135,7 +135,7 @@ fn citation_of_link(article: &Article, link: &Link) -> String {
             num,
             ..
         }) => citation(num, code),
-        _ => match reference::first_number(&link.text) {
+        _ => match crate::article::first_number(&link.text) {
             Some(num) => citation(&num, article.code_slug()),
             None => link.text.clone(),
         },

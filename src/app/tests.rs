@@ -379,7 +379,56 @@ fn y_on_a_reference_to_a_code_not_in_the_mirror_copies_its_citation() {
         copied("L. 611-1"),
         "article L. 611-1 du code de la sécurité sociale"
     );
-    assert_eq!(copied("L. 722-1"), "article L. 722-1 du code rural");
+    // The old code rural's id is the code rural et de la pêche maritime's: renamed.
+    assert_eq!(
+        copied("L. 722-1"),
+        "article L. 722-1 du code rural et de la pêche maritime"
+    );
     // No code's article: its address.
     assert_eq!(copied("loi"), "https://www.example.org/loi");
+}
+
+/// A legacy link whose text the mirror's other links contradict: once the reader has
+/// read the mirror's legacy ids (on a thread, after the first screen), the status line
+/// says text and link disagree, and Enter follows what the evidence says.
+#[test]
+fn a_legacy_link_its_text_contradicts_is_followed_as_the_mirror_says() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let section = dir.path().join("code-du-travail/p");
+    std::fs::create_dir_all(&section).expect("mkdir");
+    let link = |text: &str| {
+        format!(
+            "<a href='/affichCodeArticle.do?cidTexte=LEGITEXT000006072050&amp;\
+             idArticle=LEGIARTI9&amp;dateTexte='>{text}</a>"
+        )
+    };
+    for (name, text) in [
+        ("l1253-9", "L. 1253-9"),
+        ("l1253-19", "L. 1253-9"),
+        ("l1-1", "L. 1253-19"),
+    ] {
+        let num = crate::mirror::number_of_file(name);
+        let body = format!("# Article {num}\n\n<p>Selon l'article {}.</p>", link(text));
+        std::fs::write(section.join(format!("{name}.md")), body).expect("write");
+    }
+    let mirror = Mirror::open(dir.path()).expect("mirror");
+    let article = mirror
+        .load_to_read(&mirror.find_number(None, "L1-1").expect("L1-1"))
+        .expect("load");
+    let mut app = App::new(mirror, article, (80, 24));
+    for _ in 0..1000 {
+        if !app.has_idle_work() {
+            break;
+        }
+        app.update(Action::Idle);
+    }
+    assert!(!app.has_idle_work(), "the ids were read");
+    select(&mut app, "L. 1253-19");
+    let status = app.status.clone().expect("a status").text;
+    assert!(
+        status.contains("L1253-9, the link's article; the text says L1253-19"),
+        "{status}"
+    );
+    app.update(Action::Activate);
+    assert_eq!(app.current().article.num, "L1253-9");
 }

@@ -220,3 +220,116 @@ fn cut(pieces: &[Piece], offsets: &[Range<usize>], spans: &[Span], first: usize)
     }
     out
 }
+
+impl Link {
+    /// The article number the link's text names: its citation's (the first end of a
+    /// range), else the first number of its text (`R. 6521-1`), else a number that
+    /// lost its letter (`article 5424-19`).
+    pub fn number(&self) -> Option<String> {
+        match &self.cite {
+            Some(Cite::Article { num, .. }) => Some(num.clone()),
+            Some(Cite::Range { from, .. }) => Some(from.clone()),
+            _ => first_number(&self.text).or_else(|| bare_number(&self.text)),
+        }
+    }
+}
+
+/// The first article number in a text: `R. 6521-1` → `R6521-1`, `articles L. 6123-1,
+/// L. 6123-2` → `L6123-1`.
+pub fn first_number(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    for start in 0..chars.len() {
+        let boundary = start == 0 || !chars[start - 1].is_alphanumeric();
+        if !boundary || !matches!(chars[start], 'L' | 'R' | 'D' | 'A') {
+            continue;
+        }
+        let mut i = start + 1;
+        let mut prefix: String = chars[start].to_string();
+        if prefix == "L"
+            && let Some(o) = citation::organic_o(chars[i..].iter().copied())
+        {
+            prefix.push('O');
+            i += o;
+        }
+        // `R*4412-98`, `R. * 343-4`: the star may stand after the dot, apart.
+        let mut star = false;
+        while matches!(chars.get(i), Some('.' | ' ' | '\u{a0}' | '\u{202f}' | '*')) {
+            star |= chars[i] == '*';
+            i += 1;
+        }
+        if star {
+            prefix.push('*');
+        }
+        let digits_start = i;
+        while chars
+            .get(i)
+            .is_some_and(|c| c.is_ascii_digit() || *c == '-')
+        {
+            i += 1;
+        }
+        let digits: String = chars[digits_start..i].iter().collect();
+        let digits = digits.trim_end_matches('-');
+        if digits.starts_with(|c: char| c.is_ascii_digit()) {
+            return Some(format!("{prefix}{digits}"));
+        }
+    }
+    None
+}
+
+/// A hyphenated number standing alone in a link's text (`5424-19`, `article
+/// 614-117`): the letter was left out.
+pub fn bare_number(text: &str) -> Option<String> {
+    text.split(|c: char| c.is_whitespace() || c == '\u{a0}')
+        .map(|word| word.trim_matches(|c: char| matches!(c, '.' | ',' | ';' | ':' | '(' | ')')))
+        .find(|word| {
+            word.contains('-')
+                && word.starts_with(|c: char| c.is_ascii_digit())
+                && word.ends_with(|c: char| c.is_ascii_digit())
+                && word.chars().all(|c| c.is_ascii_digit() || c == '-')
+        })
+        .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod number_tests {
+    use super::*;
+
+    #[test]
+    fn numbers_in_link_texts() {
+        assert_eq!(first_number("R. 6521-1").as_deref(), Some("R6521-1"));
+        assert_eq!(
+            first_number("articles L. 6123-1, L. 6123-2").as_deref(),
+            Some("L6123-1")
+        );
+        assert_eq!(
+            first_number("D. 6123-19 à D. 6123-21").as_deref(),
+            Some("D6123-19")
+        );
+        assert_eq!(first_number("article LO 1-2").as_deref(), Some("LO1-2"));
+        assert_eq!(first_number("L. O. 111-3").as_deref(), Some("LO111-3"));
+        assert_eq!(first_number("L.O. 132-2-1").as_deref(), Some("LO132-2-1"));
+        // `L. Ord` or an `O` that starts a word is no organic law.
+        assert_eq!(first_number("L. Ordonnance 12-1"), None);
+        assert_eq!(first_number("R*4412-98").as_deref(), Some("R*4412-98"));
+        // The star apart from its letter, as some texts write it.
+        assert_eq!(first_number("D. * 344-25").as_deref(), Some("D*344-25"));
+        assert_eq!(first_number("la loi"), None);
+    }
+
+    #[test]
+    fn a_number_that_lost_its_letter_stands_alone() {
+        assert_eq!(bare_number("5424-19").as_deref(), Some("5424-19"));
+        assert_eq!(bare_number("article 614-117,").as_deref(), Some("614-117"));
+        assert_eq!(bare_number("(1234-5)").as_deref(), Some("1234-5"));
+        for none in [
+            "76",
+            "L5424-19",
+            "n° 2008-",
+            "article premier",
+            "-12",
+            "12-a",
+        ] {
+            assert_eq!(bare_number(none), None, "{none}");
+        }
+    }
+}

@@ -141,6 +141,13 @@ fn a_range_is_x_a_y_and_nothing_else() {
 }
 
 #[test]
+fn an_organic_law_number_may_be_spelt_apart() {
+    assert_eq!(nums("l'article L. O. 111-3 du code"), ["LO111-3"]);
+    assert_eq!(nums("l'article L.O. 132-2-1 du code"), ["LO132-2-1"]);
+    assert_eq!(nums("l'article LO 111-4"), ["LO111-4"]);
+}
+
+#[test]
 fn a_named_code_then_the_same_code() {
     let mut ctx = Context::new("code-du-travail");
     let text = "l'article L. 412-8 du code de la sécurité sociale et l'article L. 1-1 du même code, \

@@ -138,9 +138,11 @@ fn number_at(chars: &[(usize, char)], i: usize, after_article: bool) -> Option<(
     let at = |k: usize| chars.get(k).map(|c| c.1);
     let mut prefix = String::from(at(i).filter(|c| matches!(c, 'L' | 'R' | 'D' | 'A'))?);
     let mut k = i + 1;
-    if prefix == "L" && at(k) == Some('O') {
+    if prefix == "L"
+        && let Some(o) = organic_o(chars.get(k..).unwrap_or_default().iter().map(|c| c.1))
+    {
         prefix.push('O');
-        k += 1;
+        k += o;
     }
     // `R*343-4`, `R. 343-4`, `R. * 343-4`, `R.*343-4`: dot, star and spaces as they come.
     while let Some(c) = at(k).filter(|c| *c == '.' || *c == '*' || is_space(*c)) {
@@ -181,4 +183,18 @@ fn number_at(chars: &[(usize, char)], i: usize, after_article: bool) -> Option<(
         k += 2;
     }
     Some((k, format!("{prefix}{digits}")))
+}
+
+/// Where the `O` of an organic law's `LO` ends, counted from just after its `L`: `LO`,
+/// and `L. O.`, `L.O.` as some texts write it (an `O` alone, followed by a dot, a
+/// space or a digit). `None` when no such `O` follows.
+pub fn organic_o(after_l: impl Iterator<Item = char>) -> Option<usize> {
+    let mut after = after_l
+        .enumerate()
+        .skip_while(|(_, c)| *c == '.' || is_space(*c));
+    let (at, o) = after.next()?;
+    let (_, next) = after.next().unwrap_or((0, ' '));
+    let glued = at == 0 || next == '.';
+    (o == 'O' && glued && (next == '.' || is_space(next) || next.is_ascii_digit()))
+        .then_some(at + 1)
 }

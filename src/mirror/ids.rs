@@ -1,0 +1,319 @@
+//! What the mirror's own links say each Légifrance article id is.
+//!
+//! A legacy link carries the id of the article Légifrance links to (`idArticle=
+//! LEGIARTI…`) and, in its text, the number its author wrote. They sometimes disagree
+//! (text `L. 1253-19`, id of L1253-9), and nothing in a mirror maps an id to an
+//! article: Légifrance's database does, and the reader has none. But an article is
+//! usually cited by many links, and where several links carry one id, the number most
+//! of them write is that id's article. Only the ids whose links disagree are kept (a
+//! few hundred in a mirror of 30,000 articles): for every other link the text and the
+//! votes say the same.
+//!
+//! Finding them reads every article that holds a legacy link, once, on as many threads
+//! as there are cores; the answer is kept in the cache folder beside the index it was
+//! built for, a few lines of text.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::PathBuf;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use super::{Frozen, Mirror};
+use crate::index::Index;
+
+const MAGIC: &str = "LOIIDS1";
+/// Below this many articles one thread reads them all in well under a second.
+const PARALLEL_FROM: usize = 2000;
+
+/// The number the mirror's links give an id, where they do not all agree.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// The number most links carrying the id write (`L1253-9`), as written.
+    pub num: String,
+    /// How many links write it, of how many carrying the id.
+    pub votes: u32,
+    pub links: u32,
+}
+
+/// The ids whose links disagree, with the reading most of them give.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Ids {
+    by_id: HashMap<String, Reading>,
+}
+
+/// The numbers links give each id: id → (normalised number → (as written, votes)).
+type Votes = HashMap<String, HashMap<String, (String, u32)>>;
+
+impl Ids {
+    /// The reading of `id` when its links disagree and most of them (two at least)
+    /// agree on one number: evidence enough to say what the id is.
+    pub fn get(&self, id: &str) -> Option<&Reading> {
+        self.by_id.get(id)
+    }
+
+    /// How many ids have a reading.
+    pub fn len(&self) -> usize {
+        self.by_id.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_id.is_empty()
+    }
+
+    /// From the numbers each id's links give: the ids read two ways or more, where
+    /// one number has at least two links and more than half of them.
+    fn from_votes(votes: Votes) -> Ids {
+        let by_id = votes
+            .into_iter()
+            .filter(|(_, nums)| nums.len() > 1)
+            .filter_map(|(id, nums)| {
+                let links: u32 = nums.values().map(|(_, n)| n).sum();
+                let (num, votes) = nums
+                    .into_values()
+                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?;
+                (votes >= 2 && votes * 2 > links).then_some((id, Reading { num, votes, links }))
+            })
+            .collect();
+        Ids { by_id }
+    }
+
+    /// Every article of the mirror with a legacy link read, its links' numbers counted.
+    pub fn scan(mirror: &Mirror) -> Ids {
+        let index = mirror.index();
+        let threads = if index.len() >= PARALLEL_FROM {
+            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
+        } else {
+            1
+        };
+        let next = AtomicUsize::new(0);
+        let parts: Vec<Votes> = if threads > 1 {
+            let frozen = mirror.frozen();
+            std::thread::scope(|scope| {
+                let workers: Vec<_> = (0..threads)
+                    .map(|_| {
+                        let frozen: Frozen = frozen.clone();
+                        let next = &next;
+                        scope.spawn(move || count(&frozen.open(), next))
+                    })
+                    .collect();
+                workers.into_iter().filter_map(|w| w.join().ok()).collect()
+            })
+        } else {
+            vec![count(mirror, &next)]
+        };
+        let mut votes = Votes::new();
+        for part in parts {
+            for (id, nums) in part {
+                let into = votes.entry(id).or_default();
+                for (key, (num, n)) in nums {
+                    into.entry(key).or_insert((num, 0)).1 += n;
+                }
+            }
+        }
+        Ids::from_votes(votes)
+    }
+
+    /// From the cache when it was built for the mirror's index as it is now.
+    pub fn cached(mirror: &Mirror) -> Option<Ids> {
+        let text = fs::read_to_string(cache_file(mirror)?).ok()?;
+        Ids::decode(&text, &stamp(&mirror.index()))
+    }
+
+    /// From the cache, else read from the mirror and saved.
+    pub fn load_or_build(mirror: &Mirror) -> Ids {
+        if let Some(ids) = Ids::cached(mirror) {
+            return ids;
+        }
+        let ids = Ids::scan(mirror);
+        if let Some(file) = cache_file(mirror) {
+            // Not saved is only slower next time.
+            let _ =
+                crate::index::cache::save(&file, ids.encode(&stamp(&mirror.index())).as_bytes());
+        }
+        ids
+    }
+
+    fn encode(&self, stamp: &str) -> String {
+        let mut ids: Vec<_> = self.by_id.iter().collect();
+        ids.sort_by_key(|(id, _)| *id);
+        let mut out = stamp.to_owned();
+        for (id, r) in ids {
+            out.push_str(&format!("{id}\t{}\t{}\t{}\n", r.num, r.votes, r.links));
+        }
+        out
+    }
+
+    /// `None` for a file of another index or one that is damaged.
+    fn decode(text: &str, stamp: &str) -> Option<Ids> {
+        let body = text.strip_prefix(stamp)?;
+        let mut by_id = HashMap::new();
+        for line in body.lines() {
+            let mut cols = line.split('\t');
+            let (id, num) = (cols.next()?, cols.next()?);
+            let votes = cols.next()?.parse().ok()?;
+            let links = cols.next()?.parse().ok()?;
+            by_id.insert(
+                id.to_owned(),
+                Reading {
+                    num: num.to_owned(),
+                    votes,
+                    links,
+                },
+            );
+        }
+        Some(Ids { by_id })
+    }
+}
+
+/// The numbers of the legacy links of the articles this thread takes, one at a time
+/// from `next`.
+fn count(mirror: &Mirror, next: &AtomicUsize) -> Votes {
+    let index = mirror.index();
+    let mut votes = Votes::new();
+    let mut buf = Vec::new();
+    loop {
+        let i = next.fetch_add(1, Ordering::Relaxed);
+        if i >= index.len() {
+            return votes;
+        }
+        let Some(path) = index.entry(i).map(|e| e.path()) else {
+            continue;
+        };
+        // Most articles of a mirror with paths for links have no legacy link: their
+        // bytes say so without parsing them.
+        if mirror.read_bytes_into(&path, &mut buf).is_err()
+            || memchr::memmem::find(&buf, b"idArticle=").is_none()
+        {
+            continue;
+        }
+        let Ok(article) = mirror.load(&path) else {
+            continue;
+        };
+        for link in article.links.iter().filter(|l| !l.later_part) {
+            let Some(id) = crate::reference::query_value(&link.href, "idArticle") else {
+                continue;
+            };
+            let Some(num) = link.number() else {
+                continue;
+            };
+            votes
+                .entry(id.to_owned())
+                .or_default()
+                .entry(super::number_slug(&num.replace('*', "")))
+                .or_insert((num, 0))
+                .1 += 1;
+        }
+    }
+}
+
+fn stamp(index: &Index) -> String {
+    format!("{MAGIC} {:016x}\n", index.content_hash())
+}
+
+fn cache_file(mirror: &Mirror) -> Option<PathBuf> {
+    let index = crate::index::cache::cache_file(mirror.root()?)?;
+    let name = index.file_name()?.to_str()?.replace("index-", "ids-");
+    Some(index.with_file_name(name).with_extension("tsv"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn votes(list: &[(&str, &[(&str, u32)])]) -> Votes {
+        list.iter()
+            .map(|(id, nums)| {
+                let nums = nums
+                    .iter()
+                    .map(|(n, v)| (n.to_lowercase(), ((*n).to_owned(), *v)))
+                    .collect();
+                ((*id).to_owned(), nums)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn an_id_is_what_most_of_its_links_say_when_they_disagree() {
+        let ids = Ids::from_votes(votes(&[
+            ("A", &[("L1253-9", 5), ("L1253-19", 1)]),
+            // All agree: nothing to keep.
+            ("B", &[("L1", 7)]),
+            // A tie, or a lone vote: no evidence either way.
+            ("C", &[("L2", 1), ("L3", 1)]),
+            ("D", &[("L4", 2), ("L5", 2)]),
+            // Two of five is no majority.
+            ("E", &[("L6", 2), ("L7", 1), ("L8", 1), ("L9", 1)]),
+        ]));
+        assert_eq!(
+            ids.get("A"),
+            Some(&Reading {
+                num: "L1253-9".into(),
+                votes: 5,
+                links: 6
+            })
+        );
+        for id in ["B", "C", "D", "E"] {
+            assert_eq!(ids.get(id), None, "{id}");
+        }
+        assert_eq!(ids.len(), 1);
+    }
+
+    #[test]
+    fn the_cache_reads_back_only_for_its_own_index() {
+        let ids = Ids::from_votes(votes(&[
+            ("LEGIARTI1", &[("L1253-9", 3), ("L1253-19", 1)]),
+            ("LEGIARTI2", &[("R4532-11", 2), ("L4532-11", 1)]),
+        ]));
+        let text = ids.encode("LOIIDS1 00000000000000aa\n");
+        assert_eq!(Ids::decode(&text, "LOIIDS1 00000000000000aa\n"), Some(ids));
+        assert_eq!(Ids::decode(&text, "LOIIDS1 00000000000000bb\n"), None);
+        assert_eq!(
+            Ids::decode(
+                "LOIIDS1 00000000000000aa\nLEGIARTI1\tL1\tx\t2\n",
+                "LOIIDS1 00000000000000aa\n"
+            ),
+            None,
+            "a damaged line is no answer"
+        );
+    }
+
+    #[test]
+    fn a_mirror_of_legacy_links_is_read_for_its_ids() {
+        let dir = tempfile::tempdir().expect("temp");
+        let code = dir.path().join("code-du-travail/partie");
+        fs::create_dir_all(&code).expect("mkdir");
+        let link = |id: &str, text: &str| {
+            format!(
+                "<a href='/affichCodeArticle.do?cidTexte=LEGITEXT000006072050&idArticle={id}&dateTexte=&categorieLien=cid'>{text}</a>"
+            )
+        };
+        for (name, body) in [
+            ("l1.md", link("LEGIARTI9", "L. 2")),
+            ("l2.md", link("LEGIARTI9", "article L. 3")),
+            ("l3.md", link("LEGIARTI9", "L. 3")),
+            (
+                "l4.md",
+                format!(
+                    "{} et {}",
+                    link("LEGIARTI8", "L. 1"),
+                    link("LEGIARTI9", "L. 3")
+                ),
+            ),
+        ] {
+            let num = name.trim_end_matches(".md").to_uppercase();
+            fs::write(
+                code.join(name),
+                format!("# Article {num}\n\n<p>Voir {body}.</p>"),
+            )
+            .expect("write");
+        }
+        let mirror = Mirror::open(dir.path()).expect("open");
+        let ids = Ids::scan(&mirror);
+        assert_eq!(ids.get("LEGIARTI9").map(|r| r.num.as_str()), Some("L3"));
+        assert_eq!(
+            ids.get("LEGIARTI9").map(|r| (r.votes, r.links)),
+            Some((3, 4))
+        );
+        assert_eq!(ids.get("LEGIARTI8"), None, "one reading only");
+    }
+}
