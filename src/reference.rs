@@ -94,6 +94,14 @@ impl Kind {
     }
 }
 
+/// A Légifrance link into a code that names articles: an article's page, or a code's
+/// or a section's page whose text names an article number.
+fn names_code_articles(link: &Link) -> bool {
+    let href = link.href.as_str();
+    href.contains("affichCodeArticle")
+        || (href.contains("affichCode") && href.contains("cidTexte=") && link.number().is_some())
+}
+
 fn is_legacy(href: &str) -> bool {
     let page = href.split(['?', ';']).next().unwrap_or_default();
     page.ends_with(".do") && !href.starts_with("http") || href.contains("legifrance.gouv.fr/affich")
@@ -107,10 +115,18 @@ pub fn resolve(mirror: &Mirror, from: &str, link: &Link) -> Result<Target, Unres
             Some(cite) => resolve_cite(mirror, from, cite),
             None => Err(Unresolved::NoNumber),
         },
-        Kind::Legacy if href.contains("affichCodeArticle") => {
+        // An article's page, or a code's or a section's whose text names articles
+        // (`articles L. 4121-1 à L. 4121-5`, linked to their section): the code
+        // from `cidTexte`, the numbers from the text.
+        Kind::Legacy if names_code_articles(link) => {
             let cid = query_value(href, "cidTexte").unwrap_or_default();
             let code =
                 codes::by_legitext(cid).ok_or_else(|| Unresolved::UnknownCode(cid.to_owned()))?;
+            // A code the mirror lacks is the reason, whatever the text says (`articles
+            // 640 à 642` of the code de procédure civile name no L, R or D).
+            let held = held_code(mirror, code.slug).ok_or_else(|| Unresolved::CodeNotInMirror {
+                title: codes::title_for(code.slug),
+            })?;
             if let Some(Disagreement {
                 path: Some(path), ..
             }) = disagreement(mirror, link)
@@ -120,7 +136,7 @@ pub fn resolve(mirror: &Mirror, from: &str, link: &Link) -> Result<Target, Unres
                     point: point_of(link),
                 });
             }
-            resolve_in(mirror, code.slug, link)
+            resolve_in(mirror, &held, link)
         }
         Kind::Legacy => Err(Unresolved::Legacy(href.to_owned())),
         Kind::External => {
@@ -290,7 +306,7 @@ pub fn cited_article(link: &Link) -> Option<(String, String)> {
             }) => Some((code.clone(), num.clone())),
             _ => None,
         },
-        Kind::Legacy if href.contains("affichCodeArticle") => {
+        Kind::Legacy if names_code_articles(link) => {
             let code = codes::by_legitext(query_value(href, "cidTexte")?)?;
             Some((code.slug.to_owned(), num()?))
         }

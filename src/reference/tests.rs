@@ -336,3 +336,40 @@ fn a_mirror_path_whose_text_names_another_article() {
         parse("l'<a href='/code-du-travail/p/annexe-i.md'>annexe I à l'article L. 1-1</a>.");
     assert_eq!(disagreement(&mirror, &annex), None);
 }
+
+/// A Légifrance link to a section or a code whose text names articles leads to them;
+/// one into a code the mirror lacks says so, numbered with letters or not.
+#[test]
+fn a_link_to_a_section_that_names_articles_leads_to_them() {
+    let (_dir, mirror) = mirror_of(&[
+        ("code-du-travail/p/l4121-1.md", "Texte."),
+        ("code-du-travail/p/l4121-2.md", "Texte."),
+        ("code-du-travail/p/l1-1.md", "Texte."),
+    ]);
+    let parse = |html: &str| {
+        Article::parse(
+            "code-du-travail/p/l1-1.md",
+            &format!("# Article L1-1\n\n<p>{html}</p>"),
+        )
+        .links
+        .remove(0)
+    };
+    let section =
+        "/affichCode.do?cidTexte=LEGITEXT000006072050&amp;idSectionTA=LEGISCTA1&amp;dateTexte=";
+    let range = parse(&format!(
+        "prévus par les <a href='{section}'>articles L. 4121-1 à L. 4121-2</a>."
+    ));
+    assert!(
+        matches!(resolve(&mirror, "code-du-travail/p/l1-1.md", &range), Ok(Target::Many(p)) if p.len() == 2)
+    );
+    let named = parse(&format!("le <a href='{section}'>code du travail</a>."));
+    assert!(matches!(
+        resolve(&mirror, "code-du-travail/p/l1-1.md", &named),
+        Err(Unresolved::Legacy(_))
+    ));
+    let civil = legacy("LEGITEXT000006070716", "LEGIARTI1", "articles 640 à 642");
+    assert_eq!(
+        resolve(&mirror, "code-du-travail/p/l1-1.md", &civil).map_err(|e| e.to_string()),
+        Err("Code de procédure civile is not in this mirror".to_owned())
+    );
+}
