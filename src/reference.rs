@@ -276,10 +276,17 @@ fn point_of(link: &Link) -> Vec<Marker> {
     }
 }
 
-/// `R. 1233-3-4` and `R*1233-3-4` are one number (the star says which decree made it).
+/// `R. 1233-3-4` and `R*1233-3-4` are one number (the star says which decree made it),
+/// and a bare `165-1` (its letter left out) is any of L165-1, R165-1, D165-1.
 fn same_number(a: &str, b: &str) -> bool {
     let plain = |n: &str| mirror::number_slug(&n.replace('*', ""));
-    plain(a) == plain(b)
+    let digits = |n: &str| {
+        let n = plain(n);
+        n.trim_start_matches(|c: char| c.is_ascii_alphabetic())
+            .to_owned()
+    };
+    let bare = |n: &str| n.starts_with(|c: char| c.is_ascii_digit());
+    plain(a) == plain(b) || ((bare(a) || bare(b)) && digits(a) == digits(b))
 }
 
 /// A number of the form articles of codes have (`L6123-1`, `R*4412-98`, `LO111-4`).
