@@ -259,13 +259,25 @@ pub fn disagreement(mirror: &Mirror, link: &Link) -> Option<Disagreement> {
 }
 
 /// Reads what resolving `article`'s references needs beyond its own text: the
-/// mirror's legacy ids ([`crate::mirror::ids`]) when it has a legacy link, so that a
-/// command resolves them as the reader does once it has them. The first time, that
-/// reads every article with a legacy link; then it is cached.
+/// mirror's legacy ids ([`crate::mirror::ids`]) when it has a legacy link into a code
+/// of the mirror, so that a command resolves them as the reader does once it has
+/// them. The first time, that reads the whole mirror; then it is cached.
 pub fn read_evidence(mirror: &Mirror, article: &Article) {
-    if article.links.iter().any(|l| l.href.contains("idArticle=")) {
+    if needs_evidence(mirror, article) {
         mirror.read_legacy_ids();
     }
+}
+
+/// Whether `article` has a legacy link into a code the mirror holds: one the mirror's
+/// legacy ids may correct. A mirror whose links into its own codes are paths (as
+/// Légifrance's exports are, legacy links then lead to other codes) never needs them.
+pub fn needs_evidence(mirror: &Mirror, article: &Article) -> bool {
+    article.links.iter().any(|l| {
+        l.href.contains("idArticle=")
+            && query_value(&l.href, "cidTexte")
+                .and_then(codes::by_legitext)
+                .is_some_and(|code| held_code(mirror, code.slug).is_some())
+    })
 }
 
 /// The point a link's citation names inside its article.

@@ -54,11 +54,7 @@ impl App {
             return;
         }
         if entry.resolving.is_empty() {
-            let legacy = entry
-                .article
-                .links
-                .iter()
-                .any(|l| l.href.contains("idArticle="));
+            let legacy = reference::needs_evidence(&self.mirror, &entry.article);
             self.read_ids_if_needed(legacy);
         }
         let entry = self.history.current_mut();
@@ -80,8 +76,8 @@ impl App {
     }
 
     /// Starts reading the mirror's legacy ids ([`crate::mirror::ids`]) on a thread,
-    /// once, when an article with a legacy link is shown and they are not cached:
-    /// until they come, legacy links are read by their text alone.
+    /// once, when an article with a legacy link into a code of the mirror is shown and
+    /// they are not cached: until they come, legacy links are read by their text.
     fn read_ids_if_needed(&mut self, legacy: bool) {
         if !legacy || self.reading_ids.is_some() || self.mirror.legacy_ids().is_some() {
             return;

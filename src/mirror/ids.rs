@@ -9,21 +9,18 @@
 //! few hundred in a mirror of 30,000 articles): for every other link the text and the
 //! votes say the same.
 //!
-//! Finding them reads every article that holds a legacy link, once, on as many threads
-//! as there are cores; the answer is kept in the cache folder beside the index it was
-//! built for, a few lines of text.
+//! Finding them reads the whole mirror once, parsing the articles that hold a legacy
+//! link; the answer is kept in the cache folder beside the index it was built for, a
+//! few lines of text.
 
 use std::collections::HashMap;
 use std::fs;
 use std::path::PathBuf;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
-use super::{Frozen, Mirror};
+use super::Mirror;
 use crate::index::Index;
 
 const MAGIC: &str = "LOIIDS1";
-/// Below this many articles one thread reads them all in well under a second.
-const PARALLEL_FROM: usize = 2000;
 
 /// The number the mirror's links give an id, where they do not all agree.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -78,39 +75,10 @@ impl Ids {
     }
 
     /// Every article of the mirror with a legacy link read, its links' numbers counted.
+    /// One thread: reading the files is most of the time (a grep of the same files
+    /// takes as long), and more threads would each need a copy of the index.
     pub fn scan(mirror: &Mirror) -> Ids {
-        let index = mirror.index();
-        let threads = if index.len() >= PARALLEL_FROM {
-            std::thread::available_parallelism().map_or(1, |n| n.get().min(8))
-        } else {
-            1
-        };
-        let next = AtomicUsize::new(0);
-        let parts: Vec<Votes> = if threads > 1 {
-            let frozen = mirror.frozen();
-            std::thread::scope(|scope| {
-                let workers: Vec<_> = (0..threads)
-                    .map(|_| {
-                        let frozen: Frozen = frozen.clone();
-                        let next = &next;
-                        scope.spawn(move || count(&frozen.open(), next))
-                    })
-                    .collect();
-                workers.into_iter().filter_map(|w| w.join().ok()).collect()
-            })
-        } else {
-            vec![count(mirror, &next)]
-        };
-        let mut votes = Votes::new();
-        for part in parts {
-            for (id, nums) in part {
-                let into = votes.entry(id).or_default();
-                for (key, (num, n)) in nums {
-                    into.entry(key).or_insert((num, 0)).1 += n;
-                }
-            }
-        }
-        Ids::from_votes(votes)
+        Ids::from_votes(count(mirror))
     }
 
     /// From the cache when it was built for the mirror's index as it is now.
@@ -165,17 +133,12 @@ impl Ids {
     }
 }
 
-/// The numbers of the legacy links of the articles this thread takes, one at a time
-/// from `next`.
-fn count(mirror: &Mirror, next: &AtomicUsize) -> Votes {
+/// The numbers the legacy links of every article give each id.
+fn count(mirror: &Mirror) -> Votes {
     let index = mirror.index();
     let mut votes = Votes::new();
     let mut buf = Vec::new();
-    loop {
-        let i = next.fetch_add(1, Ordering::Relaxed);
-        if i >= index.len() {
-            return votes;
-        }
+    for i in 0..index.len() {
         let Some(path) = index.entry(i).map(|e| e.path()) else {
             continue;
         };
@@ -204,6 +167,7 @@ fn count(mirror: &Mirror, next: &AtomicUsize) -> Votes {
                 .1 += 1;
         }
     }
+    votes
 }
 
 fn stamp(index: &Index) -> String {

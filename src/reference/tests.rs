@@ -245,6 +245,17 @@ fn text_and_address_that_disagree_are_told_and_the_evidence_chooses() {
         ("code-du-travail/p/l1-3.md", &cite("ID7", "L. 1253-7")),
     ]);
     let from = "code-du-travail/p/l1-1.md";
+    // Only a legacy link into a code the mirror holds needs the mirror's evidence.
+    let citing = mirror.load(from).expect("load");
+    assert!(needs_evidence(&mirror, &citing));
+    let elsewhere = Article::parse(
+        from,
+        "# Article L1-1\n\n<p><a href='/affichCodeArticle.do?cidTexte=LEGITEXT000006073189&amp;idArticle=X'>L. 1</a></p>",
+    );
+    assert!(
+        !needs_evidence(&mirror, &elsewhere),
+        "the sécurité sociale is not held"
+    );
     let wrong = legacy(TRAVAIL, "ID9", "L. 1253-19");
     // Before the mirror's ids are read, the text is all there is.
     assert_eq!(disagreement(&mirror, &wrong), None);
