@@ -94,7 +94,12 @@ pub fn write_article(
         bold: true,
         ..Look::default()
     };
-    for line in wrap_text(&article.heading(), width) {
+    let mut heading = article.heading();
+    // In words, as the header says it: a styled mark would be lost in a pipe.
+    if crate::article::trail::is_former_numbering(&article.path) {
+        heading = format!("{heading} · {}", crate::article::trail::FORMER_NUMBERING);
+    }
+    for line in wrap_text(&heading, width) {
         paint.line(&[(&line, bold)])?;
     }
     for line in wrap_text(&article.section_trail(), width) {
