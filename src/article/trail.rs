@@ -18,9 +18,12 @@ const SECTION_WORDS: &[&str] = &[
 /// What the header and `loi print` say of an article of a former numbering.
 pub const FORMER_NUMBERING: &str = "Ancienne numérotation";
 
-/// The kinds of a code's unnumbered parts, in folder names: `partie-legislative`,
-/// `partie-reglementaire-decrets-simples`.
-const PART_KINDS: &[&str] = &["legislative", "reglementaire"];
+/// The kinds of a code's unnumbered parts, as folder names and as written:
+/// `partie-legislative`, `partie-reglementaire-decrets-simples`.
+const PART_KINDS: &[(&str, &str)] = &[
+    ("legislative", "législative"),
+    ("reglementaire", "réglementaire"),
+];
 
 /// Whether folder `slug` is a part of a code kept in its former, pre-recodification
 /// numbering: `partie-legislative-ancienne`, `partie-reglementaire-ancienne-…`
@@ -37,6 +40,10 @@ pub fn is_former_part(slug: &str) -> bool {
 /// Whether the article at mirror path `path` is in a part of a former numbering:
 /// its number is not the one today's law gives (see [`is_former_part`]).
 pub fn is_former_numbering(path: &str) -> bool {
+    // Asked at every draw: most paths are told by one search for the word.
+    if !path.contains("-ancienne") {
+        return false;
+    }
     // The code's folder and the file are no part; every folder between may be.
     let mut folders: Vec<&str> = path.split('/').skip(1).collect();
     folders.pop();
@@ -49,16 +56,13 @@ pub fn is_former_numbering(path: &str) -> bool {
 fn split_part(slug: &str) -> Option<(String, &str)> {
     let rest = slug.strip_prefix("partie-")?;
     let (kind, rest) = rest.split_once('-').unwrap_or((rest, ""));
-    if !PART_KINDS.contains(&kind) {
-        return None;
-    }
+    let &(_, kind) = PART_KINDS.iter().find(|(slug, _)| *slug == kind)?;
     let (former, rest) = match rest.strip_prefix("ancienne") {
         Some(after) if after.is_empty() || after.starts_with('-') => {
             (true, after.trim_start_matches('-'))
         }
         _ => (false, rest),
     };
-    let kind = accents::restore(kind).unwrap_or(kind);
     let name = if former {
         format!("Partie {kind} ancienne")
     } else {
