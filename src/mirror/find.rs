@@ -142,9 +142,16 @@ impl Mirror {
         let file = format!("{}.md", number_slug(num));
         let found = self.find_named(code.unwrap_or(""), &file);
         match found.as_slice() {
-            [] => Err(Error::NoSuchArticle {
-                num: normalize_number(num),
-                mirror: self.name(),
+            [] => Err(match code {
+                // The code was named: the way out is another number, or every code.
+                Some(code) => Error::NoSuchArticleInCode {
+                    num: normalize_number(num),
+                    code: code.to_owned(),
+                },
+                None => Error::NoSuchArticle {
+                    num: normalize_number(num),
+                    mirror: self.name(),
+                },
             }),
             [one] => Ok(one.clone()),
             many => {
