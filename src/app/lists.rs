@@ -31,7 +31,8 @@ impl App {
                     } else {
                         query.pop();
                     }
-                    let items = crate::goto::find(&self.mirror.index(), query);
+                    let here = self.history.current().article.code_slug().to_owned();
+                    let items = crate::goto::find(&self.mirror.index(), query, Some(&here));
                     let status = match items.len() {
                         0 if !query.trim().is_empty() => Some("Nothing matches"),
                         crate::goto::LIMIT => Some("The first 200 matches: type more to narrow"),
