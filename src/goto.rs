@@ -168,12 +168,22 @@ fn by_words(index: &Index, query: &str, here: &Here) -> Vec<Item> {
 /// `L6123-1 · Code du travail`, or with the section the words matched.
 fn item(path: &str, section: Option<&str>) -> Item {
     let num = mirror::number_of_file(path);
-    let code = path.split('/').next().unwrap_or_default();
-    let place = section.map_or_else(|| codes::title_for(code), |s| s.replace('-', " "));
+    let place = section.map_or_else(|| place(path), |s| s.replace('-', " "));
     Item {
         label: format!("{num} · {place}"),
         path: path.to_owned(),
         block: None,
+    }
+}
+
+/// Where the article at `path` is, to choose it from others of its number: its
+/// code, and whether it is of the code's former numbering (then not today's law).
+pub fn place(path: &str) -> String {
+    let code = codes::title_for(path.split('/').next().unwrap_or_default());
+    if crate::article::trail::is_former_numbering(path) {
+        format!("{code} · {}", crate::article::trail::FORMER_NUMBERING)
+    } else {
+        code
     }
 }
 
@@ -327,6 +337,20 @@ mod tests {
             let found = find(&index, "regles", Some(here));
             assert_eq!(code(&found[0]), here, "{found:?}");
         }
+    }
+
+    #[test]
+    fn an_article_of_a_former_numbering_says_so_in_the_list() {
+        let index = Index::from_paths(0, |f| {
+            f("code-x/partie-legislative-ancienne/livre-i", "l1-1.md");
+            f("code-y/partie-legislative/livre-i", "l1-1.md");
+        });
+        let found = find(&index, "L1-1", None);
+        let labels: Vec<&str> = found.iter().map(|i| i.label.as_str()).collect();
+        assert_eq!(
+            labels,
+            ["L1-1 · Code x · Ancienne numérotation", "L1-1 · Code y"]
+        );
     }
 
     #[test]

@@ -64,7 +64,7 @@ impl Picker {
         let items = paths
             .into_iter()
             .map(|path| Item {
-                label: crate::codes::title_for(path.split('/').next().unwrap_or_default()),
+                label: crate::goto::place(&path),
                 path,
                 block: None,
             })
