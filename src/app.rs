@@ -17,6 +17,8 @@ mod cited_by;
 mod contents;
 mod follow;
 mod lists;
+#[cfg(test)]
+mod lists_tests;
 mod mouse;
 mod saved;
 pub use saved::SessionToSave;

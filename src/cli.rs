@@ -5,6 +5,10 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+pub mod named;
+
+use named::looks_like_path;
+
 use crate::article::Article;
 use crate::codes;
 use crate::error::Error;
@@ -68,7 +72,8 @@ pub enum Command {
         /// unresolved), reason
         #[arg(long)]
         json: bool,
-        /// Articles, each a path to its .md file or a number such as L6123-1
+        /// Articles, each a number such as L6123-1 or a path to its .md file; a
+        /// code's folder name applies to the numbers after it, until another
         #[arg(value_name = "ARTICLE")]
         articles: Vec<String>,
     },
@@ -80,9 +85,10 @@ pub enum Command {
         /// One JSON object per line: path, num, snippet
         #[arg(long)]
         json: bool,
-        /// A path to its .md file or a number such as L6123-1
-        #[arg(value_name = "ARTICLE")]
-        article: String,
+        /// A number such as L6123-1, after its code's folder name when several codes
+        /// have it (code-du-travail L6123-1), or a path to its .md file
+        #[arg(value_name = "ARTICLE", required = true, num_args = 1..=2)]
+        article: Vec<String>,
     },
     /// Searches the whole mirror's text (exit code 1 when nothing is found).
     ///
@@ -121,7 +127,9 @@ pub enum Command {
         /// output is a terminal and NO_COLOR is not set)
         #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
-        /// Articles, each a path to its .md file or a number such as L6123-1
+        /// Articles, each a number such as L6123-1 or a path to its .md file; a
+        /// code's folder name applies to the numbers after it, until another
+        /// (code-de-la-securite-sociale L161-1 L161-2 code-du-travail L6123-1)
         #[arg(value_name = "ARTICLE", required = true)]
         articles: Vec<String>,
     },
@@ -151,8 +159,12 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
         Command::Completions { shell } => crate::shell::completions(*shell),
         Command::Man => crate::shell::man(),
         Command::Backlinks { json, article } => {
-            let mirror = mirror_for(cli.mirror.as_deref(), Some(article))?;
-            let path = article_path(&mirror, article)?;
+            let mirror = mirror_for(cli.mirror.as_deref(), first_path(article))?;
+            let path = match named::one(&mirror, article)? {
+                Some(one) => one.path(&mirror)?,
+                // clap asks for one: this is only for a caller that did not.
+                None => return Err(Error::NoArticleNamed),
+            };
             let citing = crate::backlinks::Backlinks::load_or_build(&mirror).of(&mirror, &path);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for c in &citing {
@@ -182,10 +194,10 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
             Ok(())
         }
         Command::Links { json, articles } => {
-            let mirror = mirror_for(cli.mirror.as_deref(), articles.first().map(String::as_str))?;
-            let paths = articles
-                .iter()
-                .map(|a| article_path(&mirror, a))
+            let mirror = mirror_for(cli.mirror.as_deref(), first_path(articles))?;
+            let paths = named::read(&mirror, articles)
+                .into_iter()
+                .map(|n| n.and_then(|n| n.path(&mirror)))
                 .collect::<Result<Vec<_>, _>>()?;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             crate::links::run(&mirror, &paths, *json, &mut out)?;
@@ -199,7 +211,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
             articles,
         } => {
             use std::io::IsTerminal;
-            let mirror = mirror_for(cli.mirror.as_deref(), articles.first().map(String::as_str))?;
+            let mirror = mirror_for(cli.mirror.as_deref(), first_path(articles))?;
             let terminal = std::io::stdout().is_terminal();
             let options = crate::print::Options {
                 width: width.unwrap_or_else(|| {
@@ -261,13 +273,9 @@ pub fn mirror_for(dir: Option<&Path>, path: Option<&str>) -> Result<Mirror, Erro
     }
 }
 
-/// The mirror path of one article named on the command line: a file path or a number.
-pub fn article_path(mirror: &Mirror, arg: &str) -> Result<String, Error> {
-    if looks_like_path(arg) {
-        path_in(mirror, arg)
-    } else {
-        mirror.find_number(None, arg)
-    }
+/// The first argument that is a file's path: the mirror may be found from it.
+fn first_path(args: &[String]) -> Option<&str> {
+    args.iter().map(String::as_str).find(|a| looks_like_path(a))
 }
 
 /// What the command line opens: the mirror, the article, and when its number is in
@@ -282,28 +290,23 @@ pub struct Opened {
 /// file once. A number found in several codes is an error unless `ask`: then the
 /// first is opened and all are offered.
 pub fn target(cli: &Cli, ask: bool) -> Result<Opened, Error> {
-    let single = match cli.article.as_slice() {
-        [one] => Some(one.as_str()),
-        _ => None,
-    };
-    let mirror = mirror_for(cli.mirror.as_deref(), single)?;
+    let mirror = mirror_for(cli.mirror.as_deref(), first_path(&cli.article))?;
     let mut choices = Vec::new();
-    let rel = match cli.article.as_slice() {
-        [] => mirror.first_article()?,
-        [one] => match article_path(&mirror, one) {
-            Err(Error::Ambiguous { .. }) if ask => {
-                choices = mirror.in_each_code(one);
+    let rel = match named::one(&mirror, &cli.article)? {
+        None => mirror.first_article()?,
+        Some(one) => match one.path(&mirror) {
+            Err(Error::Ambiguous { num, .. }) if ask => {
+                choices = mirror.in_each_code(&num);
                 choices
                     .first()
                     .cloned()
                     .ok_or_else(|| Error::NoSuchArticle {
-                        num: crate::mirror::normalize_number(one),
+                        num,
                         mirror: mirror.name(),
                     })?
             }
             found => found?,
         },
-        [code, num, ..] => mirror.find_number(Some(code.trim_matches('/')), num)?,
     };
     let (text, note) = article_text(&mirror, &rel)?;
     let mut article = Article::parse_links_first(&rel, &text);
@@ -327,38 +330,6 @@ pub fn article_text(mirror: &Mirror, rel: &str) -> Result<(String, Option<&'stat
         return Err(Error::NotAnArticle(rel.to_owned()));
     }
     Ok((text, note))
-}
-
-fn looks_like_path(arg: &str) -> bool {
-    arg.ends_with(".md") || arg.contains('/')
-}
-
-/// A file path given on the command line, as a path inside the mirror: as given
-/// (relative to the current folder), else relative to the mirror's root.
-fn path_in(mirror: &Mirror, arg: &str) -> Result<String, Error> {
-    let on_disk = Path::new(arg);
-    if on_disk.symlink_metadata().is_ok() && mirror.root().is_some() {
-        // Something is there: a symlink loop says so, rather than "no file".
-        if let Err(source) = std::fs::metadata(on_disk) {
-            return Err(Error::Read {
-                path: arg.to_owned(),
-                source,
-            });
-        }
-        return mirror
-            .relative(on_disk)
-            .ok_or_else(|| Error::OutsideMirror(arg.to_owned()));
-    }
-    if mirror.exists(arg) {
-        return crate::mirror::safe_relative(arg)
-            .ok_or_else(|| Error::OutsideMirror(arg.to_owned()));
-    }
-    if crate::mirror::safe_relative(arg).is_none() || mirror.leads_outside(arg) {
-        return Err(Error::OutsideMirror(arg.to_owned()));
-    }
-    Err(mirror
-        .not_a_file(arg)
-        .unwrap_or_else(|| Error::NoSuchFile(arg.to_owned())))
 }
 
 /// The mirror a file belongs to, when no `--mirror` is given: the folder above the

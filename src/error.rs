@@ -21,6 +21,10 @@ pub enum Error {
         "no article {num} in {mirror}: check the number, or name its code first (loi CODE {num})"
     )]
     NoSuchArticle { num: String, mirror: String },
+    #[error(
+        "no article {num} in {code}: check the number, or leave out the code's name to look in every code"
+    )]
+    NoSuchArticleInCode { num: String, code: String },
     /// Not a failure: an answer that is empty (exit 1, as grep).
     #[error("no article of this mirror cites {0}")]
     NothingCites(String),
@@ -33,6 +37,16 @@ pub enum Error {
         codes: String,
         first: String,
     },
+    #[error("{0} is a code, and no article number follows it: write one after it ({0} L1234-5)")]
+    CodeWithoutNumber(String),
+    #[error(
+        "{0} is a second article, and this opens one: name one (a number after its code if need be, or a path), or use loi print for several"
+    )]
+    OneArticle(String),
+    #[error(
+        "no article named: give a number such as L6123-1 (after its code's folder name when several codes have it) or a path to its .md file"
+    )]
+    NoArticleNamed,
     #[error("no code folder {code} in {mirror}: the codes there are {known}")]
     NoSuchCode {
         code: String,

@@ -85,6 +85,13 @@ impl History {
         self.pos += 1;
     }
 
+    /// Shows `entry` in place of the current one, dropping the forward part (it was
+    /// opened from the one replaced).
+    pub fn replace(&mut self, entry: Entry) {
+        self.entries.truncate(self.pos + 1);
+        self.entries[self.pos] = entry;
+    }
+
     /// Steps back; false at the first article.
     pub fn back(&mut self) -> bool {
         if self.pos == 0 {
@@ -146,6 +153,20 @@ mod tests {
         assert_eq!(h.ahead(), 2);
         assert!(h.forward());
         assert_eq!(h.current().article.num, "B");
+    }
+
+    #[test]
+    fn replacing_keeps_what_is_behind_and_drops_what_is_ahead() {
+        let mut h = History::new(entry("A"));
+        h.push(entry("B"));
+        h.push(entry("C"));
+        h.back();
+        h.replace(entry("D"));
+        assert_eq!(nums(&h), ["A", "D"]);
+        assert_eq!(h.entries().len(), 2);
+        assert!(!h.forward());
+        assert!(h.back());
+        assert_eq!(h.current().article.num, "A");
     }
 
     #[test]

@@ -50,8 +50,10 @@ fn main() -> ExitCode {
         if cli.article.is_empty() {
             reopen_session(&mut app);
         }
-        app.offer(opened.choices);
-        app.note_read();
+        // Asking which code: what is read is noted once chosen.
+        if !app.offer(opened.choices) {
+            app.note_read();
+        }
         // Said on stderr too, but the screen hides it: the first frame says it again.
         if let Some(p) = problems.first() {
             app.status = Some(Status {

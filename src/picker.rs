@@ -23,6 +23,9 @@ pub enum Listing {
     Bookmarks,
     /// The articles read, newest first (see `visits`).
     Read,
+    /// The articles of one number in each code that has it: the one chosen takes the
+    /// place of the one shown meanwhile, which was no choice of the reader's.
+    Codes,
 }
 
 /// The list, the highlighted item and the first one shown.
@@ -61,7 +64,7 @@ impl Picker {
         let items = paths
             .into_iter()
             .map(|path| Item {
-                label: crate::codes::title_for(path.split('/').next().unwrap_or_default()),
+                label: crate::goto::place(&path),
                 path,
                 block: None,
             })
@@ -71,7 +74,7 @@ impl Picker {
             items,
             selected: 0,
             query: None,
-            listing: Listing::Articles,
+            listing: Listing::Codes,
         }
     }
 

@@ -8,6 +8,7 @@ use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 use crate::article::{Article, Piece, TextStyle};
+use crate::cli::named::Named;
 use crate::error::Error;
 use crate::layout::{self, CURSOR_COLUMNS, Layout, SIGN_COLUMNS, Seg, VLine};
 use crate::mirror::Mirror;
@@ -26,9 +27,10 @@ pub struct Options {
     pub styled: bool,
 }
 
-/// Writes the articles `args` name (paths or numbers), one after the other. A bad one
-/// is reported on `err` where it comes and skipped, as `cat` does: returns how many
-/// were. Only a failed write to `out` stops the run.
+/// Writes the articles `args` name (paths, numbers, a code's name before the numbers
+/// it applies to: [`crate::cli::named`]), one after the other. A bad one is reported
+/// on `err` where it comes and skipped, as `cat` does: returns how many were. Only a
+/// failed write to `out` stops the run.
 pub fn run(
     mirror: &Mirror,
     args: &[String],
@@ -38,8 +40,8 @@ pub fn run(
 ) -> io::Result<usize> {
     let mut failed = 0;
     let mut printed = 0;
-    for arg in args {
-        match open(mirror, arg) {
+    for named in crate::cli::named::read(mirror, args) {
+        match named.and_then(|n| open(mirror, n)) {
             Err(e) => {
                 failed += 1;
                 // What was printed before the bad one reaches the screen before its
@@ -67,8 +69,8 @@ pub fn run(
 
 /// The article an argument names, refused as the reader refuses it, with the note of
 /// a file that is not UTF-8. Citations are found: they are references too.
-fn open(mirror: &Mirror, arg: &str) -> Result<(Article, Option<&'static str>), Error> {
-    let rel = crate::cli::article_path(mirror, arg)?;
+fn open(mirror: &Mirror, named: Named) -> Result<(Article, Option<&'static str>), Error> {
+    let rel = named.path(mirror)?;
     let (text, note) = crate::cli::article_text(mirror, &rel)?;
     Ok((Article::parse(&rel, &text), note))
 }
@@ -95,7 +97,12 @@ pub fn write_article(
         bold: true,
         ..Look::default()
     };
-    for line in wrap_text(&article.heading(), width) {
+    let mut heading = article.heading();
+    // In words, as the header says it: a styled mark would be lost in a pipe.
+    if crate::article::trail::is_former_numbering(&article.path) {
+        heading = format!("{heading} · {}", crate::article::trail::FORMER_NUMBERING);
+    }
+    for line in wrap_text(&heading, width) {
         paint.line(&[(&line, bold)])?;
     }
     for line in wrap_text(&article.section_trail(), width) {

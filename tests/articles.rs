@@ -242,3 +242,62 @@ article!(
     "code-du-travail/partie-legislative/sixieme-partie-la-formation-professionnelle-tout-au-long-de-la-vie/livre-ier-principes-generaux-et-organisation-institutionnelle-de-la-formation-et-de-lorientation-professionnelles/titre-ii-role-des-regions-de-letat-et-des-institutions-de-la-formation-professionnelle/chapitre-iii-coordination-et-regulation-des-politiques-de-lemploi-de-lorientation-et-de-la-formation-professionnelle/section-1-conseil-national-de-lorientation-et-de-la-formation-professionnelles-pour-le-developpement-des-competences/l6123-1.md",
     []
 );
+
+/// The articles of a code's former numbering (`partie-legislative-ancienne`,
+/// `partie-reglementaire-ancienne-…`) say so at the head of the section trail, at
+/// both sizes, down to 40x12.
+#[test]
+fn former_numbering_is_marked() {
+    for (name, fixture, path) in [
+        (
+            "former_legislative",
+            include_str!("fixtures/l351-5-1.md"),
+            "code-du-travail/partie-legislative-ancienne/livre-iii-placement-et-emploi/titre-v-travailleurs-prives-demploi/chapitre-ier-garanties-de-ressources-des-travailleurs-prives-demploi/section-1-regime-dassurance/l351-5-1.md",
+        ),
+        (
+            "former_regulatory",
+            include_str!("fixtures/r742-39-ancien.md"),
+            "code-du-travail/partie-reglementaire-ancienne-decrets-en-conseil-detat/livre-vii-dispositions-particulieres-a-certaines-professions/titre-iv-transports-et-telecommunications/chapitre-ii-marins/section-7-controle-de-lembauche-des-marins/r742-39.md",
+        ),
+    ] {
+        for (cols, rows) in [(80, 24), (40, 12)] {
+            let shown = screen(path, fixture, (cols, rows), &[]);
+            let trail = shown.lines().nth(1).unwrap_or_default();
+            assert!(
+                trail.starts_with("  Ancienne numérotation "),
+                "{cols}x{rows}: {trail}"
+            );
+            insta::assert_snapshot!(format!("{name}_{cols}x{rows}"), shown);
+        }
+    }
+}
+
+/// The mark reads without colour: reverse and bold under NO_COLOR's theme, and
+/// nothing of it on an article of today's numbering.
+#[test]
+fn the_former_numbering_mark_is_reverse_and_bold_without_colour() {
+    use ratatui::style::Modifier;
+    let marked_cells = |path: &str| {
+        let article = Article::parse(path, include_str!("fixtures/l351-5-1.md"));
+        let mut app = App::new(Mirror::bundled(), article, (40, 12));
+        app.theme = loi::ui::theme::Theme::plain();
+        let mut terminal = Terminal::new(TestBackend::new(40, 12)).expect("test terminal");
+        terminal.draw(|f| loi::ui::draw(f, &app)).expect("draw");
+        let buffer = terminal.backend().buffer();
+        (0..40)
+            .filter(|&x| {
+                let cell = &buffer[(x, 1)];
+                cell.modifier.contains(Modifier::REVERSED | Modifier::BOLD)
+            })
+            .map(|x| buffer[(x, 1)].symbol().to_owned())
+            .collect::<String>()
+    };
+    assert_eq!(
+        marked_cells("code-x/partie-legislative-ancienne/livre-iii/l351-5-1.md"),
+        " Ancienne numérotation "
+    );
+    assert_eq!(
+        marked_cells("code-x/partie-legislative/livre-iii/l351-5-1.md"),
+        ""
+    );
+}

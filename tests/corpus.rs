@@ -356,8 +356,8 @@ fn the_table_of_contents_is_in_legal_order() {
             "Partie législative",
             "Partie réglementaire",
             "Partie législative ancienne",
-            "Partie réglementaire ancienne décrets en conseil d'Etat",
-            "Partie réglementaire ancienne décrets simples"
+            "Partie réglementaire ancienne - Décrets en Conseil d'Etat",
+            "Partie réglementaire ancienne - Décrets simples"
         ]
     );
     let parts: Vec<&str> = toc

@@ -137,6 +137,42 @@ fn several_articles_each_set_apart_and_a_bad_one_said_and_skipped() {
     assert_eq!(none.status.code(), Some(2), "an article is required");
 }
 
+/// An article of a code's former numbering says so in its heading, in words (a pipe
+/// has no styles), and its trail names its part in full; today's articles say nothing.
+#[test]
+fn a_former_numbering_is_said_in_the_heading() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let parts = [
+        ("partie-reglementaire-ancienne-decrets-simples", "d1-1"),
+        ("partie-legislative", "l2-1"),
+    ];
+    for (part, num) in parts {
+        let folder = dir.path().join("code-x").join(part).join("livre-ier");
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        std::fs::write(
+            folder.join(format!("{num}.md")),
+            format!("# Article {}\n\n<p>Texte.</p>", num.to_uppercase()),
+        )
+        .expect("write");
+    }
+    let root = dir.path().to_str().expect("utf-8 path");
+    let out = loi(&["--mirror", root, "print", "--color=never", "D1-1", "L2-1"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout(&out);
+    let headings: Vec<&str> = text.lines().filter(|l| l.starts_with("Article ")).collect();
+    assert_eq!(headings.len(), 2, "{text}");
+    assert!(
+        headings[0].ends_with(" · Ancienne numérotation"),
+        "{}",
+        headings[0]
+    );
+    assert!(!headings[1].contains("Ancienne"), "{}", headings[1]);
+    assert!(
+        text.contains("\nPartie réglementaire ancienne - Décrets simples › Livre Ier\n"),
+        "{text}"
+    );
+}
+
 #[test]
 fn styles_when_asked_and_never_in_a_pipe() {
     let never = loi(&["print", "--color=never", "D313-14"]);

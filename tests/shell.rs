@@ -100,3 +100,112 @@ fn exit_codes_are_0_found_1_nothing_found_2_usage_or_mirror() {
     assert_eq!(code(&["--no-such-flag"]), Some(2));
     assert_eq!(code(&["--theme", "pink"]), Some(2));
 }
+
+/// Every subcommand takes an article as the reader does: a number after its code's
+/// name when several codes have it (what loi's own message advises), or a path; where
+/// several are named, a code's name applies to the numbers after it until another.
+#[test]
+fn every_subcommand_takes_a_code_before_a_number() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let travail = "code-du-travail/partie-legislative";
+    let rural = "code-rural-et-de-la-peche-maritime/partie-legislative";
+    for (folder, num, text) in [
+        (travail, "1-1", "Voir l'article L. 1-2."),
+        (travail, "1-2", "Texte du travail."),
+        (rural, "1-1", "Texte rural."),
+        (rural, "1-2", "Voir l'article L. 1-1."),
+    ] {
+        let folder = dir.path().join(folder);
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        std::fs::write(
+            folder.join(format!("l{num}.md")),
+            format!("# Article L{num}\n\n<p>{text}</p>"),
+        )
+        .expect("write");
+    }
+    let root = dir.path().to_str().expect("UTF-8 path");
+    let cache = tempfile::tempdir().expect("cache");
+    let run = |args: &[&str]| {
+        let out = loi(&[&["--mirror", root], args].concat(), cache.path());
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let headings = |text: &str| -> Vec<String> {
+        text.lines()
+            .filter(|l| l.starts_with("Article "))
+            .map(str::to_owned)
+            .collect()
+    };
+
+    // The number alone is in two codes: refused, with the form that works.
+    let (code, _, err) = run(&["print", "L1-1"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("as in: loi code-du-travail L1-1"), "{err}");
+    let (code, out, err) = run(&["print", "code-rural-et-de-la-peche-maritime", "L1-1"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        headings(&out),
+        ["Article L1-1 · Code rural et de la pêche maritime"]
+    );
+    // A code applies until the next one; a path names its own.
+    let (code, out, err) = run(&[
+        "print",
+        "code-du-travail",
+        "L1-1",
+        "L1-2",
+        &format!("{rural}/l1-2.md"),
+        "code-rural-et-de-la-peche-maritime/",
+        "L1-1",
+    ]);
+    assert_eq!(code, Some(0), "{err}");
+    assert_eq!(
+        headings(&out),
+        [
+            "Article L1-1 · Code du travail",
+            "Article L1-2 · Code du travail",
+            "Article L1-2 · Code rural et de la pêche maritime",
+            "Article L1-1 · Code rural et de la pêche maritime",
+        ]
+    );
+    // A number the code named does not have: said of that code.
+    let (code, _, err) = run(&["print", "code-du-travail", "L9-9"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("no article L9-9 in code-du-travail"), "{err}");
+    // A code that no number follows is said, and the rest still printed.
+    let (code, out, err) = run(&["print", &format!("{travail}/l1-2.md"), "code-du-travail"]);
+    assert_eq!(code, Some(2));
+    assert_eq!(headings(&out).len(), 1, "{out}");
+    assert!(
+        err.contains("code-du-travail is a code, and no article number follows it"),
+        "{err}"
+    );
+
+    // backlinks: each code's L1-1 has its own citers.
+    let (code, out, err) = run(&["backlinks", "code-rural-et-de-la-peche-maritime", "L1-1"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        out.starts_with(&format!("{rural}/l1-2.md\tL1-2\t")),
+        "{out}"
+    );
+    let (code, _, _) = run(&["backlinks", "code-du-travail", "L1-1"]);
+    assert_eq!(
+        code,
+        Some(1),
+        "nothing in the code du travail cites its L1-1"
+    );
+    let (code, _, err) = run(&["backlinks", &format!("{travail}/l1-1.md"), "L1-2"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("L1-2 is a second article"), "{err}");
+
+    // links: the references of the articles the code's numbers name, and no other.
+    let (code, out, err) = run(&["links", "code-du-travail", "L1-1", "L1-2"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains(&format!("{travail}/l1-1.md")), "{out}");
+    assert!(!out.contains("code-rural"), "{out}");
+    let (code, out, err) = run(&["links", "code-rural-et-de-la-peche-maritime", "L1-2"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains(&format!("{rural}/l1-1.md")), "{out}");
+}

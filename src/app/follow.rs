@@ -143,7 +143,12 @@ impl App {
     }
 
     /// Opens the article at `path` on top of the stack, at `point` when one is named.
+    /// The article shown is not stacked again: Backspace would only show it twice.
     pub(super) fn open_path(&mut self, path: &str, point: &[Marker]) {
+        if self.history.current().article.path == path {
+            self.go_to_point(point);
+            return;
+        }
         match self.mirror.load_to_read(path) {
             Ok(next) => {
                 self.history.push(Entry::new(next));
@@ -153,6 +158,25 @@ impl App {
             }
             Err(why) => self.say(&why.to_string(), true),
         }
+    }
+
+    /// Shows the article at `path` in place of the current one: what choosing among
+    /// the codes that hold a number does, the article shown until then having been a
+    /// stand-in, not one the reader opened.
+    pub(super) fn open_instead(&mut self, path: &str) {
+        if self.history.current().article.path != path {
+            match self.mirror.load_to_read(path) {
+                Ok(next) => {
+                    self.history.replace(Entry::new(next));
+                    self.relayout();
+                }
+                Err(why) => {
+                    self.say(&why.to_string(), true);
+                    return;
+                }
+            }
+        }
+        self.note_read();
     }
 
     /// Puts the cursor on a point of the current article, unfolded.

@@ -3,18 +3,20 @@
 
 use super::App;
 use crate::action::Action;
-use crate::picker::Picker;
+use crate::picker::{Listing, Picker};
 
 impl App {
     /// Offers a choice of articles of the same number in several codes (the first is
-    /// the one shown); nothing when there is no choice to make.
-    pub fn offer(&mut self, paths: Vec<String>) {
+    /// the one shown, in the meantime); nothing when there is no choice to make.
+    /// Returns whether it offered one.
+    pub fn offer(&mut self, paths: Vec<String>) -> bool {
         if paths.len() < 2 {
-            return;
+            return false;
         }
         let num = crate::mirror::number_of_file(&paths[0]);
         let title = format!("{num} is in {} codes: which one?", paths.len());
         self.picker = Some(Picker::of_codes(title, paths));
+        true
     }
 
     /// Keys while the list of a range is shown.
@@ -31,7 +33,8 @@ impl App {
                     } else {
                         query.pop();
                     }
-                    let items = crate::goto::find(&self.mirror.index(), query);
+                    let here = self.history.current().article.code_slug().to_owned();
+                    let items = crate::goto::find(&self.mirror.index(), query, Some(&here));
                     let status = match items.len() {
                         0 if !query.trim().is_empty() => Some("Nothing matches"),
                         crate::goto::LIMIT => Some("The first 200 matches: type more to narrow"),
@@ -52,9 +55,14 @@ impl App {
             Action::Bottom => picker.step(isize::MAX),
             Action::Activate | Action::Unfold => {
                 let item = picker.current().cloned();
+                let listing = picker.listing;
                 self.picker = None;
                 self.status = None;
                 if let Some(item) = item {
+                    if listing == Listing::Codes {
+                        self.open_instead(&item.path);
+                        return;
+                    }
                     self.open_path(&item.path, &[]);
                     if let Some(block) = item.block
                         && self.current().article.path == item.path
@@ -64,10 +72,15 @@ impl App {
                 }
             }
             Action::Quit | Action::Cancel | Action::FoldOrParent | Action::Back => {
+                let listing = picker.listing;
                 self.picker = None;
                 self.status = None;
+                // No choice made: the article shown meanwhile is the one read.
+                if listing == Listing::Codes {
+                    self.note_read();
+                }
             }
-            Action::Delete if picker.listing == crate::picker::Listing::Bookmarks => {
+            Action::Delete if picker.listing == Listing::Bookmarks => {
                 self.delete_bookmark();
             }
             _ => {}

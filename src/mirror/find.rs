@@ -140,11 +140,18 @@ impl Mirror {
             });
         }
         let file = format!("{}.md", number_slug(num));
-        let found = self.find_named(code.unwrap_or(""), &file);
+        let found = today_first(self.find_named(code.unwrap_or(""), &file));
         match found.as_slice() {
-            [] => Err(Error::NoSuchArticle {
-                num: normalize_number(num),
-                mirror: self.name(),
+            [] => Err(match code {
+                // The code was named: the way out is another number, or every code.
+                Some(code) => Error::NoSuchArticleInCode {
+                    num: normalize_number(num),
+                    code: code.to_owned(),
+                },
+                None => Error::NoSuchArticle {
+                    num: normalize_number(num),
+                    mirror: self.name(),
+                },
             }),
             [one] => Ok(one.clone()),
             many => {
@@ -152,7 +159,8 @@ impl Mirror {
                     many.iter().filter_map(|p| p.split('/').next()).collect();
                 codes.dedup();
                 if codes.len() == 1 {
-                    // One code, several files of that name: the first in path order.
+                    // One code, several files of that name: today's numbering before a
+                    // former one, then the first in path order.
                     return Ok(many[0].clone());
                 }
                 Err(Error::Ambiguous {
@@ -168,8 +176,23 @@ impl Mirror {
     /// offer when a number alone is ambiguous.
     pub fn in_each_code(&self, num: &str) -> Vec<String> {
         let file = format!("{}.md", number_slug(num));
-        let mut found = self.find_named("", &file);
+        let mut found = today_first(self.find_named("", &file));
         found.dedup_by(|b, a| a.split('/').next() == b.split('/').next());
         found
     }
+}
+
+/// `paths` by code, today's numbering before a code's former one within each, then
+/// in path order: `partie-legislative-ancienne/` sorts before `partie-legislative/`,
+/// yet a number in both means today's article.
+fn today_first(mut paths: Vec<String>) -> Vec<String> {
+    paths.sort_by_cached_key(|p| {
+        let code = p.split('/').next().unwrap_or_default().to_owned();
+        (
+            code,
+            crate::article::trail::is_former_numbering(p),
+            p.clone(),
+        )
+    });
+    paths
 }

@@ -208,3 +208,28 @@ fn a_cached_index_follows_changes_deep_in_the_mirror() {
     assert!(third.find_number(None, "L6123-1").is_ok());
     assert_eq!(third.index().len(), 3);
 }
+
+/// A number a code has in today's numbering and in its former one names today's
+/// article, though the former part's folder sorts first.
+#[test]
+fn a_number_in_both_numberings_of_a_code_is_today_s() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let today = "code-x/partie-legislative/livre-i/l1-1.md";
+    for path in ["code-x/partie-legislative-ancienne/livre-i/l1-1.md", today] {
+        let file = tmp.path().join(path);
+        fs::create_dir_all(file.parent().expect("folder")).expect("mkdir");
+        fs::write(&file, "# Article L1-1\n\n<p>x</p>").expect("write");
+    }
+    fs::create_dir_all(tmp.path().join("code-y")).expect("mkdir");
+    fs::write(
+        tmp.path().join("code-y/l1-1.md"),
+        "# Article L1-1\n\n<p>y</p>",
+    )
+    .expect("write");
+    let mirror = Mirror::open(tmp.path()).expect("open");
+    assert_eq!(
+        mirror.find_number(Some("code-x"), "L1-1").expect("found"),
+        today
+    );
+    assert_eq!(mirror.in_each_code("L1-1"), [today, "code-y/l1-1.md"]);
+}

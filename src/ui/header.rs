@@ -30,14 +30,32 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let lines = vec![
         Line::from(first),
-        Line::styled(
-            fit(&format!(" {}", article.section_trail()), width),
-            theme.dim,
-        ),
+        sections(app, width),
         Line::styled("─".repeat(width), theme.rule),
     ];
     let buf = frame.buffer_mut();
     for (y, line) in (area.y..area.bottom()).zip(&lines) {
         super::line::put(buf, area.x, y, line, area.width);
     }
+}
+
+/// The section trail; for an article of a former numbering, after a mark that says so
+/// in words, in reverse (which reads without colour), never cut before the trail is.
+fn sections(app: &App, width: usize) -> Line<'static> {
+    let theme = &app.theme;
+    let article = &app.current().article;
+    let trail = article.section_trail();
+    if !crate::article::trail::is_former_numbering(&article.path) {
+        return Line::styled(fit(&format!(" {trail}"), width), theme.dim);
+    }
+    let mark = fit(
+        &format!(" {} ", crate::article::trail::FORMER_NUMBERING),
+        width.saturating_sub(1),
+    );
+    let room = width.saturating_sub(mark.width() + 2);
+    let mut spans = vec![Span::raw(" "), Span::styled(mark, theme.former)];
+    if room > 0 {
+        spans.push(Span::styled(fit(&format!(" {trail}"), room + 1), theme.dim));
+    }
+    Line::from(spans)
 }

@@ -71,6 +71,9 @@ pub struct Theme {
     pub status: Style,
     pub status_error: Style,
     pub help_key: Style,
+    /// The mark of an article of a former numbering: reverse and bold, so that it
+    /// stands out with no colour at all.
+    pub former: Style,
 }
 
 impl Default for Theme {
@@ -152,6 +155,7 @@ impl Theme {
                 status: REVERSED,
                 status_error: REVERSED.patch(BOLD),
                 help_key: BOLD,
+                former: REVERSED.patch(BOLD),
             };
         }
         Theme {
@@ -173,6 +177,7 @@ impl Theme {
             status: REVERSED,
             status_error: REVERSED.patch(BOLD).fg(Color::Red),
             help_key: BOLD.fg(accent),
+            former: REVERSED.patch(BOLD),
         }
     }
 
@@ -213,6 +218,7 @@ impl Theme {
             self.status,
             self.status_error,
             self.help_key,
+            self.former,
         ]
         .iter()
         .any(|s| s.fg.is_some_and(|c| c != Color::Reset) || s.bg.is_some_and(|c| c != Color::Reset))
