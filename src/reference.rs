@@ -430,9 +430,11 @@ fn held_code(mirror: &Mirror, slug: &str) -> Option<String> {
 
 /// Article `num` of `code`, or the article the text surely means when the mirror has
 /// no such number: texts cite `R. 1233-3-4` for `R*1233-3-4` (a decree in Conseil
-/// d'État) and the other way round; a regulatory number is one slot, taken by an R
-/// or a D article but never both, so `R. 4626-1` for D4626-1 is a slip of the letter;
-/// and a bare `5424-19` (a link text that lost its letter) is tried as L, R, then D.
+/// d'État) and the other way round, and a bare `5424-19` (a link text that lost its
+/// letter) is tried as L, R, then D. The other regulatory letter is not tried: an R
+/// number repealed is often given later to a D article on another matter (`aides
+/// prévues aux articles … R. 5132-34`: D5132-34 is on selling what an insertion
+/// workshop makes).
 fn find_article(mirror: &Mirror, code: &str, num: &str) -> Option<String> {
     let found = |n: &str| mirror.find_number(Some(code), n).ok();
     if let Some(path) = found(num) {
@@ -440,17 +442,15 @@ fn find_article(mirror: &Mirror, code: &str, num: &str) -> Option<String> {
     }
     let split = num.find(|c: char| c.is_ascii_digit())?;
     let (prefix, digits) = num.split_at(split);
-    let letters: &[&str] = match prefix.trim_end_matches('*') {
+    let letter = prefix.trim_end_matches('*');
+    let others: &[&str] = match letter {
         "" => &["L", "R", "D"],
-        "R" => &["R*", "R", "D", "D*"],
-        "D" => &["D*", "D", "R", "R*"],
-        "L" if prefix.ends_with('*') => &["L"],
+        _ if prefix.ends_with('*') => &[letter],
+        "R" => &["R*"],
+        "D" => &["D*"],
         _ => &[],
     };
-    letters
-        .iter()
-        .filter(|p| **p != prefix)
-        .find_map(|p| found(&format!("{p}{digits}")))
+    others.iter().find_map(|p| found(&format!("{p}{digits}")))
 }
 
 /// A mirror path, or when it no longer exists, the file of the same name elsewhere in
