@@ -18,7 +18,8 @@ use crate::view::{Frame, View};
 /// How `loi print` lays out and styles its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
-    /// Columns of every line written, at most.
+    /// Columns of every line written, at most: but a table wider than that is printed
+    /// whole, and an address of the reference list is never cut.
     pub width: u16,
     /// Items folded as the reader opens them, instead of everything shown.
     pub folded: bool,
