@@ -11,6 +11,7 @@ use crate::article::{Article, Piece, TextStyle};
 use crate::error::Error;
 use crate::layout::{self, CURSOR_COLUMNS, Layout, SIGN_COLUMNS, Seg, VLine};
 use crate::mirror::Mirror;
+use crate::plural;
 use crate::reference::{self, Target, Unresolved};
 use crate::sanitize;
 use crate::view::{Frame, View};
@@ -226,10 +227,7 @@ fn body(article: &Article, options: &Options) -> Vec<BodyLine> {
         let lines = layout.lines(article, i);
         if view.is_folded(f, i) {
             let hidden = view.hidden_lines(f, i);
-            let count = format!(
-                " (+{hidden} {})",
-                if hidden == 1 { "line" } else { "lines" }
-            );
+            let count = format!(" (+{})", plural::count(hidden, "line", "lines"));
             let room = usize::from(layout.width()).saturating_sub(column);
             out.push(BodyLine {
                 lead: format!("{indent}▸ "),

@@ -271,7 +271,7 @@ fn links_lists_references_with_targets_or_reasons() {
             .any(|l| l.contains("\tarticles L. 6123-1\tcode-du-travail/")
                 && l.contains("/l6123-1.md"))
     );
-    assert_eq!(lines[12], "1 articles, 12 references: 3 resolved, 9 not");
+    assert_eq!(lines[12], "1 article, 12 references: 3 resolved, 9 not");
     // --mirror is accepted before the subcommand, and a bad one is one line, exit 2.
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
         .args(["--mirror", "/nonexistent", "links"])

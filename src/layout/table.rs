@@ -8,6 +8,7 @@ use super::columns::{self, COLUMN_CHROME, LONGEST_WORD, Need};
 use super::{Laid, Layout, Seg, Token, VLine, Word, line_text, tokens, wide, wrap};
 use crate::article::table::Table;
 use crate::article::{Article, Piece, TextStyle};
+use crate::plural::count;
 
 /// Where a laid out table's columns are, for scrolling it sideways.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -270,12 +271,10 @@ fn glyph(lines: u8, double: bool) -> char {
 
 /// One line saying what a folded table hides: its size and its first row's text.
 fn summary(table: &Table, cells: &[&[Piece]]) -> VLine {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut text = format!(
         "Table, {} × {}",
-        plural(table.rows, "row", "rows"),
-        plural(table.columns, "column", "columns")
+        count(table.rows, "row", "rows"),
+        count(table.columns, "column", "columns")
     );
     let first: Vec<String> = table
         .row_cells(0)
