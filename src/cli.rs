@@ -96,7 +96,7 @@ pub enum Command {
     /// every word must be in the article (a word finds the words it starts), a
     /// "quoted phrase" as consecutive words. Prints each article found as it is found
     /// (best first once the word index is built): path, number and a snippet.
-    /// Exit code 1 when none is found.
+    /// Exit code 1 when none is found; 2 when the query has no word.
     Search {
         /// One JSON object per line: path, num, section, snippet
         #[arg(long)]

@@ -31,6 +31,12 @@ pub enum Error {
     /// Not a failure: an answer that is empty (exit 1, as grep).
     #[error("no article of this mirror holds {0}: try fewer words, or a word's start")]
     NothingFound(String),
+    /// A search with nothing to look for is a mistake in the command, not an empty
+    /// answer: exit 2, as for any usage error.
+    #[error(
+        "{0:?} has no word to search for (spaces and punctuation are no words): give words, or a \"phrase\" in double quotes"
+    )]
+    NoWord(String),
     #[error("{num} is in several codes ({codes}): name one first, as in: loi {first} {num}")]
     Ambiguous {
         num: String,

@@ -5,6 +5,7 @@
 mod columns;
 mod glue;
 mod table;
+mod wide;
 
 pub use table::TableShape;
 
@@ -115,8 +116,8 @@ enum Token<'a> {
 }
 
 /// Wraps pieces greedily to `width` columns, breaking only at plain spaces (never at a
-/// no-break space U+00A0, U+202F or U+2007), and inside a word only when the word alone
-/// is wider than the line.
+/// no-break space U+00A0, U+202F or U+2007, nor where `glue` keeps words together), and
+/// inside a word only when the word alone is wider than the line (see `wide`).
 pub fn wrap(pieces: &[Piece], width: usize) -> Vec<VLine> {
     let mut lines: Vec<VLine> = Vec::new();
     let mut line: VLine = Vec::new();
@@ -142,44 +143,19 @@ pub fn wrap(pieces: &[Piece], width: usize) -> Vec<VLine> {
             lines.push(std::mem::take(&mut line));
             used = 0;
         }
-        for part in word {
-            used = place_seg(&mut lines, &mut line, used, part, width);
+        if w > width {
+            used = wide::place(&mut lines, &mut line, &word, width);
+            continue;
         }
+        for part in word {
+            push_seg(&mut line, part.text, part.style, part.link);
+        }
+        used += w;
     }
     if !line.is_empty() || lines.is_empty() {
         lines.push(line);
     }
     lines
-}
-
-/// Appends a segment, splitting it across lines when it does not fit (only a word wider
-/// than the whole line gets here). Returns the columns used on the last line.
-fn place_seg(
-    lines: &mut Vec<VLine>,
-    line: &mut VLine,
-    mut used: usize,
-    seg: Part,
-    width: usize,
-) -> usize {
-    let seg_width = columns(seg.text);
-    if used + seg_width <= width {
-        push_seg(line, seg.text, seg.style, seg.link);
-        return used + seg_width;
-    }
-    let mut chunk = String::new();
-    for c in seg.text.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + cw > width && used > 0 {
-            push_seg(line, &chunk, seg.style, seg.link);
-            chunk.clear();
-            lines.push(std::mem::take(line));
-            used = 0;
-        }
-        chunk.push(c);
-        used += cw;
-    }
-    push_seg(line, &chunk, seg.style, seg.link);
-    used
 }
 
 fn push_seg(line: &mut VLine, text: &str, style: TextStyle, link: Option<usize>) {

@@ -25,6 +25,7 @@ pub mod links;
 pub mod mirror;
 pub mod paths;
 pub mod picker;
+pub mod plural;
 pub mod print;
 pub mod reference;
 pub mod sanitize;

@@ -8,6 +8,7 @@ use serde::Serialize;
 use crate::article::Article;
 use crate::enumeration::Marker;
 use crate::mirror::Mirror;
+use crate::plural::count;
 use crate::reference::{self, Kind, Target, Unresolved};
 
 /// One reference, as printed.
@@ -132,9 +133,9 @@ pub fn run(
         }
     }
     let summary = format!(
-        "{} articles, {} references: {} resolved, {} not",
-        totals.articles,
-        totals.references,
+        "{}, {}: {} resolved, {} not",
+        count(totals.articles, "article", "articles"),
+        count(totals.references, "reference", "references"),
         totals.resolved,
         totals.references - totals.resolved
     );

@@ -12,6 +12,7 @@ use crate::cli::named::Named;
 use crate::error::Error;
 use crate::layout::{self, CURSOR_COLUMNS, Layout, SIGN_COLUMNS, Seg, VLine};
 use crate::mirror::Mirror;
+use crate::plural;
 use crate::reference::{self, Target, Unresolved};
 use crate::sanitize;
 use crate::view::{Frame, View};
@@ -19,7 +20,8 @@ use crate::view::{Frame, View};
 /// How `loi print` lays out and styles its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Options {
-    /// Columns of every line written, at most.
+    /// Columns of every line written, at most: but a table wider than that is printed
+    /// whole, and an address of the reference list is never cut.
     pub width: u16,
     /// Items folded as the reader opens them, instead of everything shown.
     pub folded: bool,
@@ -233,10 +235,7 @@ fn body(article: &Article, options: &Options) -> Vec<BodyLine> {
         let lines = layout.lines(article, i);
         if view.is_folded(f, i) {
             let hidden = view.hidden_lines(f, i);
-            let count = format!(
-                " (+{hidden} {})",
-                if hidden == 1 { "line" } else { "lines" }
-            );
+            let count = format!(" (+{})", plural::count(hidden, "line", "lines"));
             let room = usize::from(layout.width()).saturating_sub(column);
             out.push(BodyLine {
                 lead: format!("{indent}▸ "),

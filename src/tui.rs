@@ -64,9 +64,13 @@ pub fn run(app: App, options: Options) -> Result<App, Error> {
     }));
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
-    let mut terminal = Terminal::new(CrosstermBackend::new(compact::Compact::new(
-        std::io::stdout(),
-    )))?;
+    // Whether colour reaches the terminal is the theme's to say (`NO_COLOR` among
+    // its rules), and `Compact` holds it: crossterm, left to read `NO_COLOR` itself,
+    // writes a colour it drops as `ESC[m`, a reset that would drop bold and
+    // underline too.
+    crossterm::style::Colored::set_ansi_color_disabled(false);
+    let writer = compact::Compact::new(std::io::stdout()).with_colours(app.theme.has_colour());
+    let mut terminal = Terminal::new(CrosstermBackend::new(writer))?;
     if options.mouse {
         mouse_on()?;
     }

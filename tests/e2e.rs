@@ -271,7 +271,7 @@ fn links_lists_references_with_targets_or_reasons() {
             .any(|l| l.contains("\tarticles L. 6123-1\tcode-du-travail/")
                 && l.contains("/l6123-1.md"))
     );
-    assert_eq!(lines[12], "1 articles, 12 references: 3 resolved, 9 not");
+    assert_eq!(lines[12], "1 article, 12 references: 3 resolved, 9 not");
     // --mirror is accepted before the subcommand, and a bad one is one line, exit 2.
     let bad = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
         .args(["--mirror", "/nonexistent", "links"])
@@ -396,7 +396,8 @@ fn a_path_outside_loi_mirror_uses_its_own_mirror() {
     );
 }
 
-/// The SGR parameters of every `ESC [ … m` in `bytes`.
+/// The SGR parameters of every `ESC [ … m` in `bytes` (sub-parameters after `:`
+/// included, as in `38:5:179`).
 fn sgr_params(bytes: &[u8]) -> Vec<String> {
     let text = String::from_utf8_lossy(bytes);
     let mut out = Vec::new();
@@ -404,7 +405,7 @@ fn sgr_params(bytes: &[u8]) -> Vec<String> {
     while let Some(at) = rest.find("\x1b[") {
         let seq = &rest[at + 2..];
         let end = seq
-            .find(|c: char| !(c.is_ascii_digit() || c == ';'))
+            .find(|c: char| !(c.is_ascii_digit() || c == ';' || c == ':'))
             .unwrap_or(seq.len());
         if seq[end..].starts_with('m') {
             out.push(seq[..end].to_owned());
@@ -414,28 +415,77 @@ fn sgr_params(bytes: &[u8]) -> Vec<String> {
     out
 }
 
-/// A colour in an SGR sequence: 30–37, 39, 40–47, 49, 90–97, 100–107, or 38;…/48;….
+/// A colour in an SGR sequence, of any kind: foreground and background (30–39,
+/// 40–49, 90–97, 100–107, the defaults 39 and 49 too), 256 and true colours (38;…,
+/// 48;…, 38:…), underline colours (58, 59).
 fn sets_a_colour(params: &str) -> bool {
     params.split(';').any(|p| {
+        let head = p.split(':').next().unwrap_or_default();
         matches!(
-            p.parse::<u32>(),
-            Ok(30..=39 | 40..=49 | 90..=97 | 100..=107)
+            head.parse::<u32>(),
+            Ok(30..=39 | 40..=49 | 58 | 59 | 90..=97 | 100..=107)
         )
     })
 }
 
-/// NO_COLOR (no-color.org) is honoured by crossterm itself, which then writes no
-/// colour; this holds it, and that references stay recognisable (underlined).
+/// NO_COLOR (no-color.org): not one colour sequence on any screen, and references
+/// still recognisable (underlined). Without it, the same screens do show colours.
 #[test]
 fn no_color_writes_no_colour_sequence() {
-    let run = |env: &[(&str, &str)]| {
-        let mut p = Pty::spawn(Path::new(env!("CARGO_BIN_EXE_loi")), &[], env, 80, 24);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let home = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let (cache, config) = (home("cache"), home("config"));
+    let run = |extra: &[(&str, &str)]| {
+        // A data folder of its own: the session the other run saved is not reopened.
+        let data = home(&format!("data{}", extra.len()));
+        let mut env = vec![
+            ("XDG_CACHE_HOME", cache.as_str()),
+            ("XDG_DATA_HOME", data.as_str()),
+            ("XDG_CONFIG_HOME", config.as_str()),
+        ];
+        env.extend_from_slice(extra);
+        let mut p = Pty::spawn(Path::new(env!("CARGO_BIN_EXE_loi")), &[], &env, 80, 24);
         p.wait_for("Article D313-14", TIMEOUT);
+        let esc = |p: &mut Pty| {
+            p.key(Key::Esc);
+            // Apart, or the terminal reads Esc and the next key as Alt-key.
+            std::thread::sleep(Duration::from_millis(150));
+        };
+        // References selected, items unfolded, the help.
         for key in [Key::Tab, Key::Tab, Key::Char('+'), Key::Char('?')] {
             p.key(key);
         }
         p.wait_for("Keys of loi", TIMEOUT);
-        p.key(Key::Char('q'));
+        esc(&mut p);
+        // A search in the article, its matches highlighted.
+        p.send(b"/formation");
+        p.key(Key::Enter);
+        p.wait_for(" for formation", TIMEOUT);
+        // The mirror's search and its answers.
+        p.send(b"s");
+        p.wait_for("Search the whole mirror", TIMEOUT);
+        p.send(b"emploi");
+        p.key(Key::Enter);
+        p.wait_for("articles, ", TIMEOUT);
+        esc(&mut p);
+        // Go-to's list, then the articles citing the one opened.
+        p.send(b"g");
+        p.wait_for("Go to", TIMEOUT);
+        p.send(b"l. 6123-1");
+        p.wait_for("L6123-1 · Code du travail", TIMEOUT);
+        p.key(Key::Enter);
+        p.wait_for("D313-14 › L6123-1", TIMEOUT);
+        p.send(b"c");
+        p.wait_for("is cited by", TIMEOUT);
+        esc(&mut p);
+        // The contents, then a resize to 40x12 and back.
+        p.send(b"t");
+        p.wait_for("Contents", TIMEOUT);
+        esc(&mut p);
+        p.resize(40, 12);
+        std::thread::sleep(Duration::from_millis(300));
+        p.resize(80, 24);
+        p.wait_for("Article L6123-1", TIMEOUT);
         p.key(Key::Char('q'));
         assert_eq!(p.wait_exit(TIMEOUT), Some(0));
         sgr_params(&p.output())
@@ -451,6 +501,22 @@ fn no_color_writes_no_colour_sequence() {
     assert!(
         plain.iter().any(|s| s.split(';').any(|p| p == "4")),
         "references still underlined"
+    );
+}
+
+/// The check sees every kind of colour, and nothing else.
+#[test]
+fn the_colour_check_sees_every_kind_of_colour() {
+    let colours =
+        "\x1b[31m\x1b[39m\x1b[49m\x1b[1;38;5;179m\x1b[48:2::1:2:3m\x1b[59m\x1b[97m\x1b[107m";
+    let found: Vec<String> = sgr_params(colours.as_bytes());
+    assert_eq!(found.len(), 8);
+    assert!(found.iter().all(|s| sets_a_colour(s)), "{found:?}");
+    let plain = "\x1b[m\x1b[0m\x1b[1;4;7m\x1b[22;24;27m\x1b[4:3m\x1b[3m";
+    assert!(
+        !sgr_params(plain.as_bytes())
+            .iter()
+            .any(|s| sets_a_colour(s))
     );
 }
 

@@ -89,6 +89,15 @@ fn exit_codes_are_0_found_1_nothing_found_2_usage_or_mirror() {
     let code = |args: &[&str]| loi(args, cache.path()).status.code();
     assert_eq!(code(&["--mirror", root, "search", "salarié"]), Some(0));
     assert_eq!(code(&["--mirror", root, "search", "introuvable"]), Some(1));
+    // A query with no word is a usage error, said as such, not an empty answer.
+    for query in ["", "   ", "?!", "« » ;", "\"\"", "– …"] {
+        let out = loi(&["--mirror", root, "search", query], cache.path());
+        assert_eq!(out.status.code(), Some(2), "{query:?}");
+        let said = String::from_utf8_lossy(&out.stderr);
+        assert!(said.contains("no word to search for"), "{query:?}: {said}");
+        assert!(out.stdout.is_empty(), "{query:?}");
+    }
+    assert_eq!(code(&["--mirror", root, "search", " salarié ?"]), Some(0));
     assert_eq!(code(&["--mirror", root, "backlinks", "L1-2"]), Some(0));
     assert_eq!(code(&["--mirror", root, "backlinks", "L1-1"]), Some(1));
     assert_eq!(code(&["--mirror", root, "print", "L1-1"]), Some(0));

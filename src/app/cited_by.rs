@@ -12,6 +12,7 @@ use std::time::Duration;
 use super::App;
 use crate::backlinks::{Backlinks, Citing};
 use crate::picker::{Item, Picker};
+use crate::plural::count;
 
 /// Below this many articles the build takes well under a second: done at once.
 const BACKGROUND_FROM: usize = 2000;
@@ -134,12 +135,13 @@ impl App {
         articles.dedup();
         let places = match citing.len() - articles.len() {
             0 => String::new(),
-            _ => format!(", in {} places", citing.len()),
+            _ => format!(", in {}", count(citing.len(), "place", "places")),
         };
-        let title = match articles.len() {
-            1 => format!("{} is cited by 1 article{places}", article.num),
-            n => format!("{} is cited by {n} articles{places}", article.num),
-        };
+        let title = format!(
+            "{} is cited by {}{places}",
+            article.num,
+            count(articles.len(), "article", "articles")
+        );
         let mut picker = Picker::of_paths(title, Vec::new());
         picker.items = citing.into_iter().map(item).collect();
         self.picker = Some(picker);

@@ -13,6 +13,7 @@ use crate::history::Entry;
 use crate::mirror::Mirror;
 use crate::mirror::ids::Ids;
 use crate::picker::Picker;
+use crate::plural::count;
 use crate::reference::{self, Target};
 use crate::view::Frame;
 
@@ -128,7 +129,7 @@ impl App {
             Ok(Target::Many(paths)) => {
                 let title = match paths.len() {
                     1 => format!("{} · 1 article here", target.text),
-                    n => format!("{} · {n} articles", target.text),
+                    n => format!("{} · {}", target.text, count(n, "article", "articles")),
                 };
                 self.picker = Some(Picker::of_paths(title, paths));
                 self.say("↑↓ choose · Enter opens · Esc closes the list", false);
@@ -237,7 +238,8 @@ pub(super) fn describe_link(mirror: &Mirror, article: &Article, link: usize) -> 
             )
         }
         Ok(Target::Many(paths)) => {
-            format!("{} → {} articles · Enter lists them", l.text, paths.len())
+            let n = count(paths.len(), "article", "articles");
+            format!("{} → {n} · Enter lists them", l.text)
         }
         Err(why) => {
             // The way out first: the reason is long and the line may cut it.

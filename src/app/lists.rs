@@ -4,6 +4,7 @@
 use super::App;
 use crate::action::Action;
 use crate::picker::{Listing, Picker};
+use crate::plural::count;
 
 impl App {
     /// Offers a choice of articles of the same number in several codes (the first is
@@ -14,7 +15,10 @@ impl App {
             return false;
         }
         let num = crate::mirror::number_of_file(&paths[0]);
-        let title = format!("{num} is in {} codes: which one?", paths.len());
+        let title = format!(
+            "{num} is in {}: which one?",
+            count(paths.len(), "code", "codes")
+        );
         self.picker = Some(Picker::of_codes(title, paths));
         true
     }

@@ -10,6 +10,7 @@ use super::App;
 use crate::action::Action;
 use crate::article::Article;
 use crate::layout::{Layout, line_text};
+use crate::plural::count;
 use crate::search::Query;
 use crate::view::{Frame, View};
 
@@ -303,7 +304,7 @@ impl App {
             _ if find.query.is_empty() => return,
             (_, 0) => format!("no match for {}", find.typed.trim()),
             (Some(c), n) => format!("match {} of {n} for {}", c + 1, find.typed.trim()),
-            (None, n) => format!("{n} matches for {}", find.typed.trim()),
+            (None, n) => format!("{} for {}", count(n, "match", "matches"), find.typed.trim()),
         };
         let error = find.matches.is_empty();
         self.say(&text, error);

@@ -6,6 +6,7 @@ use super::App;
 use crate::article::{Article, Link};
 use crate::codes;
 use crate::effect::Effect;
+use crate::plural::count;
 use crate::reference::{self, Kind};
 
 impl App {
@@ -63,8 +64,8 @@ impl App {
     pub(super) fn copy_text(&mut self, article: &Article, cursor: usize) {
         let (text, what) = text_under(article, cursor);
         let lines = text.lines().count();
-        let plural = if lines == 1 { "" } else { "s" };
-        self.say(&format!("Copied {lines} line{plural}: {what}"), false);
+        let lines = count(lines, "line", "lines");
+        self.say(&format!("Copied {lines}: {what}"), false);
         self.effects.push(Effect::Copy(text));
     }
 }

@@ -9,8 +9,8 @@ pub const COLUMN_CHROME: usize = 3;
 /// word needs more): wide enough to read, narrow enough to see two side by side.
 const WIDE_TABLE_COLUMN: usize = 20;
 /// A word longer than this (an address, a chemical name) does not widen its column
-/// further: it is cut across lines, as in running text.
-const LONGEST_WORD: usize = 30;
+/// further: it is cut across lines, as in running text (at its hyphens first).
+pub const LONGEST_WORD: usize = 30;
 
 /// What one cell asks of its columns, in columns of text.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,16 +1,28 @@
 //! Where a line must not break though the text has a plain space: `L.` and its
 //! number, `article` and the number it introduces, a number and its thousands or its
-//! unit (`9 378 euros`), as a careful French typesetter would keep them together.
+//! unit (`9 378 euros`), a word and the `:` `;` `?` `!` `»` after it, `«` and the word
+//! after it, as a careful French typesetter would keep them together.
+
+use std::borrow::Cow;
 
 use super::{Part, TextStyle, Token, Word};
 
+/// Marks French sets after a space (`de :`, `non ?`, `mot »`) that must not start a
+/// line: the space before them is, for the typesetter, a no-break space, though the
+/// texts mostly write a plain one.
+pub(super) const CLOSING: &[char] = &[':', ';', '?', '!', '»'];
+/// The mark set before a space that must not end a line: `«` goes with the word after.
+pub(super) const OPENING: char = '«';
+
 /// Joins words a line must not separate: `L.` and its number, `article` and the number
-/// it introduces, a number and `%` or `€`. The space stays, but as part of one word.
+/// it introduces, a number and `%` or `€`, a word and the closing mark after it, an
+/// opening `«` and the word after it. The space stays, but as part of one word (a
+/// part of its own, `" "`, which is how a word wider than its line finds it).
 pub(super) fn glue(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len());
     for token in tokens {
         if let (Some(Token::Word(prev)), Token::Word(next)) = (out.last_mut(), &token)
-            && must_stay_together(&word_text(prev), &word_text(next))
+            && must_stay_together(&last_word(prev), &word_text(next))
         {
             let shared = prev
                 .last()
@@ -31,14 +43,30 @@ pub(super) fn glue(tokens: Vec<Token<'_>>) -> Vec<Token<'_>> {
 
 /// A word's text: borrowed when it has one style (almost always), so that gluing a
 /// 10 MB paragraph does not copy every word.
-fn word_text<'a>(word: &Word<'a>) -> std::borrow::Cow<'a, str> {
+fn word_text<'a>(word: &Word<'a>) -> Cow<'a, str> {
     match word.as_slice() {
-        [one] => std::borrow::Cow::Borrowed(one.text),
+        [one] => Cow::Borrowed(one.text),
+        many => many.iter().map(|s| s.text).collect(),
+    }
+}
+
+/// The text after the last space glued into `word`: only it decides what may be glued
+/// next, and reading only it keeps a word glued to its mark from being copied again.
+fn last_word<'a>(word: &Word<'a>) -> Cow<'a, str> {
+    let from = word
+        .iter()
+        .rposition(|p| p.text == " ")
+        .map_or(0, |i| i + 1);
+    match &word[from..] {
+        [one] => Cow::Borrowed(one.text),
         many => many.iter().map(|s| s.text).collect(),
     }
 }
 
 fn must_stay_together(prev: &str, next: &str) -> bool {
+    if next.starts_with(CLOSING) || prev.ends_with(OPENING) {
+        return true;
+    }
     let last = prev.rsplit(' ').next().unwrap_or(prev);
     let next_is_number = next.starts_with(|c: char| c.is_ascii_digit());
     let prefix = last.trim_end_matches('.');
@@ -165,6 +193,33 @@ mod tests {
     }
 
     #[test]
+    fn closing_marks_stay_after_their_word_and_an_opening_one_before_it() {
+        let p = [Piece::Text {
+            text: "les missions suivantes : former ; conseiller ? aider ! le « conseil \
+                   national » et « le\u{a0}comité » : fin"
+                .to_owned(),
+            style: TextStyle::default(),
+            link: None,
+        }];
+        for width in 10..=40 {
+            let lines: Vec<String> = wrap(&p, width).iter().map(line_text).collect();
+            for (i, line) in lines.iter().enumerate() {
+                assert!(
+                    !line.starts_with([':', ';', '?', '!', '»']),
+                    "width {width}, line {i}: {lines:?}"
+                );
+                assert!(!line.ends_with('«'), "width {width}, line {i}: {lines:?}");
+            }
+            // Nothing is lost or added (a word wider than the line is cut, not spaced).
+            let letters = |s: &str| s.replace(' ', "");
+            let Piece::Text { text, .. } = &p[0] else {
+                unreachable!()
+            };
+            assert_eq!(letters(&lines.concat()), letters(text));
+        }
+    }
+
+    #[test]
     fn words_and_numbers_that_are_not_a_quantity_still_break() {
         use super::must_stay_together;
         assert!(!must_stay_together("de", "378"));
@@ -173,5 +228,11 @@ mod tests {
         assert!(!must_stay_together("L6123-1", "123"));
         assert!(must_stay_together("le 9", "378"));
         assert!(must_stay_together("9 378", "euros."));
+        assert!(must_stay_together("suivantes", ":"));
+        assert!(must_stay_together("conseil", "»,"));
+        assert!(must_stay_together("«", "conseil"));
+        assert!(!must_stay_together("»", "et"));
+        assert!(!must_stay_together("et", "«"));
+        assert!(!must_stay_together("suivantes :", "former"));
     }
 }

@@ -4,10 +4,11 @@
 
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
-use super::columns::{self, COLUMN_CHROME, Need};
-use super::{Laid, Layout, Seg, Token, VLine, Word, line_text, tokens, wrap};
+use super::columns::{self, COLUMN_CHROME, LONGEST_WORD, Need};
+use super::{Laid, Layout, Seg, Token, VLine, Word, line_text, tokens, wide, wrap};
 use crate::article::table::Table;
 use crate::article::{Article, Piece, TextStyle};
+use crate::plural::count;
 
 /// Where a laid out table's columns are, for scrolling it sideways.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -125,13 +126,18 @@ pub(super) fn lay_out(table: &Table, cells: &[&[Piece]], room: usize) -> Laid {
     }
 }
 
-/// Columns of the longest word of `pieces` (words as [`wrap`] keeps them whole).
+/// Columns of the longest word of `pieces` (words as [`wrap`] keeps them whole). A
+/// word longer than [`LONGEST_WORD`] is cut whatever the column's width, at its
+/// hyphens first: what the column must hold of it is its widest piece between them.
 fn longest_word(pieces: &[Piece]) -> usize {
     let width = |word: &Word| word.iter().map(|p| p.text.width()).sum::<usize>();
     tokens(pieces)
         .iter()
         .map(|t| match t {
-            Token::Word(word) => width(word),
+            Token::Word(word) => match width(word) {
+                w if w > LONGEST_WORD => wide::widest_piece(word),
+                w => w,
+            },
             Token::Break => 0,
         })
         .max()
@@ -265,12 +271,10 @@ fn glyph(lines: u8, double: bool) -> char {
 
 /// One line saying what a folded table hides: its size and its first row's text.
 fn summary(table: &Table, cells: &[&[Piece]]) -> VLine {
-    let plural =
-        |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     let mut text = format!(
         "Table, {} × {}",
-        plural(table.rows, "row", "rows"),
-        plural(table.columns, "column", "columns")
+        count(table.rows, "row", "rows"),
+        count(table.columns, "column", "columns")
     );
     let first: Vec<String> = table
         .row_cells(0)

@@ -37,15 +37,16 @@ pub fn describe(
     }
 }
 
-/// An entry of the list wrapped to `width` columns at its spaces; an address wider
-/// than a line is cut after a `/`, `?` or `&` (or anywhere, when no such cut fits), so
-/// that each of its parts still reads as a piece of the address.
+/// An entry of the list wrapped to `width` columns at its spaces. An address (a mirror
+/// path, a web address: a word with a `/`) is never cut, so that it can be copied or
+/// clicked whole: wider than a line, it takes a line of its own, past the width. Any
+/// other word wider than a line is cut at the width.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {
     let width = width.max(1);
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split(' ').filter(|w| !w.is_empty()) {
-        let parts = if word.width() > width {
+        let parts = if word.width() > width && !word.contains('/') {
             cut(word, width)
         } else {
             vec![word.to_owned()]
@@ -67,35 +68,22 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
-/// `word` in parts of at most `width` columns, each as long as it can be while ending
-/// just after a `/`, `?` or `&`.
+/// `word` in parts of at most `width` columns (a character wider than that alone).
 fn cut(word: &str, width: usize) -> Vec<String> {
     let mut parts = Vec::new();
-    let mut rest = word;
-    while rest.width() > width {
-        let mut end = 0;
-        let mut used = 0;
-        let mut last_cut = None;
-        for (i, c) in rest.char_indices() {
-            let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-            if used + w > width {
-                break;
-            }
-            used += w;
-            end = i + c.len_utf8();
-            if matches!(c, '/' | '?' | '&') {
-                last_cut = Some(end);
-            }
+    let mut part = String::new();
+    let mut used = 0;
+    for c in word.chars() {
+        let w = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if used + w > width && used > 0 {
+            parts.push(std::mem::take(&mut part));
+            used = 0;
         }
-        // A character wider than the line goes alone rather than never.
-        let at = last_cut
-            .unwrap_or(end)
-            .max(rest.chars().next().map_or(0, char::len_utf8));
-        parts.push(rest[..at].to_owned());
-        rest = &rest[at..];
+        part.push(c);
+        used += w;
     }
-    if !rest.is_empty() {
-        parts.push(rest.to_owned());
+    if !part.is_empty() {
+        parts.push(part);
     }
     parts
 }
@@ -140,22 +128,30 @@ mod tests {
     }
 
     #[test]
-    fn addresses_are_cut_where_they_read_as_parts() {
-        let text = "R. 1 → https://www.legifrance.gouv.fr/affichCodeArticle.do?cidTexte=LEGITEXT000006072050&idArticle=LEGIARTI000018499188 (unresolved: gone)";
-        let lines = wrap(text, 40);
+    fn addresses_are_never_cut() {
+        let web = "https://www.legifrance.gouv.fr/affichCodeArticle.do?cidTexte=LEGITEXT000006072050&idArticle=LEGIARTI000018499188";
+        let path = "code-rural-et-de-la-peche-maritime/…/l722-20.md";
+        let text = format!("R. 1 → {web} (unresolved: gone), L. 2 → {path}");
+        for width in [10, 40, 60] {
+            let lines = wrap(&text, width);
+            assert!(lines.contains(&web.to_owned()), "{width}: {lines:#?}");
+            assert!(
+                lines.iter().any(|l| l.ends_with(path)),
+                "{width}: {lines:#?}"
+            );
+            // Only an address alone on its line is wider than the line.
+            for line in &lines {
+                assert!(
+                    line.width() <= width || line == web || line == path,
+                    "{width}: {lines:#?}"
+                );
+            }
+        }
         assert_eq!(
-            lines,
-            [
-                "R. 1 → https://www.legifrance.gouv.fr/",
-                "affichCodeArticle.do?",
-                "cidTexte=LEGITEXT000006072050&",
-                "idArticle=LEGIARTI000018499188",
-                "(unresolved: gone)"
-            ]
+            wrap(&text, 60),
+            ["R. 1 →", web, "(unresolved: gone), L. 2 →", path,]
         );
-        let address = text.split(' ').nth(3).expect("the address");
-        assert_eq!(lines[0][9..].to_owned() + &lines[1..4].concat(), address);
-        // No cut point: cut at the width; wide characters never overflow.
+        // Any other word: cut at the width; wide characters never overflow.
         assert_eq!(wrap("aaaaaaaaaa", 4), ["aaaa", "aaaa", "aa"]);
         assert_eq!(wrap("漢字漢字漢", 3), ["漢", "字", "漢", "字", "漢"]);
         assert_eq!(wrap("a 漢", 1), ["a", "漢"], "alone rather than lost");

@@ -59,9 +59,14 @@ fn every_line_fits_the_width_markers_and_list_included() {
                     ..options(width)
                 };
                 let text = printed(&a, &o);
+                let list = text.split_once("\nReferences\n").map_or("", |(_, l)| l);
                 for line in text.lines() {
+                    // An address is never cut: alone on its line, it may be wider.
+                    let address = line.trim_start().contains('/')
+                        && !line.trim_start().contains(' ')
+                        && list.lines().any(|l| l == line);
                     assert!(
-                        line.width() <= usize::from(width),
+                        line.width() <= usize::from(width) || address,
                         "{} at {width} (folded: {folded}): {line:?}",
                         a.num
                     );

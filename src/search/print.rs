@@ -11,6 +11,9 @@ use crate::error::Error;
 /// Searches the mirror at `root` for `typed`, printing as it goes.
 pub fn run_printing(root: Option<&Path>, typed: &str, json: bool) -> Result<(), Error> {
     let query = Query::parse(typed);
+    if query.is_empty() {
+        return Err(Error::NoWord(typed.to_owned()));
+    }
     let mut out = std::io::stdout().lock();
     let mut found = 0usize;
     let mut failed: Option<std::io::Error> = None;

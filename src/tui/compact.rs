@@ -18,7 +18,12 @@
 //!   at the bottom one, reverse index at the top one), so the row scrolled in is
 //!   reached by its column alone.
 //!
+//! - Without colours (`NO_COLOR`), every colour parameter is taken out first
+//!   (`compact/colourless`).
+//!
 //! Everything else passes through unchanged, byte for byte.
+
+mod colourless;
 
 use std::io::Write;
 
@@ -28,6 +33,8 @@ pub struct Compact<W: Write> {
     inner: W,
     pending: Vec<u8>,
     state: State,
+    /// Whether colours may reach the terminal.
+    colours: bool,
 }
 
 /// What is known of the terminal between batches.
@@ -56,7 +63,14 @@ impl<W: Write> Compact<W> {
             inner,
             pending: Vec::new(),
             state: State::default(),
+            colours: true,
         }
+    }
+
+    /// Whether colours may reach the terminal: when not, no colour sequence of any
+    /// kind does, whatever was written.
+    pub fn with_colours(self, colours: bool) -> Compact<W> {
+        Compact { colours, ..self }
     }
 }
 
@@ -69,7 +83,11 @@ impl<W: Write> Write for Compact<W> {
     fn flush(&mut self) -> std::io::Result<()> {
         // Something else may have moved the cursor since the last batch.
         self.state.row = None;
-        let out = compact(&self.pending, &mut self.state);
+        let out = if self.colours {
+            compact(&self.pending, &mut self.state)
+        } else {
+            compact(&colourless::strip(&self.pending), &mut self.state)
+        };
         self.pending.clear();
         self.inner.write_all(&out)?;
         self.inner.flush()
@@ -409,6 +427,18 @@ mod tests {
         writer.write_all(b"\x1b[7me\x1b[0m").expect("write");
         writer.flush().expect("flush");
         assert_eq!(out, b"ab\x1b[mc\x1b[38;5;179md\x1b[m\x1b[7me\x1b[m");
+    }
+
+    #[test]
+    fn without_colours_a_draw_writes_attributes_only() {
+        let mut out = Vec::new();
+        let mut writer = Compact::new(&mut out).with_colours(false);
+        writer
+            .write_all(b"\x1b[0m\x1b[1m\x1b[38;5;179;48;5;3mx\x1b[39m\x1b[49m\x1b[59m\x1b[0m")
+            .expect("write");
+        writer.flush().expect("flush");
+        // Nothing known at the start: the reset goes with the bold.
+        assert_eq!(out, b"\x1b[0;1mx\x1b[m");
     }
 
     #[test]

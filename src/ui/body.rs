@@ -13,6 +13,7 @@ use super::fit;
 use super::theme::{self, Theme};
 use crate::app::App;
 use crate::layout::{CURSOR_COLUMNS, SIGN_COLUMNS, Seg, VLine};
+use crate::plural;
 use crate::view::{Frame as ViewFrame, Pos, View};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -81,10 +82,7 @@ fn screen_line<'a>(
         let line = f.layout.folded_line(f.article, pos.block);
         let room = usize::from(f.layout.width()).saturating_sub(text_column);
         let hidden = view.hidden_lines(f, pos.block);
-        let count = format!(
-            " (+{hidden} {})",
-            if hidden == 1 { "line" } else { "lines" }
-        );
+        let count = format!(" (+{})", plural::count(hidden, "line", "lines"));
         let text_room = room.saturating_sub(count.width());
         spans.extend(marked(text_spans(&truncate(&line, text_room), links)));
         spans.push(Span::styled(count, t.fold_count));

@@ -9,6 +9,7 @@ use super::super::App;
 use super::Find;
 use crate::action::Action;
 use crate::picker::{Item, Picker};
+use crate::plural::count;
 use crate::search::{Answered, Hit, Query};
 
 /// Answers listed at most: more is not read on a screen.
@@ -217,8 +218,14 @@ impl App {
         let text = match (n, how) {
             (0, _) => "Nothing found: fewer words, or the start of a word?".to_owned(),
             (LIMIT, _) => format!("The first {LIMIT} articles found: more words narrow it"),
-            (n, Some(Answered::Index)) => format!("{n} articles, best first · Enter opens"),
-            (n, _) => format!("{n} articles, in mirror order (ranked once indexed) · Enter opens"),
+            (n, Some(Answered::Index)) => format!(
+                "{}, best first · Enter opens",
+                count(n, "article", "articles")
+            ),
+            (n, _) => format!(
+                "{}, in mirror order (ranked once indexed) · Enter opens",
+                count(n, "article", "articles")
+            ),
         };
         self.say(&text, n == 0);
     }
