@@ -62,7 +62,11 @@ pub fn rows(mirror: &Mirror, article: &Article) -> Vec<Row> {
                 target: None,
                 point: None,
                 targets: Vec::new(),
-                note: reference::disagreement(mirror, link).map(|d| d.to_string()),
+                note: resolved
+                    .is_ok()
+                    .then(|| reference::disagreement(mirror, link))
+                    .flatten()
+                    .map(|d| d.to_string()),
             };
             let labels = |point: &[Marker]| {
                 let labels: Vec<String> = point.iter().map(Marker::label).collect();

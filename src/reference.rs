@@ -213,19 +213,15 @@ pub fn disagreement(mirror: &Mirror, link: &Link) -> Option<Disagreement> {
         return None;
     }
     let href = link.href.as_str();
-    let (code, address, path) = match Kind::of(link) {
+    // The number the address names, read without touching the disk: most links agree
+    // with their text, and `loi links` asks this of every one.
+    let (address, legacy) = match Kind::of(link) {
         Kind::Legacy => {
             let id = query_value(href, "idArticle")?;
-            let reading = mirror.legacy_ids()?.get(id)?.num.clone();
-            let code = codes::by_legitext(query_value(href, "cidTexte")?)?;
-            let code = held_code(mirror, code.slug)?;
-            let path = find_article(mirror, &code, &reading);
-            (code, reading, path)
+            (mirror.legacy_ids()?.get(id)?.num.clone(), true)
         }
         Kind::Link if !href.starts_with("//") => {
-            let path = resolve_path(mirror, &mirror::safe_relative(href)?).ok()?;
-            let num = mirror::number_of_file(&path);
-            (code_of(&path).to_owned(), num, Some(path))
+            (mirror::number_of_file(&mirror::safe_relative(href)?), false)
         }
         _ => return None,
     };
@@ -234,15 +230,8 @@ pub fn disagreement(mirror: &Mirror, link: &Link) -> Option<Disagreement> {
         return None;
     }
     let text = match &link.cite {
-        Some(Cite::Range { from, to, .. }) => {
-            if path
-                .as_ref()
-                .is_some_and(|p| mirror.between(&code, from, to).contains(p))
-            {
-                return None;
-            }
-            format!("{from} à {to}")
-        }
+        Some(Cite::Range { from, to, .. }) if in_range(&address, from, to) => return None,
+        Some(Cite::Range { from, to, .. }) => format!("{from} à {to}"),
         _ => {
             let num = link.number()?;
             if same_number(&num, &address) {
@@ -251,11 +240,30 @@ pub fn disagreement(mirror: &Mirror, link: &Link) -> Option<Disagreement> {
             num
         }
     };
+    let path = if legacy {
+        let code = codes::by_legitext(query_value(href, "cidTexte")?)?;
+        find_article(mirror, &held_code(mirror, code.slug)?, &address)
+    } else {
+        Some(resolve_path(mirror, &mirror::safe_relative(href)?).ok()?)
+    };
     Some(Disagreement {
         text,
         address,
         path,
     })
+}
+
+/// Whether number `num` lies in the range `from` to `to`, as [`Mirror::between`] reads
+/// one: by its digits, with the letters of either end.
+fn in_range(num: &str, from: &str, to: &str) -> bool {
+    let (Some(n), Some(f), Some(t)) = (
+        crate::mirror::order::key(num),
+        crate::mirror::order::key(from),
+        crate::mirror::order::key(to),
+    ) else {
+        return false;
+    };
+    (n.0 == f.0 || n.0 == t.0) && f.1 <= n.1 && n.1 <= t.1
 }
 
 /// Reads what resolving `article`'s references needs beyond its own text: the
