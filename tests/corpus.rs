@@ -453,3 +453,130 @@ fn the_articles_citing_l5311_9_agree_with_a_grep() {
     assert!(grep.len() >= 10, "{grep:?}");
     assert_eq!(found, grep);
 }
+
+/// One item of an article's enumeration, for the runs: a block's marker, or the
+/// second marker of its line (the `1°` of `II. – 1° Toute personne`), one deeper.
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    marker: loi::enumeration::Marker,
+    /// `2° bis`: comes after `2°` in its run.
+    inserted: bool,
+    depth: usize,
+}
+
+fn items(a: &Article) -> Vec<Item> {
+    let mut out = Vec::new();
+    for b in &a.blocks {
+        let Some(marker) = b.marker else { continue };
+        let line = loi::enumeration::opening(&b.plain_text());
+        out.push(Item {
+            marker,
+            inserted: line.inserted,
+            depth: b.depth,
+        });
+        if let Some(inner) = line.inner {
+            out.push(Item {
+                marker: inner,
+                inserted: false,
+                depth: b.depth + 1,
+            });
+        }
+    }
+    out
+}
+
+/// The runs of an article's enumeration: a run is a chain of items of one
+/// [`MarkerKind`], each the next item of that kind in the text (no item of the kind
+/// between) and numbered one more than the one before (`1°` `2°` `3°`; `I` `II`;
+/// `a)` `b)`), or as much for an inserted item (`2°` `2° bis` `3°`), other families'
+/// items and plain paragraphs free to come between. Dashes, which have no number,
+/// make no run. Returns each run's items, in order.
+fn runs(a: &Article) -> Vec<Vec<Item>> {
+    use loi::enumeration::MarkerKind;
+    let mut out: Vec<Vec<Item>> = Vec::new();
+    // Per kind, its last item and the run that item is in, as an index into `out`.
+    let mut last: Vec<(Item, Option<usize>)> = Vec::new();
+    for item in items(a) {
+        let m = item.marker;
+        if m.kind == MarkerKind::Dash {
+            continue;
+        }
+        let slot = last.iter().position(|(l, _)| l.marker.kind == m.kind);
+        let run = match slot.map(|s| last[s]) {
+            Some((before, run))
+                if m.value == before.marker.value + 1
+                    || (item.inserted && m.value == before.marker.value) =>
+            {
+                Some(match run {
+                    Some(r) => {
+                        out[r].push(item);
+                        r
+                    }
+                    None => {
+                        out.push(vec![before, item]);
+                        out.len() - 1
+                    }
+                })
+            }
+            _ => None,
+        };
+        match slot {
+            Some(s) => last[s] = (item, run),
+            None => last.push((item, run)),
+        }
+    }
+    out
+}
+
+/// The runs whose items do not all sit at one depth, as `1°@1 2°@3` lists.
+fn runs_astray(a: &Article) -> Vec<String> {
+    runs(a)
+        .into_iter()
+        .filter(|run| run.iter().any(|i| i.depth != run[0].depth))
+        .map(|run| {
+            let items: Vec<String> = run
+                .iter()
+                .map(|i| format!("{}@{}", i.marker.label(), i.depth))
+                .collect();
+            items.join(" ")
+        })
+        .collect()
+}
+
+/// Items of one run are siblings: `2°` after `1°`'s `a)` … `d)` is not inside `d)`
+/// (L1233-3), `II` after `I`'s `A` … `H` is not inside `H`. Checked on every run of
+/// every article.
+#[test]
+fn every_run_of_numbered_items_sits_at_one_depth() {
+    let mut checked = 0;
+    let mut wrong = Vec::new();
+    for a in parse_all() {
+        checked += runs(a).len();
+        let astray = runs_astray(a);
+        if !astray.is_empty() {
+            wrong.push(format!("{} {}: {}", a.path, a.num, astray.join(" | ")));
+        }
+    }
+    println!(
+        "{checked} runs checked, {} articles with one astray",
+        wrong.len()
+    );
+    for w in &wrong {
+        println!("{w}");
+    }
+    assert!(checked > 9_000, "{checked} runs");
+    assert!(wrong.is_empty(), "{} articles", wrong.len());
+}
+
+/// The check above sees a run broken across depths, an inserted item and an item
+/// that shares its line with another included.
+#[test]
+fn a_run_across_depths_is_seen() {
+    let source = "# Article X\n\n<p>I.-1° Un.</p><p>2° Deux.</p><p>2° bis Ter.</p><p>3° Trois.</p>";
+    let mut a = Article::parse("c/x.md", source);
+    let lengths: Vec<usize> = runs(&a).iter().map(Vec::len).collect();
+    assert_eq!(lengths, vec![4]);
+    assert!(runs_astray(&a).is_empty());
+    a.blocks[3].depth = 2;
+    assert_eq!(runs_astray(&a), vec!["1°@1 2°@1 2°@1 3°@2"]);
+}
