@@ -580,3 +580,140 @@ fn a_run_across_depths_is_seen() {
     a.blocks[3].depth = 2;
     assert_eq!(runs_astray(&a), vec!["1°@1 2°@1 2°@1 3°@2"]);
 }
+
+/// Per table of `body` with any text, per cell, how many lines its text makes: cut at
+/// the edges of the blocks in the cell (`<p>`, `<div>`, `<li>`… and a table inside,
+/// whose own cells are words) and at `<br/>`, empty pieces left out. Read with
+/// scraper, on its own terms.
+fn cell_lines_in_html(body: &str) -> Vec<Vec<usize>> {
+    use ego_tree::iter::Edge;
+    use scraper::node::Node;
+    const BLOCKS: &[&str] = &[
+        "p",
+        "div",
+        "center",
+        "blockquote",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "br",
+    ];
+    let doc = scraper::Html::parse_fragment(body);
+    let mut tables: Vec<Vec<usize>> = Vec::new();
+    let mut depth = 0;
+    // The open cell: lines so far, and whether the current one has text.
+    let mut cell: Option<(usize, bool)> = None;
+    let cut = |cell: &mut Option<(usize, bool)>| {
+        if let Some((lines, text @ true)) = cell {
+            *lines += 1;
+            *text = false;
+        }
+    };
+    for edge in doc.tree.root().traverse() {
+        match edge {
+            Edge::Open(node) => match node.value() {
+                Node::Text(text) => {
+                    if let Some((_, has)) = cell.as_mut()
+                        && text.chars().any(|c| !c.is_ascii_whitespace())
+                    {
+                        *has = true;
+                    }
+                }
+                Node::Element(el) => match el.name() {
+                    "table" => {
+                        if depth == 0 {
+                            tables.push(Vec::new());
+                        } else if depth == 1 {
+                            cut(&mut cell);
+                        }
+                        depth += 1;
+                    }
+                    "td" | "th" if depth == 1 => cell = Some((0, false)),
+                    name if depth == 1 && BLOCKS.contains(&name) => cut(&mut cell),
+                    _ => {}
+                },
+                _ => {}
+            },
+            Edge::Close(node) => {
+                if let Node::Element(el) = node.value() {
+                    match el.name() {
+                        "table" => {
+                            depth -= 1;
+                            if depth == 1 {
+                                cut(&mut cell);
+                            }
+                        }
+                        "td" | "th" if depth == 1 => {
+                            cut(&mut cell);
+                            if let (Some((lines, _)), Some(table)) =
+                                (cell.take(), tables.last_mut())
+                            {
+                                table.push(lines);
+                            }
+                        }
+                        name if depth == 1 && BLOCKS.contains(&name) => cut(&mut cell),
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    tables.retain(|t| t.iter().any(|lines| *lines > 0));
+    tables
+}
+
+/// The same, from the model: per table block, per cell, its lines.
+fn cell_lines_in_model(a: &Article) -> Vec<Vec<usize>> {
+    a.blocks
+        .iter()
+        .filter(|b| b.table().is_some())
+        .map(|b| {
+            b.cells()
+                .iter()
+                .map(
+                    |cell| match cell.iter().any(|p| matches!(p, Piece::Text { .. })) {
+                        true => 1 + cell.iter().filter(|p| **p == Piece::Break).count(),
+                        false => 0,
+                    },
+                )
+                .collect()
+        })
+        .collect()
+}
+
+/// A paragraph in a table's cell starts a line of the cell, as `<br/>` does, and so
+/// does any block (issue 16, part 4): `Pustule maligne.`, `Œdème malin.` are two
+/// lines of their cell, not one sentence. Checked on every cell of every table.
+#[test]
+fn every_block_in_a_cell_starts_a_line_of_it() {
+    let root = corpus();
+    let (mut cells, mut several, mut tables) = (0, 0, 0);
+    let mut wrong = Vec::new();
+    for a in parse_all() {
+        let source = std::fs::read_to_string(root.join(&a.path)).expect("read");
+        let body = loi::article::split_heading(&source).map_or(source.as_str(), |(_, b)| b);
+        if !body.contains("<t") {
+            continue;
+        }
+        let expected = cell_lines_in_html(body);
+        let got = cell_lines_in_model(a);
+        tables += got.len();
+        cells += got.iter().map(Vec::len).sum::<usize>();
+        several += got.iter().flatten().filter(|lines| **lines > 1).count();
+        if expected != got {
+            wrong.push(a.path.clone());
+        }
+    }
+    println!(
+        "{tables} tables, {cells} cells, {several} of several lines; {} articles differ",
+        wrong.len()
+    );
+    assert!(cells > 15_000, "{cells} cells");
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}

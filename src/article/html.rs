@@ -147,6 +147,9 @@ impl Builder {
                 if self.table_depth == 0 {
                     self.end_para();
                     self.table = Some(table::Builder::default());
+                } else if self.table_depth == 1 && self.cell_open {
+                    // A table in a cell is a block of it: its words on a line of their own.
+                    self.cell_line_break();
                 }
                 self.table_depth += 1;
             }
@@ -201,30 +204,45 @@ impl Builder {
                 self.table_depth = self.table_depth.saturating_sub(1);
                 if self.table_depth == 0 {
                     self.end_table();
+                } else if self.table_depth == 1 && self.cell_open {
+                    self.cell_line_break();
                 }
             }
             _ => {}
         }
     }
 
-    /// Inside a table a paragraph is only a gap between words; outside it ends one.
+    /// A paragraph (or any block) inside a cell starts a line of that cell, as `<br/>`
+    /// does: a cell's `<p>Pustule maligne.</p><p>Œdème malin.</p>` are two lines. In a
+    /// table inside a cell, whose cells are words of the outer one, it is a gap
+    /// between words; outside a table it ends the paragraph.
     fn block_boundary(&mut self) {
-        if self.table_depth > 0 {
-            self.pending_space = !self.line.is_empty();
-        } else {
+        if self.table_depth == 0 {
             self.end_para();
+        } else if self.table_depth == 1 && self.cell_open {
+            self.cell_line_break();
+        } else {
+            self.pending_space = !self.line.is_empty();
         }
+    }
+
+    /// Ends a line of the open cell: none at its start and none twice, so that
+    /// `<p></p>`, `<br/><br/>` or a `<br/>` closing a `<p>` add no empty line (the
+    /// mirror puts `<br/><br/>` between the lines of a list in a cell). Cold, to keep
+    /// it out of `block_boundary`, which every paragraph of every article goes through.
+    #[cold]
+    fn cell_line_break(&mut self) {
+        if !matches!(self.line.last(), None | Some(Piece::Break)) {
+            self.line.push(Piece::Break);
+        }
+        self.pending_space = false;
     }
 
     /// `<br/>` ends a line; two in a row (an empty line) end the paragraph, which is
     /// how many articles separate their paragraphs.
     fn line_break(&mut self) {
         if self.table_depth == 1 && self.cell_open {
-            // A line of its own inside the cell; none at its start, none twice.
-            if !matches!(self.line.last(), None | Some(Piece::Break)) {
-                self.line.push(Piece::Break);
-            }
-            self.pending_space = false;
+            self.cell_line_break();
         } else if self.table_depth > 0 {
             self.pending_space = !self.line.is_empty();
         } else if self.line.is_empty() {
@@ -285,7 +303,11 @@ impl Builder {
             self.cell_open = true;
             self.pending_space = false;
         }
-        if self.pending_space && !self.line.is_empty() {
+        // No space opens a line, nor a line of a cell (only cells hold breaks).
+        if self.pending_space
+            && !self.line.is_empty()
+            && !(self.table_depth > 0 && matches!(self.line.last(), Some(Piece::Break)))
+        {
             let inside = link.is_some() && self.line.last().and_then(link_of) == link;
             if inside {
                 self.append(" ", style, link);

@@ -57,9 +57,9 @@ fn tables_become_cells_on_a_grid() {
     );
     assert_eq!(p.paras.len(), 3);
     let table = p.paras[1].table.as_ref().expect("a table");
-    // Paragraphs in a cell are spaces, a `<br/>` a line of the cell (none at its
-    // ends); an empty cell keeps its place.
-    assert_eq!(texts(&p.paras[1]), vec!["A", "B", "1 un", "", "2\ndeux"]);
+    // A paragraph in a cell, as a `<br/>`, is a line of the cell (none at its ends,
+    // none empty); an empty cell keeps its place.
+    assert_eq!(texts(&p.paras[1]), vec!["A", "B", "1\nun", "", "2\ndeux"]);
     // The colspan's second column has no cell of its own: taken out.
     assert_eq!((table.rows, table.columns, table.header_rows), (2, 3, 1));
     assert!(table.cells[0].header, "a <td> of <thead> heads the table");
@@ -68,11 +68,11 @@ fn tables_become_cells_on_a_grid() {
 }
 
 #[test]
-fn a_table_in_a_cell_is_words_of_that_cell() {
+fn a_table_in_a_cell_is_a_line_of_words_of_that_cell() {
     let p = parse(
         "<table><tr><td>a<table><tr><td>b</td><td>c</td></tr></table>d</td><td>e</td></tr></table>",
     );
-    assert_eq!(texts(&p.paras[0]), vec!["a b c d", "e"]);
+    assert_eq!(texts(&p.paras[0]), vec!["a\nb c\nd", "e"]);
     assert_eq!(p.paras[0].table.as_ref().map(|t| t.cells.len()), Some(2));
 }
 
@@ -88,4 +88,41 @@ fn deep_nesting_does_not_overflow() {
     let html = "<b>".repeat(20_000) + "fond";
     let p = parse(&html);
     assert_eq!(texts(&p.paras[0]), vec!["fond"]);
+}
+
+/// The cell of a table read as one line of the whole table's text.
+fn cell(html: &str) -> String {
+    let p = parse(&format!("<table><tr><td>{html}</td></tr></table>"));
+    texts(&p.paras[0]).concat()
+}
+
+#[test]
+fn every_block_in_a_cell_starts_a_line_of_it() {
+    // Maladies professionnelles, tableau n° 4 of the code rural.
+    assert_eq!(
+        cell("<p>Pustule maligne. </p><p>Œdème malin.</p>\n<p> Charbon gastro-intestinal.</p>"),
+        "Pustule maligne.\nŒdème malin.\nCharbon gastro-intestinal."
+    );
+    for tag in ["p", "div", "li", "center", "blockquote", "h3"] {
+        assert_eq!(cell(&format!("a<{tag}>b</{tag}>c")), "a\nb\nc", "<{tag}>");
+    }
+    assert_eq!(
+        cell("<ul><li>- un,</li><li>- deux</li></ul>"),
+        "- un,\n- deux"
+    );
+    // No line is empty, none opens or closes the cell.
+    assert_eq!(
+        cell("<p></p><p><br/>x<br/></p><br/><br/><p>y</p><p> </p>"),
+        "x\ny"
+    );
+    // Inside a paragraph, words and links run on as elsewhere.
+    assert_eq!(
+        cell("<p>le <b>gras</b> et <a href='x'>un lien</a></p>"),
+        "le gras et un lien"
+    );
+    // A table in a cell is a block of it whose cells, paragraphs and all, are words.
+    assert_eq!(
+        cell("a<table><tr><td><p>b</p><p>c</p></td><td>d</td></tr></table>e"),
+        "a\nb c d\ne"
+    );
 }
