@@ -147,6 +147,9 @@ impl Builder {
                 if self.table_depth == 0 {
                     self.end_para();
                     self.table = Some(table::Builder::default());
+                } else if self.table_depth == 1 && self.cell_open {
+                    // A table in a cell is a block of it: its words on a line of their own.
+                    self.cell_line_break();
                 }
                 self.table_depth += 1;
             }
@@ -201,30 +204,45 @@ impl Builder {
                 self.table_depth = self.table_depth.saturating_sub(1);
                 if self.table_depth == 0 {
                     self.end_table();
+                } else if self.table_depth == 1 && self.cell_open {
+                    self.cell_line_break();
                 }
             }
             _ => {}
         }
     }
 
-    /// Inside a table a paragraph is only a gap between words; outside it ends one.
+    /// A paragraph (or any block) inside a cell starts a line of that cell, as `<br/>`
+    /// does: a cell's `<p>Pustule maligne.</p><p>Œdème malin.</p>` are two lines. In a
+    /// table inside a cell, whose cells are words of the outer one, it is a gap
+    /// between words; outside a table it ends the paragraph.
     fn block_boundary(&mut self) {
-        if self.table_depth > 0 {
-            self.pending_space = !self.line.is_empty();
-        } else {
+        if self.table_depth == 0 {
             self.end_para();
+        } else if self.table_depth == 1 && self.cell_open {
+            self.cell_line_break();
+        } else {
+            self.pending_space = !self.line.is_empty();
         }
+    }
+
+    /// Ends a line of the open cell: none at its start and none twice, so that
+    /// `<p></p>`, `<br/><br/>` or a `<br/>` closing a `<p>` add no empty line (the
+    /// mirror puts `<br/><br/>` between the lines of a list in a cell). Cold, to keep
+    /// it out of `block_boundary`, which every paragraph of every article goes through.
+    #[cold]
+    fn cell_line_break(&mut self) {
+        if !matches!(self.line.last(), None | Some(Piece::Break)) {
+            self.line.push(Piece::Break);
+        }
+        self.pending_space = false;
     }
 
     /// `<br/>` ends a line; two in a row (an empty line) end the paragraph, which is
     /// how many articles separate their paragraphs.
     fn line_break(&mut self) {
         if self.table_depth == 1 && self.cell_open {
-            // A line of its own inside the cell; none at its start, none twice.
-            if !matches!(self.line.last(), None | Some(Piece::Break)) {
-                self.line.push(Piece::Break);
-            }
-            self.pending_space = false;
+            self.cell_line_break();
         } else if self.table_depth > 0 {
             self.pending_space = !self.line.is_empty();
         } else if self.line.is_empty() {
@@ -285,7 +303,11 @@ impl Builder {
             self.cell_open = true;
             self.pending_space = false;
         }
-        if self.pending_space && !self.line.is_empty() {
+        // No space opens a line, nor a line of a cell (only cells hold breaks).
+        if self.pending_space
+            && !self.line.is_empty()
+            && !(self.table_depth > 0 && matches!(self.line.last(), Some(Piece::Break)))
+        {
             let inside = link.is_some() && self.line.last().and_then(link_of) == link;
             if inside {
                 self.append(" ", style, link);
@@ -368,94 +390,4 @@ fn link_of(piece: &Piece) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn texts(p: &RawPara) -> Vec<String> {
-        p.lines
-            .iter()
-            .map(|line| {
-                line.iter()
-                    .map(|piece| match piece {
-                        Piece::Text { text, .. } => text.as_str(),
-                        Piece::Break => "\n",
-                        Piece::CellEnd => "|",
-                    })
-                    .collect()
-            })
-            .collect()
-    }
-
-    #[test]
-    fn paragraphs_and_breaks() {
-        let p = parse("<p>Un  deux\n trois </p><p></p><p>a<br/>b<br/><br/>c</p>");
-        assert_eq!(p.paras.len(), 3);
-        assert_eq!(texts(&p.paras[0]), vec!["Un deux trois"]);
-        assert_eq!(texts(&p.paras[1]), vec!["a", "b"]);
-        assert_eq!(texts(&p.paras[2]), vec!["c"]);
-    }
-
-    #[test]
-    fn link_text_has_no_outer_spaces() {
-        let p = parse("<p>l'article <a href='/c/l1.md'>L. 313-6 </a>et la suite</p>");
-        assert_eq!(p.links.len(), 1);
-        assert_eq!(p.links[0].text, "L. 313-6");
-        assert_eq!(p.links[0].href, "/c/l1.md");
-        assert_eq!(texts(&p.paras[0]), vec!["l'article L. 313-6 et la suite"]);
-        let linked: Vec<_> = p.paras[0].lines.iter().flatten().collect();
-        assert!(linked.iter().any(|piece| matches!(piece,
-            Piece::Text { text, link: Some(0), .. } if text == "L. 313-6")));
-    }
-
-    #[test]
-    fn styles_and_entities() {
-        let p = parse("<p>1<sup>er</sup> <strong>gras</strong>&nbsp;: CO<sub>2</sub></p>");
-        let line = &p.paras[0].lines[0];
-        assert!(line.iter().any(|piece| matches!(piece,
-            Piece::Text { text, style: TextStyle { sup: true, .. }, .. } if text == "ᵉʳ")));
-        assert!(line.iter().any(|piece| matches!(piece,
-            Piece::Text { text, style: TextStyle { bold: true, .. }, .. } if text == "gras")));
-        // Raised and lowered text is written so: `10-3` must not read as a range.
-        assert_eq!(texts(&p.paras[0]), vec!["1ᵉʳ gras\u{a0}: CO₂"]);
-    }
-
-    #[test]
-    fn tables_become_cells_on_a_grid() {
-        let p = parse(
-            "<p>Avant</p><table><thead><tr><td>A</td><th>B</th></tr></thead><tr><td><p>1</p><p>un</p></td><td></td><td colspan='2'><br/>2<br/><br/>deux<br/></td></tr></table><p>Après</p>",
-        );
-        assert_eq!(p.paras.len(), 3);
-        let table = p.paras[1].table.as_ref().expect("a table");
-        // Paragraphs in a cell are spaces, a `<br/>` a line of the cell (none at its
-        // ends); an empty cell keeps its place.
-        assert_eq!(texts(&p.paras[1]), vec!["A", "B", "1 un", "", "2\ndeux"]);
-        // The colspan's second column has no cell of its own: taken out.
-        assert_eq!((table.rows, table.columns, table.header_rows), (2, 3, 1));
-        assert!(table.cells[0].header, "a <td> of <thead> heads the table");
-        assert_eq!(table.cells[4].columns, 1);
-        assert_eq!(table.cells[4].column, 2);
-    }
-
-    #[test]
-    fn a_table_in_a_cell_is_words_of_that_cell() {
-        let p = parse(
-            "<table><tr><td>a<table><tr><td>b</td><td>c</td></tr></table>d</td><td>e</td></tr></table>",
-        );
-        assert_eq!(texts(&p.paras[0]), vec!["a b c d", "e"]);
-        assert_eq!(p.paras[0].table.as_ref().map(|t| t.cells.len()), Some(2));
-    }
-
-    #[test]
-    fn escape_sequences_never_survive() {
-        let p = parse("<p>a\u{1b}[2Jb <a href='/x\u{1b}]0;t\u{7}'>c</a></p>");
-        assert_eq!(texts(&p.paras[0]), vec!["a[2Jb c"]);
-        assert!(!p.links[0].href.contains('\u{1b}'));
-    }
-
-    #[test]
-    fn deep_nesting_does_not_overflow() {
-        let html = "<b>".repeat(20_000) + "fond";
-        let p = parse(&html);
-        assert_eq!(texts(&p.paras[0]), vec!["fond"]);
-    }
-}
+mod tests;

@@ -1,7 +1,7 @@
 //! Tests of marker detection and of the enumeration tree on real articles.
 
 use super::*;
-use crate::article::Article;
+use crate::article::{Article, Block};
 
 fn kinds(text: &str) -> Vec<MarkerKind> {
     detect(text).into_iter().map(|m| m.kind).collect()
@@ -180,4 +180,221 @@ fn l5312_1_text_after_a_nested_list_returns_to_its_division() {
     assert_eq!(a.blocks[b_item].depth, 2, "b) sits under 7° under II");
     assert_eq!(a.blocks[after].parent, Some(ii), "not under 7° nor b)");
     assert_eq!(a.blocks[after].depth, 1);
+}
+
+#[test]
+fn inserted_items_are_read_with_their_number() {
+    assert_eq!(
+        detect("e bis) Des plus-values")[0].kind,
+        MarkerKind::LowerLetter
+    );
+    assert_eq!(detect("e bis) Des plus-values")[0].value, 5);
+    assert_eq!(detect("II bis.-Les")[0].kind, MarkerKind::Roman);
+    assert_eq!(detect("II bis.-Les")[0].value, 2);
+    assert!(detect("a bise) x").is_empty());
+    assert!(detect("Bis repetita.").is_empty());
+}
+
+/// Each block's depth and first word, for an article body of paragraphs.
+fn shape(paras: &[&str]) -> Vec<(usize, String)> {
+    let body: String = paras.iter().map(|p| format!("<p>{p}</p>")).collect();
+    Article::parse("c/x.md", &format!("# Article X\n\n{body}"))
+        .blocks
+        .iter()
+        .map(|b| {
+            let text = b.plain_text();
+            (b.depth, text.split(' ').next().unwrap_or("").to_owned())
+        })
+        .collect()
+}
+
+fn depths(paras: &[&str]) -> Vec<usize> {
+    shape(paras).into_iter().map(|(d, _)| d).collect()
+}
+
+#[test]
+fn a_list_resumes_after_text_and_a_list_of_its_own() {
+    // L1233-3: 2° is no item of d), and what came between belongs to 1°.
+    let paras = [
+        "Constitue :",
+        "1° A des difficultés.",
+        "Une baisse est constituée :",
+        "a) Un trimestre ;",
+        "d) Quatre trimestres ;",
+        "2° A des mutations ;",
+        "3° A une réorganisation.",
+        "La matérialité s'apprécie.",
+    ];
+    assert_eq!(depths(&paras), [0, 0, 1, 1, 1, 0, 0, 0]);
+    let a = Article::parse(
+        "c/x.md",
+        &format!("# Article X\n\n<p>{}</p>", paras.join("</p><p>")),
+    );
+    assert_eq!(a.blocks[1].end, 5, "1° owns up to d)");
+}
+
+#[test]
+fn a_list_resumes_with_the_items_that_held_it() {
+    // L131-8: b) after a)'s dashes and a paragraph takes up a) inside 3° again.
+    let paras = [
+        "3° Le produit :",
+        "a) A la caisse :",
+        "- un ;",
+        "-0,3 % deux ;",
+        "b) Aux régimes ;",
+        "4° La fraction.",
+    ];
+    assert_eq!(depths(&paras), [0, 1, 2, 2, 1, 0]);
+}
+
+#[test]
+fn an_item_does_not_resume_past_the_next_of_its_parent() {
+    // b) cannot be a sibling of 1°'s a): 2° came between. It starts a list of its own.
+    let paras = ["1° Un :", "a) x ;", "Texte.", "2° Deux.", "Texte.", "b) y."];
+    assert_eq!(depths(&paras), [0, 1, 1, 0, 0, 0]);
+}
+
+#[test]
+fn dashes_between_two_letters_belong_to_the_first() {
+    // R871-2: the dashes are a)'s, though read first as the outer list's.
+    let paras = [
+        "3° Des dépenses :",
+        "- dans les limites :",
+        "a) Au minimum :",
+        "- par équipement ;",
+        "b) Au minimum.",
+    ];
+    assert_eq!(depths(&paras), [0, 1, 2, 3, 2]);
+}
+
+#[test]
+fn a_division_past_the_first_leaves_the_lists() {
+    // R4461-28: the I is implicit, II follows the 2° of the opening lines.
+    let paras = [
+        "Le certificat indique :",
+        "1° La mention ;",
+        "2° La classe.",
+        "II.-Le certificat.",
+        "III.-Les mentions :",
+        "1° Mention A ;",
+        "IV.-Les classes.",
+    ];
+    assert_eq!(depths(&paras), [0, 0, 0, 0, 0, 1, 0]);
+}
+
+#[test]
+fn a_letter_past_the_first_leaves_the_dashes() {
+    let paras = [
+        "1° a) Pour le régime :",
+        "- le président ;",
+        "- le directeur ;",
+        "b) Pour l'autre.",
+    ];
+    assert_eq!(depths(&paras), [0, 1, 1, 1]);
+}
+
+#[test]
+fn numbering_starts_again_inside_a_division_of_an_item() {
+    // An annex of the CSS: 3. holds I and II, each with its own 1., 2.
+    let paras = [
+        "3. Les règles :",
+        "I.-Classe 1.",
+        "1.L'amortissement.",
+        "2. Les passifs.",
+        "II-Classe 2.",
+        "1. Les acomptes.",
+        "4. Fin.",
+    ];
+    assert_eq!(depths(&paras), [0, 1, 2, 2, 1, 2, 0]);
+    // Without a division between, a second 1° is the first's sibling (a repeated
+    // number), not its child.
+    assert_eq!(depths(&["1° Un :", "- x ;", "1° Un encore."]), [0, 1, 0]);
+}
+
+#[test]
+fn the_list_resumed_is_the_latest_one() {
+    // 4. after the 3. inside II, not after the 3. that holds II.
+    let paras = [
+        "3. Les règles :",
+        "I-Classe 1.",
+        "1. Un.",
+        "II-Classe 2.",
+        "1. Les produits.",
+        "2. Les placements.",
+        "3. Des sous-comptes.",
+        "Les cotisations.",
+        "4. Les sous-comptes.",
+    ];
+    assert_eq!(depths(&paras), [0, 1, 2, 1, 2, 2, 2, 3, 2]);
+}
+
+#[test]
+fn a_second_marker_on_the_line_starts_its_list() {
+    // D531-21: III. ― 1° holds a 1° whose 2° follows it inside III, not inside c).
+    let paras = [
+        "III. ― 1° En cas de garde :",
+        "a) Lorsque le ménage ;",
+        "c) Lorsque ;",
+        "2° En cas de garde à domicile :",
+        "a) Lorsque.",
+        "IV. ― Fin.",
+    ];
+    assert_eq!(depths(&paras), [0, 1, 1, 1, 2, 0]);
+}
+
+#[test]
+fn inserted_items_follow_the_one_of_their_number() {
+    let paras = [
+        "2° Deux :",
+        "Texte.",
+        "a) x ;",
+        "2° bis Deux bis.",
+        "e) e ;",
+        "e bis) e bis ;",
+        "f) f.",
+    ];
+    assert_eq!(depths(&paras), [0, 1, 1, 0, 1, 1, 1]);
+    assert_eq!(
+        detect("1.2.3. Les")[0].value,
+        3,
+        "a decimal's value is its last number"
+    );
+}
+
+#[test]
+fn a_decimal_goes_inside_the_item_its_number_names() {
+    // R4312-1: 6.1. sits in 6., whatever text closed 6. before it.
+    let paras = [
+        "6. Règles :",
+        "L'ensemble des règles.",
+        "6.1. Généralités.",
+        "Texte.",
+        "6.2. Organes.",
+    ];
+    assert_eq!(depths(&paras), [0, 1, 1, 2, 1]);
+}
+
+#[test]
+fn a_list_started_again_inside_an_item_does_not_end_it() {
+    // D212-78: the 1. and 2. of 11.1. leave 11. open for 11.2.
+    let paras = [
+        "11. Durées :",
+        "11.1. Petits envois :",
+        "Texte :",
+        "1. Un ;",
+        "2. Deux.",
+        "11.2. Gros envois.",
+    ];
+    assert_eq!(depths(&paras), [0, 1, 2, 2, 2, 1]);
+    // D382-33: a quoted a) b) c) inside b), then the c) that follows b).
+    let paras = [
+        "5° Pour :",
+        "a) Au 1° ;",
+        "b) Les alinéas :",
+        "a) Pour 1998 ;",
+        "b) Pour 2005 ;",
+        "c) Pour après ;",
+        "c) Le seizième.",
+    ];
+    assert_eq!(depths(&paras), [0, 1, 1, 2, 2, 2, 1]);
 }

@@ -364,6 +364,11 @@ mod tests {
         same("<a href=\"/l.do?idArticle=LEGI&dateTexte=2020&amp;x=1\">lien</a> a & b");
         same("<p>ouvert<b>gras");
         same("<b><p>un</p><p>deux</p></b><a href=x><p>dans</p></a>");
+        // Paragraphs and blocks in cells, lines of their cells.
+        same(
+            "<table><tr><td><p>Pustule maligne. </p>\n<p> Œdème malin.</p><div>x<br/><br/>y</div>\
+             <center>z</center></td><td><p></p><table><tr><td><p>a</p><p>b</p></td></tr></table>c</td></tr></table>",
+        );
     }
 
     #[test]
