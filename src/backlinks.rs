@@ -75,9 +75,9 @@ impl Backlinks {
         if let Some(found) = Backlinks::cached(mirror) {
             return found;
         }
-        // Legacy links resolve as the mirror's own links say their ids are: read that
-        // first, once, for every thread of the build.
-        mirror.read_legacy_ids();
+        // Legacy links resolve as the mirror's own links say their ids are: from the
+        // cache, else counted by the build itself (`build::resolve_waiting`).
+        mirror.legacy_ids();
         let stamp = stamp(&mirror.index());
         let file = cache_file(mirror);
         let build = |out: &mut dyn std::io::Write| build::build(mirror, &stamp, out, done);

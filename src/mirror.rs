@@ -130,7 +130,7 @@ impl Mirror {
         Frozen {
             source: self.source.clone(),
             index: self.index().as_bytes().to_vec(),
-            ids: self.ids.borrow().as_deref().cloned(),
+            ids: self.legacy_ids().as_deref().cloned(),
         }
     }
 

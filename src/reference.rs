@@ -280,12 +280,15 @@ pub fn read_evidence(mirror: &Mirror, article: &Article) {
 /// legacy ids may correct. A mirror whose links into its own codes are paths (as
 /// Légifrance's exports are, legacy links then lead to other codes) never needs them.
 pub fn needs_evidence(mirror: &Mirror, article: &Article) -> bool {
-    article.links.iter().any(|l| {
-        l.href.contains("idArticle=")
-            && query_value(&l.href, "cidTexte")
-                .and_then(codes::by_legitext)
-                .is_some_and(|code| held_code(mirror, code.slug).is_some())
-    })
+    article.links.iter().any(|l| link_needs_evidence(mirror, l))
+}
+
+/// Whether `link` is a legacy link to an article of a code the mirror holds.
+pub fn link_needs_evidence(mirror: &Mirror, link: &Link) -> bool {
+    link.href.contains("idArticle=")
+        && query_value(&link.href, "cidTexte")
+            .and_then(codes::by_legitext)
+            .is_some_and(|code| held_code(mirror, code.slug).is_some())
 }
 
 /// The point a link's citation names inside its article.

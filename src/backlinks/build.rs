@@ -8,7 +8,8 @@ use std::io::Write;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use super::{FIELDS, position};
-use crate::article::Article;
+use crate::article::{Article, Link};
+use crate::mirror::ids::{Ids, Votes};
 use crate::mirror::{Frozen, Mirror};
 use crate::reference::{self, Target};
 
@@ -20,10 +21,21 @@ const LEAD: usize = 24;
 const PARALLEL_FROM: usize = 2000;
 
 /// What one thread found: records whose snippet offsets count from the start of its
-/// own snippets.
+/// own snippets; and, when the mirror's legacy ids are not known yet, what its legacy
+/// links into the mirror's codes say of them, and those links, to resolve once they
+/// are (reading the mirror for them first would read it twice).
 struct Part {
     records: Vec<[u32; FIELDS]>,
     snippets: Snippets,
+    votes: Votes,
+    waiting: Vec<Waiting>,
+}
+
+/// A legacy link whose target waits for the mirror's legacy ids.
+struct Waiting {
+    source: u32,
+    link: Link,
+    snippet: String,
 }
 
 /// Where a thread's snippets wait: an unnamed temporary file, or memory when no
@@ -128,6 +140,9 @@ pub(super) fn build_on(
     threads: usize,
     done: &AtomicUsize,
 ) -> std::io::Result<()> {
+    // Whether the legacy ids are known decides, for every thread alike, whether
+    // links wait for them (the threads' mirrors are made with what this one knows).
+    let ids_known = mirror.legacy_ids().is_some();
     let parts = if threads > 1 {
         let frozen = mirror.frozen();
         std::thread::scope(|scope| {
@@ -146,6 +161,11 @@ pub(super) fn build_on(
     } else {
         vec![collect(&mirror.frozen().open(), 0, 1, done)]
     };
+    let mut parts = parts;
+    if !ids_known {
+        let waited = resolve_waiting(mirror, &mut parts);
+        parts.push(waited);
+    }
     // Offsets count from the start of the first part's snippets: `bases` says where
     // each part's begin.
     let mut records = Vec::new();
@@ -162,6 +182,9 @@ pub(super) fn build_on(
         written.push(part.snippets.finish()?);
     }
     records.sort_unstable();
+    // A block citing one article by a link that waited and by another reference is
+    // one citation.
+    records.dedup_by_key(|r| (r[0], r[1], r[2]));
     out.write_all(stamp.as_bytes())?;
     out.write_all(&to_u32(records.len()).to_le_bytes())?;
     // The snippets go out in the records' order, so that those of one target lie
@@ -191,7 +214,10 @@ fn collect(mirror: &Mirror, k: usize, threads: usize, done: &AtomicUsize) -> Par
     let mut part = Part {
         records: Vec::new(),
         snippets: Snippets::new(),
+        votes: Votes::default(),
+        waiting: Vec::new(),
     };
+    let wait_for_ids = mirror.legacy_ids().is_none();
     for i in (k..index.len()).step_by(threads) {
         done.fetch_add(1, Ordering::Relaxed);
         let Some(path) = index.entry(i).map(|e| e.path()) else {
@@ -203,7 +229,21 @@ fn collect(mirror: &Mirror, k: usize, threads: usize, done: &AtomicUsize) -> Par
         let source = to_u32(i);
         let mut seen: HashSet<(u32, usize)> = HashSet::new();
         let mut texts: HashMap<usize, String> = HashMap::new();
+        if wait_for_ids {
+            part.votes.count(mirror, &article);
+        }
         for link in &article.links {
+            if wait_for_ids && reference::link_needs_evidence(mirror, link) {
+                let text = texts
+                    .entry(link.block)
+                    .or_insert_with(|| block_text(&article, link.block));
+                part.waiting.push(Waiting {
+                    source,
+                    link: link.clone(),
+                    snippet: snippet(text, &link.text),
+                });
+                continue;
+            }
             let targets = match reference::resolve(mirror, &article.path, link) {
                 Ok(Target::Article { path, .. }) => vec![path],
                 Ok(Target::Many(paths)) => paths,
@@ -227,6 +267,51 @@ fn collect(mirror: &Mirror, k: usize, threads: usize, done: &AtomicUsize) -> Par
         }
     }
     part
+}
+
+/// Once every thread is done: the mirror's legacy ids from their votes (set on the
+/// mirror and cached, as [`Ids::load_or_build`] would), then the links that waited
+/// for them resolved, as a part of their own.
+fn resolve_waiting(mirror: &Mirror, parts: &mut [Part]) -> Part {
+    let mut votes = Votes::default();
+    for part in parts.iter_mut() {
+        votes.merge(std::mem::take(&mut part.votes));
+    }
+    let ids = Ids::from_votes(votes);
+    ids.save(mirror);
+    mirror.set_legacy_ids(ids);
+    let index = mirror.index();
+    let mut out = Part {
+        records: Vec::new(),
+        snippets: Snippets::new(),
+        votes: Votes::default(),
+        waiting: Vec::new(),
+    };
+    for part in parts.iter_mut() {
+        for wait in std::mem::take(&mut part.waiting) {
+            let Some(from) = index.entry(wait.source as usize).map(|e| e.path()) else {
+                continue;
+            };
+            let targets = match reference::resolve(mirror, &from, &wait.link) {
+                Ok(Target::Article { path, .. }) => vec![path],
+                Ok(Target::Many(paths)) => paths,
+                _ => continue,
+            };
+            let mut pushed = HashSet::new();
+            for target in targets {
+                let Some(target) = position(&index, &target) else {
+                    continue;
+                };
+                if target == wait.source || !pushed.insert(target) {
+                    continue;
+                }
+                let (at, len) = out.snippets.push(&wait.snippet);
+                out.records
+                    .push([target, wait.source, to_u32(wait.link.block), at, len]);
+            }
+        }
+    }
+    out
 }
 
 /// The block's text, cleaned and on one line.

@@ -38,8 +38,45 @@ pub struct Ids {
     by_id: HashMap<String, Reading>,
 }
 
-/// The numbers links give each id: id → (normalised number → (as written, votes)).
-type Votes = HashMap<String, HashMap<String, (String, u32)>>;
+/// The numbers the legacy links read so far give each id: id → (normalised number →
+/// (as written, links)). Counted by [`Ids::scan`], or by a build that reads every
+/// article anyway (the backlinks), then made [`Ids`].
+#[derive(Debug, Default)]
+pub struct Votes(HashMap<String, HashMap<String, (String, u32)>>);
+
+impl Votes {
+    /// Counts the legacy links of `article` into a code of the mirror (only those can
+    /// be corrected: the rest lead elsewhere whatever they say).
+    pub fn count(&mut self, mirror: &Mirror, article: &crate::article::Article) {
+        for link in article.links.iter().filter(|l| !l.later_part) {
+            if !crate::reference::link_needs_evidence(mirror, link) {
+                continue;
+            }
+            let (Some(id), Some(num)) = (
+                crate::reference::query_value(&link.href, "idArticle"),
+                link.number(),
+            ) else {
+                continue;
+            };
+            self.0
+                .entry(id.to_owned())
+                .or_default()
+                .entry(super::number_slug(&num.replace('*', "")))
+                .or_insert((num, 0))
+                .1 += 1;
+        }
+    }
+
+    /// Adds what another thread counted.
+    pub fn merge(&mut self, other: Votes) {
+        for (id, nums) in other.0 {
+            let into = self.0.entry(id).or_default();
+            for (key, (num, n)) in nums {
+                into.entry(key).or_insert((num, 0)).1 += n;
+            }
+        }
+    }
+}
 
 impl Ids {
     /// The reading of `id` when its links disagree and most of them (two at least)
@@ -59,8 +96,9 @@ impl Ids {
 
     /// From the numbers each id's links give: the ids read two ways or more, where
     /// one number has at least two links and more than half of them.
-    fn from_votes(votes: Votes) -> Ids {
+    pub fn from_votes(votes: Votes) -> Ids {
         let by_id = votes
+            .0
             .into_iter()
             .filter(|(_, nums)| nums.len() > 1)
             .filter_map(|(id, nums)| {
@@ -93,12 +131,17 @@ impl Ids {
             return ids;
         }
         let ids = Ids::scan(mirror);
+        ids.save(mirror);
+        ids
+    }
+
+    /// Keeps these in the cache folder for the mirror's index as it is now.
+    pub fn save(&self, mirror: &Mirror) {
         if let Some(file) = cache_file(mirror) {
             // Not saved is only slower next time.
             let _ =
-                crate::index::cache::save(&file, ids.encode(&stamp(&mirror.index())).as_bytes());
+                crate::index::cache::save(&file, self.encode(&stamp(&mirror.index())).as_bytes());
         }
-        ids
     }
 
     fn encode(&self, stamp: &str) -> String {
@@ -136,35 +179,35 @@ impl Ids {
 /// The numbers the legacy links of every article give each id.
 fn count(mirror: &Mirror) -> Votes {
     let index = mirror.index();
-    let mut votes = Votes::new();
+    let mut votes = Votes::default();
     let mut buf = Vec::new();
+    // The `cidTexte=` of the mirror's codes, under any of their names: an article
+    // without one has nothing to count, and its bytes say so without parsing it.
+    let held: Vec<String> = crate::codes::all()
+        .iter()
+        .filter(|code| {
+            crate::codes::same_text(code.slug)
+                .iter()
+                .any(|c| mirror.codes().iter().any(|held| held == c.slug))
+        })
+        .map(|code| format!("cidTexte={}", code.legitext))
+        .collect();
+    let finders: Vec<memchr::memmem::Finder> = held
+        .iter()
+        .map(|needle| memchr::memmem::Finder::new(needle.as_bytes()))
+        .collect();
     for i in 0..index.len() {
         let Some(path) = index.entry(i).map(|e| e.path()) else {
             continue;
         };
-        // Most articles of a mirror with paths for links have no legacy link: their
-        // bytes say so without parsing them.
         if mirror.read_bytes_into(&path, &mut buf).is_err()
             || memchr::memmem::find(&buf, b"idArticle=").is_none()
+            || !finders.iter().any(|f| f.find(&buf).is_some())
         {
             continue;
         }
-        let Ok(article) = mirror.load(&path) else {
-            continue;
-        };
-        for link in article.links.iter().filter(|l| !l.later_part) {
-            let Some(id) = crate::reference::query_value(&link.href, "idArticle") else {
-                continue;
-            };
-            let Some(num) = link.number() else {
-                continue;
-            };
-            votes
-                .entry(id.to_owned())
-                .or_default()
-                .entry(super::number_slug(&num.replace('*', "")))
-                .or_insert((num, 0))
-                .1 += 1;
+        if let Ok(article) = mirror.load(&path) {
+            votes.count(mirror, &article);
         }
     }
     votes
@@ -185,15 +228,17 @@ mod tests {
     use super::*;
 
     fn votes(list: &[(&str, &[(&str, u32)])]) -> Votes {
-        list.iter()
-            .map(|(id, nums)| {
-                let nums = nums
-                    .iter()
-                    .map(|(n, v)| (n.to_lowercase(), ((*n).to_owned(), *v)))
-                    .collect();
-                ((*id).to_owned(), nums)
-            })
-            .collect()
+        Votes(
+            list.iter()
+                .map(|(id, nums)| {
+                    let nums = nums
+                        .iter()
+                        .map(|(n, v)| (n.to_lowercase(), ((*n).to_owned(), *v)))
+                        .collect();
+                    ((*id).to_owned(), nums)
+                })
+                .collect(),
+        )
     }
 
     #[test]
