@@ -6,7 +6,7 @@ use smallvec::SmallVec;
 mod opening;
 mod tree;
 
-pub use opening::{Opening, opening};
+pub use opening::{INSERTS, Opening, opening};
 pub use tree::build;
 
 /// The family a marker belongs to; items of one family are siblings.

@@ -21,8 +21,9 @@ pub struct Opening {
     pub within: Option<u32>,
 }
 
-/// `bis`, `ter`…: the Latin adverbs that number an item inserted after another.
-const INSERTS: [&str; 9] = [
+/// `bis`, `ter`…: the Latin adverbs that number an item (or an article, a section)
+/// inserted after another, the n-th coming n places after its base.
+pub const INSERTS: [&str; 9] = [
     "bis",
     "ter",
     "quater",

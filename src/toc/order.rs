@@ -21,7 +21,7 @@ pub fn key(slug: &str) -> (bool, u32, u32, String) {
         Some(n) => {
             let suffix = words
                 .get(start + 1)
-                .and_then(|w| LATIN.iter().position(|l| l == w))
+                .and_then(|w| crate::enumeration::INSERTS.iter().position(|l| l == w))
                 .map_or(0, |p| u32::try_from(p).unwrap_or(0) + 1);
             (false, n, suffix, slug.to_owned())
         }
@@ -37,19 +37,6 @@ const KINDS: &[&str] = &[
     "titre",
     "livre",
     "partie",
-];
-
-/// `bis`, `ter`…: the n-th comes n places after its base.
-const LATIN: &[&str] = &[
-    "bis",
-    "ter",
-    "quater",
-    "quinquies",
-    "sexies",
-    "septies",
-    "octies",
-    "nonies",
-    "decies",
 ];
 
 const ORDINALS: &[&str] = &[
