@@ -13,6 +13,10 @@
 
 #[path = "common/corpus.rs"]
 mod common;
+#[path = "common/drawn.rs"]
+mod drawn;
+
+use drawn::cells_drawn;
 
 use ego_tree::iter::Edge;
 use loi::article::{Article, subscript, superscript};
@@ -58,9 +62,6 @@ const BLOCKS: &[&str] = &[
     "tr",
     "ul",
 ];
-
-/// What the reader draws tables with.
-const RULES: &str = "─│┌┐└┘├┤┬┴┼═╞╡╪╤╧╒╕╘╛";
 
 /// The words of an article's HTML body.
 fn html_words(body: &str) -> Vec<String> {
@@ -168,46 +169,8 @@ fn reading_order(lines: &[&str]) -> Vec<String> {
         let end = (i..lines.len())
             .find(|&j| lines[j].trim_start().starts_with('└'))
             .unwrap_or(lines.len() - 1);
-        out.extend(table_cells(&lines[i..=end]));
+        out.extend(cells_drawn(&lines[i..=end]).into_iter().flatten());
         i = end + 1;
-    }
-    out
-}
-
-/// The text lines of a drawn table's cells, cell by cell.
-fn table_cells(lines: &[&str]) -> Vec<String> {
-    let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let grid: Vec<Vec<char>> = lines
-        .iter()
-        .map(|l| {
-            let mut row: Vec<char> = l.chars().collect();
-            row.resize(width, ' ');
-            row
-        })
-        .collect();
-    let is_rule = |c: char| RULES.contains(c);
-    let across = |c: char| matches!(c, '─' | '═');
-    let mut out = Vec::new();
-    for y in 1..grid.len() {
-        for x in 1..width {
-            let starts = grid[y][x - 1] == '│' && across(grid[y - 1][x]) && !is_rule(grid[y][x]);
-            if !starts {
-                continue;
-            }
-            let right = (x..width).find(|&r| grid[y][r] == '│').unwrap_or(width);
-            let bottom = (y..grid.len())
-                .find(|&b| is_rule(grid[b][x]))
-                .unwrap_or(grid.len());
-            for row in &grid[y..bottom] {
-                out.push(
-                    row[x..right]
-                        .iter()
-                        .collect::<String>()
-                        .trim_matches(' ')
-                        .to_owned(),
-                );
-            }
-        }
     }
     out
 }

@@ -15,6 +15,10 @@
 
 #[path = "common/corpus.rs"]
 mod common;
+#[path = "common/drawn.rs"]
+mod drawn;
+
+use drawn::cells_drawn;
 
 use loi::article::{Article, Piece};
 use loi::layout::{Layout, line_text};
@@ -109,51 +113,6 @@ fn starts(text: &str, lines: &[String]) -> Option<Vec<Start>> {
         .iter()
         .all(|c| matches!(c, ' ' | '\n'))
         .then_some(out)
-}
-
-/// The lines of each cell of a drawn table, cell by cell in the order of their top
-/// left corners (row by row, as the table's cells are), trailing blank lines dropped.
-fn cells_drawn(lines: &[String]) -> Vec<Vec<String>> {
-    const RULES: &str = "─│┌┐└┘├┤┬┴┼═╞╡╪╤╧╒╕╘╛";
-    let width = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-    let grid: Vec<Vec<char>> = lines
-        .iter()
-        .map(|l| {
-            let mut row: Vec<char> = l.chars().collect();
-            row.resize(width, ' ');
-            row
-        })
-        .collect();
-    let is_rule = |c: char| RULES.contains(c);
-    let across = |c: char| matches!(c, '─' | '═');
-    let mut out = Vec::new();
-    for y in 1..grid.len() {
-        for x in 1..width {
-            if !(grid[y][x - 1] == '│' && across(grid[y - 1][x]) && !is_rule(grid[y][x])) {
-                continue;
-            }
-            // Past a short row's last cell, the blank below a rule is no cell.
-            let Some(right) = (x..width).find(|&r| grid[y][r] == '│') else {
-                continue;
-            };
-            let bottom = (y..grid.len())
-                .find(|&b| is_rule(grid[b][x]))
-                .unwrap_or(grid.len());
-            let mut cell: Vec<String> = grid[y..bottom]
-                .iter()
-                .map(|row| {
-                    let text: String = row[x..right].iter().collect();
-                    // Only the padding: a no-break space is the text's.
-                    text.trim_matches(' ').to_owned()
-                })
-                .collect();
-            while cell.last().is_some_and(String::is_empty) {
-                cell.pop();
-            }
-            out.push(cell);
-        }
-    }
-    out
 }
 
 /// What the check found at one width.
