@@ -31,6 +31,17 @@ struct Part {
     waiting: Vec<Waiting>,
 }
 
+impl Part {
+    fn new() -> Part {
+        Part {
+            records: Vec::new(),
+            snippets: Snippets::new(),
+            votes: Votes::default(),
+            waiting: Vec::new(),
+        }
+    }
+}
+
 /// A legacy link whose target waits for the mirror's legacy ids.
 struct Waiting {
     source: u32,
@@ -211,12 +222,7 @@ pub(super) fn build_on(
 /// reference to another article, once per citing block.
 fn collect(mirror: &Mirror, k: usize, threads: usize, done: &AtomicUsize) -> Part {
     let index = mirror.index();
-    let mut part = Part {
-        records: Vec::new(),
-        snippets: Snippets::new(),
-        votes: Votes::default(),
-        waiting: Vec::new(),
-    };
+    let mut part = Part::new();
     let wait_for_ids = mirror.legacy_ids().is_none();
     for i in (k..index.len()).step_by(threads) {
         done.fetch_add(1, Ordering::Relaxed);
@@ -281,12 +287,7 @@ fn resolve_waiting(mirror: &Mirror, parts: &mut [Part]) -> Part {
     ids.save(mirror);
     mirror.set_legacy_ids(ids);
     let index = mirror.index();
-    let mut out = Part {
-        records: Vec::new(),
-        snippets: Snippets::new(),
-        votes: Votes::default(),
-        waiting: Vec::new(),
-    };
+    let mut out = Part::new();
     for part in parts.iter_mut() {
         for wait in std::mem::take(&mut part.waiting) {
             let Some(from) = index.entry(wait.source as usize).map(|e| e.path()) else {

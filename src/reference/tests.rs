@@ -126,6 +126,16 @@ fn mirror_of(files: &[(&str, &str)]) -> (tempfile::TempDir, Mirror) {
     (dir, mirror)
 }
 
+/// The first reference of a paragraph of L1-1 in `code-du-travail/p`.
+fn first_link(html: &str) -> Link {
+    Article::parse(
+        "code-du-travail/p/l1-1.md",
+        &format!("# Article L1-1\n\n<p>{html}</p>"),
+    )
+    .links
+    .remove(0)
+}
+
 fn legacy(cid: &str, id: &str, text: &str) -> Link {
     link(
         &format!(
@@ -311,14 +321,7 @@ fn a_mirror_path_whose_text_names_another_article() {
         ("code-du-travail/p/annexe-i.md", "Texte."),
     ]);
     let href = "/code-du-travail/p/l932-10.md";
-    let parse = |html: &str| {
-        Article::parse(
-            "code-du-travail/p/l1-1.md",
-            &format!("# Article L1-1\n\n<p>{html}</p>"),
-        )
-        .links
-        .remove(0)
-    };
+    let parse = first_link;
     let range = parse(&format!(
         "aux articles <a href='{href}'>L. 931-10 à L. 931-11</a>."
     ));
@@ -362,14 +365,7 @@ fn a_link_to_a_section_that_names_articles_leads_to_them() {
         ("code-du-travail/p/l4121-2.md", "Texte."),
         ("code-du-travail/p/l1-1.md", "Texte."),
     ]);
-    let parse = |html: &str| {
-        Article::parse(
-            "code-du-travail/p/l1-1.md",
-            &format!("# Article L1-1\n\n<p>{html}</p>"),
-        )
-        .links
-        .remove(0)
-    };
+    let parse = first_link;
     let section =
         "/affichCode.do?cidTexte=LEGITEXT000006072050&amp;idSectionTA=LEGISCTA1&amp;dateTexte=";
     let range = parse(&format!(
