@@ -1,6 +1,7 @@
 //! Resolution of real link forms, and refusals of every way out of the mirror.
 
 use super::*;
+use crate::article::Article;
 
 fn link(href: &str, text: &str) -> Link {
     Link {
