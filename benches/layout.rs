@@ -4,8 +4,8 @@
 //! before its first screen.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use loi::article::Article;
-use loi::layout::Layout;
+use loi::model::article::Article;
+use loi::model::layout::Layout;
 
 /// Lays out every block of `article` at `width`; returns the lines, so that nothing
 /// is optimised away.

@@ -2,24 +2,29 @@
 
 use std::rc::Rc;
 
-use crate::action::Action;
-use crate::article::Article;
-use crate::effect::{self, Effect};
-use crate::history::{Entry, History};
-use crate::layout::Layout;
+use crate::app::action::Action;
+use crate::app::history::{Entry, History};
+use crate::app::picker::Picker;
+use crate::app::view::{Frame, Sideways};
 use crate::mirror::Mirror;
-use crate::picker::Picker;
-use crate::toc::Toc;
-use crate::toc::view::TocView;
-use crate::view::{Frame, Sideways};
+use crate::mirror::toc::Toc;
+use crate::mirror::toc::view::TocView;
+use crate::model::article::Article;
+use crate::model::layout::Layout;
+use effect::Effect;
 
+pub mod action;
 mod cited_by;
 mod contents;
+pub mod effect;
 mod follow;
+pub mod history;
+pub mod keymap;
 mod lists;
 #[cfg(test)]
 mod lists_tests;
 mod mouse;
+pub mod picker;
 mod saved;
 pub use saved::SessionToSave;
 #[cfg(test)]
@@ -30,6 +35,7 @@ mod share;
 mod tests;
 
 pub use share::citation;
+pub mod view;
 
 /// Rows above the text: the title, the section trail and a rule.
 pub const HEADER_ROWS: u16 = 3;
@@ -64,7 +70,7 @@ pub struct App {
     /// The `s` search of the whole mirror, while its list is open.
     pub mirror_search: Option<search::MirrorSearch>,
     /// The backlinks once loaded, and their build while it runs (`c`).
-    backlinks: Option<Rc<crate::backlinks::Backlinks>>,
+    backlinks: Option<Rc<crate::mirror::backlinks::Backlinks>>,
     building: Option<cited_by::Building>,
     /// The mirror's legacy ids, read on a thread of their own the first time an
     /// article with a legacy link is shown (`follow`).
@@ -74,12 +80,12 @@ pub struct App {
     /// The browser `o` uses, if any (read from the environment at start).
     pub browser: Option<String>,
     /// The keys in effect: the defaults with the user's overrides.
-    keymap: crate::keymap::Keymap,
+    keymap: crate::app::keymap::Keymap,
     /// Where bookmarks and the history of articles read are kept; `None`: nowhere
     /// (the lists are then empty and `m` says so).
-    pub files: Option<crate::paths::Paths>,
+    pub files: Option<crate::saved::paths::Paths>,
     /// The styles the screen is drawn with (`Theme::pick` in main; dark by default).
-    pub theme: crate::ui::theme::Theme,
+    pub theme: crate::screen::theme::Theme,
     pub quit: bool,
 }
 
@@ -104,19 +110,19 @@ impl App {
             reading_ids: None,
             effects: Vec::new(),
             browser: effect::browser(|k| std::env::var(k).ok()),
-            keymap: crate::keymap::Keymap::default(),
+            keymap: crate::app::keymap::Keymap::default(),
             files: None,
-            theme: crate::ui::theme::Theme::default(),
+            theme: crate::screen::theme::Theme::default(),
             quit: false,
         }
     }
 
     /// The keys in effect, which the event loop reads keys with and the help lists.
-    pub fn keymap(&self) -> &crate::keymap::Keymap {
+    pub fn keymap(&self) -> &crate::app::keymap::Keymap {
         &self.keymap
     }
 
-    pub fn set_keymap(&mut self, keymap: crate::keymap::Keymap) {
+    pub fn set_keymap(&mut self, keymap: crate::app::keymap::Keymap) {
         self.keymap = keymap;
     }
 
@@ -194,7 +200,7 @@ impl App {
             return;
         }
         if let Some(scroll) = self.help {
-            let last = crate::ui::help::height(&self.keymap, self.size.0)
+            let last = crate::screen::help::height(&self.keymap, self.size.0)
                 .saturating_sub(self.text_height());
             self.help = match action {
                 Action::Down => Some((scroll + 1).min(last)),

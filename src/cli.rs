@@ -5,14 +5,17 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+pub mod links;
 pub mod named;
+pub mod print;
+pub mod shell;
 
 use named::looks_like_path;
 
-use crate::article::Article;
-use crate::codes;
-use crate::error::Error;
 use crate::mirror::Mirror;
+use crate::mirror::error::Error;
+use crate::model::article::Article;
+use crate::model::codes;
 
 /// Read French legal codes in the terminal, from a local mirror.
 ///
@@ -138,7 +141,7 @@ pub enum Command {
     #[command(hide = true)]
     Completions {
         #[arg(value_enum)]
-        shell: crate::shell::Shell,
+        shell: crate::cli::shell::Shell,
     },
     /// Prints loi's man page (roff) to standard output: `loi man | man -l -`.
     #[command(hide = true)]
@@ -156,8 +159,8 @@ pub enum ColorChoice {
 /// Runs a subcommand, writing to standard output.
 pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
     match command {
-        Command::Completions { shell } => crate::shell::completions(*shell),
-        Command::Man => crate::shell::man(),
+        Command::Completions { shell } => crate::cli::shell::completions(*shell),
+        Command::Man => crate::cli::shell::man(),
         Command::Backlinks { json, article } => {
             let mirror = mirror_for(cli.mirror.as_deref(), first_path(article))?;
             let path = match named::one(&mirror, article)? {
@@ -165,7 +168,8 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
                 // clap asks for one: this is only for a caller that did not.
                 None => return Err(Error::NoArticleNamed),
             };
-            let citing = crate::backlinks::Backlinks::load_or_build(&mirror).of(&mirror, &path);
+            let citing =
+                crate::mirror::backlinks::Backlinks::load_or_build(&mirror).of(&mirror, &path);
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             for c in &citing {
                 if *json {
@@ -183,13 +187,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
         }
         Command::Search { json, query } => {
             let mirror = mirror_for(cli.mirror.as_deref(), None)?;
-            crate::search::print::run_printing(mirror.root(), &query.join(" "), *json)
+            crate::mirror::search::print::run_printing(mirror.root(), &query.join(" "), *json)
         }
         Command::IndexWords => {
             let mirror = mirror_for(cli.mirror.as_deref(), None)?;
             // Nobody reads its output: a build that fails is only a slower next search.
             if let Some(root) = mirror.root() {
-                let _ = crate::search::background::build(root);
+                let _ = crate::mirror::search::background::build(root);
             }
             Ok(())
         }
@@ -200,7 +204,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
                 .map(|n| n.and_then(|n| n.path(&mirror)))
                 .collect::<Result<Vec<_>, _>>()?;
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            crate::links::run(&mirror, &paths, *json, &mut out)?;
+            crate::cli::links::run(&mirror, &paths, *json, &mut out)?;
             std::io::Write::flush(&mut out)?;
             Ok(())
         }
@@ -213,7 +217,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
             use std::io::IsTerminal;
             let mirror = mirror_for(cli.mirror.as_deref(), first_path(articles))?;
             let terminal = std::io::stdout().is_terminal();
-            let options = crate::print::Options {
+            let options = crate::cli::print::Options {
                 width: width.unwrap_or_else(|| {
                     let columns = crossterm::terminal::size().map(|(c, _)| c).ok();
                     columns.filter(|_| terminal).unwrap_or(80).max(20)
@@ -229,7 +233,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
                 },
             };
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-            let written = crate::print::run(
+            let written = crate::cli::print::run(
                 &mirror,
                 articles,
                 &options,

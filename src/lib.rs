@@ -1,40 +1,23 @@
 //! `loi`, a terminal reader for French legal codes kept as a local mirror.
 //!
-//! Data flows one way: mirror files ([`mirror`]) → article model ([`article`],
-//! [`enumeration`]) → layout for a width ([`layout`]) → widgets ([`ui`]). Input flows
-//! the other way: key → [`action::Action`] ([`keymap`]) → [`app::App::update`].
+//! Seven layers, each a folder; a layer uses those listed before it, never one after:
+//!
+//! - [`model`]: an article and its parts (HTML readers, enumeration, tables,
+//!   citations), the codes, section trails, the layout for a width. Pure: no files,
+//!   no terminal.
+//! - [`mirror`]: files → model. Reading articles, the index, search, « cité par »,
+//!   the table of contents, resolving references.
+//! - [`saved`]: what is kept for the user: paths, config, session, bookmarks, visits.
+//! - [`app`]: the reader's state, `Action`, the keymap, overlays, the view, the
+//!   navigation stack; `App::update` is the only mutator.
+//! - [`screen`]: widgets drawn from `&App`.
+//! - [`terminal`]: the event loop, giving the terminal back, the output layers.
+//! - [`cli`]: the command line: `loi print`, `links`, `search`, `backlinks`, the shell.
 
-pub mod action;
 pub mod app;
-pub mod article;
-pub mod backlinks;
-pub mod bookmarks;
-pub mod citation;
 pub mod cli;
-pub mod codes;
-pub mod config;
-pub mod effect;
-pub mod enumeration;
-pub mod error;
-pub mod goto;
-pub mod history;
-pub mod index;
-pub mod keymap;
-pub mod layout;
-pub mod links;
 pub mod mirror;
-pub mod paths;
-pub mod picker;
-pub mod plural;
-pub mod print;
-pub mod reference;
-pub mod sanitize;
-pub mod search;
-pub mod session;
-pub mod shell;
-pub mod store;
-pub mod toc;
-pub mod tui;
-pub mod ui;
-pub mod view;
-pub mod visits;
+pub mod model;
+pub mod saved;
+pub mod screen;
+pub mod terminal;

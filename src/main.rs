@@ -6,8 +6,8 @@ use std::process::ExitCode;
 use clap::Parser;
 use loi::app::{App, Status};
 use loi::cli::{self, Cli};
-use loi::config::Config;
-use loi::paths::Paths;
+use loi::saved::config::Config;
+use loi::saved::paths::Paths;
 
 fn main() -> ExitCode {
     let mut cli = match Cli::try_parse() {
@@ -20,9 +20,9 @@ fn main() -> ExitCode {
             Some(p) => finish(
                 std::io::stdout()
                     .write_all(p.describe().as_bytes())
-                    .map_err(loi::error::Error::Output),
+                    .map_err(loi::mirror::error::Error::Output),
             ),
-            None => finish(Err(loi::error::Error::NoHome)),
+            None => finish(Err(loi::mirror::error::Error::NoHome)),
         };
     }
     let (config, problems) = match &paths {
@@ -30,7 +30,11 @@ fn main() -> ExitCode {
         None => (Config::default(), Vec::new()),
     };
     for p in &problems {
-        let _ = writeln!(std::io::stderr(), "loi: {}", loi::sanitize::clean(&told(p)));
+        let _ = writeln!(
+            std::io::stderr(),
+            "loi: {}",
+            loi::model::sanitize::clean(&told(p))
+        );
     }
     // --mirror, else LOI_MIRROR (clap reads both), else config.toml.
     if cli.mirror.is_none() {
@@ -58,21 +62,22 @@ fn main() -> ExitCode {
         if let Some(p) = problems.first() {
             app.status = Some(Status {
                 // Short, for one line (home as ~): stderr says the rest.
-                text: loi::sanitize::clean(&format!("{} · defaults used", tilde(p))).into_owned(),
+                text: loi::model::sanitize::clean(&format!("{} · defaults used", tilde(p)))
+                    .into_owned(),
                 error: true,
             });
         }
         // --theme, else LOI_THEME, else config.toml, else the terminal's background.
         let env = |k: &str| std::env::var(k).ok();
         let theme = config.theme_choice(cli.theme.as_deref(), env("LOI_THEME").is_some());
-        app.theme = loi::ui::theme::Theme::pick(theme.as_deref(), env);
+        app.theme = loi::screen::theme::Theme::pick(theme.as_deref(), env);
         app
     });
-    let options = loi::tui::Options {
+    let options = loi::terminal::Options {
         mouse: config.mouse(cli.no_mouse),
     };
     let result = opened
-        .and_then(|app| loi::tui::run(app, options))
+        .and_then(|app| loi::terminal::run(app, options))
         .map(|app| {
             if let Err(e) = app.save_session() {
                 let _ = writeln!(std::io::stderr(), "loi: the session was not saved: {e}");
@@ -82,12 +87,12 @@ fn main() -> ExitCode {
 }
 
 /// A problem of config.toml as the user is told it.
-fn told(p: &loi::config::Problem) -> String {
+fn told(p: &loi::saved::config::Problem) -> String {
     format!("{p} (ignored: loi goes on with its defaults)")
 }
 
 /// The problem with the home folder written `~`.
-fn tilde(p: &loi::config::Problem) -> String {
+fn tilde(p: &loi::saved::config::Problem) -> String {
     let text = p.to_string();
     match std::env::var("HOME") {
         Ok(home) if !home.is_empty() && text.starts_with(&format!("{home}/")) => {
@@ -102,8 +107,9 @@ fn reopen_session(app: &mut App) {
     let Some(files) = &app.files else {
         return;
     };
-    let key = loi::session::mirror_key(app.mirror());
-    let reopened = loi::session::load(&files.session, &key).and_then(|s| s.reopen(app.mirror()));
+    let key = loi::saved::session::mirror_key(app.mirror());
+    let reopened =
+        loi::saved::session::load(&files.session, &key).and_then(|s| s.reopen(app.mirror()));
     if let Some(history) = reopened {
         app.replace_history(history);
     }
@@ -116,7 +122,7 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
     let text = e.render().to_string();
     let mut clean = String::with_capacity(text.len());
     for line in text.lines() {
-        clean.push_str(&loi::sanitize::clean(line));
+        clean.push_str(&loi::model::sanitize::clean(line));
         clean.push('\n');
     }
     let _ = if e.use_stderr() {
@@ -128,25 +134,30 @@ fn command_line_error(e: &clap::Error) -> ExitCode {
 }
 
 /// The exit code, and the error's one line on stderr.
-fn finish(result: Result<(), loi::error::Error>) -> ExitCode {
+fn finish(result: Result<(), loi::mirror::error::Error>) -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         // `loi links | head`: the reader of the pipe has all it wanted.
-        Err(loi::error::Error::Terminal(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+        Err(loi::mirror::error::Error::Terminal(e))
+            if e.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
             ExitCode::SUCCESS
         }
         // Said already, one line per article, as `cat` does.
-        Err(loi::error::Error::NotAllPrinted(_)) => ExitCode::from(2),
+        Err(loi::mirror::error::Error::NotAllPrinted(_)) => ExitCode::from(2),
         Err(e) => {
             // writeln!, not eprintln!: with the terminal gone, a failed write must not
             // turn into a panic. Cleaned: the message may quote a file name or an
             // argument, and stderr is the terminal.
             let message = e.to_string();
-            let _ = writeln!(std::io::stderr(), "loi: {}", loi::sanitize::clean(&message));
+            let _ = writeln!(
+                std::io::stderr(),
+                "loi: {}",
+                loi::model::sanitize::clean(&message)
+            );
             match e {
-                loi::error::Error::NothingCites(_) | loi::error::Error::NothingFound(_) => {
-                    ExitCode::from(1)
-                }
+                loi::mirror::error::Error::NothingCites(_)
+                | loi::mirror::error::Error::NothingFound(_) => ExitCode::from(1),
                 _ => ExitCode::from(2),
             }
         }

@@ -2,13 +2,20 @@
 //! Reads articles by their path relative to the root, finds them by number, and never
 //! lets a path lead outside the root.
 
+pub mod backlinks;
 mod bundled;
+pub mod error;
 mod find;
+pub mod goto;
 pub mod ids;
+pub mod index;
 mod names;
 pub mod order;
 mod plain;
 mod read;
+pub mod reference;
+pub mod search;
+pub mod toc;
 pub(crate) mod walk;
 
 use std::cell::{Cell, OnceCell, RefCell};
@@ -17,10 +24,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use crate::article::Article;
-use crate::error::Error;
-use crate::index::{self, Index};
+use crate::mirror::error::Error;
+use crate::model::article::Article;
 use ids::Ids;
+use index::Index;
 
 pub use names::{normalize_number, number_of_file, number_slug, slug};
 pub use plain::LastDir;
@@ -354,7 +361,8 @@ impl Mirror {
 /// `code`). `--mirror /tmp` walked the whole of it for a minute and cached an index of
 /// hundreds of megabytes; `--mirror …/code-du-travail` read its parts as codes.
 fn check_holds_codes(root: &Path) -> Result<(), Error> {
-    let is_code = |name: &str| name.starts_with("code") || crate::codes::by_slug(name).is_some();
+    let is_code =
+        |name: &str| name.starts_with("code") || crate::model::codes::by_slug(name).is_some();
     if walk::subfolders(root).iter().any(|name| is_code(name)) {
         return Ok(());
     }
@@ -395,7 +403,7 @@ pub fn safe_relative(path: &str) -> Option<String> {
             continue;
         }
         let risky = part == ".." || part.contains(['\\', ':', '\0', '%']);
-        if risky || !crate::sanitize::is_clean(part) {
+        if risky || !crate::model::sanitize::is_clean(part) {
             return None;
         }
         parts.push(part);

@@ -5,10 +5,10 @@
 //! press to see what matters in it. The fixtures are copies of the corpus's files,
 //! opened at their paths in the mirror (so that headers read as they do there).
 
-use loi::action::Action::{self, *};
 use loi::app::App;
-use loi::article::Article;
+use loi::app::action::Action::{self, *};
 use loi::mirror::Mirror;
+use loi::model::article::Article;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -20,7 +20,7 @@ fn screen(path: &str, source: &str, size: (u16, u16), actions: &[Action]) -> Str
         app.update(*a);
     }
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("test terminal");
-    terminal.draw(|f| loi::ui::draw(f, &app)).expect("draw");
+    terminal.draw(|f| loi::screen::draw(f, &app)).expect("draw");
     let buffer = terminal.backend().buffer();
     (0..size.1)
         .map(|y| {
@@ -280,9 +280,9 @@ fn the_former_numbering_mark_is_reverse_and_bold_without_colour() {
     let marked_cells = |path: &str| {
         let article = Article::parse(path, include_str!("fixtures/l351-5-1.md"));
         let mut app = App::new(Mirror::bundled(), article, (40, 12));
-        app.theme = loi::ui::theme::Theme::plain();
+        app.theme = loi::screen::theme::Theme::plain();
         let mut terminal = Terminal::new(TestBackend::new(40, 12)).expect("test terminal");
-        terminal.draw(|f| loi::ui::draw(f, &app)).expect("draw");
+        terminal.draw(|f| loi::screen::draw(f, &app)).expect("draw");
         let buffer = terminal.backend().buffer();
         (0..40)
             .filter(|&x| {

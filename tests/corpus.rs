@@ -8,10 +8,10 @@ use std::sync::OnceLock;
 
 use common::{articles, corpus, extract};
 
-use loi::article::{Article, Piece, html};
-use loi::layout::Layout;
+use loi::mirror::reference::{self, Target};
 use loi::mirror::{self, Mirror};
-use loi::reference::{self, Target};
+use loi::model::article::{Article, Piece, html};
+use loi::model::layout::Layout;
 
 /// Every article, parsed once for all the tests of this file.
 fn parse_all() -> &'static [Article] {
@@ -78,7 +78,7 @@ fn the_strict_reader_reads_the_mirror_as_html5ever_does() {
     let mut left: Vec<String> = Vec::new();
     for rel in articles() {
         let source = std::fs::read_to_string(root.join(&rel)).expect("read");
-        let body = loi::article::split_heading(&source).map_or(source.as_str(), |(_, b)| b);
+        let body = loi::model::article::split_heading(&source).map_or(source.as_str(), |(_, b)| b);
         match html::parse_strictly(body) {
             Some(parsed) => {
                 assert_eq!(parsed, html::parse_by_tree(body), "{rel}");
@@ -295,7 +295,7 @@ fn labelled_numbers(text: &str) -> Vec<String> {
 /// found by the plain-text detector run on the link's block with the tags stripped.
 #[test]
 fn the_citation_detector_finds_what_the_links_name() {
-    use loi::citation::{self, Cite, Context};
+    use loi::model::article::citation::{self, Cite, Context};
     let (mut labelled, mut found) = (0usize, 0usize);
     let mut misses: Vec<String> = Vec::new();
     for a in parse_all() {
@@ -341,7 +341,7 @@ fn the_citation_detector_finds_what_the_links_name() {
 /// section, and `]` order crossing sections.
 #[test]
 fn the_table_of_contents_is_in_legal_order() {
-    use loi::toc::Toc;
+    use loi::mirror::toc::Toc;
     let mirror = Mirror::open(corpus()).expect("open");
     let toc = Toc::of_code(&mirror.index(), "code-du-travail");
     let top: Vec<&str> = toc
@@ -418,14 +418,14 @@ fn the_table_of_contents_is_in_legal_order() {
     assert_eq!(toc.neighbour(&l1, false), None);
 }
 
-/// The articles citing L5311-9, from `loi::backlinks`, are the files that name it: by a
+/// The articles citing L5311-9, from `loi::mirror::backlinks`, are the files that name it: by a
 /// link to its file or by its number in the text (`5311-9` not followed by more digits
 /// or `-1`) below the heading, as a grep of the mirror finds them.
 #[test]
 fn the_articles_citing_l5311_9_agree_with_a_grep() {
     let mirror = Mirror::open(corpus()).expect("open");
     let target = mirror.find_number(None, "L5311-9").expect("L5311-9");
-    let backlinks = loi::backlinks::Backlinks::load_or_build(&mirror);
+    let backlinks = loi::mirror::backlinks::Backlinks::load_or_build(&mirror);
     let mut found: Vec<String> = backlinks
         .of(&mirror, &target)
         .into_iter()
@@ -460,7 +460,7 @@ fn the_articles_citing_l5311_9_agree_with_a_grep() {
 /// second marker of its line (the `1°` of `II. – 1° Toute personne`), one deeper.
 #[derive(Debug, Clone, Copy)]
 struct Item {
-    marker: loi::enumeration::Marker,
+    marker: loi::model::article::enumeration::Marker,
     /// `2° bis`: comes after `2°` in its run.
     inserted: bool,
     depth: usize,
@@ -470,7 +470,7 @@ fn items(a: &Article) -> Vec<Item> {
     let mut out = Vec::new();
     for b in &a.blocks {
         let Some(marker) = b.marker else { continue };
-        let line = loi::enumeration::opening(&b.plain_text());
+        let line = loi::model::article::enumeration::opening(&b.plain_text());
         out.push(Item {
             marker,
             inserted: line.inserted,
@@ -494,7 +494,7 @@ fn items(a: &Article) -> Vec<Item> {
 /// items and plain paragraphs free to come between. Dashes, which have no number,
 /// make no run. Returns each run's items, in order.
 fn runs(a: &Article) -> Vec<Vec<Item>> {
-    use loi::enumeration::MarkerKind;
+    use loi::model::article::enumeration::MarkerKind;
     let mut out: Vec<Vec<Item>> = Vec::new();
     // Per kind, its last item and the run that item is in, as an index into `out`.
     let mut last: Vec<(Item, Option<usize>)> = Vec::new();
@@ -699,7 +699,7 @@ fn every_block_in_a_cell_starts_a_line_of_it() {
     let mut wrong = Vec::new();
     for a in parse_all() {
         let source = std::fs::read_to_string(root.join(&a.path)).expect("read");
-        let body = loi::article::split_heading(&source).map_or(source.as_str(), |(_, b)| b);
+        let body = loi::model::article::split_heading(&source).map_or(source.as_str(), |(_, b)| b);
         if !body.contains("<t") {
             continue;
         }

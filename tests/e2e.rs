@@ -285,8 +285,8 @@ fn links_lists_references_with_targets_or_reasons() {
 /// key, the real screen must still be exactly what the reader would draw from scratch.
 #[test]
 fn scrolled_screens_equal_fresh_renders() {
-    use loi::action::Action;
     use loi::app::App;
+    use loi::app::action::Action;
     use loi::mirror::Mirror;
     use ratatui::Terminal;
     use ratatui::backend::TestBackend;
@@ -301,7 +301,7 @@ fn scrolled_screens_equal_fresh_renders() {
     );
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
     let mut expected = |app: &App| {
-        terminal.draw(|f| loi::ui::draw(f, app)).expect("draw");
+        terminal.draw(|f| loi::screen::draw(f, app)).expect("draw");
         let buffer = terminal.backend().buffer().clone();
         (0..rows)
             .map(|y| {

@@ -2,10 +2,10 @@
 //! the themes as drawn: no colour at all under the plain theme (`NO_COLOR`), colours
 //! otherwise, references and folds still apart.
 
-use loi::action::Action;
 use loi::app::App;
+use loi::app::action::Action;
 use loi::mirror::Mirror;
-use loi::ui::theme::Theme;
+use loi::screen::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -22,7 +22,7 @@ fn app(cols: u16, rows: u16) -> App {
 fn draw(app: &App) -> Buffer {
     let (cols, rows) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-    terminal.draw(|f| loi::ui::draw(f, app)).expect("draw");
+    terminal.draw(|f| loi::screen::draw(f, app)).expect("draw");
     terminal.backend().buffer().clone()
 }
 
@@ -111,7 +111,7 @@ fn the_wheel_scrolls_three_lines_and_keeps_the_cursor_on_screen() {
 
 #[test]
 fn ctrl_e_and_ctrl_y_scroll_a_line_as_in_vim() {
-    use loi::keymap::{Key, Lookup, lookup};
+    use loi::app::keymap::{Key, Lookup, lookup};
     let mut app = app(40, 12);
     app.update(Action::UnfoldAll);
     let start = app.current().view.top;

@@ -6,8 +6,8 @@
 //! document order, entities decoded, split at ASCII white space and at the edges of
 //! the elements HTML lays out as blocks. Two of the reader's rewritings are applied to
 //! that side too, as documented transformations rather than losses: control characters
-//! cleaned ([`loi::sanitize::clean`]) and `<sup>`/`<sub>` text in Unicode super- and
-//! subscripts ([`loi::article::superscript`]). What the reader adds is taken out of
+//! cleaned ([`loi::model::sanitize::clean`]) and `<sup>`/`<sub>` text in Unicode super- and
+//! subscripts ([`loi::model::article::superscript`]). What the reader adds is taken out of
 //! the printed side: the `[n]` markers, and a table's box lines, its cells read one
 //! after the other, row by row, as a person reads a table.
 
@@ -19,10 +19,10 @@ mod drawn;
 use drawn::cells_drawn;
 
 use ego_tree::iter::Edge;
-use loi::article::{Article, subscript, superscript};
+use loi::cli::print::{self, Options};
 use loi::mirror::Mirror;
-use loi::print::{self, Options};
-use loi::sanitize;
+use loi::model::article::{Article, subscript, superscript};
+use loi::model::sanitize;
 use scraper::Html;
 use scraper::node::Node;
 
@@ -232,7 +232,7 @@ fn every_word_of_every_article_is_printed_in_order() {
     let mut words = 0;
     for rel in &all {
         let source = std::fs::read_to_string(root.join(rel)).expect("UTF-8 article");
-        let (_, body) = loi::article::split_heading(&source).expect("a heading");
+        let (_, body) = loi::model::article::split_heading(&source).expect("a heading");
         let article = Article::parse(rel, &source);
         let mut out = Vec::new();
         print::write_article(&mirror, &article, &options, &mut out).expect("print");

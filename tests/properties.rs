@@ -2,11 +2,11 @@
 //! bounded number of cases: the sanitizer, the article model and its layout, and path
 //! resolution.
 
-use loi::article::{Article, Link, Piece};
-use loi::layout::{CURSOR_COLUMNS, Layout, SIGN_COLUMNS, line_text};
+use loi::mirror::reference::{Target, resolve};
 use loi::mirror::{Mirror, safe_relative};
-use loi::reference::{Target, resolve};
-use loi::sanitize;
+use loi::model::article::{Article, Link, Piece};
+use loi::model::layout::{CURSOR_COLUMNS, Layout, SIGN_COLUMNS, line_text};
+use loi::model::sanitize;
 use proptest::prelude::*;
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 

@@ -1,8 +1,8 @@
 //! Whole-screen tests: the reader drawn into ratatui's `TestBackend` at fixed sizes,
 //! after real key actions on the bundled sample, compared with insta snapshots.
 
-use loi::action::Action;
 use loi::app::App;
+use loi::app::action::Action;
 use loi::mirror::Mirror;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -18,7 +18,7 @@ fn app(path: &str, cols: u16, rows: u16) -> App {
 fn screen(app: &App) -> String {
     let (cols, rows) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-    terminal.draw(|f| loi::ui::draw(f, app)).expect("draw");
+    terminal.draw(|f| loi::screen::draw(f, app)).expect("draw");
     let buffer = terminal.backend().buffer();
     (0..rows)
         .map(|y| {
@@ -188,7 +188,7 @@ fn readme_names_every_action_a_key_can_be_bound_to() {
 #[test]
 fn readme_lists_every_key() {
     let readme = include_str!("../README.md");
-    for b in loi::keymap::BINDINGS {
+    for b in loi::app::keymap::BINDINGS {
         assert!(
             readme.contains(&format!("`{}`", b.label)),
             "README misses key {}",
@@ -199,7 +199,7 @@ fn readme_lists_every_key() {
 
 #[test]
 fn an_article_with_no_text_is_shown_and_every_key_is_safe() {
-    use loi::article::Article;
+    use loi::model::article::Article;
     for body in ["", "<p> </p><p></p>", "<br/><br/>"] {
         let article = Article::parse(
             "code-du-travail/x/l1.md",
@@ -207,7 +207,7 @@ fn an_article_with_no_text_is_shown_and_every_key_is_safe() {
         );
         assert!(article.blocks.is_empty());
         let mut app = App::new(Mirror::bundled(), article, (80, 24));
-        for a in loi::keymap::BINDINGS
+        for a in loi::app::keymap::BINDINGS
             .iter()
             .map(|b| b.action)
             .filter(|a| *a != Action::Quit)
@@ -233,7 +233,7 @@ fn every_sample_article_survives_every_key_at_small_sizes() {
     for path in paths {
         for (cols, rows) in [(80, 24), (40, 12), (20, 5), (10, 4), (1, 1), (0, 0)] {
             let mut app = app(&path, cols, rows);
-            for b in loi::keymap::BINDINGS {
+            for b in loi::app::keymap::BINDINGS {
                 if matches!(b.action, Action::Quit | Action::Activate) {
                     continue;
                 }
@@ -273,7 +273,7 @@ fn a_range_lists_its_articles() {
 fn the_position_moves_through_a_single_block() {
     let sentence = "Le conseil exerce ses missions en lien avec les autres instances. ";
     let source = format!("# Article X\n\n<p>{}</p>", sentence.repeat(60));
-    let article = loi::article::Article::parse("c/x.md", &source);
+    let article = loi::model::article::Article::parse("c/x.md", &source);
     assert_eq!(article.blocks.len(), 1);
     let mut app = App::new(Mirror::bundled(), article, (80, 12));
     let percent = |app: &App| -> usize {

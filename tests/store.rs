@@ -5,8 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use loi::bookmarks::{self, Bookmark};
-use loi::visits::{self, Visit};
+use loi::saved::bookmarks::{self, Bookmark};
+use loi::saved::visits::{self, Visit};
 
 const PER_WRITER: usize = 300;
 const BOOKMARKS_PER_WRITER: usize = 40;

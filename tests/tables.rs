@@ -2,10 +2,10 @@
 //! cursor is on it, says where there is more, and folds like an item. On real
 //! articles: R4412-149 (a table of 11 columns, 120 rows) and D4163-2 (spans).
 
-use loi::action::Action;
 use loi::app::App;
-use loi::article::Article;
+use loi::app::action::Action;
 use loi::mirror::Mirror;
+use loi::model::article::Article;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -20,7 +20,7 @@ fn app(source: &str, cols: u16, rows: u16) -> App {
 fn screen(app: &App) -> Vec<String> {
     let (cols, rows) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-    terminal.draw(|f| loi::ui::draw(f, app)).expect("draw");
+    terminal.draw(|f| loi::screen::draw(f, app)).expect("draw");
     let buffer = terminal.backend().buffer();
     (0..rows)
         .map(|y| (0..cols).map(|x| buffer[(x, y)].symbol()).collect())
@@ -142,7 +142,7 @@ fn selecting_a_reference_out_of_view_scrolls_the_table_to_it() {
     for tab in 0..16 {
         app.update(Action::NextReference);
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
-        terminal.draw(|f| loi::ui::draw(f, &app)).expect("draw");
+        terminal.draw(|f| loi::screen::draw(f, &app)).expect("draw");
         let buffer = terminal.backend().buffer();
         // The selected reference is drawn reversed: some of it is on the screen.
         let shown =
@@ -172,7 +172,7 @@ fn search_marks_follow_a_table_scrolled_sideways() {
     for shift in 0..3 {
         let (cols, rows) = app.size();
         let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-        terminal.draw(|f| loi::ui::draw(f, &app)).expect("draw");
+        terminal.draw(|f| loi::screen::draw(f, &app)).expect("draw");
         let buffer = terminal.backend().buffer();
         let marked: Vec<String> = (0..rows - 1)
             .map(|y| {

@@ -8,8 +8,8 @@ mod pty;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use loi::action::Action;
 use loi::app::App;
+use loi::app::action::Action;
 use loi::mirror::Mirror;
 use pty::{Key, Pty};
 use ratatui::Terminal;
@@ -35,7 +35,7 @@ fn seed_app(cols: u16, rows: u16) -> App {
 fn render(app: &App) -> String {
     let (cols, rows) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-    terminal.draw(|f| loi::ui::draw(f, app)).expect("draw");
+    terminal.draw(|f| loi::screen::draw(f, app)).expect("draw");
     let buffer = terminal.backend().buffer();
     (0..rows)
         .map(|y| {

@@ -20,11 +20,11 @@ mod drawn;
 
 use drawn::cells_drawn;
 
-use loi::article::{Article, Piece};
-use loi::layout::{Layout, line_text};
+use loi::cli::print::{self, Options};
 use loi::mirror::Mirror;
-use loi::print::{self, Options};
-use loi::reference::{self, Kind, Target};
+use loi::mirror::reference::{self, Kind, Target};
+use loi::model::article::{Article, Piece};
+use loi::model::layout::{Layout, line_text};
 
 const WIDTHS: [u16; 3] = [40, 80, 100];
 /// Marks a French text sets after a space, which must stay on that space's line.

@@ -9,8 +9,8 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use loi::article::{Article, Piece};
-use loi::layout::{CURSOR_COLUMNS, Layout, SIGN_COLUMNS, line_text};
+use loi::model::article::{Article, Piece};
+use loi::model::layout::{CURSOR_COLUMNS, Layout, SIGN_COLUMNS, line_text};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 const MAX_WIDTH: u64 = 200;

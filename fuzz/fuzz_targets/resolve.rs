@@ -14,10 +14,10 @@ use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use loi::article::Link;
-use loi::citation::{self, Context};
+use loi::model::article::Link;
+use loi::model::article::citation::{self, Context};
 use loi::mirror::{Mirror, safe_relative};
-use loi::reference::{Target, Unresolved, resolve};
+use loi::mirror::reference::{Target, Unresolved, resolve};
 
 const TRAVAIL: &str = "code-du-travail";
 const L6123_1: &str = "code-du-travail/partie-legislative/sixieme-partie-la-formation-professionnelle-tout-au-long-de-la-vie/livre-ier-principes-generaux-et-organisation-institutionnelle-de-la-formation-et-de-lorientation-professionnelles/titre-ii-role-des-regions-de-letat-et-des-institutions-de-la-formation-professionnelle/chapitre-iii-coordination-et-regulation-des-politiques-de-lemploi-de-lorientation-et-de-la-formation-professionnelle/section-1-conseil-national-de-lorientation-et-de-la-formation-professionnelles-pour-le-developpement-des-competences/l6123-1.md";
@@ -171,7 +171,7 @@ fn check_safe_relative(path: &str) {
     let risky = parts.iter().any(|p| {
         *p == ".."
             || p.chars().any(|c| matches!(c, '\\' | ':' | '\0' | '%'))
-            || !loi::sanitize::is_clean(p)
+            || !loi::model::sanitize::is_clean(p)
     });
     let got = safe_relative(path);
     if risky || parts.is_empty() {

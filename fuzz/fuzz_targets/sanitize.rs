@@ -6,7 +6,7 @@
 use std::borrow::Cow;
 
 use libfuzzer_sys::fuzz_target;
-use loi::sanitize::clean;
+use loi::model::sanitize::clean;
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);

@@ -10,9 +10,9 @@ use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use super::App;
-use crate::backlinks::{Backlinks, Citing};
-use crate::picker::{Item, Picker};
-use crate::plural::count;
+use crate::app::picker::{Item, Picker};
+use crate::mirror::backlinks::{Backlinks, Citing};
+use crate::model::plural::count;
 
 /// Below this many articles the build takes well under a second: done at once.
 const BACKGROUND_FROM: usize = 2000;

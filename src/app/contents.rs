@@ -4,9 +4,9 @@
 use std::rc::Rc;
 
 use super::App;
-use crate::action::Action;
-use crate::toc::Toc;
-use crate::toc::view::TocView;
+use crate::app::action::Action;
+use crate::mirror::toc::Toc;
+use crate::mirror::toc::view::TocView;
 
 impl App {
     /// The table of contents of the current article's code, built once per code.

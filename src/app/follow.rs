@@ -7,15 +7,15 @@ use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 use super::{App, Status};
-use crate::article::Article;
-use crate::enumeration::Marker;
-use crate::history::Entry;
+use crate::app::history::Entry;
+use crate::app::picker::Picker;
+use crate::app::view::Frame;
 use crate::mirror::Mirror;
 use crate::mirror::ids::Ids;
-use crate::picker::Picker;
-use crate::plural::count;
-use crate::reference::{self, Target};
-use crate::view::Frame;
+use crate::mirror::reference::{self, Target};
+use crate::model::article::Article;
+use crate::model::article::enumeration::Marker;
+use crate::model::plural::count;
 
 impl App {
     /// Moves the cursor to `block` of the current article, unfolding what hides it.

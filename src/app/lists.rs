@@ -2,9 +2,9 @@
 //! answers, the codes that hold a number, bookmarks and the articles read.
 
 use super::App;
-use crate::action::Action;
-use crate::picker::{Listing, Picker};
-use crate::plural::count;
+use crate::app::action::Action;
+use crate::app::picker::{Listing, Picker};
+use crate::model::plural::count;
 
 impl App {
     /// Offers a choice of articles of the same number in several codes (the first is
@@ -38,10 +38,12 @@ impl App {
                         query.pop();
                     }
                     let here = self.history.current().article.code_slug().to_owned();
-                    let items = crate::goto::find(&self.mirror.index(), query, Some(&here));
+                    let items = crate::mirror::goto::find(&self.mirror.index(), query, Some(&here));
                     let status = match items.len() {
                         0 if !query.trim().is_empty() => Some("Nothing matches"),
-                        crate::goto::LIMIT => Some("The first 200 matches: type more to narrow"),
+                        crate::mirror::goto::LIMIT => {
+                            Some("The first 200 matches: type more to narrow")
+                        }
                         _ => None,
                     };
                     picker.answer(items);

@@ -3,7 +3,7 @@
 //! go-to ranks the code read first, and neither stacks an article twice.
 
 use super::*;
-use crate::paths::Paths;
+use crate::saved::paths::Paths;
 
 const TRAVAIL: &str = "code-du-travail/partie-legislative";
 const RURAL: &str = "code-rural-et-de-la-peche-maritime/partie-legislative";
@@ -53,8 +53,8 @@ fn stack(app: &App) -> Vec<String> {
 /// The paths noted as read, newest first.
 fn read(app: &App) -> Vec<String> {
     let files = app.files.as_ref().expect("files");
-    let key = crate::session::mirror_key(app.mirror());
-    crate::visits::newest_first(&files.history, &key)
+    let key = crate::saved::session::mirror_key(app.mirror());
+    crate::saved::visits::newest_first(&files.history, &key)
         .unwrap_or_default()
         .into_iter()
         .map(|v| v.path)

@@ -7,9 +7,9 @@ use std::rc::Rc;
 use unicode_width::UnicodeWidthStr;
 
 use super::{App, HEADER_ROWS};
-use crate::action::Action;
-use crate::layout::{SIGN_COLUMNS, VLine};
-use crate::view::{Frame, View};
+use crate::app::action::Action;
+use crate::app::view::{Frame, View};
+use crate::model::layout::{SIGN_COLUMNS, VLine};
 
 /// What lies under a click in the text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

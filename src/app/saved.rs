@@ -4,11 +4,11 @@
 //! from `tui`). The files are `App::files`.
 
 use super::App;
-use crate::bookmarks::{self, Bookmark};
-use crate::history::History;
-use crate::picker::{Item, Listing, Picker};
-use crate::session::{self, Session};
-use crate::visits::{self, Visit};
+use crate::app::history::History;
+use crate::app::picker::{Item, Listing, Picker};
+use crate::saved::bookmarks::{self, Bookmark};
+use crate::saved::session::{self, Session};
+use crate::saved::visits::{self, Visit};
 
 /// A session and where it goes, apart from the app (see [`App::session_to_save`]).
 #[derive(Debug, Clone, PartialEq)]
@@ -125,7 +125,7 @@ impl App {
                 label: shown(&format!(
                     "{} · {} · {}",
                     b.name(),
-                    crate::codes::title_for(b.path.split('/').next().unwrap_or_default()),
+                    crate::model::codes::title_for(b.path.split('/').next().unwrap_or_default()),
                     bookmarks::date(b.at)
                 )),
                 path: b.path.clone(),
@@ -157,7 +157,7 @@ impl App {
                 label: shown(&format!(
                     "{} · {} · {}",
                     v.num,
-                    crate::codes::title_for(v.path.split('/').next().unwrap_or_default()),
+                    crate::model::codes::title_for(v.path.split('/').next().unwrap_or_default()),
                     bookmarks::date(v.at)
                 )),
                 path: v.path.clone(),
@@ -212,5 +212,5 @@ impl App {
 /// edited by hand (or by someone else) must not reach the terminal as a control
 /// sequence either.
 fn shown(text: &str) -> String {
-    crate::sanitize::clean(text).into_owned()
+    crate::model::sanitize::clean(text).into_owned()
 }

@@ -3,9 +3,9 @@
 
 use super::tests::app;
 use super::*;
-use crate::effect::{self, Effect};
-use crate::paths::Paths;
-use crate::picker::Listing;
+use crate::app::effect::{self, Effect};
+use crate::app::picker::Listing;
+use crate::saved::paths::Paths;
 
 /// The app on L9-9, keeping its files in `home`.
 fn app_with_files(home: &std::path::Path) -> (tempfile::TempDir, App) {
@@ -85,7 +85,7 @@ fn m_bookmarks_the_point_and_quote_lists_and_opens_it() {
     // d deletes the highlighted one, and the file says so; the list's footer says it.
     app.update(Action::Bookmarks);
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| crate::ui::draw(f, &app)).unwrap();
+    term.draw(|f| crate::screen::draw(f, &app)).unwrap();
     let shown: String = term
         .backend()
         .buffer()
@@ -105,7 +105,7 @@ fn m_bookmarks_the_point_and_quote_lists_and_opens_it() {
     );
     assert_eq!(app.picker.as_ref().map(|p| p.items.len()), Some(1));
     let file = home.path().join("data/bookmarks.json");
-    assert_eq!(crate::bookmarks::load(&file).expect("load").len(), 1);
+    assert_eq!(crate::saved::bookmarks::load(&file).expect("load").len(), 1);
     app.update(Action::Cancel);
     app.update(Action::Delete);
     assert!(

@@ -7,12 +7,12 @@ use std::ops::Range;
 use std::rc::Rc;
 
 use super::App;
-use crate::action::Action;
-use crate::article::Article;
-use crate::layout::{Layout, line_text};
-use crate::plural::count;
-use crate::search::Query;
-use crate::view::{Frame, View};
+use crate::app::action::Action;
+use crate::app::view::{Frame, View};
+use crate::mirror::search::Query;
+use crate::model::article::Article;
+use crate::model::layout::{Layout, line_text};
+use crate::model::plural::count;
 
 /// The `/` search: what is searched, where it matched, and which match is current.
 #[derive(Debug, Clone)]

@@ -3,11 +3,11 @@
 //! effects for the terminal loop.
 
 use super::App;
-use crate::article::{Article, Link};
-use crate::codes;
-use crate::effect::Effect;
-use crate::plural::count;
-use crate::reference::{self, Kind};
+use crate::app::effect::Effect;
+use crate::mirror::reference::{self, Kind};
+use crate::model::article::{Article, Link};
+use crate::model::codes;
+use crate::model::plural::count;
 
 impl App {
     pub(super) fn browse(&mut self, article: &Article, selected: Option<usize>) {
@@ -129,14 +129,14 @@ pub fn citation(num: &str, code_slug: &str) -> String {
 }
 
 fn citation_of_link(article: &Article, link: &Link) -> String {
-    use crate::citation::{Cite, CodeRef};
+    use crate::model::article::citation::{Cite, CodeRef};
     match &link.cite {
         Some(Cite::Article {
             code: CodeRef::Slug(code),
             num,
             ..
         }) => citation(num, code),
-        _ => match crate::article::first_number(&link.text) {
+        _ => match crate::model::article::first_number(&link.text) {
             Some(num) => citation(&num, article.code_slug()),
             None => link.text.clone(),
         },

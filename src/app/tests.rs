@@ -2,7 +2,7 @@
 //! points, ranges, the clipboard.
 
 use super::*;
-use crate::effect::Effect;
+use crate::app::effect::Effect;
 
 /// A mirror with L6123-1 (real), L9-1..L9-3 and L9-10, and L9-9 citing them.
 pub(super) fn mirror() -> (tempfile::TempDir, Mirror) {
@@ -12,7 +12,10 @@ pub(super) fn mirror() -> (tempfile::TempDir, Mirror) {
     let write = |name: &str, text: &str| std::fs::write(section.join(name), text).expect("write");
     write(
         "l6123-1.md",
-        include_str!("../../tests/fixtures/l6123-1.md"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/l6123-1.md"
+        )),
     );
     for n in ["1", "2", "3", "10"] {
         write(

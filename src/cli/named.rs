@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
-use crate::codes;
-use crate::error::Error;
 use crate::mirror::Mirror;
+use crate::mirror::error::Error;
+use crate::model::codes;
 
 /// One article as the command line names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use super::{
     Mirror, Numbers, Source, bundled, normalize_number, number_slug, order, safe_relative, walk,
 };
-use crate::error::Error;
-use crate::index::{self, Index};
+use crate::mirror::error::Error;
+use crate::mirror::index::{self, Index};
 
 impl Mirror {
     /// Every file named `file_name` under folder `under` (relative, may be empty for
@@ -188,11 +188,7 @@ impl Mirror {
 fn today_first(mut paths: Vec<String>) -> Vec<String> {
     paths.sort_by_cached_key(|p| {
         let code = p.split('/').next().unwrap_or_default().to_owned();
-        (
-            code,
-            crate::article::trail::is_former_numbering(p),
-            p.clone(),
-        )
+        (code, crate::model::trail::is_former_numbering(p), p.clone())
     });
     paths
 }

@@ -18,7 +18,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use super::Mirror;
-use crate::index::Index;
+use crate::mirror::index::Index;
 
 const MAGIC: &str = "LOIIDS1";
 
@@ -47,13 +47,13 @@ pub struct Votes(HashMap<String, HashMap<String, (String, u32)>>);
 impl Votes {
     /// Counts the legacy links of `article` into a code of the mirror (only those can
     /// be corrected: the rest lead elsewhere whatever they say).
-    pub fn count(&mut self, mirror: &Mirror, article: &crate::article::Article) {
+    pub fn count(&mut self, mirror: &Mirror, article: &crate::model::article::Article) {
         for link in article.links.iter().filter(|l| !l.later_part) {
-            if !crate::reference::link_needs_evidence(mirror, link) {
+            if !crate::mirror::reference::link_needs_evidence(mirror, link) {
                 continue;
             }
             let (Some(id), Some(num)) = (
-                crate::reference::query_value(&link.href, "idArticle"),
+                crate::mirror::reference::query_value(&link.href, "idArticle"),
                 link.number(),
             ) else {
                 continue;
@@ -139,8 +139,10 @@ impl Ids {
     pub fn save(&self, mirror: &Mirror) {
         if let Some(file) = cache_file(mirror) {
             // Not saved is only slower next time.
-            let _ =
-                crate::index::cache::save(&file, self.encode(&stamp(&mirror.index())).as_bytes());
+            let _ = crate::mirror::index::cache::save(
+                &file,
+                self.encode(&stamp(&mirror.index())).as_bytes(),
+            );
         }
     }
 
@@ -183,10 +185,10 @@ fn count(mirror: &Mirror) -> Votes {
     let mut buf = Vec::new();
     // The `cidTexte=` of the mirror's codes, under any of their names: an article
     // without one has nothing to count, and its bytes say so without parsing it.
-    let held: Vec<String> = crate::codes::all()
+    let held: Vec<String> = crate::model::codes::all()
         .iter()
         .filter(|code| {
-            crate::codes::same_text(code.slug)
+            crate::model::codes::same_text(code.slug)
                 .iter()
                 .any(|c| mirror.codes().iter().any(|held| held == c.slug))
         })
@@ -218,7 +220,7 @@ fn stamp(index: &Index) -> String {
 }
 
 fn cache_file(mirror: &Mirror) -> Option<PathBuf> {
-    let index = crate::index::cache::cache_file(mirror.root()?)?;
+    let index = crate::mirror::index::cache::cache_file(mirror.root()?)?;
     let name = index.file_name()?.to_str()?.replace("index-", "ids-");
     Some(index.with_file_name(name).with_extension("tsv"))
 }

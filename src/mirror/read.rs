@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use super::MAX_ARTICLE_BYTES;
-use crate::error::Error;
+use crate::mirror::error::Error;
 
 /// Reads a file that is an article candidate: a regular file under the size limit.
 ///

@@ -2,7 +2,10 @@
 
 use super::*;
 
-const L6123_1: &str = include_str!("../../tests/fixtures/l6123-1.md");
+const L6123_1: &str = include_str!(concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/l6123-1.md"
+));
 
 /// A mirror with L6123-1 in two codes and a file elsewhere on disk to escape to.
 fn tiny() -> (tempfile::TempDir, Mirror) {

@@ -46,7 +46,7 @@ pub fn each_file(root: &Path, mut f: impl FnMut(&str, &str)) {
 
 /// Adds every folder and `.md` file under `root` to an index being built, parents
 /// before their folders.
-pub fn into_index(root: &Path, builder: &mut crate::index::Builder) {
+pub fn into_index(root: &Path, builder: &mut crate::mirror::index::Builder) {
     let mut stack = vec![(String::new(), None, 0)];
     while let Some((rel, id, level)) = stack.pop() {
         for (name, is_dir) in entries(&root.join(&rel)) {
@@ -121,7 +121,7 @@ fn entries(dir: &Path) -> Vec<(String, bool)> {
                 .file_name()
                 .into_string()
                 .ok()
-                .filter(|n| crate::sanitize::is_clean(n))?;
+                .filter(|n| crate::model::sanitize::is_clean(n))?;
             if kind.is_dir() {
                 Some((name, true))
             } else if kind.is_file() {

@@ -7,10 +7,10 @@ use std::time::Duration;
 
 use super::super::App;
 use super::Find;
-use crate::action::Action;
-use crate::picker::{Item, Picker};
-use crate::plural::count;
-use crate::search::{Answered, Hit, Query};
+use crate::app::action::Action;
+use crate::app::picker::{Item, Picker};
+use crate::mirror::search::{Answered, Hit, Query};
+use crate::model::plural::count;
 
 /// Answers listed at most: more is not read on a screen.
 const LIMIT: usize = 200;
@@ -108,7 +108,7 @@ impl App {
             .name("search".into())
             .spawn(move || {
                 let mut sent = 0;
-                let answered = crate::search::run(root.as_deref(), &query, &mut |hit| {
+                let answered = crate::mirror::search::run(root.as_deref(), &query, &mut |hit| {
                     sent += 1;
                     tx.send(Found::Hit(hit)).is_ok() && sent < LIMIT
                 });
@@ -118,7 +118,7 @@ impl App {
                 // The index for the next search, built by a process of its own; this
                 // thread only waits for it, so that it leaves no zombie.
                 if let (Ok(Answered::Scan), Some(root)) = (answered, root.as_deref())
-                    && let Some(mut child) = crate::search::background::spawn(root)
+                    && let Some(mut child) = crate::mirror::search::background::spawn(root)
                 {
                     let _ = child.wait();
                 }

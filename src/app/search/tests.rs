@@ -10,7 +10,10 @@ fn app() -> (tempfile::TempDir, App) {
     std::fs::create_dir_all(&section).expect("mkdir");
     std::fs::write(
         section.join("l6123-1.md"),
-        include_str!("../../../tests/fixtures/l6123-1.md"),
+        include_str!(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/fixtures/l6123-1.md"
+        )),
     )
     .expect("write");
     let mirror = Mirror::open(dir.path()).expect("mirror");

@@ -1,0 +1,181 @@
+//! The navigation stack: articles opened one from another, each with the view it had,
+//! so that going back finds the scroll, cursor and folds as they were.
+
+use std::rc::Rc;
+
+use crate::app::view::View;
+use crate::model::article::Article;
+
+/// One article on the stack and how it was being read.
+#[derive(Debug, Clone)]
+pub struct Entry {
+    pub article: Rc<Article>,
+    pub view: View,
+    /// Per reference of the article, whether it leads somewhere; `None` until checked.
+    pub resolvable: Option<Vec<bool>>,
+    /// The answers so far while [`Entry::resolvable`] is being worked out.
+    pub resolving: Vec<bool>,
+}
+
+impl Entry {
+    /// A freshly opened article.
+    pub fn new(article: Article) -> Entry {
+        let view = View::new(&article);
+        Entry {
+            article: Rc::new(article),
+            view,
+            resolvable: None,
+            resolving: Vec::new(),
+        }
+    }
+}
+
+/// Back and forward through the articles read, as in a browser: opening an article
+/// from the middle of the stack drops what was ahead.
+#[derive(Debug, Clone)]
+pub struct History {
+    entries: Vec<Entry>,
+    pos: usize,
+}
+
+impl History {
+    pub fn new(first: Entry) -> History {
+        History {
+            entries: vec![first],
+            pos: 0,
+        }
+    }
+
+    /// A stack of `entries` showing the one at `pos`; `None` when there is none there.
+    pub fn from_entries(entries: Vec<Entry>, pos: usize) -> Option<History> {
+        (pos < entries.len()).then_some(History { entries, pos })
+    }
+
+    /// Every article on the stack, the first opened first.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Forgets which references of every article on the stack lead somewhere, for
+    /// them to be checked again: the mirror now knows more (its legacy ids).
+    pub fn recheck_references(&mut self) {
+        for entry in &mut self.entries {
+            entry.resolvable = None;
+            entry.resolving.clear();
+        }
+    }
+
+    /// Which of [`History::entries`] is shown.
+    pub fn position(&self) -> usize {
+        self.pos
+    }
+
+    pub fn current(&self) -> &Entry {
+        &self.entries[self.pos]
+    }
+
+    pub fn current_mut(&mut self) -> &mut Entry {
+        &mut self.entries[self.pos]
+    }
+
+    /// Opens `entry` after the current one, dropping the forward part.
+    pub fn push(&mut self, entry: Entry) {
+        self.entries.truncate(self.pos + 1);
+        self.entries.push(entry);
+        self.pos += 1;
+    }
+
+    /// Shows `entry` in place of the current one, dropping the forward part (it was
+    /// opened from the one replaced).
+    pub fn replace(&mut self, entry: Entry) {
+        self.entries.truncate(self.pos + 1);
+        self.entries[self.pos] = entry;
+    }
+
+    /// Steps back; false at the first article.
+    pub fn back(&mut self) -> bool {
+        if self.pos == 0 {
+            return false;
+        }
+        self.pos -= 1;
+        true
+    }
+
+    /// Steps forward again; false when nothing is ahead.
+    pub fn forward(&mut self) -> bool {
+        if self.pos + 1 >= self.entries.len() {
+            return false;
+        }
+        self.pos += 1;
+        true
+    }
+
+    /// The articles from the first to the current one: the trail in the header.
+    pub fn trail(&self) -> impl Iterator<Item = &Entry> {
+        self.entries[..=self.pos].iter()
+    }
+
+    /// How many articles are ahead (for the status line).
+    pub fn ahead(&self) -> usize {
+        self.entries.len() - self.pos - 1
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(num: &str) -> Entry {
+        Entry::new(Article::parse(
+            &format!("c/{num}.md"),
+            &format!("# Article {num}\n\n<p>I.-Un.</p><p>1° Deux.</p>"),
+        ))
+    }
+
+    fn nums(h: &History) -> Vec<String> {
+        h.trail().map(|e| e.article.num.clone()).collect()
+    }
+
+    #[test]
+    fn back_and_forward_keep_views() {
+        let mut h = History::new(entry("A"));
+        h.current_mut().view.folded[0] = false;
+        h.push(entry("B"));
+        h.push(entry("C"));
+        assert_eq!(nums(&h), ["A", "B", "C"]);
+        assert!(h.back() && h.back());
+        assert!(!h.back());
+        assert_eq!(nums(&h), ["A"]);
+        assert!(
+            !h.current().view.folded[0],
+            "A's unfolded item stays unfolded"
+        );
+        assert_eq!(h.ahead(), 2);
+        assert!(h.forward());
+        assert_eq!(h.current().article.num, "B");
+    }
+
+    #[test]
+    fn replacing_keeps_what_is_behind_and_drops_what_is_ahead() {
+        let mut h = History::new(entry("A"));
+        h.push(entry("B"));
+        h.push(entry("C"));
+        h.back();
+        h.replace(entry("D"));
+        assert_eq!(nums(&h), ["A", "D"]);
+        assert_eq!(h.entries().len(), 2);
+        assert!(!h.forward());
+        assert!(h.back());
+        assert_eq!(h.current().article.num, "A");
+    }
+
+    #[test]
+    fn opening_from_the_middle_drops_the_forward_part() {
+        let mut h = History::new(entry("A"));
+        h.push(entry("B"));
+        h.back();
+        h.push(entry("D"));
+        assert_eq!(nums(&h), ["A", "D"]);
+        assert!(!h.forward());
+    }
+}

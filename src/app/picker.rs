@@ -1,0 +1,136 @@
+//! A list to choose one article from: the articles a range such as `D. 6123-19 à
+//! D. 6123-21` names, or what the go-to prompt's text names. Pure state;
+//! `screen::picker` draws it.
+
+/// One article offered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Item {
+    /// The number as shown: `D6123-19`.
+    pub label: String,
+    /// The path in the mirror.
+    pub path: String,
+    /// The block to open the article at, if not its start.
+    pub block: Option<usize>,
+}
+
+/// What a list holds, for the keys that act on its items (`d` deletes a bookmark).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Listing {
+    /// Articles to open: a range's, go-to's answers, codes to choose from.
+    #[default]
+    Articles,
+    /// The bookmarks, newest first (see `bookmarks`).
+    Bookmarks,
+    /// The articles read, newest first (see `visits`).
+    Read,
+    /// The articles of one number in each code that has it: the one chosen takes the
+    /// place of the one shown meanwhile, which was no choice of the reader's.
+    Codes,
+}
+
+/// The list, the highlighted item and the first one shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Picker {
+    pub title: String,
+    pub items: Vec<Item>,
+    pub selected: usize,
+    /// What was typed, for the go-to prompt; `None` for a fixed list.
+    pub query: Option<String>,
+    pub listing: Listing,
+}
+
+impl Picker {
+    /// A list of the articles at `paths`, labelled by their file names.
+    pub fn of_paths(title: String, paths: Vec<String>) -> Picker {
+        let items = paths
+            .into_iter()
+            .map(|path| Item {
+                label: crate::mirror::number_of_file(&path),
+                path,
+                block: None,
+            })
+            .collect();
+        Picker {
+            title,
+            items,
+            selected: 0,
+            query: None,
+            listing: Listing::Articles,
+        }
+    }
+
+    /// A list of articles of one number, labelled by their codes' titles.
+    pub fn of_codes(title: String, paths: Vec<String>) -> Picker {
+        let items = paths
+            .into_iter()
+            .map(|path| Item {
+                label: crate::mirror::goto::place(&path),
+                path,
+                block: None,
+            })
+            .collect();
+        Picker {
+            title,
+            items,
+            selected: 0,
+            query: None,
+            listing: Listing::Codes,
+        }
+    }
+
+    /// The go-to prompt, empty.
+    pub fn prompt() -> Picker {
+        Picker {
+            title: "Go to".to_owned(),
+            items: Vec::new(),
+            selected: 0,
+            query: Some(String::new()),
+            listing: Listing::Articles,
+        }
+    }
+
+    /// A fixed list of `items` of kind `listing`.
+    pub fn of_items(title: String, items: Vec<Item>, listing: Listing) -> Picker {
+        Picker {
+            title,
+            items,
+            selected: 0,
+            query: None,
+            listing,
+        }
+    }
+
+    /// New answers for what was typed, the first highlighted.
+    pub fn answer(&mut self, items: Vec<Item>) {
+        self.items = items;
+        self.selected = 0;
+    }
+
+    /// Moves the highlight by `delta` items, stopping at the ends.
+    pub fn step(&mut self, delta: isize) {
+        let last = self.items.len().saturating_sub(1);
+        self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    pub fn current(&self) -> Option<&Item> {
+        self.items.get(self.selected)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_stop_at_the_ends() {
+        let mut p = Picker::of_paths(
+            "x".into(),
+            vec!["c/d6123-19.md".into(), "c/d6123-20.md".into()],
+        );
+        assert_eq!(p.items[0].label, "D6123-19");
+        p.step(-1);
+        assert_eq!(p.selected, 0);
+        p.step(5);
+        assert_eq!(p.current().map(|i| i.path.as_str()), Some("c/d6123-20.md"));
+    }
+}

@@ -1,0 +1,158 @@
+//! Where the reader is in one article: folds, cursor block, scroll position and selected
+//! reference, and the moves that change them. Pure logic over an article and its layout.
+
+mod folds;
+mod moves;
+mod sideways;
+
+pub use sideways::Sideways;
+
+use crate::model::article::Article;
+use crate::model::layout::Layout;
+
+/// A screen line of the article: line `line` of block `block`'s displayed lines.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Pos {
+    pub block: usize,
+    pub line: usize,
+}
+
+/// The reading state of one article, kept on the navigation stack.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    /// Per block: whether the item is folded (meaningless for blocks that are not items).
+    pub folded: Vec<bool>,
+    /// The block under the cursor; always a visible one.
+    pub cursor: usize,
+    /// The first screen line shown.
+    pub top: Pos,
+    /// The selected reference, an index into [`Article::links`].
+    pub selected: Option<usize>,
+    /// Columns the table under the cursor is scrolled sideways by; 0 again when the
+    /// cursor moves to another block.
+    pub shift: usize,
+}
+
+/// An article, its layout and the height of the text area: what every move needs.
+#[derive(Clone, Copy)]
+pub struct Frame<'a> {
+    pub article: &'a Article,
+    pub layout: &'a Layout,
+    pub height: usize,
+}
+
+impl View {
+    /// A freshly opened article: every item folded (tables open, like paragraphs),
+    /// cursor on the first block.
+    pub fn new(article: &Article) -> View {
+        View {
+            folded: article.blocks.iter().map(|b| b.is_item()).collect(),
+            cursor: 0,
+            top: Pos::default(),
+            selected: None,
+            shift: 0,
+        }
+    }
+
+    /// True when block `i` is an item or table shown folded and hides at least one line.
+    pub fn is_folded(&self, f: Frame, i: usize) -> bool {
+        self.folded[i] && hides_something(f, i)
+    }
+
+    /// Lines block `i` takes on screen: 1 when folded.
+    pub fn height_of(&self, f: Frame, i: usize) -> usize {
+        if self.is_folded(f, i) {
+            1
+        } else {
+            f.layout.lines(f.article, i).len()
+        }
+    }
+
+    /// Lines a folded item would reveal if unfolded (its children keep their folds).
+    pub fn hidden_lines(&self, f: Frame, i: usize) -> usize {
+        // A folded table shows a line of its own, not its first: all of it is hidden.
+        let shown = usize::from(f.article.blocks[i].table().is_none());
+        let own = f.layout.lines(f.article, i).len() - shown;
+        let mut total = own;
+        let mut j = i + 1;
+        while j < f.article.blocks[i].end {
+            total += self.height_of(f, j);
+            j = self.next_visible(f, j).unwrap_or(usize::MAX);
+        }
+        total
+    }
+
+    /// The visible block after `i`, skipping what a folded `i` hides.
+    pub fn next_visible(&self, f: Frame, i: usize) -> Option<usize> {
+        let next = if self.is_folded(f, i) {
+            f.article.blocks[i].end
+        } else {
+            i + 1
+        };
+        (next < f.article.blocks.len()).then_some(next)
+    }
+
+    /// The visible block before `i`: the previous block, or the folded item hiding it.
+    pub fn prev_visible(&self, f: Frame, i: usize) -> Option<usize> {
+        let prev = i.checked_sub(1)?;
+        Some(self.visible_ancestor(f, prev))
+    }
+
+    /// `i` itself when visible, else the outermost folded item that hides it.
+    pub fn visible_ancestor(&self, f: Frame, i: usize) -> usize {
+        f.article
+            .ancestors(i)
+            .into_iter()
+            .find(|a| self.is_folded(f, *a))
+            .unwrap_or(i)
+    }
+
+    /// Screen lines from `from` down to the start of block `to` (`to` after `from`).
+    fn distance(&self, f: Frame, from: Pos, to: usize) -> Option<usize> {
+        let mut lines = 0;
+        let mut at = from.block;
+        let mut skip = from.line;
+        while at != to {
+            if at > to {
+                return None;
+            }
+            lines += self.height_of(f, at) - skip;
+            skip = 0;
+            at = self.next_visible(f, at)?;
+        }
+        Some(lines)
+    }
+
+    /// The screen lines to draw: `(block, line index)` from the top, at most `height`.
+    pub fn visible_lines(&self, f: Frame) -> Vec<Pos> {
+        let mut out = Vec::with_capacity(f.height);
+        if f.article.blocks.is_empty() {
+            return out;
+        }
+        let mut at = Some(self.top.block);
+        let mut line = self.top.line;
+        while let Some(i) = at {
+            let h = self.height_of(f, i);
+            while line < h {
+                if out.len() == f.height {
+                    return out;
+                }
+                out.push(Pos { block: i, line });
+                line += 1;
+            }
+            line = 0;
+            at = self.next_visible(f, i);
+        }
+        out
+    }
+}
+
+/// An item or table hides something when folded if it owns blocks or takes several
+/// lines.
+fn hides_something(f: Frame, i: usize) -> bool {
+    let block = &f.article.blocks[i];
+    block.folds() && (block.end > i + 1 || f.layout.lines(f.article, i).len() > 1)
+}
+
+#[cfg(test)]
+mod tests;

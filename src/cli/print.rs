@@ -1,0 +1,346 @@
+//! `loi print`: articles as text for standard output, laid out as the reader lays them
+//! out, with their references numbered in the text and listed at the end.
+
+mod references;
+
+use std::io::{self, Write};
+
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::view::{Frame, View};
+use crate::cli::named::Named;
+use crate::mirror::Mirror;
+use crate::mirror::error::Error;
+use crate::mirror::reference::{self, Target, Unresolved};
+use crate::model::article::{Article, Piece, TextStyle};
+use crate::model::layout::{self, CURSOR_COLUMNS, Layout, SIGN_COLUMNS, Seg, VLine};
+use crate::model::plural;
+use crate::model::sanitize;
+
+/// How `loi print` lays out and styles its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Columns of every line written, at most: but a table wider than that is printed
+    /// whole, and an address of the reference list is never cut.
+    pub width: u16,
+    /// Items folded as the reader opens them, instead of everything shown.
+    pub folded: bool,
+    /// Bold and underlines as SGR sequences; when false, not one escape byte.
+    pub styled: bool,
+}
+
+/// Writes the articles `args` name (paths, numbers, a code's name before the numbers
+/// it applies to: [`crate::cli::named`]), one after the other. A bad one is reported
+/// on `err` where it comes and skipped, as `cat` does: returns how many were. Only a
+/// failed write to `out` stops the run.
+pub fn run(
+    mirror: &Mirror,
+    args: &[String],
+    options: &Options,
+    out: &mut impl Write,
+    err: &mut impl Write,
+) -> io::Result<usize> {
+    let mut failed = 0;
+    let mut printed = 0;
+    for named in crate::cli::named::read(mirror, args) {
+        match named.and_then(|n| open(mirror, n)) {
+            Err(e) => {
+                failed += 1;
+                // What was printed before the bad one reaches the screen before its
+                // message, when both go to one terminal.
+                out.flush()?;
+                let _ = writeln!(err, "loi: {}", sanitize::clean(&e.to_string()));
+            }
+            Ok((article, note)) => {
+                if printed > 0 {
+                    let rule = "═".repeat(usize::from(options.width));
+                    writeln!(out, "\n{rule}\n")?;
+                }
+                printed += 1;
+                write_article(mirror, &article, options, out)?;
+                if let Some(note) = note {
+                    out.flush()?;
+                    let path = sanitize::clean(&article.path);
+                    let _ = writeln!(err, "loi: {path}: {note}");
+                }
+            }
+        }
+    }
+    Ok(failed)
+}
+
+/// The article an argument names, refused as the reader refuses it, with the note of
+/// a file that is not UTF-8. Citations are found: they are references too.
+fn open(mirror: &Mirror, named: Named) -> Result<(Article, Option<&'static str>), Error> {
+    let rel = named.path(mirror)?;
+    let (text, note) = crate::cli::article_text(mirror, &rel)?;
+    Ok((Article::parse(&rel, &text), note))
+}
+
+/// Writes one article: heading, section trail, a rule, the body, then its references.
+pub fn write_article(
+    mirror: &Mirror,
+    article: &Article,
+    options: &Options,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    let width = usize::from(options.width);
+    reference::read_evidence(mirror, article);
+    let targets: Vec<Result<Target, Unresolved>> = article
+        .links
+        .iter()
+        .map(|link| reference::resolve(mirror, &article.path, link))
+        .collect();
+    let mut paint = Painter {
+        out,
+        styled: options.styled,
+    };
+    let bold = Look {
+        bold: true,
+        ..Look::default()
+    };
+    let mut heading = article.heading();
+    // In words, as the header says it: a styled mark would be lost in a pipe.
+    if crate::model::trail::is_former_numbering(&article.path) {
+        heading = format!("{heading} · {}", crate::model::trail::FORMER_NUMBERING);
+    }
+    for line in wrap_text(&heading, width) {
+        paint.line(&[(&line, bold)])?;
+    }
+    for line in wrap_text(&article.section_trail(), width) {
+        paint.line(&[(&line, Look::default())])?;
+    }
+    paint.line(&[(&"─".repeat(width), Look::default())])?;
+    let marked = with_markers(article);
+    let lines = body(&marked, options);
+    let links = article.links.len();
+    // Each marker's text as printed: cut across two lines when its word is wider than
+    // a line, cut short with `…` when a folded item's line ends on it.
+    let mut printed = vec![String::new(); links];
+    for line in &lines {
+        let mut parts: Vec<(&str, Look)> = vec![(&line.lead, Look::default())];
+        for seg in &line.segs {
+            let look = match seg.link {
+                Some(l) if l >= links => {
+                    printed[l - links].push_str(&seg.text);
+                    Look::default()
+                }
+                Some(l) => Look {
+                    bold: seg.style.bold,
+                    underline: targets[l].is_ok(),
+                    italic: targets[l].is_err(),
+                },
+                None => Look {
+                    bold: seg.style.bold,
+                    ..Look::default()
+                },
+            };
+            parts.push((&seg.text, look));
+        }
+        if let Some(hidden) = &line.hidden {
+            parts.push((hidden, Look::default()));
+        }
+        paint.line(&parts)?;
+    }
+    // A reference is listed when its marker was printed whole.
+    let shown: Vec<bool> = (0..links).map(|l| printed[l] == marker(l)).collect();
+    if shown.contains(&true) {
+        paint.line(&[])?;
+        paint.line(&[("References", bold)])?;
+    }
+    for (l, link) in article.links.iter().enumerate().filter(|(l, _)| shown[*l]) {
+        let prefix = format!("{} ", marker(l));
+        let target = references::describe(link, &targets[l], &article.path, width);
+        let room = width.saturating_sub(prefix.width()).max(1);
+        let text = format!("{} → {target}", link.text);
+        for (i, line) in references::wrap(&text, room).iter().enumerate() {
+            let lead = if i == 0 {
+                prefix.clone()
+            } else {
+                " ".repeat(prefix.width())
+            };
+            paint.line(&[(&lead, Look::default()), (line, Look::default())])?;
+        }
+    }
+    Ok(())
+}
+
+/// `[n]`, numbering reference `l` (counted from 0).
+fn marker(l: usize) -> String {
+    format!("[{}]", l + 1)
+}
+
+/// The article with `[n]` after the last piece of each reference's text, so that the
+/// layout wraps the markers with the words they follow and no line grows past the
+/// width. A marker's piece is linked to `links.len() + l`: past every reference, so
+/// that it is told apart from the article's own text (which may hold `[1]`).
+fn with_markers(article: &Article) -> Article {
+    let links = article.links.len();
+    let mut marked = article.clone();
+    for block in &mut marked.blocks {
+        let mut last = std::collections::BTreeMap::new();
+        for (i, piece) in block.pieces.iter().enumerate() {
+            if let Piece::Text { link: Some(l), .. } = piece {
+                last.insert(*l, i);
+            }
+        }
+        if last.is_empty() {
+            continue;
+        }
+        let mut after: Vec<Vec<usize>> = vec![Vec::new(); block.pieces.len()];
+        for (l, i) in last {
+            after[i].push(l);
+        }
+        let pieces = std::mem::take(&mut block.pieces);
+        for (piece, ls) in pieces.into_iter().zip(after) {
+            block.pieces.push(piece);
+            block.pieces.extend(ls.into_iter().map(|l| Piece::Text {
+                text: marker(l),
+                style: TextStyle::default(),
+                link: Some(links + l),
+            }));
+        }
+    }
+    marked
+}
+
+/// One line of the body: indentation and fold sign, the text, and for a folded item
+/// how many lines it hides.
+#[derive(Debug)]
+struct BodyLine {
+    lead: String,
+    segs: VLine,
+    hidden: Option<String>,
+}
+
+/// The body's lines: every block as the reader's layout wraps it, without the cursor
+/// bar's column (so the text has the whole width), unfolded unless asked.
+fn body(article: &Article, options: &Options) -> Vec<BodyLine> {
+    let width = options.width.saturating_add(CURSOR_COLUMNS as u16);
+    let layout = Layout::new(article, width);
+    let mut view = View::new(article);
+    if !options.folded {
+        view.folded.fill(false);
+    }
+    let f = Frame {
+        article,
+        layout: &layout,
+        height: 0,
+    };
+    let mut out = Vec::new();
+    let mut at = (!article.blocks.is_empty()).then_some(0);
+    while let Some(i) = at {
+        let column = layout.text_column(article.blocks[i].depth);
+        let indent = " ".repeat(column.saturating_sub(CURSOR_COLUMNS + SIGN_COLUMNS));
+        let lines = layout.lines(article, i);
+        if view.is_folded(f, i) {
+            let hidden = view.hidden_lines(f, i);
+            let count = format!(" (+{})", plural::count(hidden, "line", "lines"));
+            let room = usize::from(layout.width()).saturating_sub(column);
+            out.push(BodyLine {
+                lead: format!("{indent}▸ "),
+                segs: truncate(
+                    &layout.folded_line(article, i),
+                    room.saturating_sub(count.width()),
+                ),
+                hidden: Some(count),
+            });
+        } else {
+            // The reader's `▾` says the item can fold: on paper nothing can.
+            out.extend(lines.iter().map(|line| BodyLine {
+                lead: format!("{indent}  "),
+                segs: line.clone(),
+                hidden: None,
+            }));
+        }
+        at = view.next_visible(f, i);
+    }
+    out
+}
+
+/// The first `width` columns of a line, as the reader cuts a folded item's line.
+fn truncate(line: &VLine, width: usize) -> VLine {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for seg in line {
+        let w = seg.text.width();
+        if used + w <= width {
+            out.push(seg.clone());
+            used += w;
+            continue;
+        }
+        let cut = crate::screen::fit(&seg.text, width - used);
+        if !cut.is_empty() {
+            out.push(Seg {
+                text: cut,
+                ..seg.clone()
+            });
+        }
+        break;
+    }
+    out
+}
+
+/// Plain text wrapped to `width` columns by the reader's rules (never at a no-break
+/// space; inside a word only when it is wider than the line).
+fn wrap_text(text: &str, width: usize) -> Vec<String> {
+    if text.is_empty() {
+        return Vec::new();
+    }
+    let piece = Piece::Text {
+        text: text.to_owned(),
+        style: TextStyle::default(),
+        link: None,
+    };
+    layout::wrap(&[piece], width.max(1))
+        .iter()
+        .map(layout::line_text)
+        .collect()
+}
+
+/// How a run of text is styled when styles are on.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Look {
+    bold: bool,
+    underline: bool,
+    italic: bool,
+}
+
+/// Writes lines of styled runs, cleaning every run: all of it comes from the mirror,
+/// and only the SGR sequences written here may reach the terminal.
+struct Painter<'a, W: Write> {
+    out: &'a mut W,
+    styled: bool,
+}
+
+impl<W: Write> Painter<'_, W> {
+    /// Writes one line. Blanks at its end are dropped (an indented empty line).
+    fn line(&mut self, parts: &[(&str, Look)]) -> io::Result<()> {
+        let end = parts
+            .iter()
+            .rposition(|(text, _)| !text.trim_end_matches(' ').is_empty())
+            .map_or(0, |i| i + 1);
+        for (i, (text, look)) in parts[..end].iter().enumerate() {
+            let text = sanitize::clean(text);
+            let text = if i + 1 == end {
+                text.trim_end_matches(' ')
+            } else {
+                &text
+            };
+            let codes: Vec<&str> = [(look.bold, "1"), (look.italic, "3"), (look.underline, "4")]
+                .iter()
+                .filter(|(on, _)| *on)
+                .map(|(_, code)| *code)
+                .collect();
+            if self.styled && !codes.is_empty() && !text.is_empty() {
+                write!(self.out, "\x1b[{}m{text}\x1b[0m", codes.join(";"))?;
+            } else {
+                self.out.write_all(text.as_bytes())?;
+            }
+        }
+        self.out.write_all(b"\n")
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,215 @@
+//! Whole-mirror search: the articles whose text answers a query (`query`), each with
+//! its number, section and a snippet around the first match, given as they are found.
+//!
+//! With the word index in the cache (`words`, stamped with the mirror index's
+//! content hash as `backlinks` is: its article numbers are positions in that index) the answers come ranked, and only the files shown
+//! are read, for their snippets. Without it, every file is read, in parallel, answers
+//! given as they come (`scan`), and the caller then has the index built in the
+//! background (`background`, `build`), so the first search costs what grep does and
+//! the next ones a look-up.
+
+pub mod background;
+mod build;
+mod folded;
+pub mod postings;
+pub mod print;
+pub mod query;
+mod scan;
+pub mod text;
+pub mod words;
+
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+pub use query::Query;
+
+use crate::mirror::Mirror;
+use crate::mirror::index::{Bytes, Index};
+
+/// How much text a snippet shows, in characters.
+const SNIPPET: usize = 110;
+/// How much of it comes before the match.
+const BEFORE: usize = 35;
+
+/// An article answering a search.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Hit {
+    /// The article's path, relative to the mirror root.
+    pub path: String,
+    /// Its number, as its file name gives it.
+    pub num: String,
+    /// Its section trail: `Livre II › Titre II › Chapitre V …`.
+    pub section: String,
+    /// The text around the first match, on one line.
+    pub snippet: String,
+}
+
+/// How a search was answered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answered {
+    /// From the word index, best first.
+    Index,
+    /// By reading every file: `background::spawn` then builds the index.
+    Scan,
+}
+
+/// Searches the mirror at `root` (`None`: the sample built into loi) for `query`,
+/// calling `each` with every answer as it is found, until it returns false.
+pub fn run(
+    root: Option<&Path>,
+    query: &Query,
+    each: &mut dyn FnMut(Hit) -> bool,
+) -> Result<Answered, crate::mirror::error::Error> {
+    let mirror = match root {
+        Some(root) => Mirror::open(root)?,
+        None => Mirror::bundled(),
+    };
+    let index = mirror.index();
+    if query.is_empty() {
+        return Ok(Answered::Index);
+    }
+    if let Some(words) = load(&mirror, &index) {
+        for (doc, _) in words.search(query) {
+            let Some(path) = index.entry(doc as usize).map(|e| e.path()) else {
+                continue;
+            };
+            // Read again: the file may have changed since it was indexed.
+            if let Some(hit) = read_hit(&mirror, &path, query)
+                && !each(hit)
+            {
+                break;
+            }
+        }
+        return Ok(Answered::Index);
+    }
+    scan::run(root, &index, query, each);
+    Ok(Answered::Scan)
+}
+
+/// The answer of the article at `path`, when its text answers `query`.
+pub fn read_hit(mirror: &Mirror, path: &str, query: &Query) -> Option<Hit> {
+    let (file, _) = mirror.read_text(path).ok()?;
+    let text = text::article_text(&file);
+    let found = query.find_in_text(&text)?;
+    Some(hit(path, &text, found.first().map_or(0, |r| r.start)))
+}
+
+/// An answer: the article at `path`, its text `text` matching at byte `at`.
+fn hit(path: &str, text: &str, at: usize) -> Hit {
+    Hit {
+        path: path.to_owned(),
+        num: crate::mirror::number_of_file(path),
+        section: section_of(path),
+        snippet: snippet(text, at),
+    }
+}
+
+/// `Partie legislative › Livre II › … › Section 1 protection de la grossesse`.
+pub fn section_of(path: &str) -> String {
+    let parts: Vec<&str> = path.split('/').collect();
+    let sections = parts.get(1..parts.len().saturating_sub(1)).unwrap_or(&[]);
+    let Some((last, outer)) = sections.split_last() else {
+        return String::new();
+    };
+    let mut out: Vec<String> = outer
+        .iter()
+        .map(|s| crate::model::article::short_title(s))
+        .collect();
+    out.push(crate::model::article::humanize_slug(last));
+    out.join(" › ")
+}
+
+/// About `SNIPPET` characters of `text` around byte `at`, on one line, cut at words.
+pub fn snippet(text: &str, at: usize) -> String {
+    let at = (0..=at.min(text.len()))
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let before: Vec<&str> = text[..at].split_whitespace().collect();
+    let after: Vec<&str> = text[at..].split_whitespace().collect();
+    let mut start = before.len();
+    let mut used = 0;
+    while start > 0 && used + before[start - 1].chars().count() < BEFORE {
+        start -= 1;
+        used += before[start].chars().count() + 1;
+    }
+    let mut out = String::new();
+    if start > 0 {
+        out.push('…');
+    }
+    out.push_str(&before[start..].join(" "));
+    if !out.is_empty() && !out.ends_with('…') && text[..at].ends_with(char::is_whitespace) {
+        out.push(' ');
+    }
+    let mut taken = 0;
+    for w in &after {
+        if out.chars().count() + w.chars().count() > SNIPPET {
+            break;
+        }
+        if taken > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+        taken += 1;
+    }
+    if taken < after.len() {
+        out.push('…');
+    }
+    crate::model::sanitize::clean(&out).into_owned()
+}
+
+/// `…/loi/words-HASH.bin`, beside the mirror's index.
+pub fn cache_file(mirror: &Mirror) -> Option<PathBuf> {
+    let index = crate::mirror::index::cache::cache_file(mirror.root()?)?;
+    let name = index.file_name()?.to_str()?.replace("index-", "words-");
+    Some(index.with_file_name(name))
+}
+
+/// The word index of `mirror`, when one was built for its present index.
+pub fn load(mirror: &Mirror, index: &Index) -> Option<words::Words> {
+    let f = std::fs::File::open(cache_file(mirror)?).ok()?;
+    // SAFETY: as for the index (index::cache::map): the file is only ever replaced by
+    // a rename, and every read of it is bounds-checked.
+    let mapped = unsafe { memmap2::Mmap::map(&f) }.ok()?;
+    #[cfg(unix)]
+    let _ = mapped.advise(memmap2::Advice::Random);
+    words::Words::from_bytes(Bytes::Mapped(mapped))
+        .filter(|w| w.index_hash() == index.content_hash() && w.files() == index.len())
+}
+
+/// Every answer at once, for tests and small mirrors.
+pub fn all(root: Option<&Path>, query: &Query) -> Vec<Hit> {
+    let mut hits = Vec::new();
+    let _ = run(root, query, &mut |h| {
+        hits.push(h);
+        true
+    });
+    hits
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn snippets_show_the_match_with_some_text_before() {
+        let text = "Un deux trois quatre cinq six sept huit neuf dix onze douze treize \
+                    quatorze quinze la salariée enceinte ne peut être licenciée";
+        let at = text.find("salariée").expect("there");
+        let s = snippet(text, at);
+        assert!(s.starts_with('…'), "{s}");
+        assert!(s.contains("la salariée enceinte ne peut"), "{s}");
+        assert!(s.chars().count() <= SNIPPET + 2, "{s}");
+        assert_eq!(snippet("court", 0), "court");
+    }
+
+    #[test]
+    fn sections_read_from_the_path() {
+        assert_eq!(
+            section_of("code-du-travail/partie-legislative/livre-ii-le-contrat/l1.md"),
+            "Partie législative › Livre II le contrat"
+        );
+        assert_eq!(section_of("l1.md"), "");
+    }
+}

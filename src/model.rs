@@ -1,0 +1,10 @@
+//! The model: an article parsed into blocks, items and references, the codes, section
+//! trails, and an article laid out for a width. Pure: it reads no file and knows no
+//! terminal; it uses nothing above it.
+
+pub mod article;
+pub mod codes;
+pub mod layout;
+pub mod plural;
+pub mod sanitize;
+pub mod trail;

@@ -1,0 +1,241 @@
+//! The table of French codes (from Légifrance's list, shipped in `assets/codes.tsv`):
+//! a mirror folder's name ↔ the code's title ↔ the `cidTexte` of legacy links.
+
+use std::sync::OnceLock;
+
+/// One code of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Code {
+    /// `LEGITEXT000006072050`, as in legacy links' `cidTexte`.
+    pub legitext: &'static str,
+    /// `Code du travail`.
+    pub title: &'static str,
+    /// `VIGUEUR` (in force) or `ABROGE` (repealed), as Légifrance says.
+    pub state: &'static str,
+    /// The mirror folder: `code-du-travail`.
+    pub slug: &'static str,
+}
+
+const TABLE: &str = include_str!("../../assets/codes.tsv");
+
+/// Every code of the table, parsed once.
+pub fn all() -> &'static [Code] {
+    static CODES: OnceLock<Vec<Code>> = OnceLock::new();
+    CODES.get_or_init(|| TABLE.lines().skip(1).filter_map(parse_line).collect())
+}
+
+fn parse_line(line: &'static str) -> Option<Code> {
+    let mut cols = line.split('\t');
+    Some(Code {
+        legitext: cols.next()?,
+        title: cols.next()?,
+        state: cols.next()?,
+        slug: cols.next()?,
+    })
+}
+
+/// The code kept in mirror folder `slug`. A repealed code and the one that replaced
+/// it can share a title, hence a slug: the one in force wins.
+pub fn by_slug(slug: &str) -> Option<Code> {
+    // The heading of every article opened asks this: the table is not parsed for it
+    // (its 107 lines took as long as drawing the first screen's text).
+    let line_of = |at: usize| {
+        let start = TABLE[..at].rfind('\n').map_or(0, |i| i + 1);
+        let end = TABLE[at..].find('\n').map_or(TABLE.len(), |i| at + i);
+        parse_line(&TABLE[start..end])
+    };
+    let needle = format!("\t{slug}");
+    let mut matching = memchr::memmem::find_iter(TABLE.as_bytes(), needle.as_bytes())
+        .filter(|&at| {
+            matches!(
+                TABLE.as_bytes().get(at + needle.len()),
+                None | Some(b'\n' | b'\r')
+            )
+        })
+        .filter_map(line_of)
+        .filter(|c| c.slug == slug);
+    let first = matching.next()?;
+    if first.is_in_force() {
+        return Some(first);
+    }
+    Some(matching.find(Code::is_in_force).unwrap_or(first))
+}
+
+/// The code a legacy link's `cidTexte` names. A code renamed keeps its id (the code
+/// rural became the code rural et de la pêche maritime in 2010, both
+/// `LEGITEXT000006071367`): the name in force is the one meant.
+pub fn by_legitext(legitext: &str) -> Option<&'static Code> {
+    let mut named = all().iter().filter(|c| c.legitext == legitext);
+    let first = named.next()?;
+    Some(if first.is_in_force() {
+        first
+    } else {
+        named.find(|c| c.is_in_force()).unwrap_or(first)
+    })
+}
+
+/// Every code that is the same text as the one in folder `slug` under another name
+/// (the codes of the table sharing an id with it), the name in force first: where a
+/// mirror keeps a code under its old name, or its new one, either is it.
+pub fn same_text(slug: &str) -> Vec<&'static Code> {
+    let ids: Vec<&str> = all()
+        .iter()
+        .filter(|c| c.slug == slug)
+        .map(|c| c.legitext)
+        .collect();
+    let mut found: Vec<&'static Code> =
+        all().iter().filter(|c| ids.contains(&c.legitext)).collect();
+    found.sort_by_key(|c| !c.is_in_force());
+    found
+}
+
+impl Code {
+    /// Whether Légifrance lists it as in force (`VIGUEUR`, not `MODIFIE` or `ABROGE`).
+    pub fn is_in_force(&self) -> bool {
+        self.state.starts_with("VIGUEUR")
+    }
+}
+
+/// The code whose title `text` opens with (`code de la sécurité sociale, …`), ignoring
+/// case: the longest title that matches a whole phrase, the one in force first.
+pub fn by_title_prefix(text: &str) -> Option<&'static Code> {
+    let head: String = text
+        .chars()
+        .take(120)
+        .map(|c| match c {
+            '’' => '\'',
+            '\u{a0}' | '\u{202f}' => ' ',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    static TITLES: OnceLock<Vec<(String, &'static Code)>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        all()
+            .iter()
+            .map(|c| {
+                (
+                    c.title
+                        .trim_end_matches('.')
+                        .to_lowercase()
+                        .replace('’', "'"),
+                    c,
+                )
+            })
+            .collect()
+    });
+    let named = titles
+        .iter()
+        .filter(|(title, _)| {
+            head.strip_prefix(title.as_str())
+                .is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
+        })
+        .map(|(_, code)| *code)
+        .max_by_key(|code| (code.title.len(), code.is_in_force()))?;
+    // `du code rural` is the code rural et de la pêche maritime: an old name means the
+    // code it was renamed into.
+    by_legitext(named.legitext)
+        .filter(|_| !named.is_in_force())
+        .or(Some(named))
+}
+
+/// The title to show for a mirror folder: the code's own title when the table knows
+/// it (`CODE PENAL` is shown as `Code penal`), else the folder name made readable.
+pub fn title_for(slug: &str) -> String {
+    match by_slug(slug) {
+        Some(code) if code.title.chars().any(char::is_lowercase) => {
+            code.title.trim_end_matches('.').to_owned()
+        }
+        Some(code) => {
+            let lower = code.title.to_lowercase();
+            let mut chars = lower.chars();
+            chars
+                .next()
+                .map(|c| c.to_uppercase().chain(chars).collect())
+                .unwrap_or_default()
+        }
+        None => crate::model::article::humanize_slug(slug),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_slug_finds_the_code_the_whole_table_gives() {
+        for code in all() {
+            let mut matching = all().iter().filter(|c| c.slug == code.slug);
+            let first = matching.clone().next().copied();
+            let expected = matching.find(|c| c.is_in_force()).copied().or(first);
+            assert_eq!(by_slug(code.slug), expected, "{}", code.slug);
+        }
+        assert_eq!(by_slug("code-du"), None);
+        assert_eq!(by_slug("du-travail"), None);
+    }
+
+    #[test]
+    fn the_table_has_every_code() {
+        assert_eq!(all().len(), 107);
+        let travail = by_slug("code-du-travail").expect("code du travail");
+        assert_eq!(travail.legitext, "LEGITEXT000006072050");
+        assert_eq!(by_legitext("LEGITEXT000006072050"), Some(&travail));
+    }
+
+    /// A code renamed keeps its id: by id, by its old name in a text and by its folder,
+    /// each old name leads to the code in force (the code rural, the code des pensions
+    /// militaires, the code de la Légion d'honneur…).
+    #[test]
+    fn an_old_name_means_the_code_it_was_renamed_into() {
+        let mut renamed = 0;
+        for old in all().iter().filter(|c| !c.is_in_force()) {
+            let Some(new) = all()
+                .iter()
+                .find(|c| c.legitext == old.legitext && c.is_in_force())
+            else {
+                continue;
+            };
+            renamed += 1;
+            assert_eq!(by_legitext(old.legitext), Some(new), "{}", old.title);
+            let text = format!("{}, dans sa rédaction", old.title.trim_end_matches('.'));
+            assert_eq!(by_title_prefix(&text), Some(new), "{text}");
+            let same = same_text(old.slug);
+            assert_eq!(same.first(), Some(&new), "{}", old.slug);
+            assert!(same.contains(&old), "{}", old.slug);
+        }
+        assert!(renamed >= 3, "{renamed} renamed codes");
+        let rural = |t: &str| by_title_prefix(t).map(|c| c.slug);
+        assert_eq!(
+            rural("code rural et de la pêche maritime"),
+            Some("code-rural-et-de-la-peche-maritime")
+        );
+        assert_eq!(
+            rural("code rural."),
+            Some("code-rural-et-de-la-peche-maritime")
+        );
+        assert_eq!(rural("code rural ancien"), Some("code-rural-ancien"));
+        // A code with one name is itself alone.
+        assert_eq!(
+            same_text("code-du-travail")
+                .iter()
+                .map(|c| c.slug)
+                .collect::<Vec<_>>(),
+            ["code-du-travail"]
+        );
+    }
+
+    #[test]
+    fn titles_read_well() {
+        assert_eq!(title_for("code-du-travail"), "Code du travail");
+        assert_eq!(
+            title_for("code-penal"),
+            "Code pénal",
+            "the code in force, not CODE PENAL"
+        );
+        assert_eq!(
+            title_for("code-du-travail-applicable-a-mayotte"),
+            "Code du travail applicable à Mayotte"
+        );
+        assert_eq!(title_for("code-inconnu"), "Code inconnu");
+    }
+}

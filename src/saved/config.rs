@@ -1,0 +1,345 @@
+//! `config.toml`: the mirror, the theme, the mouse and key overrides. A file that
+//! cannot be read leaves loi with its defaults and a message naming the file, the line
+//! and the problem; one bad entry is warned about and only that entry is dropped.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::app::action::Action;
+use crate::app::keymap::{self, Keymap};
+
+/// What the user set. `None` (or no key overrides) means loi's default.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Config {
+    /// The mirror, when neither `--mirror` nor `LOI_MIRROR` names one.
+    pub mirror: Option<PathBuf>,
+    /// `dark` or `light`.
+    pub theme: Option<String>,
+    /// Whether the mouse is used.
+    pub mouse: Option<bool>,
+    /// Actions bound to other keys: per action, each key's label and keys.
+    pub keys: Vec<keymap::Override>,
+}
+
+/// Why `config.toml` was not used, or one of its entries dropped.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{}:{line}: {problem}", file.display())]
+pub struct Problem {
+    pub file: PathBuf,
+    /// From 1; 0 when the problem is not on a line (the file cannot be read).
+    pub line: usize,
+    pub problem: String,
+}
+
+/// The file as TOML sees it.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Raw {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mirror: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    theme: Option<toml::Spanned<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mouse: Option<bool>,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    keys: BTreeMap<String, toml::Spanned<Keys>>,
+}
+
+/// `"Y"` or `["j", "Down"]`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+enum Keys {
+    One(String),
+    Many(Vec<String>),
+}
+
+impl Config {
+    /// Reads `file`: no file is no configuration. A file that cannot be used gives the
+    /// defaults and the problem; entries that cannot be used are dropped, each with
+    /// its problem.
+    pub fn load(file: &Path) -> (Config, Vec<Problem>) {
+        match std::fs::read_to_string(file) {
+            Ok(text) => Config::parse(file, &text),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), vec![]),
+            Err(e) => (
+                Config::default(),
+                vec![Problem {
+                    file: file.to_owned(),
+                    line: 0,
+                    problem: format!("cannot be read ({e})"),
+                }],
+            ),
+        }
+    }
+
+    /// Reads the text of `file` (named in the problems).
+    pub fn parse(file: &Path, text: &str) -> (Config, Vec<Problem>) {
+        let problem = |span: Option<std::ops::Range<usize>>, problem: String| Problem {
+            file: file.to_owned(),
+            line: span.map_or(0, |s| line_of(text, s.start)),
+            problem,
+        };
+        // A setting loi does not know is dropped with its line, and the rest read
+        // again (blanked, not removed, so that lines and offsets stay the same).
+        let mut problems = Vec::new();
+        let mut kept = text.to_owned();
+        let raw: Raw = loop {
+            match toml::from_str(&kept) {
+                Ok(raw) => break raw,
+                Err(e) => {
+                    let what = e.message().trim().to_owned();
+                    let unknown = what.starts_with("unknown field") && problems.len() < 20;
+                    match e.span().filter(|_| unknown) {
+                        Some(span) => {
+                            let start = kept[..span.start].rfind('\n').map_or(0, |i| i + 1);
+                            let end = kept[span.start..]
+                                .find('\n')
+                                .map_or(kept.len(), |i| span.start + i);
+                            kept.replace_range(start..end, &" ".repeat(end - start));
+                            let why = format!(
+                                "{what} (ignored: the settings are mirror, theme, mouse and [keys])"
+                            );
+                            problems.push(problem(Some(span), why));
+                        }
+                        None => {
+                            problems.push(problem(e.span(), what));
+                            return (Config::default(), problems);
+                        }
+                    }
+                }
+            }
+        };
+        let theme = raw.theme.and_then(|t| {
+            let span = t.span();
+            let name = t.into_inner();
+            if matches!(name.as_str(), "dark" | "light") {
+                Some(name)
+            } else {
+                let why = format!("theme {name:?} is not one loi has: write \"dark\" or \"light\"");
+                problems.push(problem(Some(span), why));
+                None
+            }
+        });
+        let mut keys = Vec::new();
+        for (name, list) in raw.keys {
+            let span = list.span();
+            let Some(action) = Action::from_name(&name) else {
+                let why = format!(
+                    "no action is called {name:?} (the names are in README.md: down, copy-text…)"
+                );
+                problems.push(problem(Some(span), why));
+                continue;
+            };
+            let labels = match list.into_inner() {
+                Keys::One(one) => vec![one],
+                Keys::Many(many) => many,
+            };
+            let parsed: Result<Vec<_>, String> = labels
+                .into_iter()
+                .map(|label| keymap::parse_keys(&label).map(|k| (label, k)))
+                .collect();
+            match parsed {
+                Ok(bound) if bound.is_empty() && action == Action::Quit => {
+                    problems.push(problem(
+                        Some(span),
+                        "quit cannot be left without a key: Ctrl-C still quits".to_owned(),
+                    ));
+                    keys.push((action, bound));
+                }
+                Ok(bound) => keys.push((action, bound)),
+                Err(why) => problems.push(problem(
+                    Some(span),
+                    format!("{why} for {name} (write j, G, Down, PgDn, Ctrl-d, Alt-Left, zR…)"),
+                )),
+            }
+        }
+        let config = Config {
+            mirror: raw.mirror,
+            theme,
+            mouse: raw.mouse,
+            keys,
+        };
+        problems.sort_by_key(|p| p.line);
+        (config, problems)
+    }
+
+    /// The configuration as `config.toml` text, which reads back as the same.
+    pub fn to_toml(&self) -> String {
+        let raw = Raw {
+            mirror: self.mirror.clone(),
+            theme: self.theme.clone().map(|t| toml::Spanned::new(0..0, t)),
+            mouse: self.mouse,
+            keys: self
+                .keys
+                .iter()
+                .map(|(action, keys)| {
+                    let labels = keys.iter().map(|(label, _)| label.clone()).collect();
+                    (
+                        action.name().to_owned(),
+                        toml::Spanned::new(0..0, Keys::Many(labels)),
+                    )
+                })
+                .collect(),
+        };
+        toml::to_string(&raw).unwrap_or_default()
+    }
+
+    /// The theme to ask for: `flag` (--theme), else none when LOI_THEME is set (the
+    /// environment wins over the file), else `theme` of this file.
+    pub fn theme_choice(&self, flag: Option<&str>, env_set: bool) -> Option<String> {
+        match (flag, env_set) {
+            (Some(flag), _) => Some(flag.to_owned()),
+            (None, true) => None,
+            (None, false) => self.theme.clone(),
+        }
+    }
+
+    /// Whether loi takes the mouse: not with --no-mouse, nor with `mouse = false`.
+    pub fn mouse(&self, no_mouse_flag: bool) -> bool {
+        !no_mouse_flag && self.mouse != Some(false)
+    }
+
+    /// The keys in effect: the defaults with these overrides.
+    pub fn keymap(&self) -> Keymap {
+        Keymap::with_overrides(&self.keys)
+    }
+}
+
+/// The line, from 1, of byte `at` of `text`.
+fn line_of(text: &str, at: usize) -> usize {
+    text.as_bytes()[..at.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::keymap::{Key, Lookup};
+
+    const FILE: &str = "/home/u/.config/loi/config.toml";
+
+    fn parse(text: &str) -> (Config, Vec<Problem>) {
+        Config::parse(Path::new(FILE), text)
+    }
+
+    #[test]
+    fn a_config_reads_back_as_written() {
+        let text = r#"
+mirror = "/srv/legi"
+theme = "light"
+mouse = false
+
+[keys]
+down = ["j", "Down"]
+copy-text = "Ctrl-y"
+"#;
+        let (config, problems) = parse(text);
+        assert_eq!(problems, []);
+        assert_eq!(config.mirror, Some(PathBuf::from("/srv/legi")));
+        assert_eq!(config.theme.as_deref(), Some("light"));
+        assert_eq!(config.mouse, Some(false));
+        assert_eq!(config.keys.len(), 2);
+        let again = parse(&config.to_toml());
+        assert_eq!(again, (config.clone(), vec![]), "{}", config.to_toml());
+        let map = config.keymap();
+        assert_eq!(
+            map.lookup(
+                &[],
+                Key::from_event(crossterm::event::KeyEvent::new(
+                    crossterm::event::KeyCode::Char('y'),
+                    crossterm::event::KeyModifiers::CONTROL
+                ))
+                .expect("press")
+            ),
+            Lookup::Action(Action::CopyText)
+        );
+    }
+
+    #[test]
+    fn an_empty_or_missing_file_is_the_defaults() {
+        assert_eq!(parse(""), (Config::default(), vec![]));
+        let dir = tempfile::tempdir().expect("temp dir");
+        assert_eq!(
+            Config::load(&dir.path().join("config.toml")),
+            (Config::default(), vec![])
+        );
+    }
+
+    #[test]
+    fn a_broken_file_names_file_line_and_problem_and_gives_the_defaults() {
+        let (config, problems) = parse("theme = \"dark\"\nmouse = tru\n");
+        assert_eq!(config, Config::default());
+        let [p] = problems.as_slice() else {
+            panic!("one problem: {problems:?}")
+        };
+        assert_eq!(p.line, 2);
+        let message = p.to_string();
+        assert!(message.starts_with(&format!("{FILE}:2: ")), "{message}");
+        assert!(message.len() > FILE.len() + 5, "{message}");
+
+        let (_, problems) = parse("mirorr = \"/x\"\n");
+        assert_eq!(problems[0].line, 1);
+        assert!(problems[0].problem.contains("mirorr"), "{:?}", problems[0]);
+    }
+
+    #[test]
+    fn an_unknown_setting_is_dropped_and_the_rest_kept() {
+        let (config, problems) =
+            parse("theme = \"light\"\ncolour = 3\nmirror = \"/m\"\nzoom = [1,\n  2]\n");
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        // The second unknown setting spans two lines: blanking its first leaves a
+        // file TOML cannot read (line 5), which then gives the defaults.
+        assert_eq!(lines, [2, 4, 5], "{problems:?}");
+        assert!(problems[0].problem.contains("colour"), "{problems:?}");
+        assert_eq!(config, Config::default());
+        let (config, problems) = parse("theme = \"light\"\ncolour = 3\nmirror = \"/m\"\n");
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 2);
+        assert_eq!(config.theme.as_deref(), Some("light"));
+        assert_eq!(config.mirror, Some(PathBuf::from("/m")));
+    }
+
+    #[test]
+    fn a_bad_entry_is_dropped_and_the_rest_kept() {
+        let text = "theme = \"blue\"\nmirror = \"/m\"\n[keys]\nfly = \"x\"\ndown = \"Ctrl-Nope\"\nup = \"i\"\n";
+        let (config, problems) = parse(text);
+        assert_eq!(config.mirror, Some(PathBuf::from("/m")));
+        assert_eq!(config.theme, None);
+        assert_eq!(config.keys.len(), 1, "up is kept");
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [1, 4, 5], "in the file's order: {problems:?}");
+        assert!(problems[0].problem.contains("\"dark\" or \"light\""));
+        assert!(problems[1].problem.contains("fly"));
+        assert!(problems[2].problem.contains("Ctrl-Nope"));
+        assert_eq!(
+            config.keymap().lookup(
+                &[],
+                Key::from_event(crossterm::event::KeyEvent::from(
+                    crossterm::event::KeyCode::Char('j')
+                ))
+                .expect("press")
+            ),
+            Lookup::Action(Action::Down),
+            "down keeps its keys"
+        );
+    }
+    #[test]
+    fn the_flag_then_the_environment_then_the_file_choose_theme_and_mouse() {
+        let (file, _) = Config::parse(Path::new("c.toml"), "theme = \"light\"\nmouse = false\n");
+        assert_eq!(
+            file.theme_choice(Some("dark"), true).as_deref(),
+            Some("dark")
+        );
+        assert_eq!(file.theme_choice(None, true), None, "LOI_THEME decides");
+        assert_eq!(file.theme_choice(None, false).as_deref(), Some("light"));
+        assert_eq!(Config::default().theme_choice(None, false), None);
+        assert!(!file.mouse(false), "mouse = false");
+        assert!(Config::default().mouse(false));
+        assert!(!Config::default().mouse(true), "--no-mouse");
+    }
+}

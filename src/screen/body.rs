@@ -1,0 +1,154 @@
+//! The article's text: the visible lines of the view, with the cursor bar, fold signs,
+//! indentation, and references drawn so they read as such without colour.
+
+mod sideways;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::fit;
+use super::theme::{self, Theme};
+use crate::app::App;
+use crate::app::view::{Frame as ViewFrame, Pos, View};
+use crate::model::layout::{CURSOR_COLUMNS, SIGN_COLUMNS, Seg, VLine};
+use crate::model::plural;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let f = ViewFrame {
+        height: usize::from(area.height),
+        ..app.frame()
+    };
+    let entry = app.current();
+    let view = &entry.view;
+    let links = Links {
+        selected: view.selected,
+        resolvable: entry.resolvable.as_deref(),
+        theme: &app.theme,
+    };
+    let visible = view.visible_lines(f);
+    let marks = super::search::marks(app, f, &visible);
+    let buf = frame.buffer_mut();
+    for (y, pos) in (area.y..area.bottom()).zip(visible) {
+        let line = screen_line(f, view, pos, links, marks.get(&(pos.block, pos.line)));
+        super::line::put(buf, area.x, y, &line, area.width);
+    }
+}
+
+/// How to draw references: which one is selected, which lead nowhere (once known).
+#[derive(Clone, Copy)]
+struct Links<'a> {
+    selected: Option<usize>,
+    resolvable: Option<&'a [bool]>,
+    theme: &'a Theme,
+}
+
+/// One screen line: cursor bar, indentation, sign, then the text.
+/// Search matches are marked on the line's text as laid out, before a wide table's
+/// line is cut to the screen, so that they stay on their words.
+fn screen_line<'a>(
+    f: ViewFrame<'a>,
+    view: &View,
+    pos: Pos,
+    links: Links,
+    marks: Option<&super::search::LineMarks>,
+) -> Line<'a> {
+    let t = links.theme;
+    let marked = |spans| super::search::apply(spans, marks, t);
+    let block = &f.article.blocks[pos.block];
+    let text_column = f.layout.text_column(block.depth);
+    let mut spans = Vec::new();
+    if pos.block == view.cursor {
+        spans.push(Span::styled(theme::CURSOR, t.cursor_bar));
+    } else {
+        spans.push(Span::raw(" ".repeat(CURSOR_COLUMNS)));
+    }
+    let indent = text_column.saturating_sub(CURSOR_COLUMNS + SIGN_COLUMNS);
+    spans.push(Span::raw(" ".repeat(indent)));
+    let folded = view.is_folded(f, pos.block);
+    let sign = match (pos.line, block.folds()) {
+        (0, true) if folded => theme::SIGN_FOLDED,
+        (0, true) if view.height_of(f, pos.block) > 1 || block.end > pos.block + 1 => {
+            theme::SIGN_UNFOLDED
+        }
+        _ => " ",
+    };
+    // A blank sign unstyled: a style change costs bytes on every line drawn.
+    let sign_style = if sign == " " { Style::new() } else { t.sign };
+    spans.push(Span::styled(format!("{sign} "), sign_style));
+    if folded {
+        let line = f.layout.folded_line(f.article, pos.block);
+        let room = usize::from(f.layout.width()).saturating_sub(text_column);
+        let hidden = view.hidden_lines(f, pos.block);
+        let count = format!(" (+{})", plural::count(hidden, "line", "lines"));
+        let text_room = room.saturating_sub(count.width());
+        spans.extend(marked(text_spans(&truncate(&line, text_room), links)));
+        spans.push(Span::styled(count, t.fold_count));
+    } else {
+        let line = &f.layout.lines(f.article, pos.block)[pos.line];
+        let room = f.layout.room(block.depth);
+        match f.layout.table_shape(f.article, pos.block) {
+            Some(shape) if shape.width > room => {
+                let shift = view.shift_of(pos.block);
+                let seen =
+                    sideways::window(marked(text_spans(line, links)), shape.width, shift, room);
+                if seen.left {
+                    spans.push(Span::styled(sideways::MORE_LEFT, t.sign));
+                }
+                spans.extend(seen.spans);
+                if seen.right {
+                    spans.push(Span::styled(sideways::MORE_RIGHT, t.sign));
+                }
+            }
+            _ => spans.extend(marked(text_spans(line, links))),
+        }
+    }
+    Line::from(spans)
+}
+
+fn text_spans(line: &VLine, links: Links) -> Vec<Span<'static>> {
+    line.iter()
+        .map(|seg| Span::styled(seg.text.clone(), seg_style(seg, links)))
+        .collect()
+}
+
+fn seg_style(seg: &Seg, links: Links) -> Style {
+    let dead = |l: usize| links.resolvable.and_then(|r| r.get(l)) == Some(&false);
+    let base = match seg.link {
+        Some(l) if Some(l) == links.selected && dead(l) => links.theme.link_dead_selected,
+        Some(l) if Some(l) == links.selected => links.theme.link_selected,
+        Some(l) if dead(l) => links.theme.link_dead,
+        Some(_) => links.theme.link,
+        None => Style::new(),
+    };
+    if seg.style.bold {
+        base.patch(links.theme.bold)
+    } else {
+        base
+    }
+}
+
+/// The first `width` columns of a line, keeping its styles.
+fn truncate(line: &VLine, width: usize) -> VLine {
+    let mut out = Vec::new();
+    let mut used = 0;
+    for seg in line {
+        let w = seg.text.width();
+        if used + w <= width {
+            out.push(seg.clone());
+            used += w;
+            continue;
+        }
+        let cut = fit(&seg.text, width - used);
+        if !cut.is_empty() {
+            out.push(Seg {
+                text: cut,
+                ..seg.clone()
+            });
+        }
+        break;
+    }
+    out
+}

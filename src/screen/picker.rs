@@ -1,0 +1,83 @@
+//! The list of a range's articles, or the go-to prompt and its answers, drawn over
+//! the text.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
+
+use super::fit;
+use crate::app::picker::Picker;
+
+/// Draws `picker` in a box over `area`, the highlighted item kept in view.
+pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker, app: &crate::app::App) {
+    let theme = &app.theme;
+    if area.width < 4 || area.height < 3 {
+        return;
+    }
+    let inner = usize::from(area.width - 2);
+    let mut lines: Vec<Line> = Vec::new();
+    if let Some(query) = &picker.query {
+        // The end of what was typed stays in view, the cursor after it.
+        let shown = tail(
+            &crate::model::sanitize::clean(query),
+            inner.saturating_sub(3),
+        );
+        lines.push(Line::from(vec![
+            Span::styled("› ", theme.sign),
+            Span::raw(shown),
+            Span::styled("▏", theme.sign),
+        ]));
+    }
+    let rows = usize::from(area.height - 2).saturating_sub(lines.len());
+    let top = picker.selected.saturating_sub(rows.saturating_sub(1));
+    lines.extend(
+        picker
+            .items
+            .iter()
+            .enumerate()
+            .skip(top)
+            .take(rows)
+            .map(|(i, item)| {
+                let style = if i == picker.selected {
+                    theme.link_selected
+                } else {
+                    theme.link
+                };
+                Line::from(Span::styled(fit(&item.label, inner), style))
+            }),
+    );
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .title(fit(&format!(" {} ", picker.title), inner))
+        .title_bottom(fit(&footer(picker, app.keymap()), inner));
+    frame.render_widget(Clear, area);
+    frame.render_widget(Paragraph::new(lines).block(block), area);
+}
+
+/// What the keys do in the list: the bookmarks' own says how to delete one, with the
+/// key in effect.
+fn footer(picker: &Picker, keymap: &crate::app::keymap::Keymap) -> String {
+    let delete = keymap.label_of(crate::app::action::Action::Delete);
+    match (picker.listing, delete) {
+        (crate::app::picker::Listing::Bookmarks, Some(key)) => {
+            format!(" Enter opens · {key} deletes · Esc closes ")
+        }
+        _ => " Enter opens · Esc closes ".to_owned(),
+    }
+}
+
+/// The last `width` columns of `text`.
+fn tail(text: &str, width: usize) -> String {
+    use unicode_width::UnicodeWidthChar;
+    let mut used = 0;
+    let mut start = text.len();
+    for (i, c) in text.char_indices().rev() {
+        used += c.width().unwrap_or(0);
+        if used > width {
+            break;
+        }
+        start = i;
+    }
+    text[start..].to_owned()
+}

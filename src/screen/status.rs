@@ -1,0 +1,128 @@
+//! The status line: a message or a hint on the left, the position on the right.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use unicode_width::UnicodeWidthStr;
+
+use super::fit;
+use crate::app::App;
+use crate::app::action::Action;
+
+/// What the left side says when there is no message.
+const HINT: &str = "Tab references · Enter open/unfold · Backspace back · ? keys · q quit";
+/// What it says when the cursor is on a table wider than the screen.
+const TABLE_HINT: &str = "← → or h l scroll the table · Enter folds it · ? keys";
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let theme = &app.theme;
+    let width = usize::from(area.width);
+    let view = &app.current().view;
+    let seen = view.columns_seen(app.frame());
+    let right = match seen {
+        // Which of a wide table's columns are in view, and on which side there is more.
+        Some((first, last, of)) => {
+            let more_left = if view.shift > 0 { "‹ " } else { "" };
+            let more_right = if view.shift < view.max_shift(app.frame()) {
+                " ›"
+            } else {
+                ""
+            };
+            let seen = if first == last {
+                format!("column {first}")
+            } else {
+                format!("columns {first}–{last}")
+            };
+            format!(
+                " {more_left}{seen} of {of}{more_right} · {} ",
+                position(app)
+            )
+        }
+        None => format!(" {} ", position(app)),
+    };
+    let hint = if seen.is_some() { TABLE_HINT } else { HINT };
+    // The `/` prompt, as less and vim have it: what is typed, then what it found.
+    let prompt = app.find_prompt().map(|p| match &app.status {
+        Some(s) if !s.text.starts_with('/') => format!("{p}▏  {}", s.text),
+        _ => format!("{p}▏"),
+    });
+    // The keys that close the help, as the user has them.
+    let help_line = app.help.is_some().then(|| {
+        let closes = [Action::Quit, Action::Cancel]
+            .iter()
+            .filter_map(|a| app.keymap().label_of(*a))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        format!("Keys of loi · {closes} closes")
+    });
+    let (text, style) = match &app.status {
+        _ if prompt.is_some() => (prompt.as_deref().unwrap_or_default(), theme.status),
+        Some(s) if s.error => (s.text.as_str(), theme.status_error),
+        Some(s) => (s.text.as_str(), theme.status),
+        None if app.help.is_some() => (help_line.as_deref().unwrap_or_default(), theme.status),
+        // Until a message replaces it: the file is not what it should be.
+        None => match app.current().article.note {
+            Some(note) => (note, theme.status_error),
+            None => (hint, theme.status),
+        },
+    };
+    let left = fit(&format!(" {text}"), width.saturating_sub(right.width()));
+    let pad = width.saturating_sub(left.width() + right.width());
+    let line = Line::from(vec![
+        Span::styled(left, style),
+        Span::styled(" ".repeat(pad), theme.status),
+        Span::styled(right, theme.status),
+    ]);
+    if area.height > 0 {
+        super::line::put(frame.buffer_mut(), area.x, area.y, &line, area.width);
+    }
+}
+
+/// `All`, `Top`, `Bot` or a percentage, as less says it: how much of the article's
+/// text lies above the screen (by bytes, so that nothing needs wrapping to know it);
+/// of the help's lines while it is open.
+fn position(app: &App) -> String {
+    if let Some(scroll) = app.help {
+        let lines = super::help::height(app.keymap(), app.size().0);
+        let last = lines.saturating_sub(app.text_height());
+        return match (scroll == 0, scroll >= last) {
+            (true, true) => "All".to_owned(),
+            (true, false) => "Top".to_owned(),
+            (false, true) => "Bot".to_owned(),
+            (false, false) => format!("{}%", scroll * 100 / lines.max(1)),
+        };
+    }
+    let f = app.frame();
+    let view = &app.current().view;
+    let at_top = view.top == Default::default();
+    // Opened at the top: whether it is also the bottom needs only the first screen.
+    let at_bottom = if at_top {
+        view.fits_on_screen(f)
+    } else {
+        view.top == view.max_top(f)
+    };
+    match (at_top, at_bottom) {
+        (true, true) => "All".to_owned(),
+        (true, false) => "Top".to_owned(),
+        (false, true) => "Bot".to_owned(),
+        (false, false) => format!("{}%", percent_above(f, view.top)),
+    }
+}
+
+fn percent_above(f: crate::app::view::Frame, top: crate::app::view::Pos) -> usize {
+    let size = |b: &crate::model::article::Block| -> usize {
+        b.pieces
+            .iter()
+            .map(|p| match p {
+                crate::model::article::Piece::Text { text, .. } => text.len(),
+                crate::model::article::Piece::Break | crate::model::article::Piece::CellEnd => 1,
+            })
+            .sum()
+    };
+    let blocks = &f.article.blocks;
+    let total: usize = blocks.iter().map(size).sum::<usize>().max(1);
+    let before: usize = blocks[..top.block].iter().map(size).sum();
+    let lines = f.layout.lines(f.article, top.block).len().max(1);
+    let within = size(&blocks[top.block]) * top.line / lines;
+    ((before + within) * 100 / total).min(99)
+}

@@ -1,0 +1,272 @@
+//! The terminal: entering and leaving full-screen mode, and the event loop that turns
+//! key presses into actions and redraws after them.
+
+mod compact;
+mod gaps;
+mod restore;
+mod scroll;
+
+use restore::{
+    leave_when_terminal_gone, mouse_on, remember_session, restore_on_signals, restore_terminal,
+    suspend,
+};
+
+use std::io::IsTerminal;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+use crossterm::event::{self, Event, MouseButton, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::CrosstermBackend;
+use ratatui::buffer::Buffer;
+
+use crate::app::action::Action;
+use crate::app::effect;
+use crate::app::keymap::{self, Key, Lookup};
+use crate::app::{App, HEADER_ROWS, STATUS_ROWS};
+use crate::mirror::error::Error;
+use crate::screen;
+
+/// How the reader uses the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Take the mouse: the wheel scrolls, a click opens a reference. Off, the
+    /// terminal keeps it, and its own selection of text works.
+    pub mouse: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options { mouse: true }
+    }
+}
+
+/// The terminal as loi draws on it: through [`compact::Compact`].
+type Term = Terminal<CrosstermBackend<compact::Compact<std::io::Stdout>>>;
+
+/// Lines the text moves per notch of the mouse wheel.
+const WHEEL_LINES: i16 = 3;
+
+/// Runs the reader until the user quits, and gives the app back (its stack is the
+/// session to save). The terminal is restored on return and, through a panic hook, on
+/// panic.
+pub fn run(app: App, options: Options) -> Result<App, Error> {
+    if !std::io::stdout().is_terminal() {
+        return Err(Error::NotATerminal);
+    }
+    // As ratatui::try_init, with loi's writer, and a panic hook that gives back the
+    // mouse too.
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        restore_terminal();
+        hook(info);
+    }));
+    crossterm::terminal::enable_raw_mode()?;
+    crossterm::execute!(std::io::stdout(), crossterm::terminal::EnterAlternateScreen)?;
+    // Whether colour reaches the terminal is the theme's to say (`NO_COLOR` among
+    // its rules), and `Compact` holds it: crossterm, left to read `NO_COLOR` itself,
+    // writes a colour it drops as `ESC[m`, a reset that would drop bold and
+    // underline too.
+    crossterm::style::Colored::set_ansi_color_disabled(false);
+    let writer = compact::Compact::new(std::io::stdout()).with_colours(app.theme.has_colour());
+    let mut terminal = Terminal::new(CrosstermBackend::new(writer))?;
+    if options.mouse {
+        mouse_on()?;
+    }
+    restore_on_signals()?;
+    leave_when_terminal_gone()?;
+    let stop_asked = Arc::new(AtomicBool::new(false));
+    signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&stop_asked))?;
+    let result = event_loop(&mut terminal, app, &stop_asked);
+    restore_terminal();
+    Ok(result?)
+}
+
+fn event_loop(terminal: &mut Term, mut app: App, stop_asked: &AtomicBool) -> std::io::Result<App> {
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    let mut pending: Vec<Key> = Vec::new();
+    let mut shown = Shown::default();
+    while !app.quit {
+        for effect in app.take_effects() {
+            // A browser that fails to start is not worth stopping the reader for.
+            let _ = effect::run(&effect, terminal.backend_mut());
+        }
+        draw(terminal, &app, &mut shown)?;
+        // What is on screen is what a signal or a hang-up saves (idle work moves the
+        // view too, as the citations found re-lay the text).
+        remember_session(&app);
+        panic_if_asked();
+        if app.has_idle_work() && !event_waiting()? {
+            app.update(Action::Idle);
+            continue;
+        }
+        // Handle every event already queued before drawing again: a held key or a
+        // burst of resizes costs one redraw, not one per event.
+        let Some(mut event) = next_event(stop_asked)? else {
+            suspend_and_resume(terminal, &mut app, &mut shown)?;
+            continue;
+        };
+        loop {
+            match to_action(&event, &mut pending, &app) {
+                Some(Action::Suspend) => suspend_and_resume(terminal, &mut app, &mut shown)?,
+                Some(action) => app.update(action),
+                None => {}
+            }
+            if app.quit || !event_waiting()? {
+                break;
+            }
+            match next_event(stop_asked)? {
+                Some(next) => event = next,
+                None => {
+                    suspend_and_resume(terminal, &mut app, &mut shown)?;
+                    break;
+                }
+            }
+        }
+    }
+    Ok(app)
+}
+
+/// Ctrl-Z: stops loi, and once it is continued in the foreground, lays it out again
+/// for the terminal's size, which may have changed meanwhile (no resize event tells
+/// a stopped process), and has the next draw send the whole screen.
+fn suspend_and_resume(
+    terminal: &mut Term,
+    app: &mut App,
+    shown: &mut Shown,
+) -> std::io::Result<()> {
+    suspend(terminal)?;
+    shown.forget();
+    let size = terminal.size()?;
+    app.update(Action::Resize(size.width, size.height));
+    Ok(())
+}
+
+/// The next event, waiting in short polls so that a SIGTSTP that came meanwhile is
+/// seen: None then, loi should suspend.
+fn next_event(stop_asked: &AtomicBool) -> std::io::Result<Option<Event>> {
+    loop {
+        if stop_asked.swap(false, Ordering::Relaxed) {
+            return Ok(None);
+        }
+        if event::poll(Duration::from_millis(250))? {
+            return event::read().map(Some);
+        }
+    }
+}
+
+/// Whether an event is already there to read.
+fn event_waiting() -> std::io::Result<bool> {
+    event::poll(Duration::ZERO)
+}
+
+/// What the terminal is known to show, for the next draw to send only what changed.
+#[derive(Debug, Default)]
+struct Shown {
+    screen: Option<Buffer>,
+    margins: scroll::Margins,
+}
+
+impl Shown {
+    /// After a resize or a suspension: the next draw sends the whole screen.
+    fn forget(&mut self) {
+        self.screen = None;
+        self.margins.forget();
+    }
+}
+
+/// Draws the app. When the article's text only moved up or down by a few lines, the
+/// terminal scrolls its text rows itself first, and ratatui, comparing with what the
+/// screen then shows, writes only the rows that came in (and the status line). Small
+/// gaps between changed cells are written again rather than moved over (`gaps`).
+fn draw(terminal: &mut Term, app: &App, shown: &mut Shown) -> std::io::Result<()> {
+    let area = terminal.current_buffer_mut().area;
+    terminal.autoresize()?;
+    if terminal.current_buffer_mut().area != area {
+        // Resized: ratatui cleared the screen and forgot it; so does this.
+        shown.forget();
+    }
+    screen::draw(&mut terminal.get_frame(), app);
+    let rows = HEADER_ROWS
+        ..terminal
+            .current_buffer_mut()
+            .area
+            .height
+            .saturating_sub(STATUS_ROWS);
+    if let Some(before) = shown.screen.as_ref() {
+        let next = terminal.current_buffer_mut().clone();
+        // What the terminal shows before ratatui's diff: scrolled first, when the
+        // text only moved a few lines.
+        let mut base = match scroll::detect(
+            before,
+            &next,
+            rows.clone(),
+            crate::model::layout::CURSOR_COLUMNS,
+        ) {
+            Some(shift) => {
+                shown
+                    .margins
+                    .scroll(terminal.backend_mut(), rows.clone(), shift)?;
+                scroll::shifted(before, rows, shift)
+            }
+            None => before.clone(),
+        };
+        gaps::fill(&mut base, &next);
+        // Make ratatui's "previous screen" that.
+        *terminal.current_buffer_mut() = base;
+        terminal.swap_buffers();
+        *terminal.current_buffer_mut() = next;
+    }
+    let done = terminal.apply_buffer()?;
+    shown.screen = Some(done.buffer.clone());
+    Ok(())
+}
+
+/// The action an event asks for; keys of a sequence (`z` then `R`) wait in `pending`.
+/// While the user is typing (the go-to prompt), keys are text; else they are read
+/// with the app's keymap.
+fn to_action(event: &Event, pending: &mut Vec<Key>, app: &App) -> Option<Action> {
+    let typing = app.typing();
+    match event {
+        Event::Resize(cols, rows) => Some(Action::Resize(*cols, *rows)),
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::ScrollDown => Some(Action::Scroll(WHEEL_LINES)),
+            MouseEventKind::ScrollUp => Some(Action::Scroll(-WHEEL_LINES)),
+            MouseEventKind::Down(MouseButton::Left) => Some(Action::Click(m.column, m.row)),
+            _ => None,
+        },
+        Event::Key(k) if typing => {
+            pending.clear();
+            keymap::lookup_typing(Key::from_event(*k)?)
+        }
+        Event::Key(k) => {
+            let key = Key::from_event(*k)?;
+            match app.keymap().lookup(pending, key) {
+                Lookup::Action(action) => {
+                    pending.clear();
+                    Some(action)
+                }
+                Lookup::Pending => {
+                    pending.push(key);
+                    None
+                }
+                Lookup::Unbound => {
+                    pending.clear();
+                    None
+                }
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Lets the end-to-end tests check that a panic gives the terminal back. Debug builds
+/// only: a release binary has no such switch.
+fn panic_if_asked() {
+    #[cfg(debug_assertions)]
+    if std::env::var_os("LOI_TEST_PANIC").is_some() {
+        panic!("LOI_TEST_PANIC is set: panicking after a draw, as asked");
+    }
+}
