@@ -16,7 +16,6 @@ mod read;
 pub mod reference;
 pub mod search;
 pub mod toc;
-pub(crate) mod walk;
 
 use std::cell::{Cell, OnceCell, RefCell};
 use std::collections::HashMap;
@@ -304,7 +303,7 @@ impl Mirror {
     /// The code folders at the root, sorted; read once (each reference asks).
     pub fn codes(&self) -> &[String] {
         self.codes.get_or_init(|| match &self.source {
-            Source::Dir(root) => walk::subfolders(root),
+            Source::Dir(root) => index::walk::subfolders(root),
             Source::Bundled => bundled::subfolders(),
         })
     }
@@ -312,7 +311,7 @@ impl Mirror {
     /// The first article in path order: what opens when no article is named.
     pub fn first_article(&self) -> Result<String, Error> {
         let first = match &self.source {
-            Source::Dir(root) => walk::first_article(root),
+            Source::Dir(root) => index::walk::first_article(root),
             Source::Bundled => Some(bundled::SEED.to_owned()),
         };
         first.ok_or_else(|| Error::NotAMirror(self.root().map(Path::to_owned).unwrap_or_default()))
@@ -363,7 +362,10 @@ impl Mirror {
 fn check_holds_codes(root: &Path) -> Result<(), Error> {
     let is_code =
         |name: &str| name.starts_with("code") || crate::model::codes::by_slug(name).is_some();
-    if walk::subfolders(root).iter().any(|name| is_code(name)) {
+    if index::walk::subfolders(root)
+        .iter()
+        .any(|name| is_code(name))
+    {
         return Ok(());
     }
     let name = root

@@ -205,9 +205,7 @@ fn legacy_links_resolve_to_the_article_their_id_names() {
             continue;
         };
         for (i, link) in article.links.iter().enumerate() {
-            let Some(expected) =
-                reference::query_value(&link.href, "idArticle").and_then(|id| by_id.get(id))
-            else {
+            let Some(expected) = link.query("idArticle").and_then(|id| by_id.get(id)) else {
                 continue;
             };
             // Only the first part of a link naming several articles is the id's article.

@@ -5,12 +5,26 @@
 use std::rc::Rc;
 
 use super::{
-    Mirror, Numbers, Source, bundled, normalize_number, number_slug, order, safe_relative, walk,
+    Mirror, Numbers, Source, bundled, normalize_number, number_slug, order, safe_relative,
 };
 use crate::mirror::error::Error;
-use crate::mirror::index::{self, Index};
+use crate::mirror::index::{self, Index, walk};
 
 impl Mirror {
+    /// The mirror's folder for the code in folder `slug`: that folder when the mirror
+    /// has it, else the folder of the same code under another name (a mirror made
+    /// before or after a code was renamed), the name in force first.
+    pub fn code_folder(&self, slug: &str) -> Option<String> {
+        let held = |s: &str| self.codes().iter().any(|c| c == s);
+        if held(slug) {
+            return Some(slug.to_owned());
+        }
+        crate::model::codes::same_text(slug)
+            .into_iter()
+            .find(|c| held(c.slug))
+            .map(|c| c.slug.to_owned())
+    }
+
     /// Every file named `file_name` under folder `under` (relative, may be empty for
     /// the whole mirror), sorted by path.
     pub fn find_named(&self, under: &str, file_name: &str) -> Vec<String> {

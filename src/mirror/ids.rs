@@ -49,13 +49,10 @@ impl Votes {
     /// be corrected: the rest lead elsewhere whatever they say).
     pub fn count(&mut self, mirror: &Mirror, article: &crate::model::article::Article) {
         for link in article.links.iter().filter(|l| !l.later_part) {
-            if !crate::mirror::reference::link_needs_evidence(mirror, link) {
+            if !corrects(mirror, link) {
                 continue;
             }
-            let (Some(id), Some(num)) = (
-                crate::mirror::reference::query_value(&link.href, "idArticle"),
-                link.number(),
-            ) else {
+            let (Some(id), Some(num)) = (link.query("idArticle"), link.number()) else {
                 continue;
             };
             self.0
@@ -176,6 +173,16 @@ impl Ids {
         }
         Some(Ids { by_id })
     }
+}
+
+/// Whether the ids may correct `link`: a legacy link to an article of a code the mirror
+/// holds (the rest lead elsewhere whatever they say).
+pub fn corrects(mirror: &Mirror, link: &crate::model::article::Link) -> bool {
+    link.href.contains("idArticle=")
+        && link
+            .query("cidTexte")
+            .and_then(crate::model::codes::by_legitext)
+            .is_some_and(|code| mirror.code_folder(code.slug).is_some())
 }
 
 /// The numbers the legacy links of every article give each id.

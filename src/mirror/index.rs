@@ -12,6 +12,7 @@ mod build;
 pub mod cache;
 #[cfg(unix)]
 pub mod paged;
+pub(crate) mod walk;
 
 pub use build::Builder;
 

@@ -6,9 +6,9 @@
 //! in `cidTexte` and whose number is in the link's own text.
 
 use crate::mirror::{self, Mirror};
-use crate::model::article::Link;
 use crate::model::article::citation::{Cite, CodeRef};
 use crate::model::article::enumeration::Marker;
+use crate::model::article::{Link, query_value};
 use crate::model::codes;
 
 /// Why a reference cannot be opened in the reader; the message is shown as is.
@@ -124,9 +124,12 @@ pub fn resolve(mirror: &Mirror, from: &str, link: &Link) -> Result<Target, Unres
                 codes::by_legitext(cid).ok_or_else(|| Unresolved::UnknownCode(cid.to_owned()))?;
             // A code the mirror lacks is the reason, whatever the text says (`articles
             // 640 à 642` of the code de procédure civile name no L, R or D).
-            let held = held_code(mirror, code.slug).ok_or_else(|| Unresolved::CodeNotInMirror {
-                title: codes::title_for(code.slug),
-            })?;
+            let held =
+                mirror
+                    .code_folder(code.slug)
+                    .ok_or_else(|| Unresolved::CodeNotInMirror {
+                        title: codes::title_for(code.slug),
+                    })?;
             if let Some(Disagreement {
                 path: Some(path), ..
             }) = disagreement(mirror, link)
@@ -244,9 +247,13 @@ fn resolve_in(mirror: &Mirror, code: &str, link: &Link) -> Result<Target, Unreso
 fn resolve_cite(mirror: &Mirror, from: &str, cite: &Cite) -> Result<Target, Unresolved> {
     let code_in_mirror = |code: &CodeRef| match code {
         CodeRef::Unknown(name) => Err(Unresolved::UnknownCodeNamed(name.clone())),
-        CodeRef::Slug(slug) => held_code(mirror, slug).ok_or_else(|| Unresolved::CodeNotInMirror {
-            title: codes::title_for(slug),
-        }),
+        CodeRef::Slug(slug) => {
+            mirror
+                .code_folder(slug)
+                .ok_or_else(|| Unresolved::CodeNotInMirror {
+                    title: codes::title_for(slug),
+                })
+        }
     };
     match cite {
         Cite::Article { code, num, point } => {
@@ -287,20 +294,6 @@ fn resolve_cite(mirror: &Mirror, from: &str, cite: &Cite) -> Result<Target, Unre
                 "first"
             })),
     }
-}
-
-/// The mirror's folder for the code in folder `slug`: that folder when the mirror has
-/// it, else the folder of the same code under another name (a mirror made before or
-/// after a code was renamed), the name in force first.
-fn held_code(mirror: &Mirror, slug: &str) -> Option<String> {
-    let held = |s: &str| mirror.codes().iter().any(|c| c == s);
-    if held(slug) {
-        return Some(slug.to_owned());
-    }
-    codes::same_text(slug)
-        .into_iter()
-        .find(|c| held(c.slug))
-        .map(|c| c.slug.to_owned())
 }
 
 /// Article `num` of `code`, or the article the text surely means when the mirror has
@@ -395,20 +388,8 @@ pub fn web_address(link: &Link, from: &str) -> Option<String> {
     }
 }
 
-/// The value of `key` in a URL's query string.
-pub fn query_value<'a>(href: &'a str, key: &str) -> Option<&'a str> {
-    let query = href.split_once('?')?.1;
-    query
-        .split('&')
-        .filter_map(|pair| pair.split_once('='))
-        .find(|(k, _)| *k == key)
-        .map(|(_, v)| v)
-}
-
 mod evidence;
 #[cfg(test)]
 mod tests;
 
-pub use evidence::{
-    Disagreement, disagreement, link_needs_evidence, needs_evidence, read_evidence,
-};
+pub use evidence::{Disagreement, disagreement, needs_evidence, read_evidence};

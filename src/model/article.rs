@@ -10,7 +10,7 @@ mod script;
 pub mod table;
 
 pub use super::trail::{humanize_slug, short_title};
-pub use references::{bare_number, first_number};
+pub use references::{bare_number, first_number, query_value};
 pub use script::{subscript, superscript};
 
 use citation::Cite;

@@ -154,7 +154,7 @@ pub fn title_for(slug: &str) -> String {
                 .map(|c| c.to_uppercase().chain(chars).collect())
                 .unwrap_or_default()
         }
-        None => crate::model::article::humanize_slug(slug),
+        None => crate::model::trail::humanize_slug(slug),
     }
 }
 

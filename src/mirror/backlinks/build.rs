@@ -239,7 +239,7 @@ fn collect(mirror: &Mirror, k: usize, threads: usize, done: &AtomicUsize) -> Par
             part.votes.count(mirror, &article);
         }
         for link in &article.links {
-            if wait_for_ids && reference::link_needs_evidence(mirror, link) {
+            if wait_for_ids && crate::mirror::ids::corrects(mirror, link) {
                 let text = texts
                     .entry(link.block)
                     .or_insert_with(|| block_text(&article, link.block));

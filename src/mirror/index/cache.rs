@@ -12,7 +12,7 @@ use std::time::SystemTime;
 #[cfg(not(unix))]
 use super::Bytes;
 use super::Index;
-use crate::mirror::walk;
+use super::walk;
 
 /// The index of the mirror at `root` (canonical): from the cache when it is there and
 /// the mirror's top folders have not changed since, else walked and saved.

@@ -2,8 +2,9 @@
 //! is meant: a mirror path's own file, or what most of the mirror's links call a
 //! Légifrance id ([`crate::mirror::ids`]).
 
-use super::{Cite, Kind, codes, find_article, held_code, query_value, resolve_path};
+use super::{Cite, Kind, codes, find_article, resolve_path};
 use crate::mirror::{self, Mirror};
+use crate::model::article::query_value;
 use crate::model::article::{Article, Link};
 
 /// A link whose text and address name different articles: Légifrance's links carry
@@ -74,7 +75,7 @@ pub fn disagreement(mirror: &Mirror, link: &Link) -> Option<Disagreement> {
     };
     let path = if legacy {
         let code = codes::by_legitext(query_value(href, "cidTexte")?)?;
-        find_article(mirror, &held_code(mirror, code.slug)?, &address)
+        find_article(mirror, &mirror.code_folder(code.slug)?, &address)
     } else {
         Some(resolve_path(mirror, &mirror::safe_relative(href)?).ok()?)
     };
@@ -112,15 +113,10 @@ pub fn read_evidence(mirror: &Mirror, article: &Article) {
 /// legacy ids may correct. A mirror whose links into its own codes are paths (as
 /// Légifrance's exports are, legacy links then lead to other codes) never needs them.
 pub fn needs_evidence(mirror: &Mirror, article: &Article) -> bool {
-    article.links.iter().any(|l| link_needs_evidence(mirror, l))
-}
-
-/// Whether `link` is a legacy link to an article of a code the mirror holds.
-pub fn link_needs_evidence(mirror: &Mirror, link: &Link) -> bool {
-    link.href.contains("idArticle=")
-        && query_value(&link.href, "cidTexte")
-            .and_then(codes::by_legitext)
-            .is_some_and(|code| held_code(mirror, code.slug).is_some())
+    article
+        .links
+        .iter()
+        .any(|l| crate::mirror::ids::corrects(mirror, l))
 }
 
 /// `R. 1233-3-4` and `R*1233-3-4` are one number (the star says which decree made it),

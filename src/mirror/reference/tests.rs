@@ -16,9 +16,15 @@ fn link(href: &str, text: &str) -> Link {
 #[test]
 fn query_values() {
     let href = "/affichCodeArticle.do?cidTexte=LEGITEXT000006072050&idArticle=LEGIARTI000018499188&dateTexte=";
-    assert_eq!(query_value(href, "cidTexte"), Some("LEGITEXT000006072050"));
-    assert_eq!(query_value(href, "idArticle"), Some("LEGIARTI000018499188"));
-    assert_eq!(query_value(href, "x"), None);
+    assert_eq!(
+        crate::model::article::query_value(href, "cidTexte"),
+        Some("LEGITEXT000006072050")
+    );
+    assert_eq!(
+        crate::model::article::query_value(href, "idArticle"),
+        Some("LEGIARTI000018499188")
+    );
+    assert_eq!(crate::model::article::query_value(href, "x"), None);
 }
 
 #[test]

@@ -222,6 +222,11 @@ fn cut(pieces: &[Piece], offsets: &[Range<usize>], spans: &[Span], first: usize)
 }
 
 impl Link {
+    /// The value of `key` in the query string of the link's address.
+    pub fn query(&self, key: &str) -> Option<&str> {
+        query_value(&self.href, key)
+    }
+
     /// The article number the link's text names: its citation's (the first end of a
     /// range), else the first number of its text (`R. 6521-1`), else a number that
     /// lost its letter (`article 5424-19`).
@@ -232,6 +237,16 @@ impl Link {
             _ => first_number(&self.text).or_else(|| bare_number(&self.text)),
         }
     }
+}
+
+/// The value of `key` in a URL's query string.
+pub fn query_value<'a>(href: &'a str, key: &str) -> Option<&'a str> {
+    let query = href.split_once('?')?.1;
+    query
+        .split('&')
+        .filter_map(|pair| pair.split_once('='))
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v)
 }
 
 /// The first article number in a text: `R. 6521-1` → `R6521-1`, `articles L. 6123-1,
