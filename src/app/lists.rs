@@ -38,7 +38,11 @@ impl App {
                         query.pop();
                     }
                     let here = self.history.current().article.code_slug().to_owned();
-                    let items = crate::mirror::goto::find(&self.mirror.index(), query, Some(&here));
+                    let items: Vec<_> =
+                        crate::mirror::goto::find(&self.mirror.index(), query, Some(&here))
+                            .into_iter()
+                            .map(crate::app::picker::Item::found)
+                            .collect();
                     let status = match items.len() {
                         0 if !query.trim().is_empty() => Some("Nothing matches"),
                         crate::mirror::goto::LIMIT => {

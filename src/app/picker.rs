@@ -13,6 +13,33 @@ pub struct Item {
     pub block: Option<usize>,
 }
 
+impl Item {
+    /// A go-to answer: `L6123-1 · Code du travail`, or with the section its words
+    /// matched.
+    pub fn found(answer: crate::mirror::goto::Answer) -> Item {
+        let num = crate::mirror::number_of_file(&answer.path);
+        let place = answer
+            .section
+            .map_or_else(|| place(&answer.path), |s| s.replace('-', " "));
+        Item {
+            label: format!("{num} · {place}"),
+            path: answer.path,
+            block: None,
+        }
+    }
+}
+
+/// Where the article at `path` is, to choose it from others of its number: its
+/// code, and whether it is of the code's former numbering (then not today's law).
+pub fn place(path: &str) -> String {
+    let code = crate::model::codes::title_for(path.split('/').next().unwrap_or_default());
+    if crate::model::trail::is_former_numbering(path) {
+        format!("{code} · {}", crate::model::trail::FORMER_NUMBERING)
+    } else {
+        code
+    }
+}
+
 /// What a list holds, for the keys that act on its items (`d` deletes a bookmark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Listing {
@@ -64,7 +91,7 @@ impl Picker {
         let items = paths
             .into_iter()
             .map(|path| Item {
-                label: crate::mirror::goto::place(&path),
+                label: place(&path),
                 path,
                 block: None,
             })

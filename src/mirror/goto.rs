@@ -6,10 +6,15 @@
 //! and the reader of one most likely means its own. Answers come from the index, so
 //! they are as quick at 300,000 articles as at 12,000.
 
-use crate::app::picker::Item;
 use crate::mirror::index::{Entry, Index};
 use crate::mirror::{self, order};
-use crate::model::codes;
+
+/// An article go-to names, and the section whose title the words matched, if they did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Answer {
+    pub path: String,
+    pub section: Option<String>,
+}
 
 /// No more than this many answers: a list longer than a screen or two is not read.
 pub const LIMIT: usize = 200;
@@ -23,7 +28,7 @@ const PREFIXES: &[&str] = &["l", "r", "d", "a", "lo", "r-", "d-", "l-"];
 
 /// The articles `query` names, best first, those of code `here` (a code's folder:
 /// the article shown is in it) before the others'.
-pub fn find(index: &Index, query: &str, here: Option<&str>) -> Vec<Item> {
+pub fn find(index: &Index, query: &str, here: Option<&str>) -> Vec<Answer> {
     let query = query.trim();
     if query.is_empty() {
         return Vec::new();
@@ -70,7 +75,7 @@ fn has_word(query: &str) -> bool {
         .any(|w| w.chars().count() >= 3)
 }
 
-fn by_number(index: &Index, query: &str, here: &Here) -> Vec<Item> {
+fn by_number(index: &Index, query: &str, here: &Here) -> Vec<Answer> {
     let slug = mirror::number_slug(query);
     let bare = slug.starts_with(|c: char| c.is_ascii_digit());
     let starts: Vec<String> = if bare {
@@ -123,7 +128,7 @@ fn by_number(index: &Index, query: &str, here: &Here) -> Vec<Item> {
         .collect()
 }
 
-fn by_words(index: &Index, query: &str, here: &Here) -> Vec<Item> {
+fn by_words(index: &Index, query: &str, here: &Here) -> Vec<Answer> {
     let words: Vec<String> = query
         .split_whitespace()
         .map(mirror::slug)
@@ -165,25 +170,10 @@ fn by_words(index: &Index, query: &str, here: &Here) -> Vec<Item> {
         .collect()
 }
 
-/// `L6123-1 · Code du travail`, or with the section the words matched.
-fn item(path: &str, section: Option<&str>) -> Item {
-    let num = mirror::number_of_file(path);
-    let place = section.map_or_else(|| place(path), |s| s.replace('-', " "));
-    Item {
-        label: format!("{num} · {place}"),
+fn item(path: &str, section: Option<&str>) -> Answer {
+    Answer {
         path: path.to_owned(),
-        block: None,
-    }
-}
-
-/// Where the article at `path` is, to choose it from others of its number: its
-/// code, and whether it is of the code's former numbering (then not today's law).
-pub fn place(path: &str) -> String {
-    let code = codes::title_for(path.split('/').next().unwrap_or_default());
-    if crate::model::trail::is_former_numbering(path) {
-        format!("{code} · {}", crate::model::trail::FORMER_NUMBERING)
-    } else {
-        code
+        section: section.map(str::to_owned),
     }
 }
 
@@ -212,7 +202,7 @@ mod tests {
     fn labels(query: &str) -> Vec<String> {
         find(&index(), query, None)
             .into_iter()
-            .map(|i| i.label)
+            .map(|a| crate::app::picker::Item::found(a).label)
             .collect()
     }
 
@@ -299,7 +289,7 @@ mod tests {
     #[test]
     fn the_code_read_comes_first_then_the_others_as_before() {
         let index = codes_alike();
-        let code = |item: &Item| item.path.split('/').next().unwrap_or_default().to_owned();
+        let code = |item: &Answer| item.path.split('/').next().unwrap_or_default().to_owned();
         for here in ["code-x", "code-y", "code-z"] {
             for query in ["R242-1", "r. 242-1", "242-1", "R242"] {
                 let found = find(&index, query, Some(here));
@@ -311,7 +301,7 @@ mod tests {
                 } else {
                     found
                         .iter()
-                        .take_while(|i| i.label.starts_with("R242-1 "))
+                        .take_while(|i| crate::mirror::number_of_file(&i.path) == "R242-1")
                         .count()
                 };
                 let expected = if query == "R242" { 0 } else { 3 };
@@ -324,8 +314,8 @@ mod tests {
                         run[mine..].iter().all(|i| code(i) != here),
                         "{here} {query}: {run:?}"
                     );
-                    let others: Vec<&Item> = run[mine..].iter().collect();
-                    let before: Vec<&Item> = everywhere
+                    let others: Vec<&Answer> = run[mine..].iter().collect();
+                    let before: Vec<&Answer> = everywhere
                         .iter()
                         .filter(|i| run.contains(i) && code(i) != here)
                         .collect();
@@ -346,7 +336,10 @@ mod tests {
             f("code-y/partie-legislative/livre-i", "l1-1.md");
         });
         let found = find(&index, "L1-1", None);
-        let labels: Vec<&str> = found.iter().map(|i| i.label.as_str()).collect();
+        let labels: Vec<String> = found
+            .into_iter()
+            .map(|a| crate::app::picker::Item::found(a).label)
+            .collect();
         assert_eq!(
             labels,
             ["L1-1 · Code x · Ancienne numérotation", "L1-1 · Code y"]
