@@ -25,10 +25,13 @@ fn main() -> ExitCode {
             None => finish(Err(loi::mirror::error::Error::NoHome)),
         };
     }
-    let (config, problems) = match &paths {
+    let (config, mut problems) = match &paths {
         Some(p) => Config::load(&p.config),
         None => (Config::default(), Vec::new()),
     };
+    let (keymap, key_problems) = loi::app::keymap::settings::keymap(&config);
+    problems.extend(key_problems);
+    problems.sort_by_key(|p| p.line);
     for p in &problems {
         let _ = writeln!(
             std::io::stderr(),
@@ -48,7 +51,7 @@ fn main() -> ExitCode {
     let opened = cli::target(&cli, ask).map(|opened| {
         let size = crossterm::terminal::size().unwrap_or((80, 24));
         let mut app = App::new(opened.mirror, opened.article, size);
-        app.set_keymap(config.keymap());
+        app.set_keymap(keymap);
         // Without a terminal the reader will not start: nothing read, nothing to keep.
         app.files = paths.clone().filter(|_| ask);
         if cli.article.is_empty() {

@@ -7,6 +7,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 use crate::app::action::Action;
 
 mod names;
+pub mod settings;
 pub use names::parse_keys;
 
 /// A key press as the table knows it: a key code and its modifiers (Shift is folded

@@ -1,14 +1,13 @@
 //! `config.toml`: the mirror, the theme, the mouse and key overrides. A file that
 //! cannot be read leaves loi with its defaults and a message naming the file, the line
-//! and the problem; one bad entry is warned about and only that entry is dropped.
+//! and the problem; one bad entry is warned about and only that entry is dropped. The
+//! `[keys]` are kept as written: the keymap (`app::keymap::settings`) reads them, and
+//! says which it cannot use.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
-
-use crate::app::action::Action;
-use crate::app::keymap::{self, Keymap};
 
 /// What the user set. `None` (or no key overrides) means loi's default.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -19,8 +18,30 @@ pub struct Config {
     pub theme: Option<String>,
     /// Whether the mouse is used.
     pub mouse: Option<bool>,
-    /// Actions bound to other keys: per action, each key's label and keys.
-    pub keys: Vec<keymap::Override>,
+    /// `[keys]`: actions bound to other keys, as written.
+    pub keys: Vec<KeySetting>,
+    /// The file read, to name in a problem with one of its settings.
+    pub file: PathBuf,
+}
+
+/// One line of `[keys]`: an action's name and the keys given it, as written.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct KeySetting {
+    pub action: String,
+    pub keys: Vec<String>,
+    /// Where it is written, from 1.
+    pub line: usize,
+}
+
+impl KeySetting {
+    /// A problem with this setting, on its line of `file`.
+    pub fn problem(&self, file: &Path, problem: String) -> Problem {
+        Problem {
+            file: file.to_owned(),
+            line: self.line,
+            problem,
+        }
+    }
 }
 
 /// Why `config.toml` was not used, or one of its entries dropped.
@@ -122,44 +143,24 @@ impl Config {
                 None
             }
         });
-        let mut keys = Vec::new();
-        for (name, list) in raw.keys {
-            let span = list.span();
-            let Some(action) = Action::from_name(&name) else {
-                let why = format!(
-                    "no action is called {name:?} (the names are in README.md: down, copy-text…)"
-                );
-                problems.push(problem(Some(span), why));
-                continue;
-            };
-            let labels = match list.into_inner() {
-                Keys::One(one) => vec![one],
-                Keys::Many(many) => many,
-            };
-            let parsed: Result<Vec<_>, String> = labels
-                .into_iter()
-                .map(|label| keymap::parse_keys(&label).map(|k| (label, k)))
-                .collect();
-            match parsed {
-                Ok(bound) if bound.is_empty() && action == Action::Quit => {
-                    problems.push(problem(
-                        Some(span),
-                        "quit cannot be left without a key: Ctrl-C still quits".to_owned(),
-                    ));
-                    keys.push((action, bound));
-                }
-                Ok(bound) => keys.push((action, bound)),
-                Err(why) => problems.push(problem(
-                    Some(span),
-                    format!("{why} for {name} (write j, G, Down, PgDn, Ctrl-d, Alt-Left, zR…)"),
-                )),
-            }
-        }
+        let keys = raw
+            .keys
+            .into_iter()
+            .map(|(action, list)| KeySetting {
+                action,
+                line: line_of(text, list.span().start),
+                keys: match list.into_inner() {
+                    Keys::One(one) => vec![one],
+                    Keys::Many(many) => many,
+                },
+            })
+            .collect();
         let config = Config {
             mirror: raw.mirror,
             theme,
             mouse: raw.mouse,
             keys,
+            file: file.to_owned(),
         };
         problems.sort_by_key(|p| p.line);
         (config, problems)
@@ -174,12 +175,9 @@ impl Config {
             keys: self
                 .keys
                 .iter()
-                .map(|(action, keys)| {
-                    let labels = keys.iter().map(|(label, _)| label.clone()).collect();
-                    (
-                        action.name().to_owned(),
-                        toml::Spanned::new(0..0, Keys::Many(labels)),
-                    )
+                .map(|k| {
+                    let keys = Keys::Many(k.keys.clone());
+                    (k.action.clone(), toml::Spanned::new(0..0, keys))
                 })
                 .collect(),
         };
@@ -200,11 +198,6 @@ impl Config {
     pub fn mouse(&self, no_mouse_flag: bool) -> bool {
         !no_mouse_flag && self.mouse != Some(false)
     }
-
-    /// The keys in effect: the defaults with these overrides.
-    pub fn keymap(&self) -> Keymap {
-        Keymap::with_overrides(&self.keys)
-    }
 }
 
 /// The line, from 1, of byte `at` of `text`.
@@ -219,7 +212,6 @@ fn line_of(text: &str, at: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::keymap::{Key, Lookup};
 
     const FILE: &str = "/home/u/.config/loi/config.toml";
 
@@ -243,26 +235,41 @@ copy-text = "Ctrl-y"
         assert_eq!(config.mirror, Some(PathBuf::from("/srv/legi")));
         assert_eq!(config.theme.as_deref(), Some("light"));
         assert_eq!(config.mouse, Some(false));
-        assert_eq!(config.keys.len(), 2);
-        let again = parse(&config.to_toml());
-        assert_eq!(again, (config.clone(), vec![]), "{}", config.to_toml());
-        let map = config.keymap();
+        let written: Vec<(&str, Vec<&str>, usize)> = config
+            .keys
+            .iter()
+            .map(|k| {
+                (
+                    k.action.as_str(),
+                    k.keys.iter().map(String::as_str).collect(),
+                    k.line,
+                )
+            })
+            .collect();
         assert_eq!(
-            map.lookup(
-                &[],
-                Key::from_event(crossterm::event::KeyEvent::new(
-                    crossterm::event::KeyCode::Char('y'),
-                    crossterm::event::KeyModifiers::CONTROL
-                ))
-                .expect("press")
-            ),
-            Lookup::Action(Action::CopyText)
+            written,
+            [
+                ("copy-text", vec!["Ctrl-y"], 8),
+                ("down", vec!["j", "Down"], 7)
+            ]
         );
+        let (again, problems) = parse(&config.to_toml());
+        assert_eq!(problems, []);
+        let (mut a, mut b) = (again.clone(), config.clone());
+        a.keys
+            .iter_mut()
+            .chain(b.keys.iter_mut())
+            .for_each(|k| k.line = 0);
+        assert_eq!(a, b, "{}", config.to_toml());
     }
 
     #[test]
     fn an_empty_or_missing_file_is_the_defaults() {
-        assert_eq!(parse(""), (Config::default(), vec![]));
+        let none = Config {
+            file: PathBuf::from(FILE),
+            ..Config::default()
+        };
+        assert_eq!(parse(""), (none, vec![]));
         let dir = tempfile::tempdir().expect("temp dir");
         assert_eq!(
             Config::load(&dir.path().join("config.toml")),
@@ -306,28 +313,16 @@ copy-text = "Ctrl-y"
 
     #[test]
     fn a_bad_entry_is_dropped_and_the_rest_kept() {
-        let text = "theme = \"blue\"\nmirror = \"/m\"\n[keys]\nfly = \"x\"\ndown = \"Ctrl-Nope\"\nup = \"i\"\n";
+        let text = "theme = \"blue\"\nmirror = \"/m\"\n[keys]\nup = \"i\"\n";
         let (config, problems) = parse(text);
         assert_eq!(config.mirror, Some(PathBuf::from("/m")));
         assert_eq!(config.theme, None);
         assert_eq!(config.keys.len(), 1, "up is kept");
         let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
-        assert_eq!(lines, [1, 4, 5], "in the file's order: {problems:?}");
+        assert_eq!(lines, [1], "{problems:?}");
         assert!(problems[0].problem.contains("\"dark\" or \"light\""));
-        assert!(problems[1].problem.contains("fly"));
-        assert!(problems[2].problem.contains("Ctrl-Nope"));
-        assert_eq!(
-            config.keymap().lookup(
-                &[],
-                Key::from_event(crossterm::event::KeyEvent::from(
-                    crossterm::event::KeyCode::Char('j')
-                ))
-                .expect("press")
-            ),
-            Lookup::Action(Action::Down),
-            "down keeps its keys"
-        );
     }
+
     #[test]
     fn the_flag_then_the_environment_then_the_file_choose_theme_and_mouse() {
         let (file, _) = Config::parse(Path::new("c.toml"), "theme = \"light\"\nmouse = false\n");
