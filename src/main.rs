@@ -111,8 +111,8 @@ fn reopen_session(app: &mut App) {
         return;
     };
     let key = loi::saved::session::mirror_key(app.mirror());
-    let reopened =
-        loi::saved::session::load(&files.session, &key).and_then(|s| s.reopen(app.mirror()));
+    let reopened = loi::saved::session::load(&files.session, &key)
+        .and_then(|s| loi::app::history::History::reopen(&s, app.mirror()));
     if let Some(history) = reopened {
         app.replace_history(history);
     }

@@ -6,6 +6,8 @@ use std::rc::Rc;
 use crate::app::view::View;
 use crate::model::article::Article;
 
+mod saved;
+
 /// One article on the stack and how it was being read.
 #[derive(Debug, Clone)]
 pub struct Entry {

@@ -63,7 +63,7 @@ impl App {
         Some(SessionToSave {
             file: files.session.clone(),
             mirror: session::mirror_key(&self.mirror),
-            session: Session::of(&self.history),
+            session: self.history.to_session(),
         })
     }
 

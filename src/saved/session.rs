@@ -1,6 +1,7 @@
 //! The session: the navigation stack of the last reader of each mirror, with each
 //! article's scroll, cursor and folds, saved on quitting and reopened by `loi` with
-//! no article named.
+//! no article named. Plain data here; the app makes it of its stack and back
+//! (`app::history::saved`).
 
 use std::collections::BTreeMap;
 use std::io;
@@ -8,8 +9,6 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
-use crate::app::history::{Entry, History};
-use crate::app::view::{Pos, View};
 use crate::mirror::Mirror;
 use crate::saved::store;
 
@@ -44,70 +43,6 @@ pub struct Session {
     pub pos: usize,
 }
 
-impl Session {
-    /// The stack as the reader has it.
-    pub fn of(history: &History) -> Session {
-        let stack = history
-            .entries()
-            .iter()
-            .map(|e| {
-                let fresh = View::new(&e.article);
-                Place {
-                    path: e.article.path.clone(),
-                    cursor: e.view.cursor,
-                    top_block: e.view.top.block,
-                    top_line: e.view.top.line,
-                    toggled: (0..e.view.folded.len())
-                        .filter(|&i| e.view.folded[i] != fresh.folded[i])
-                        .collect(),
-                }
-            })
-            .collect();
-        Session {
-            stack,
-            pos: history.position(),
-        }
-    }
-
-    /// The stack again, each article read anew from `mirror`; articles gone from it
-    /// are left out. `None` when the one shown is gone.
-    pub fn reopen(&self, mirror: &Mirror) -> Option<History> {
-        let mut entries = Vec::new();
-        let mut pos = None;
-        for (i, place) in self.stack.iter().enumerate() {
-            let Ok(article) = mirror.load_to_read(&place.path) else {
-                continue;
-            };
-            let mut entry = Entry::new(article);
-            restore_view(&mut entry, place);
-            if i == self.pos {
-                pos = Some(entries.len());
-            }
-            entries.push(entry);
-        }
-        History::from_entries(entries, pos?)
-    }
-}
-
-/// The view kept in `place`, within what the article now has (the file may have
-/// changed since); the app refits it to the screen.
-fn restore_view(entry: &mut Entry, place: &Place) {
-    let view = &mut entry.view;
-    let blocks = entry.article.blocks.len();
-    for &i in &place.toggled {
-        if i < blocks && entry.article.blocks[i].folds() {
-            view.folded[i] = !view.folded[i];
-        }
-    }
-    if blocks > 0 {
-        view.cursor = place.cursor.min(blocks - 1);
-        view.top = Pos {
-            block: place.top_block.min(blocks - 1),
-            line: place.top_line,
-        };
-    }
-}
-
 /// The file: a session per mirror.
 type Sessions = BTreeMap<String, Session>;
 
@@ -132,44 +67,41 @@ pub fn save(file: &Path, mirror_key: &str, session: &Session) -> io::Result<()> 
 mod tests {
     use super::*;
 
-    const SEED: &str = "code-de-leducation/partie-reglementaire/deuxieme-partie-les-enseignements-scolaires/livre-iii-lorganisation-des-enseignements-scolaires/titre-ier-lorganisation-generale-des-enseignements/chapitre-iii-linformation-et-lorientation/d313-14.md";
-
     #[test]
-    fn a_stack_saved_reopens_with_its_views() {
-        let mirror = Mirror::bundled();
-        let article = mirror.load_to_read(SEED).expect("seed");
-        let mut entry = Entry::new(article);
-        let item = entry
-            .article
-            .blocks
-            .iter()
-            .position(|b| b.is_item())
-            .expect("an item");
-        entry.view.folded[item] = false;
-        entry.view.cursor = item;
-        let history = History::new(entry);
+    fn a_session_is_kept_per_mirror() {
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("session.json");
-        save(&file, "bundled", &Session::of(&history)).expect("save");
+        let one = Session {
+            stack: vec![Place {
+                path: "c/l1.md".into(),
+                cursor: 3,
+                top_block: 2,
+                top_line: 1,
+                toggled: vec![3],
+            }],
+            pos: 0,
+        };
+        let other = Session {
+            stack: vec![],
+            pos: 0,
+        };
+        save(&file, "bundled", &one).expect("save");
+        save(&file, "/other", &other).expect("save");
+        assert_eq!(load(&file, "bundled"), Some(one));
+        assert_eq!(load(&file, "/other"), Some(other));
+        assert!(load(&file, "/nowhere").is_none());
+        // A damaged file loses what it held, and is written anew.
+        std::fs::write(&file, "{ nope").expect("damage");
+        assert!(load(&file, "bundled").is_none());
         save(
             &file,
-            "/other",
+            "bundled",
             &Session {
                 stack: vec![],
                 pos: 0,
             },
         )
         .expect("save");
-        let session = load(&file, "bundled").expect("saved");
-        assert_eq!(session.stack[0].toggled, [item]);
-        let again = session.reopen(&mirror).expect("reopens");
-        assert_eq!(again.current().view, history.current().view);
-        assert!(load(&file, "/nowhere").is_none());
-        assert!(
-            load(&file, "/other")
-                .expect("kept")
-                .reopen(&mirror)
-                .is_none()
-        );
+        assert!(load(&file, "bundled").is_some());
     }
 }
