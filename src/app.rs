@@ -18,6 +18,7 @@ mod cited_by;
 mod contents;
 pub mod effect;
 mod follow;
+pub mod help;
 pub mod history;
 pub mod keymap;
 mod lists;
@@ -84,8 +85,6 @@ pub struct App {
     /// Where bookmarks and the history of articles read are kept; `None`: nowhere
     /// (the lists are then empty and `m` says so).
     pub files: Option<crate::saved::paths::Paths>,
-    /// The styles the screen is drawn with (`Theme::pick` in main; dark by default).
-    pub theme: crate::screen::theme::Theme,
     pub quit: bool,
 }
 
@@ -112,7 +111,6 @@ impl App {
             browser: effect::browser(|k| std::env::var(k).ok()),
             keymap: crate::app::keymap::Keymap::default(),
             files: None,
-            theme: crate::screen::theme::Theme::default(),
             quit: false,
         }
     }
@@ -200,8 +198,7 @@ impl App {
             return;
         }
         if let Some(scroll) = self.help {
-            let last = crate::screen::help::height(&self.keymap, self.size.0)
-                .saturating_sub(self.text_height());
+            let last = help::height(&self.keymap, self.size.0).saturating_sub(self.text_height());
             self.help = match action {
                 Action::Down => Some((scroll + 1).min(last)),
                 Action::Up => Some(scroll.saturating_sub(1)),

@@ -70,14 +70,14 @@ fn main() -> ExitCode {
                 error: true,
             });
         }
-        // --theme, else LOI_THEME, else config.toml, else the terminal's background.
-        let env = |k: &str| std::env::var(k).ok();
-        let theme = config.theme_choice(cli.theme.as_deref(), env("LOI_THEME").is_some());
-        app.theme = loi::screen::theme::Theme::pick(theme.as_deref(), env);
         app
     });
+    // --theme, else LOI_THEME, else config.toml, else the terminal's background.
+    let env = |k: &str| std::env::var(k).ok();
+    let theme = config.theme_choice(cli.theme.as_deref(), env("LOI_THEME").is_some());
     let options = loi::terminal::Options {
         mouse: config.mouse(cli.no_mouse),
+        theme: loi::screen::theme::Theme::pick(theme.as_deref(), env),
     };
     let result = opened
         .and_then(|app| loi::terminal::run(app, options))

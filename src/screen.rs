@@ -15,17 +15,18 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 
 use crate::app::{App, HEADER_ROWS, STATUS_ROWS};
+use theme::Theme;
 
-/// Draws `app` into the whole frame.
-pub fn draw(frame: &mut Frame, app: &App) {
+/// Draws `app` into the whole frame, in `theme`'s styles.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let [head, text, foot] = rows(frame.area());
-    header::draw(frame, head, app);
+    header::draw(frame, head, app, theme);
     match app.help {
-        Some(scroll) => help::draw(frame, text, app, scroll),
-        None => body::draw(frame, text, app),
+        Some(scroll) => help::draw(frame, text, app, scroll, theme),
+        None => body::draw(frame, text, app, theme),
     }
     if let Some(view) = &app.contents {
-        toc::draw(frame, text, view, &app.current().article.path, &app.theme);
+        toc::draw(frame, text, view, &app.current().article.path, theme);
     }
     if let Some(p) = &app.picker {
         let area = if p.query.is_some() {
@@ -54,9 +55,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
                 height,
             }
         };
-        picker::draw(frame, area, p, app);
+        picker::draw(frame, area, p, app, theme);
     }
-    status::draw(frame, foot, app);
+    status::draw(frame, foot, app, theme);
 }
 
 /// The header's rows, the text's, the status line's. Counted here: ratatui's

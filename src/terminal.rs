@@ -27,6 +27,7 @@ use crate::app::keymap::{self, Key, Lookup};
 use crate::app::{App, HEADER_ROWS, STATUS_ROWS};
 use crate::mirror::error::Error;
 use crate::screen;
+use crate::screen::theme::Theme;
 
 /// How the reader uses the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,11 +35,16 @@ pub struct Options {
     /// Take the mouse: the wheel scrolls, a click opens a reference. Off, the
     /// terminal keeps it, and its own selection of text works.
     pub mouse: bool,
+    /// The styles the screen is drawn with (`Theme::pick`: dark by default).
+    pub theme: Theme,
 }
 
 impl Default for Options {
     fn default() -> Options {
-        Options { mouse: true }
+        Options {
+            mouse: true,
+            theme: Theme::default(),
+        }
     }
 }
 
@@ -69,7 +75,7 @@ pub fn run(app: App, options: Options) -> Result<App, Error> {
     // writes a colour it drops as `ESC[m`, a reset that would drop bold and
     // underline too.
     crossterm::style::Colored::set_ansi_color_disabled(false);
-    let writer = compact::Compact::new(std::io::stdout()).with_colours(app.theme.has_colour());
+    let writer = compact::Compact::new(std::io::stdout()).with_colours(options.theme.has_colour());
     let mut terminal = Terminal::new(CrosstermBackend::new(writer))?;
     if options.mouse {
         mouse_on()?;
@@ -78,12 +84,17 @@ pub fn run(app: App, options: Options) -> Result<App, Error> {
     leave_when_terminal_gone()?;
     let stop_asked = Arc::new(AtomicBool::new(false));
     signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&stop_asked))?;
-    let result = event_loop(&mut terminal, app, &stop_asked);
+    let result = event_loop(&mut terminal, app, &options.theme, &stop_asked);
     restore_terminal();
     Ok(result?)
 }
 
-fn event_loop(terminal: &mut Term, mut app: App, stop_asked: &AtomicBool) -> std::io::Result<App> {
+fn event_loop(
+    terminal: &mut Term,
+    mut app: App,
+    theme: &Theme,
+    stop_asked: &AtomicBool,
+) -> std::io::Result<App> {
     let size = terminal.size()?;
     app.update(Action::Resize(size.width, size.height));
     let mut pending: Vec<Key> = Vec::new();
@@ -93,7 +104,7 @@ fn event_loop(terminal: &mut Term, mut app: App, stop_asked: &AtomicBool) -> std
             // A browser that fails to start is not worth stopping the reader for.
             let _ = effect::run(&effect, terminal.backend_mut());
         }
-        draw(terminal, &app, &mut shown)?;
+        draw(terminal, &app, theme, &mut shown)?;
         // What is on screen is what a signal or a hang-up saves (idle work moves the
         // view too, as the citations found re-lay the text).
         remember_session(&app);
@@ -181,14 +192,14 @@ impl Shown {
 /// terminal scrolls its text rows itself first, and ratatui, comparing with what the
 /// screen then shows, writes only the rows that came in (and the status line). Small
 /// gaps between changed cells are written again rather than moved over (`gaps`).
-fn draw(terminal: &mut Term, app: &App, shown: &mut Shown) -> std::io::Result<()> {
+fn draw(terminal: &mut Term, app: &App, theme: &Theme, shown: &mut Shown) -> std::io::Result<()> {
     let area = terminal.current_buffer_mut().area;
     terminal.autoresize()?;
     if terminal.current_buffer_mut().area != area {
         // Resized: ratatui cleared the screen and forgot it; so does this.
         shown.forget();
     }
-    screen::draw(&mut terminal.get_frame(), app);
+    screen::draw(&mut terminal.get_frame(), app, theme);
     let rows = HEADER_ROWS
         ..terminal
             .current_buffer_mut()

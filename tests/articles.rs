@@ -20,7 +20,10 @@ fn screen(path: &str, source: &str, size: (u16, u16), actions: &[Action]) -> Str
         app.update(*a);
     }
     let mut terminal = Terminal::new(TestBackend::new(size.0, size.1)).expect("test terminal");
-    terminal.draw(|f| loi::screen::draw(f, &app)).expect("draw");
+    let theme = loi::screen::theme::Theme::default();
+    terminal
+        .draw(|f| loi::screen::draw(f, &app, &theme))
+        .expect("draw");
     let buffer = terminal.backend().buffer();
     (0..size.1)
         .map(|y| {
@@ -279,10 +282,12 @@ fn the_former_numbering_mark_is_reverse_and_bold_without_colour() {
     use ratatui::style::Modifier;
     let marked_cells = |path: &str| {
         let article = Article::parse(path, include_str!("fixtures/l351-5-1.md"));
-        let mut app = App::new(Mirror::bundled(), article, (40, 12));
-        app.theme = loi::screen::theme::Theme::plain();
+        let app = App::new(Mirror::bundled(), article, (40, 12));
+        let plain = loi::screen::theme::Theme::plain();
         let mut terminal = Terminal::new(TestBackend::new(40, 12)).expect("test terminal");
-        terminal.draw(|f| loi::screen::draw(f, &app)).expect("draw");
+        terminal
+            .draw(|f| loi::screen::draw(f, &app, &plain))
+            .expect("draw");
         let buffer = terminal.backend().buffer();
         (0..40)
             .filter(|&x| {

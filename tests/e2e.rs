@@ -301,7 +301,9 @@ fn scrolled_screens_equal_fresh_renders() {
     );
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
     let mut expected = |app: &App| {
-        terminal.draw(|f| loi::screen::draw(f, app)).expect("draw");
+        terminal
+            .draw(|f| loi::screen::draw(f, app, &loi::screen::theme::Theme::default()))
+            .expect("draw");
         let buffer = terminal.backend().buffer().clone();
         (0..rows)
             .map(|y| {

@@ -20,9 +20,15 @@ fn app(cols: u16, rows: u16) -> App {
 }
 
 fn draw(app: &App) -> Buffer {
+    drawn(app, &Theme::default())
+}
+
+fn drawn(app: &App, theme: &Theme) -> Buffer {
     let (cols, rows) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-    terminal.draw(|f| loi::screen::draw(f, app)).expect("draw");
+    terminal
+        .draw(|f| loi::screen::draw(f, app, theme))
+        .expect("draw");
     terminal.backend().buffer().clone()
 }
 
@@ -144,11 +150,10 @@ fn the_plain_theme_draws_no_colour_yet_tells_references_and_folds_apart() {
         &[Action::Help][..],
     ] {
         let mut app = app(80, 24);
-        app.theme = theme;
         for a in actions {
             app.update(*a);
         }
-        let buffer = draw(&app);
+        let buffer = drawn(&app, &theme);
         assert!(
             !buffer.content.iter().any(coloured),
             "colour under NO_COLOR after {actions:?}"
@@ -158,13 +163,10 @@ fn the_plain_theme_draws_no_colour_yet_tells_references_and_folds_apart() {
         }
     }
     let mut app = app(80, 24);
-    app.theme = theme;
     app.update(Action::UnfoldAll);
-    let buffer = draw(&app);
+    let buffer = drawn(&app, &theme);
     assert!(find(&buffer, |c| c.modifier.contains(Modifier::UNDERLINED)).is_some());
     // The default theme does use colour.
-    app.theme = Theme::dark();
-    assert!(draw(&app).content.iter().any(coloured));
-    app.theme = Theme::light();
-    assert!(draw(&app).content.iter().any(coloured));
+    assert!(drawn(&app, &Theme::dark()).content.iter().any(coloured));
+    assert!(drawn(&app, &Theme::light()).content.iter().any(coloured));
 }

@@ -20,7 +20,9 @@ fn app(source: &str, cols: u16, rows: u16) -> App {
 fn screen(app: &App) -> Vec<String> {
     let (cols, rows) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-    terminal.draw(|f| loi::screen::draw(f, app)).expect("draw");
+    terminal
+        .draw(|f| loi::screen::draw(f, app, &loi::screen::theme::Theme::default()))
+        .expect("draw");
     let buffer = terminal.backend().buffer();
     (0..rows)
         .map(|y| (0..cols).map(|x| buffer[(x, y)].symbol()).collect())
@@ -142,7 +144,9 @@ fn selecting_a_reference_out_of_view_scrolls_the_table_to_it() {
     for tab in 0..16 {
         app.update(Action::NextReference);
         let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
-        terminal.draw(|f| loi::screen::draw(f, &app)).expect("draw");
+        terminal
+            .draw(|f| loi::screen::draw(f, &app, &loi::screen::theme::Theme::default()))
+            .expect("draw");
         let buffer = terminal.backend().buffer();
         // The selected reference is drawn reversed: some of it is on the screen.
         let shown =
@@ -172,15 +176,17 @@ fn search_marks_follow_a_table_scrolled_sideways() {
     for shift in 0..3 {
         let (cols, rows) = app.size();
         let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-        terminal.draw(|f| loi::screen::draw(f, &app)).expect("draw");
+        terminal
+            .draw(|f| loi::screen::draw(f, &app, &loi::screen::theme::Theme::default()))
+            .expect("draw");
         let buffer = terminal.backend().buffer();
         let marked: Vec<String> = (0..rows - 1)
             .map(|y| {
                 (0..cols)
                     .filter(|&x| {
                         let bg = buffer[(x, y)].bg;
-                        Some(bg) == app.theme.match_other.bg
-                            || Some(bg) == app.theme.match_current.bg
+                        Some(bg) == loi::screen::theme::Theme::default().match_other.bg
+                            || Some(bg) == loi::screen::theme::Theme::default().match_current.bg
                     })
                     .map(|x| buffer[(x, y)].symbol().to_owned())
                     .collect()

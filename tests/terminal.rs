@@ -177,7 +177,9 @@ fn a_stopped_loi_killed_by_its_shell_ends() {
 fn render(app: &App) -> String {
     let (cols, rows) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-    terminal.draw(|f| loi::screen::draw(f, app)).expect("draw");
+    terminal
+        .draw(|f| loi::screen::draw(f, app, &loi::screen::theme::Theme::default()))
+        .expect("draw");
     text_of(terminal.backend().buffer())
 }
 
@@ -296,7 +298,7 @@ fn every_size_from_0x0_to_300x120_draws() {
                         app.update(*action);
                     }
                     terminal
-                        .draw(|f| loi::screen::draw(f, &app))
+                        .draw(|f| loi::screen::draw(f, &app, &loi::screen::theme::Theme::default()))
                         .unwrap_or_else(|e| panic!("{cols}x{rows} after {actions:?}: {e}"));
                     draws += 1;
                 }
@@ -319,7 +321,9 @@ fn no_break_spaces_hold_and_wide_characters_keep_table_borders_in_place() {
         let mut app = App::new(mirror.clone(), article.clone(), (cols, 40));
         app.update(Action::UnfoldAll);
         let mut terminal = Terminal::new(TestBackend::new(cols, 40)).expect("test terminal");
-        terminal.draw(|f| loi::screen::draw(f, &app)).expect("draw");
+        terminal
+            .draw(|f| loi::screen::draw(f, &app, &loi::screen::theme::Theme::default()))
+            .expect("draw");
         let buffer = terminal.backend().buffer();
         let screen = text_of(buffer);
         for whole in [

@@ -35,7 +35,9 @@ fn seed_app(cols: u16, rows: u16) -> App {
 fn render(app: &App) -> String {
     let (cols, rows) = app.size();
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-    terminal.draw(|f| loi::screen::draw(f, app)).expect("draw");
+    terminal
+        .draw(|f| loi::screen::draw(f, app, &loi::screen::theme::Theme::default()))
+        .expect("draw");
     let buffer = terminal.backend().buffer();
     (0..rows)
         .map(|y| {

@@ -85,7 +85,8 @@ fn m_bookmarks_the_point_and_quote_lists_and_opens_it() {
     // d deletes the highlighted one, and the file says so; the list's footer says it.
     app.update(Action::Bookmarks);
     let mut term = ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).unwrap();
-    term.draw(|f| crate::screen::draw(f, &app)).unwrap();
+    term.draw(|f| crate::screen::draw(f, &app, &crate::screen::theme::Theme::default()))
+        .unwrap();
     let shown: String = term
         .backend()
         .buffer()

@@ -16,7 +16,7 @@ use crate::app::view::{Frame as ViewFrame, Pos, View};
 use crate::model::layout::{CURSOR_COLUMNS, SIGN_COLUMNS, Seg, VLine};
 use crate::model::plural;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let f = ViewFrame {
         height: usize::from(area.height),
         ..app.frame()
@@ -26,7 +26,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let links = Links {
         selected: view.selected,
         resolvable: entry.resolvable.as_deref(),
-        theme: &app.theme,
+        theme,
     };
     let visible = view.visible_lines(f);
     let marks = super::search::marks(app, f, &visible);

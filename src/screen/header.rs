@@ -1,5 +1,6 @@
 //! The header: article number and code, the navigation trail, the section trail.
 
+use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -8,8 +9,7 @@ use unicode_width::UnicodeWidthStr;
 use super::{fit, fit_left};
 use crate::app::App;
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.theme;
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
     let article = &app.current().article;
     let title = format!(" {}", article.heading());
@@ -30,7 +30,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     let lines = vec![
         Line::from(first),
-        sections(app, width),
+        sections(app, width, theme),
         Line::styled("─".repeat(width), theme.rule),
     ];
     let buf = frame.buffer_mut();
@@ -41,8 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 /// The section trail; for an article of a former numbering, after a mark that says so
 /// in words, in reverse (which reads without colour), never cut before the trail is.
-fn sections(app: &App, width: usize) -> Line<'static> {
-    let theme = &app.theme;
+fn sections(app: &App, width: usize, theme: &Theme) -> Line<'static> {
     let article = &app.current().article;
     let trail = article.section_trail();
     if !crate::model::trail::is_former_numbering(&article.path) {

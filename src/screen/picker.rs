@@ -1,6 +1,7 @@
 //! The list of a range's articles, or the go-to prompt and its answers, drawn over
 //! the text.
 
+use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -10,8 +11,7 @@ use super::fit;
 use crate::app::picker::Picker;
 
 /// Draws `picker` in a box over `area`, the highlighted item kept in view.
-pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker, app: &crate::app::App) {
-    let theme = &app.theme;
+pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker, app: &crate::app::App, theme: &Theme) {
     if area.width < 4 || area.height < 3 {
         return;
     }

@@ -1,5 +1,6 @@
 //! The status line: a message or a hint on the left, the position on the right.
 
+use super::theme::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -14,8 +15,7 @@ const HINT: &str = "Tab references · Enter open/unfold · Backspace back · ? k
 /// What it says when the cursor is on a table wider than the screen.
 const TABLE_HINT: &str = "← → or h l scroll the table · Enter folds it · ? keys";
 
-pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
-    let theme = &app.theme;
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
     let view = &app.current().view;
     let seen = view.columns_seen(app.frame());
@@ -83,7 +83,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 /// of the help's lines while it is open.
 fn position(app: &App) -> String {
     if let Some(scroll) = app.help {
-        let lines = super::help::height(app.keymap(), app.size().0);
+        let lines = crate::app::help::height(app.keymap(), app.size().0);
         let last = lines.saturating_sub(app.text_height());
         return match (scroll == 0, scroll >= last) {
             (true, true) => "All".to_owned(),
