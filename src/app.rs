@@ -1,4 +1,7 @@
-//! The reader's state and `App::update`, the only place it changes.
+//! The app layer: the reader's state and `App::update`, the only place it changes;
+//! with its `Action`s, the keymap, the view of an article, the navigation stack, the
+//! lists and overlays, and the effects that leave it. Uses the model, the mirror and
+//! what is saved; never the screen or the terminal.
 
 use std::rc::Rc;
 

@@ -1,4 +1,6 @@
-//! The command line: what it accepts, and how it picks the mirror and the article.
+//! The command-line layer: what `loi` accepts, how it picks the mirror and the
+//! article, and the subcommands (`print`, `links`, `search`, `backlinks`, the man page
+//! and completions). Uses every layer below it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

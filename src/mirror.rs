@@ -1,6 +1,8 @@
-//! A local mirror of codes: one file per article under folders named after sections.
-//! Reads articles by their path relative to the root, finds them by number, and never
-//! lets a path lead outside the root.
+//! The mirror layer: files → model. A local mirror of codes is one file per article
+//! under folders named after sections; [`Mirror`] reads articles by their path
+//! relative to the root, finds them by number, and never lets a path lead outside the
+//! root. Beside it: the index, search, backlinks (« cité par »), the table of
+//! contents, go-to, and resolving references. Uses the model only.
 
 pub mod backlinks;
 mod bundled;

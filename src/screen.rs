@@ -1,5 +1,6 @@
-//! Draws the whole screen from `&App`: header, article text, status line, or the help.
-//! Pure: reads the app, never changes it.
+//! The screen layer: draws the whole screen from `&App` in a theme: header, article
+//! text, status line, lists, the help. Pure: reads the app, never changes it. Uses the
+//! layers below it.
 
 mod body;
 mod header;

@@ -1,5 +1,7 @@
-//! The terminal: entering and leaving full-screen mode, and the event loop that turns
-//! key presses into actions and redraws after them.
+//! The terminal layer: entering and leaving full-screen mode, and the event loop that
+//! turns key presses into actions, carries out their effects and redraws after them,
+//! through the output layers that keep the bytes few (`compact`, `scroll`, `gaps`).
+//! Uses the layers below it.
 
 mod compact;
 mod gaps;
