@@ -66,7 +66,9 @@ def functions(profile):
     names = []
     for line in open(profile, encoding="utf-8", errors="replace"):
         m = re.match(r"^c?fn=\(\d+\) (.+)$", line.rstrip("\n"))
-        if m:
+        # Only symbols: callgrind names code it has no symbol for by its address
+        # (`0x…`, which means nothing in another build) or `(below main)`.
+        if m and not re.match(r"^(0x[0-9a-f]+|\(.*\))$", m.group(1)):
             names.append(key(m.group(1)))
     return names
 
