@@ -53,6 +53,20 @@ pub struct Status {
     pub error: bool,
 }
 
+/// What covers the article and takes the keys before it: one at a time.
+#[derive(Debug)]
+pub enum Overlay {
+    /// The help, scrolled this many lines.
+    Help(usize),
+    /// A list of articles: a range's, go-to's answers, the codes holding a number,
+    /// bookmarks, the articles read, « cité par ».
+    List(Picker),
+    /// `s`: the whole-mirror search's prompt and its list.
+    Search(Picker, search::MirrorSearch),
+    /// The code's table of contents.
+    Contents(TocView),
+}
+
 /// Everything the screen shows, and where the articles come from.
 #[derive(Debug)]
 pub struct App {
@@ -60,19 +74,13 @@ pub struct App {
     history: History,
     layout: Layout,
     size: (u16, u16),
-    /// The help screen's scroll offset, when it is shown.
-    pub help: Option<usize>,
-    /// The list of articles a range names, when one is being chosen from.
-    pub picker: Option<Picker>,
-    /// The code's table of contents, when it is shown.
-    pub contents: Option<TocView>,
+    /// What covers the article and takes the keys first, if anything.
+    overlay: Option<Overlay>,
     /// The last table of contents built, kept for `]` and `[` and for `t` again.
     toc: Option<Rc<Toc>>,
     pub status: Option<Status>,
     /// The `/` search of the article, while it is typed or kept for `n`.
     pub find: Option<search::Find>,
-    /// The `s` search of the whole mirror, while its list is open.
-    pub mirror_search: Option<search::MirrorSearch>,
     /// The backlinks once loaded, and their build while it runs (`c`).
     backlinks: Option<Rc<crate::mirror::backlinks::Backlinks>>,
     building: Option<cited_by::Building>,
@@ -100,13 +108,10 @@ impl App {
             history: History::new(Entry::new(article)),
             layout,
             size,
-            help: None,
-            picker: None,
-            contents: None,
+            overlay: None,
             toc: None,
             status: None,
             find: None,
-            mirror_search: None,
             backlinks: None,
             building: None,
             reading_ids: None,
@@ -189,29 +194,36 @@ impl App {
             }
             return;
         }
-        if self.update_search(action) {
-            return;
+        // Who takes the key: the overlay shown, else the `/` prompt, else the article.
+        match &self.overlay {
+            Some(Overlay::Help(scroll)) => self.update_help(action, *scroll),
+            Some(Overlay::List(_)) => self.update_picker(action),
+            Some(Overlay::Search(..)) => self.update_mirror_search(action),
+            Some(Overlay::Contents(_)) => self.update_contents(action),
+            None if self.finding() => self.update_find_prompt(action),
+            None => self.update_reading(action),
         }
-        if self.picker.is_some() {
-            self.update_picker(action);
-            return;
+    }
+
+    /// Keys while the help is shown: it scrolls, and closes.
+    fn update_help(&mut self, action: Action, scroll: usize) {
+        let last = help::height(&self.keymap, self.size.0).saturating_sub(self.text_height());
+        self.overlay = match action {
+            Action::Down => Some((scroll + 1).min(last)),
+            Action::Up => Some(scroll.saturating_sub(1)),
+            Action::PageDown => Some((scroll + self.text_height()).min(last)),
+            Action::PageUp => Some(scroll.saturating_sub(self.text_height())),
+            Action::Top => Some(0),
+            Action::Bottom => Some(last),
+            Action::Quit | Action::Cancel | Action::Help => None,
+            _ => Some(scroll),
         }
-        if self.contents.is_some() {
-            self.update_contents(action);
-            return;
-        }
-        if let Some(scroll) = self.help {
-            let last = help::height(&self.keymap, self.size.0).saturating_sub(self.text_height());
-            self.help = match action {
-                Action::Down => Some((scroll + 1).min(last)),
-                Action::Up => Some(scroll.saturating_sub(1)),
-                Action::PageDown => Some((scroll + self.text_height()).min(last)),
-                Action::PageUp => Some(scroll.saturating_sub(self.text_height())),
-                Action::Top => Some(0),
-                Action::Bottom => Some(last),
-                Action::Quit | Action::Cancel | Action::Help => None,
-                _ => Some(scroll),
-            };
+        .map(Overlay::Help);
+    }
+
+    /// Keys while the article is read, nothing over it.
+    fn update_reading(&mut self, action: Action) {
+        if self.search_key(action) {
             return;
         }
         self.status = None;
@@ -300,13 +312,13 @@ impl App {
             Action::Bookmarks => self.list_bookmarks(),
             Action::ReadHistory => self.list_read(),
             Action::Delete => self.say("d deletes a bookmark in the list ' opens", false),
-            Action::Help => self.help = Some(0),
+            Action::Help => self.overlay = Some(Overlay::Help(0)),
             Action::Contents => self.open_contents(),
             Action::CitedBy => self.cited_by(),
             Action::NextArticle => self.step_article(true),
             Action::PrevArticle => self.step_article(false),
             Action::GoTo => {
-                self.picker = Some(Picker::prompt());
+                self.overlay = Some(Overlay::List(Picker::prompt()));
                 self.say(
                     "Type a number (L6123-1, 6123-1) or words of a section's title",
                     false,
@@ -333,7 +345,36 @@ impl App {
 
     /// Whether keys are text now: the go-to prompt or a search prompt is open.
     pub fn typing(&self) -> bool {
-        self.picker.as_ref().is_some_and(|p| p.query.is_some()) || self.finding()
+        self.picker().is_some_and(|p| p.query.is_some()) || self.finding()
+    }
+
+    /// What covers the article, if anything.
+    pub fn overlay(&self) -> Option<&Overlay> {
+        self.overlay.as_ref()
+    }
+
+    /// The list shown (of articles, or of the whole-mirror search), if one is.
+    pub fn picker(&self) -> Option<&Picker> {
+        match &self.overlay {
+            Some(Overlay::List(p) | Overlay::Search(p, _)) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// How far the help is scrolled, when it is shown.
+    pub fn help_scroll(&self) -> Option<usize> {
+        match self.overlay {
+            Some(Overlay::Help(scroll)) => Some(scroll),
+            _ => None,
+        }
+    }
+
+    /// The table of contents, when it is shown.
+    pub fn contents(&self) -> Option<&TocView> {
+        match &self.overlay {
+            Some(Overlay::Contents(view)) => Some(view),
+            _ => None,
+        }
     }
 
     /// The side effects queued since the last call, for the terminal loop.

@@ -15,50 +15,56 @@ mod toc;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 
-use crate::app::{App, HEADER_ROWS, STATUS_ROWS};
+use crate::app::{App, HEADER_ROWS, Overlay, STATUS_ROWS};
 use theme::Theme;
 
 /// Draws `app` into the whole frame, in `theme`'s styles.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let [head, text, foot] = rows(frame.area());
     header::draw(frame, head, app, theme);
-    match app.help {
-        Some(scroll) => help::draw(frame, text, app, scroll, theme),
-        None => body::draw(frame, text, app, theme),
+    match app.overlay() {
+        Some(Overlay::Help(scroll)) => help::draw(frame, text, app, *scroll, theme),
+        _ => body::draw(frame, text, app, theme),
     }
-    if let Some(view) = &app.contents {
-        toc::draw(frame, text, view, &app.current().article.path, theme);
-    }
-    if let Some(p) = &app.picker {
-        let area = if p.query.is_some() {
-            // The prompt keeps one size while the answers change under it.
-            let height = (goto_rows(p.items.len()) + 3).min(text.height);
-            Rect {
-                x: text.x,
-                y: text.y,
-                width: text.width,
-                height,
-            }
-        } else {
-            let width = p
-                .items
-                .iter()
-                .map(|i| i.label.len())
-                .chain([p.title.chars().count(), 26])
-                .max()
-                .unwrap_or(0) as u16
-                + 4;
-            let height = (p.items.len() as u16).saturating_add(2).min(text.height);
-            Rect {
-                x: text.x + text.width.saturating_sub(width) / 2,
-                y: text.y,
-                width: width.min(text.width),
-                height,
-            }
-        };
-        picker::draw(frame, area, p, app, theme);
+    match app.overlay() {
+        Some(Overlay::Contents(view)) => {
+            toc::draw(frame, text, view, &app.current().article.path, theme);
+        }
+        Some(Overlay::List(p) | Overlay::Search(p, _)) => {
+            picker::draw(frame, list_area(p, text), p, app, theme);
+        }
+        Some(Overlay::Help(_)) | None => {}
     }
     status::draw(frame, foot, app, theme);
+}
+
+/// Where a list goes over the text: a prompt's keeps one size while its answers change
+/// under it; another is as wide as its longest row, centred.
+fn list_area(p: &crate::app::picker::Picker, text: Rect) -> Rect {
+    if p.query.is_some() {
+        let height = (goto_rows(p.items.len()) + 3).min(text.height);
+        return Rect {
+            x: text.x,
+            y: text.y,
+            width: text.width,
+            height,
+        };
+    }
+    let width = p
+        .items
+        .iter()
+        .map(|i| i.label.len())
+        .chain([p.title.chars().count(), 26])
+        .max()
+        .unwrap_or(0) as u16
+        + 4;
+    let height = (p.items.len() as u16).saturating_add(2).min(text.height);
+    Rect {
+        x: text.x + text.width.saturating_sub(width) / 2,
+        y: text.y,
+        width: width.min(text.width),
+        height,
+    }
 }
 
 /// The header's rows, the text's, the status line's. Counted here: ratatui's

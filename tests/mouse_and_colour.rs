@@ -112,7 +112,7 @@ fn the_wheel_scrolls_three_lines_and_keeps_the_cursor_on_screen() {
     // Over the help the wheel moves it as the arrows do.
     app.update(Action::Help);
     app.update(Action::Scroll(3));
-    assert_eq!(app.help, Some(3));
+    assert_eq!(app.help_scroll(), Some(3));
 }
 
 #[test]

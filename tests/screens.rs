@@ -263,10 +263,10 @@ fn a_range_lists_its_articles() {
     }
     app.update(Action::Idle);
     app.update(Action::Activate);
-    assert!(app.picker.is_some(), "{}", screen(&app));
+    assert!(app.picker().is_some(), "{}", screen(&app));
     insta::assert_snapshot!(screen(&app));
     app.update(Action::Cancel);
-    assert!(app.picker.is_none());
+    assert!(app.picker().is_none());
     assert!(!screen(&app).contains("Esc closes"));
 }
 

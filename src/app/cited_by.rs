@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
-use super::App;
+use super::{App, Overlay};
 use crate::app::picker::{Item, Picker};
 use crate::mirror::backlinks::{Backlinks, Citing};
 use crate::model::plural::count;
@@ -112,7 +112,7 @@ impl App {
                 self.building = None;
                 let found = Rc::new(found);
                 self.backlinks = Some(Rc::clone(&found));
-                if self.picker.is_none() && self.history.current().article.path == target {
+                if self.overlay.is_none() && self.history.current().article.path == target {
                     self.list_citing(&found);
                 } else {
                     self.say("Cité par is ready: c lists the citing articles", false);
@@ -144,7 +144,7 @@ impl App {
         );
         let mut picker = Picker::of_paths(title, Vec::new());
         picker.items = citing.into_iter().map(item).collect();
-        self.picker = Some(picker);
+        self.overlay = Some(Overlay::List(picker));
         self.say(
             "↑↓ choose · Enter opens at the citing sentence · Esc closes",
             false,

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::App;
+use super::{App, Overlay};
 use crate::app::action::Action;
 use crate::mirror::toc::Toc;
 use crate::mirror::toc::view::TocView;
@@ -30,7 +30,7 @@ impl App {
         let path = self.current().article.path.clone();
         let mut view = TocView::at(toc, &path);
         view.scroll_to_cursor(self.text_height().saturating_sub(2));
-        self.contents = Some(view);
+        self.overlay = Some(Overlay::Contents(view));
     }
 
     pub(super) fn step_article(&mut self, next: bool) {
@@ -54,7 +54,7 @@ impl App {
         // The box's borders take two rows.
         let height = self.text_height().saturating_sub(2);
         let page = height.saturating_sub(1).max(1) as isize;
-        let Some(view) = self.contents.as_mut() else {
+        let Some(Overlay::Contents(view)) = self.overlay.as_mut() else {
             return;
         };
         match action {
@@ -70,7 +70,7 @@ impl App {
             Action::FoldAll => view.fold_all(true, height),
             Action::Activate => match view.article().map(str::to_owned) {
                 Some(path) => {
-                    self.contents = None;
+                    self.overlay = None;
                     if path != self.current().article.path {
                         self.open_path(&path, &[]);
                     }
@@ -81,11 +81,11 @@ impl App {
                 }
             },
             Action::NextArticle | Action::PrevArticle => {
-                self.contents = None;
+                self.overlay = None;
                 self.step_article(action == Action::NextArticle);
             }
             Action::Contents | Action::Cancel | Action::Quit | Action::Back => {
-                self.contents = None;
+                self.overlay = None;
             }
             _ => {}
         }

@@ -6,7 +6,7 @@ use std::rc::Rc;
 use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
-use super::{App, Status};
+use super::{App, Overlay, Status};
 use crate::app::history::Entry;
 use crate::app::picker::Picker;
 use crate::app::view::Frame;
@@ -131,7 +131,7 @@ impl App {
                     1 => format!("{} · 1 article here", target.text),
                     n => format!("{} · {}", target.text, count(n, "article", "articles")),
                 };
-                self.picker = Some(Picker::of_paths(title, paths));
+                self.overlay = Some(Overlay::List(Picker::of_paths(title, paths)));
                 self.say("↑↓ choose · Enter opens · Esc closes the list", false);
             }
             Err(why) => {

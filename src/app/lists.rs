@@ -1,7 +1,7 @@
 //! Keys while a list of articles is shown: a range's articles, the go-to prompt's
 //! answers, the codes that hold a number, bookmarks and the articles read.
 
-use super::App;
+use super::{App, Overlay};
 use crate::app::action::Action;
 use crate::app::picker::{Listing, Picker};
 use crate::model::plural::count;
@@ -19,14 +19,14 @@ impl App {
             "{num} is in {}: which one?",
             count(paths.len(), "code", "codes")
         );
-        self.picker = Some(Picker::of_codes(title, paths));
+        self.overlay = Some(Overlay::List(Picker::of_codes(title, paths)));
         true
     }
 
     /// Keys while the list of a range is shown.
     pub(super) fn update_picker(&mut self, action: Action) {
         let page = self.text_height().saturating_sub(2).max(1) as isize;
-        let Some(picker) = self.picker.as_mut() else {
+        let Some(Overlay::List(picker)) = self.overlay.as_mut() else {
             return;
         };
         match action {
@@ -66,7 +66,7 @@ impl App {
             Action::Activate | Action::Unfold => {
                 let item = picker.current().cloned();
                 let listing = picker.listing;
-                self.picker = None;
+                self.overlay = None;
                 self.status = None;
                 if let Some(item) = item {
                     if listing == Listing::Codes {
@@ -83,7 +83,7 @@ impl App {
             }
             Action::Quit | Action::Cancel | Action::FoldOrParent | Action::Back => {
                 let listing = picker.listing;
-                self.picker = None;
+                self.overlay = None;
                 self.status = None;
                 // No choice made: the article shown meanwhile is the one read.
                 if listing == Listing::Codes {

@@ -80,8 +80,7 @@ fn the_code_chosen_takes_the_place_of_the_one_shown_meanwhile() {
         let home = tempfile::tempdir().expect("home");
         let (_dir, mut app) = asked(home.path());
         let offered: Vec<String> = app
-            .picker
-            .as_ref()
+            .picker()
             .map(|p| p.items.iter().map(|i| i.path.clone()).collect())
             .unwrap_or_default();
         for _ in 0..down {
@@ -89,7 +88,7 @@ fn the_code_chosen_takes_the_place_of_the_one_shown_meanwhile() {
         }
         app.update(Action::Activate);
         let chosen = offered[down].clone();
-        assert!(app.picker.is_none());
+        assert!(app.picker().is_none());
         assert_eq!(stack(&app), std::slice::from_ref(&chosen), "choice {down}");
         app.update(Action::Back);
         assert_eq!(app.current().article.path, chosen, "choice {down}");
@@ -104,7 +103,7 @@ fn no_choice_made_leaves_the_article_shown_as_the_one_read() {
     let (_dir, mut app) = asked(home.path());
     let shown = app.current().article.path.clone();
     app.update(Action::Cancel);
-    assert!(app.picker.is_none());
+    assert!(app.picker().is_none());
     assert_eq!(stack(&app), std::slice::from_ref(&shown));
     assert_eq!(read(&app), [shown]);
 }
@@ -125,8 +124,7 @@ fn go_to_ranks_the_code_read_first_and_back_returns_to_it() {
             app.update(Action::Input(c));
         }
         let first = app
-            .picker
-            .as_ref()
+            .picker()
             .and_then(|p| p.items.first())
             .map(|i| i.path.clone());
         assert_eq!(first.as_deref(), Some(start.as_str()), "read in {code}");

@@ -27,7 +27,7 @@ impl App {
     /// table of contents the wheel moves as the arrow keys do and a click does nothing;
     /// while a prompt is typed into, the mouse does nothing.
     pub(super) fn mouse(&mut self, action: Action) -> bool {
-        let overlay = self.help.is_some() || self.picker.is_some() || self.contents.is_some();
+        let overlay = self.overlay.is_some();
         match action {
             Action::Scroll(_) | Action::Click(..) if self.typing() => {}
             Action::Scroll(n) if overlay => {

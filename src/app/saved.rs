@@ -3,7 +3,7 @@
 //! picker's list), the session saved on quitting (and on a signal or hang-up,
 //! from `tui`). The files are `App::files`.
 
-use super::App;
+use super::{App, Overlay};
 use crate::app::history::History;
 use crate::app::picker::{Item, Listing, Picker};
 use crate::saved::bookmarks::{self, Bookmark};
@@ -133,7 +133,11 @@ impl App {
             })
             .collect();
         let title = format!("Bookmarks · {}", list.len());
-        self.picker = Some(Picker::of_items(title, items, Listing::Bookmarks));
+        self.overlay = Some(Overlay::List(Picker::of_items(
+            title,
+            items,
+            Listing::Bookmarks,
+        )));
         self.say("↑↓ choose · Enter opens · d deletes · Esc closes", false);
     }
 
@@ -165,7 +169,7 @@ impl App {
             })
             .collect();
         let title = format!("Articles read · {}", list.len());
-        self.picker = Some(Picker::of_items(title, items, Listing::Read));
+        self.overlay = Some(Overlay::List(Picker::of_items(title, items, Listing::Read)));
         self.say("↑↓ choose · Enter opens · Esc closes", false);
     }
 
@@ -173,7 +177,10 @@ impl App {
     pub(super) fn delete_bookmark(&mut self) {
         let (Some(file), Some(picker)) = (
             self.files.as_ref().map(|f| f.bookmarks.clone()),
-            self.picker.as_mut(),
+            match self.overlay.as_mut() {
+                Some(Overlay::List(picker)) => Some(picker),
+                _ => None,
+            },
         ) else {
             return;
         };
@@ -202,7 +209,7 @@ impl App {
         let left = picker.items.len();
         picker.title = format!("Bookmarks · {left}");
         if left == 0 {
-            self.picker = None;
+            self.overlay = None;
         }
         self.say(&format!("Deleted the bookmark {name}"), false);
     }

@@ -63,7 +63,7 @@ fn m_bookmarks_the_point_and_quote_lists_and_opens_it() {
     app.update(Action::Top);
 
     app.update(Action::Bookmarks);
-    let picker = app.picker.as_ref().expect("the list");
+    let picker = app.picker().expect("the list");
     assert_eq!(picker.listing, Listing::Bookmarks);
     let labels: Vec<&str> = picker.items.iter().map(|i| i.label.as_str()).collect();
     assert_eq!(labels.len(), 2);
@@ -73,7 +73,7 @@ fn m_bookmarks_the_point_and_quote_lists_and_opens_it() {
     );
     assert!(labels[1].starts_with("L9-9 · "), "{labels:?}");
     app.update(Action::Activate);
-    assert!(app.picker.is_none());
+    assert!(app.picker().is_none());
     let entry = app.current();
     assert_eq!(entry.article.num, "L9-9");
     let cursor = entry.view.cursor;
@@ -104,7 +104,7 @@ fn m_bookmarks_the_point_and_quote_lists_and_opens_it() {
         "{}",
         status(&app)
     );
-    assert_eq!(app.picker.as_ref().map(|p| p.items.len()), Some(1));
+    assert_eq!(app.picker().map(|p| p.items.len()), Some(1));
     let file = home.path().join("data/bookmarks.json");
     assert_eq!(crate::saved::bookmarks::load(&file).expect("load").len(), 1);
     app.update(Action::Cancel);
@@ -127,7 +127,7 @@ fn h_lists_the_articles_read_newest_first_and_opens_one() {
         app.open_path(&p, &[]);
     }
     app.update(Action::ReadHistory);
-    let picker = app.picker.as_ref().expect("the list");
+    let picker = app.picker().expect("the list");
     assert_eq!(picker.listing, Listing::Read);
     let nums: Vec<&str> = picker
         .items
@@ -147,7 +147,7 @@ fn without_files_the_keys_say_so() {
     app.update(Action::Bookmark);
     assert!(app.status.as_ref().is_some_and(|s| s.error));
     app.update(Action::ReadHistory);
-    assert!(app.picker.is_none());
+    assert!(app.picker().is_none());
 }
 
 #[test]

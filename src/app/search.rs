@@ -97,19 +97,8 @@ impl App {
             .map(|f| format!("/{}", f.typed))
     }
 
-    /// Search keys; true when `action` was one (or the search's prompt took it).
-    pub(super) fn update_search(&mut self, action: Action) -> bool {
-        if self.mirror_search.is_some() && self.picker.is_some() {
-            self.update_mirror_search(action);
-            return true;
-        }
-        if self.finding() {
-            self.update_find_prompt(action);
-            return true;
-        }
-        if self.picker.is_some() || self.contents.is_some() || self.help.is_some() {
-            return false;
-        }
+    /// Search keys while the article is read; true when `action` was one.
+    pub(super) fn search_key(&mut self, action: Action) -> bool {
         match action {
             Action::Find => {
                 self.status = None;
@@ -141,7 +130,7 @@ impl App {
     }
 
     /// Keys while the `/` prompt is open.
-    fn update_find_prompt(&mut self, action: Action) {
+    pub(super) fn update_find_prompt(&mut self, action: Action) {
         let Some(find) = self.find.as_mut() else {
             return;
         };

@@ -110,8 +110,7 @@ fn a_range_offers_its_articles_in_number_order() {
     select(&mut app, "L. 9-1 à L. 9-3");
     app.update(Action::Activate);
     let labels: Vec<String> = app
-        .picker
-        .as_ref()
+        .picker()
         .expect("a list")
         .items
         .iter()
@@ -120,7 +119,7 @@ fn a_range_offers_its_articles_in_number_order() {
     assert_eq!(labels, ["L9-1", "L9-2", "L9-3"], "L9-10 is outside");
     app.update(Action::Down);
     app.update(Action::Activate);
-    assert!(app.picker.is_none());
+    assert!(app.picker().is_none());
     assert_eq!(app.current().article.num, "L9-2");
 }
 
@@ -210,8 +209,7 @@ fn go_to_lists_as_one_types_and_enter_opens() {
     assert!(app.typing());
     type_in(&mut app, "l. 9-");
     let labels = |app: &App| -> Vec<String> {
-        app.picker
-            .as_ref()
+        app.picker()
             .map(|p| p.items.iter().map(|i| i.label.clone()).collect())
             .unwrap_or_default()
     };
@@ -236,7 +234,7 @@ fn go_to_lists_as_one_types_and_enter_opens() {
     app.update(Action::Up);
     app.update(Action::Activate);
     assert!(!app.typing());
-    assert!(app.picker.is_none());
+    assert!(app.picker().is_none());
     assert_eq!(app.current().article.num, "L9-3");
     // On the stack: back returns to L9-9.
     app.update(Action::Back);
@@ -248,9 +246,9 @@ fn go_to_closes_on_escape_and_finds_words_of_a_section() {
     let (_dir, mut app) = app();
     app.update(Action::GoTo);
     type_in(&mut app, "section");
-    assert_eq!(app.picker.as_ref().map(|p| p.items.len()), Some(6));
+    assert_eq!(app.picker().map(|p| p.items.len()), Some(6));
     app.update(Action::Cancel);
-    assert!(app.picker.is_none());
+    assert!(app.picker().is_none());
     assert_eq!(app.current().article.num, "L9-9");
 }
 
@@ -258,12 +256,12 @@ fn go_to_closes_on_escape_and_finds_words_of_a_section() {
 fn contents_open_at_the_article_and_brackets_step_through_the_code() {
     let (_dir, mut app) = app();
     app.update(Action::Contents);
-    let view = app.contents.as_ref().expect("contents shown");
+    let view = app.contents().expect("contents shown");
     assert_eq!(view.article().map(|p| p.ends_with("/l9-9.md")), Some(true));
     // Down to L9-10 (number order: 9-9 before 9-10), Enter opens it.
     app.update(Action::Down);
     app.update(Action::Activate);
-    assert!(app.contents.is_none());
+    assert!(app.contents().is_none());
     assert_eq!(app.current().article.num, "L9-10");
     // L6123-1 comes after L9-10 in number order, and is the last.
     app.update(Action::NextArticle);
@@ -282,14 +280,14 @@ fn contents_open_at_the_article_and_brackets_step_through_the_code() {
     // t then Esc leaves the article as it was.
     app.update(Action::Contents);
     app.update(Action::Cancel);
-    assert!(app.contents.is_none());
+    assert!(app.contents().is_none());
     assert_eq!(app.current().article.num, "L9-2");
 }
 
 /// The citing articles `c` lists for L6123-1 of the small mirror: L9-9, at the block
 /// of its first citation.
 fn assert_cited_by_l9_9(app: &App) {
-    let picker = app.picker.as_ref().expect("the list is open");
+    let picker = app.picker().expect("the list is open");
     assert_eq!(picker.title, "L6123-1 is cited by 1 article, in 2 places");
     let paths: Vec<&str> = picker.items.iter().map(|i| i.path.as_str()).collect();
     assert_eq!(paths, ["code-du-travail/partie/section/l9-9.md"; 2]);
@@ -321,7 +319,7 @@ fn a_build_in_the_background_reports_progress_then_lists_them() {
         "the loop must come back for the answer"
     );
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
-    while app.picker.is_none() {
+    while app.picker().is_none() {
         assert!(std::time::Instant::now() < deadline, "no answer");
         // Keys still work meanwhile.
         app.update(Action::Down);
@@ -330,7 +328,8 @@ fn a_build_in_the_background_reports_progress_then_lists_them() {
     assert!(!app.building_backlinks());
     assert_cited_by_l9_9(&app);
     // Built once: the next `c` lists at once.
-    app.picker = None;
+    app.update(Action::Cancel);
+    assert!(app.picker().is_none());
     app.update(Action::CitedBy);
     assert_cited_by_l9_9(&app);
 }
@@ -347,7 +346,7 @@ fn a_build_finished_after_leaving_the_article_only_says_it_is_ready() {
         assert!(std::time::Instant::now() < deadline, "no answer");
         app.update(Action::Idle);
     }
-    assert!(app.picker.is_none());
+    assert!(app.picker().is_none());
     let status = app.status.as_ref().expect("a status");
     assert!(status.text.contains("ready"), "{}", status.text);
 }

@@ -47,7 +47,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ => format!("{p}▏"),
     });
     // The keys that close the help, as the user has them.
-    let help_line = app.help.is_some().then(|| {
+    let help_line = app.help_scroll().is_some().then(|| {
         let closes = [Action::Quit, Action::Cancel]
             .iter()
             .filter_map(|a| app.keymap().label_of(*a))
@@ -59,7 +59,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ if prompt.is_some() => (prompt.as_deref().unwrap_or_default(), theme.status),
         Some(s) if s.error => (s.text.as_str(), theme.status_error),
         Some(s) => (s.text.as_str(), theme.status),
-        None if app.help.is_some() => (help_line.as_deref().unwrap_or_default(), theme.status),
+        None if app.help_scroll().is_some() => {
+            (help_line.as_deref().unwrap_or_default(), theme.status)
+        }
         // Until a message replaces it: the file is not what it should be.
         None => match app.current().article.note {
             Some(note) => (note, theme.status_error),
@@ -82,7 +84,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// text lies above the screen (by bytes, so that nothing needs wrapping to know it);
 /// of the help's lines while it is open.
 fn position(app: &App) -> String {
-    if let Some(scroll) = app.help {
+    if let Some(scroll) = app.help_scroll() {
         let lines = crate::app::help::height(app.keymap(), app.size().0);
         let last = lines.saturating_sub(app.text_height());
         return match (scroll == 0, scroll >= last) {

@@ -5,7 +5,7 @@
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
-use super::super::App;
+use super::super::{App, Overlay};
 use super::Find;
 use crate::app::action::Action;
 use crate::app::picker::{Item, Picker};
@@ -36,12 +36,12 @@ impl App {
     pub(in crate::app) fn open_mirror_search(&mut self) {
         let mut picker = Picker::prompt();
         picker.title = "Search the whole mirror".to_owned();
-        self.picker = Some(picker);
-        self.mirror_search = Some(MirrorSearch {
+        let search = MirrorSearch {
             searched: None,
             found: None,
             hits: Vec::new(),
-        });
+        };
+        self.overlay = Some(Overlay::Search(picker, search));
         self.say(
             "Words (all must be there, a word finds those it starts), \"a phrase\"; Enter searches",
             false,
@@ -51,8 +51,7 @@ impl App {
     /// Keys while the `s` list is open.
     pub(in crate::app) fn update_mirror_search(&mut self, action: Action) {
         let page = self.text_height().saturating_sub(2).max(1) as isize;
-        let (Some(picker), Some(search)) = (self.picker.as_mut(), self.mirror_search.as_mut())
-        else {
+        let Some(Overlay::Search(picker, search)) = self.overlay.as_mut() else {
             return;
         };
         match action {
@@ -82,8 +81,7 @@ impl App {
             Action::PageUp => picker.step(-page),
             Action::Quit | Action::Cancel | Action::FoldOrParent | Action::Back => {
                 // Dropping the receiver tells the thread to stop listing.
-                self.picker = None;
-                self.mirror_search = None;
+                self.overlay = None;
                 self.status = None;
                 return;
             }
@@ -127,7 +125,7 @@ impl App {
             self.say("Could not start the search (no thread left)", true);
             return;
         }
-        if let (Some(picker), Some(search)) = (self.picker.as_mut(), self.mirror_search.as_mut()) {
+        if let Some(Overlay::Search(picker, search)) = self.overlay.as_mut() {
             picker.answer(Vec::new());
             search.hits.clear();
             search.searched = Some(typed);
@@ -138,8 +136,7 @@ impl App {
 
     /// Opens an answer at its first match, the search kept for `n`.
     fn open_hit(&mut self, item: &Item, typed: &str) {
-        self.picker = None;
-        self.mirror_search = None;
+        self.overlay = None;
         self.status = None;
         self.open_path(&item.path, &[]);
         if self.current().article.path != item.path {
@@ -165,15 +162,13 @@ impl App {
 
     /// Whether a mirror search is running and its answers are awaited.
     pub(in crate::app) fn searching(&self) -> bool {
-        self.mirror_search
-            .as_ref()
-            .is_some_and(|s| s.found.is_some())
+        matches!(&self.overlay, Some(Overlay::Search(_, s)) if s.found.is_some())
     }
 
     /// Takes the answers the search thread found since last time, waiting a little
     /// for the first (the loop comes back here until the search is done).
     pub(in crate::app) fn poll_search(&mut self) {
-        let Some(search) = self.mirror_search.as_mut() else {
+        let Some(Overlay::Search(picker, search)) = self.overlay.as_mut() else {
             return;
         };
         let Some(rx) = search.found.as_ref() else {
@@ -205,11 +200,9 @@ impl App {
             })
             .collect();
         let n = items.len();
-        if let Some(picker) = self.picker.as_mut() {
-            let selected = picker.selected;
-            picker.items = items;
-            picker.selected = selected.min(n.saturating_sub(1));
-        }
+        let selected = picker.selected;
+        picker.items = items;
+        picker.selected = selected.min(n.saturating_sub(1));
         let Some(how) = done else {
             self.say(&format!("Searching… {n} found so far"), false);
             return;
