@@ -20,7 +20,7 @@ env = dict(os.environ, TERM="xterm-256color", XDG_CACHE_HOME=home + "/cache",
 subprocess.run([loi, "--mirror", mirror, "links", "L6123-1"], env=env,
                stdout=subprocess.DEVNULL, check=True)
 out = home + "/cg.out"
-hf.drive(["valgrind", "--tool=callgrind", "--dump-after=loi::ui::draw",
+hf.drive(["valgrind", "--tool=callgrind", "--dump-after=loi::screen::draw",
           f"--callgrind-out-file={out}", loi, "--mirror", mirror, article], ["q"], env)
 first = sorted(glob.glob(out + ".1")) or sorted(glob.glob(out + "*"))
 for line in open(first[0]):
