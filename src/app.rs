@@ -2,6 +2,16 @@
 //! with its `Action`s, the keymap, the view of an article, the navigation stack, the
 //! lists and overlays, and the effects that leave it. Uses the model, the mirror and
 //! what is saved; never the screen or the terminal.
+//!
+//! `main` gives the app what it starts with ([`Start`]) and sets nothing on it after;
+//! the terminal loop only feeds it actions and reads it. What leaves the reader for the
+//! terminal (the clipboard, a browser) is queued as an [`effect::Effect`] for the loop.
+//! The user's own files are not: `m`, `d` in the bookmarks and opening an article write
+//! bookmarks and the history of articles read through `saved` at once, inside
+//! `update`, because the status line must say there and then whether they were kept
+//! (a full disk, a file locked). They go to the files `Start` named, so tests give
+//! a temporary folder. The session is written by the terminal loop (on quitting, on a
+//! signal or hang-up) from [`App::session_to_save`].
 
 use std::rc::Rc;
 
@@ -53,6 +63,23 @@ pub struct Status {
     pub error: bool,
 }
 
+/// What the reader starts with besides its article, gathered by `main` from the
+/// command line, `config.toml` and the environment.
+#[derive(Debug, Default)]
+pub struct Start {
+    /// The terminal's size (columns, rows).
+    pub size: (u16, u16),
+    pub keymap: crate::app::keymap::Keymap,
+    /// Where bookmarks and articles read are kept; `None`: nowhere.
+    pub files: Option<crate::saved::paths::Paths>,
+    /// The stack of the last reading of this mirror, shown instead of the article.
+    pub session: Option<History>,
+    /// The article's number is in several codes: these, to choose from.
+    pub choices: Vec<String>,
+    /// A problem to say on the first screen (`config.toml`'s).
+    pub note: Option<String>,
+}
+
 /// What covers the article and takes the keys before it: one at a time.
 #[derive(Debug)]
 pub enum Overlay {
@@ -78,9 +105,9 @@ pub struct App {
     overlay: Option<Overlay>,
     /// The last table of contents built, kept for `]` and `[` and for `t` again.
     toc: Option<Rc<Toc>>,
-    pub status: Option<Status>,
+    status: Option<Status>,
     /// The `/` search of the article, while it is typed or kept for `n`.
-    pub find: Option<search::Find>,
+    find: Option<search::Find>,
     /// The backlinks once loaded, and their build while it runs (`c`).
     backlinks: Option<Rc<crate::mirror::backlinks::Backlinks>>,
     building: Option<cited_by::Building>,
@@ -88,15 +115,15 @@ pub struct App {
     /// article with a legacy link is shown (`follow`).
     reading_ids: Option<std::sync::mpsc::Receiver<crate::mirror::ids::Ids>>,
     /// Side effects for the terminal loop to carry out (clipboard, browser).
-    pub effects: Vec<Effect>,
+    effects: Vec<Effect>,
     /// The browser `o` uses, if any (read from the environment at start).
-    pub browser: Option<String>,
+    browser: Option<String>,
     /// The keys in effect: the defaults with the user's overrides.
     keymap: crate::app::keymap::Keymap,
     /// Where bookmarks and the history of articles read are kept; `None`: nowhere
     /// (the lists are then empty and `m` says so).
-    pub files: Option<crate::saved::paths::Paths>,
-    pub quit: bool,
+    files: Option<crate::saved::paths::Paths>,
+    quit: bool,
 }
 
 impl App {
@@ -123,13 +150,30 @@ impl App {
         }
     }
 
+    /// The reader as it opens: the session reopened if there is one, else `article`
+    /// (with the list of codes to choose from when its number is in several), the
+    /// article noted as read, and the note said.
+    pub fn start(mirror: Mirror, article: Article, start: Start) -> App {
+        let mut app = App::new(mirror, article, start.size);
+        app.keymap = start.keymap;
+        app.files = start.files;
+        if let Some(history) = start.session {
+            app.history = history;
+            app.relayout();
+        }
+        // Asking which code: what is read is noted once chosen.
+        if !app.offer(start.choices) {
+            app.note_read();
+        }
+        if let Some(note) = start.note {
+            app.say(&crate::model::sanitize::clean(&note), true);
+        }
+        app
+    }
+
     /// The keys in effect, which the event loop reads keys with and the help lists.
     pub fn keymap(&self) -> &crate::app::keymap::Keymap {
         &self.keymap
-    }
-
-    pub fn set_keymap(&mut self, keymap: crate::app::keymap::Keymap) {
-        self.keymap = keymap;
     }
 
     /// The mirror the articles come from.
@@ -375,6 +419,21 @@ impl App {
             Some(Overlay::Contents(view)) => Some(view),
             _ => None,
         }
+    }
+
+    /// What the status line says, if anything but the hints.
+    pub fn status(&self) -> Option<&Status> {
+        self.status.as_ref()
+    }
+
+    /// The `/` search of the article, while it is typed or kept for `n`.
+    pub fn find(&self) -> Option<&search::Find> {
+        self.find.as_ref()
+    }
+
+    /// Whether the reader is done (`q`).
+    pub fn quitting(&self) -> bool {
+        self.quit
     }
 
     /// The side effects queued since the last call, for the terminal loop.

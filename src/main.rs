@@ -4,8 +4,10 @@ use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
 use clap::Parser;
-use loi::app::{App, Status};
+use loi::app::history::History;
+use loi::app::{App, Start};
 use loi::cli::{self, Cli};
+use loi::mirror::Mirror;
 use loi::saved::config::Config;
 use loi::saved::paths::Paths;
 
@@ -49,28 +51,25 @@ fn main() -> ExitCode {
     // Asking which code needs the screen: without one, an ambiguous number is an error.
     let ask = std::io::stdout().is_terminal();
     let opened = cli::target(&cli, ask).map(|opened| {
-        let size = crossterm::terminal::size().unwrap_or((80, 24));
-        let mut app = App::new(opened.mirror, opened.article, size);
-        app.set_keymap(keymap);
         // Without a terminal the reader will not start: nothing read, nothing to keep.
-        app.files = paths.clone().filter(|_| ask);
-        if cli.article.is_empty() {
-            reopen_session(&mut app);
-        }
-        // Asking which code: what is read is noted once chosen.
-        if !app.offer(opened.choices) {
-            app.note_read();
-        }
-        // Said on stderr too, but the screen hides it: the first frame says it again.
-        if let Some(p) = problems.first() {
-            app.status = Some(Status {
-                // Short, for one line (home as ~): stderr says the rest.
-                text: loi::model::sanitize::clean(&format!("{} · defaults used", tilde(p)))
-                    .into_owned(),
-                error: true,
-            });
-        }
-        app
+        let files = paths.clone().filter(|_| ask);
+        let session = files
+            .as_ref()
+            .filter(|_| cli.article.is_empty())
+            .and_then(|f| reopen_session(f, &opened.mirror));
+        let start = Start {
+            size: crossterm::terminal::size().unwrap_or((80, 24)),
+            keymap,
+            files,
+            session,
+            choices: opened.choices,
+            // Said on stderr too, but the screen hides it: the first frame says it
+            // again, short, for one line (home as ~).
+            note: problems
+                .first()
+                .map(|p| format!("{} · defaults used", tilde(p))),
+        };
+        App::start(opened.mirror, opened.article, start)
     });
     // --theme, else LOI_THEME, else config.toml, else the terminal's background.
     let env = |k: &str| std::env::var(k).ok();
@@ -105,17 +104,10 @@ fn tilde(p: &loi::saved::config::Problem) -> String {
     }
 }
 
-/// Shows the stack saved when this mirror was last read, if its article is still there.
-fn reopen_session(app: &mut App) {
-    let Some(files) = &app.files else {
-        return;
-    };
-    let key = loi::saved::session::mirror_key(app.mirror());
-    let reopened = loi::saved::session::load(&files.session, &key)
-        .and_then(|s| loi::app::history::History::reopen(&s, app.mirror()));
-    if let Some(history) = reopened {
-        app.replace_history(history);
-    }
+/// The stack saved when this mirror was last read, if its article is still there.
+fn reopen_session(files: &Paths, mirror: &Mirror) -> Option<History> {
+    let key = loi::saved::session::mirror_key(mirror);
+    loi::saved::session::load(&files.session, &key).and_then(|s| History::reopen(&s, mirror))
 }
 
 /// Help and version on stdout; a mistake on stderr, exit 2. clap quotes the argument

@@ -101,7 +101,7 @@ fn event_loop(
     app.update(Action::Resize(size.width, size.height));
     let mut pending: Vec<Key> = Vec::new();
     let mut shown = Shown::default();
-    while !app.quit {
+    while !app.quitting() {
         for effect in app.take_effects() {
             // A browser that fails to start is not worth stopping the reader for.
             let _ = effect::run(&effect, terminal.backend_mut());
@@ -127,7 +127,7 @@ fn event_loop(
                 Some(action) => app.update(action),
                 None => {}
             }
-            if app.quit || !event_waiting()? {
+            if app.quitting() || !event_waiting()? {
                 break;
             }
             match next_event(stop_asked)? {

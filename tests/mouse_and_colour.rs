@@ -52,11 +52,7 @@ fn a_click_on_a_reference_opens_it_and_on_a_sign_folds() {
     // The sample mirror lacks L. 313-6: opening it says so, as Enter on it does.
     let e = app.current();
     let link = e.view.selected.expect("the clicked reference is selected");
-    let said = app
-        .status
-        .as_ref()
-        .map(|s| s.text.clone())
-        .unwrap_or_default();
+    let said = app.status().map(|s| s.text.clone()).unwrap_or_default();
     assert!(
         said.starts_with(&format!("{}: ", e.article.links[link].text)),
         "clicking ({x}, {y}): {said}"

@@ -79,8 +79,7 @@ fn following_a_stale_link_then_back() {
     for _ in 0..20 {
         app.update(Action::NextReference);
         if app
-            .status
-            .as_ref()
+            .status()
             .is_some_and(|s| s.text.starts_with("articles L. 6123-1"))
         {
             break;
@@ -111,7 +110,7 @@ fn help_lists_the_keys() {
     run(&mut app, &[Action::Help]);
     insta::assert_snapshot!(screen(&app));
     run(&mut app, &[Action::Quit]);
-    assert!(!app.quit, "q closes the help, not loi");
+    assert!(!app.quitting(), "q closes the help, not loi");
     assert!(screen(&app).contains("▸ I.-"));
 }
 

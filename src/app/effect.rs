@@ -1,6 +1,7 @@
-//! What the reader asks of the world outside its screen: the clipboard and a browser.
-//! `App::update` queues these; the terminal loop carries them out, so the app stays a
-//! pure state machine that tests can drive.
+//! What the reader asks of the terminal and the desktop: the clipboard and a browser.
+//! `App::update` queues these; the terminal loop carries them out, so that tests can
+//! drive the app without a terminal. (The user's files are written by the app itself,
+//! at once: the module `app` says why.)
 
 use std::io::Write;
 

@@ -4,7 +4,6 @@
 //! from `tui`). The files are `App::files`.
 
 use super::{App, Overlay};
-use crate::app::history::History;
 use crate::app::picker::{Item, Listing, Picker};
 use crate::saved::bookmarks::{self, Bookmark};
 use crate::saved::session::{self, Session};
@@ -43,12 +42,6 @@ impl App {
                 true,
             );
         }
-    }
-
-    /// Shows `history` instead of the stack opened: a session reopened.
-    pub fn replace_history(&mut self, history: History) {
-        self.history = history;
-        self.relayout();
     }
 
     /// Saves the stack as the session of this mirror.

@@ -223,7 +223,7 @@ fn go_to_lists_as_one_types_and_enter_opens() {
     app.update(Action::InputBack);
     app.update(Action::InputBack);
     type_in(&mut app, "3q");
-    assert!(!app.quit);
+    assert!(!app.quitting());
     assert!(labels(&app).is_empty());
     assert_eq!(
         app.status.as_ref().map(|s| s.text.as_str()),

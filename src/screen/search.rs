@@ -21,7 +21,7 @@ pub type LineMarks = Vec<(Range<usize>, bool)>;
 /// The marks of the lines at `visible`, each block's matches found once.
 pub fn marks(app: &App, f: Frame, visible: &[Pos]) -> Marks {
     let mut out = Marks::new();
-    let Some(find) = app.find.as_ref() else {
+    let Some(find) = app.find() else {
         return out;
     };
     let matches = find.matches_of(&f.article.path);

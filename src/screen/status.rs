@@ -42,7 +42,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let hint = if seen.is_some() { TABLE_HINT } else { HINT };
     // The `/` prompt, as less and vim have it: what is typed, then what it found.
-    let prompt = app.find_prompt().map(|p| match &app.status {
+    let prompt = app.find_prompt().map(|p| match app.status() {
         Some(s) if !s.text.starts_with('/') => format!("{p}▏  {}", s.text),
         _ => format!("{p}▏"),
     });
@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .join(" or ");
         format!("Keys of loi · {closes} closes")
     });
-    let (text, style) = match &app.status {
+    let (text, style) = match app.status() {
         _ if prompt.is_some() => (prompt.as_deref().unwrap_or_default(), theme.status),
         Some(s) if s.error => (s.text.as_str(), theme.status_error),
         Some(s) => (s.text.as_str(), theme.status),
