@@ -223,9 +223,6 @@ impl App {
             Action::LineUp => Action::Scroll(-1),
             other => other,
         };
-        if self.mouse(action) {
-            return;
-        }
         if action == Action::Idle {
             if self.searching() {
                 self.poll_search();
@@ -238,8 +235,12 @@ impl App {
             }
             return;
         }
-        // Who takes the key: the overlay shown, else the `/` prompt, else the article.
+        // Who takes the key or the click: nobody's mouse while a prompt is typed into;
+        // the overlay shown, else the `/` prompt, else the article.
+        let mouse = matches!(action, Action::Scroll(_) | Action::Click(..));
         match &self.overlay {
+            _ if mouse && self.typing() => {}
+            Some(_) if mouse => self.mouse_over_overlay(action),
             Some(Overlay::Help(scroll)) => self.update_help(action, *scroll),
             Some(Overlay::List(_)) => self.update_picker(action),
             Some(Overlay::Search(..)) => self.update_mirror_search(action),
@@ -267,6 +268,11 @@ impl App {
 
     /// Keys while the article is read, nothing over it.
     fn update_reading(&mut self, action: Action) {
+        match action {
+            Action::Scroll(lines) => return self.wheel(lines),
+            Action::Click(col, row) => return self.click(col, row),
+            _ => {}
+        }
         if self.search_key(action) {
             return;
         }

@@ -23,25 +23,15 @@ enum Spot {
 }
 
 impl App {
-    /// Carries out a mouse action; false for any other. Over the help, a list or the
-    /// table of contents the wheel moves as the arrow keys do and a click does nothing;
-    /// while a prompt is typed into, the mouse does nothing.
-    pub(super) fn mouse(&mut self, action: Action) -> bool {
-        let overlay = self.overlay.is_some();
-        match action {
-            Action::Scroll(_) | Action::Click(..) if self.typing() => {}
-            Action::Scroll(n) if overlay => {
-                let step = if n > 0 { Action::Down } else { Action::Up };
-                for _ in 0..n.unsigned_abs() {
-                    self.update(step);
-                }
+    /// The mouse over the help, a list or the table of contents: the wheel moves as
+    /// the arrow keys do, a click does nothing.
+    pub(super) fn mouse_over_overlay(&mut self, action: Action) {
+        if let Action::Scroll(n) = action {
+            let step = if n > 0 { Action::Down } else { Action::Up };
+            for _ in 0..n.unsigned_abs() {
+                self.update(step);
             }
-            Action::Scroll(n) => self.wheel(n),
-            Action::Click(..) if overlay => {}
-            Action::Click(col, row) => self.click(col, row),
-            _ => return false,
         }
-        true
     }
 
     /// Scrolls the text by `lines` (down when positive), keeping the cursor on screen.
