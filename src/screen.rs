@@ -88,28 +88,6 @@ fn goto_rows(answers: usize) -> u16 {
     u16::try_from(answers.clamp(5, 100)).unwrap_or(100)
 }
 
-/// Cuts `text` to at most `width` columns, ending with `…` when something was cut.
-pub fn fit(text: &str, width: usize) -> String {
-    use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
-    if text.width() <= width {
-        return text.to_owned();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    for c in text.chars() {
-        let w = c.width().unwrap_or(0);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push(c);
-        used += w;
-    }
-    if width > 0 {
-        out.push('…');
-    }
-    out
-}
-
 /// Cuts `text` to at most `width` columns from the left, starting with `…`.
 pub fn fit_left(text: &str, width: usize) -> String {
     use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
@@ -136,11 +114,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fitting_text() {
-        assert_eq!(fit("abcdef", 6), "abcdef");
-        assert_eq!(fit("abcdef", 4), "abc…");
+    fn fitting_text_from_the_left() {
+        assert_eq!(fit_left("abcdef", 6), "abcdef");
         assert_eq!(fit_left("abcdef", 4), "…def");
-        assert_eq!(fit("abc", 0), "");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use crate::mirror::Mirror;
 use crate::mirror::error::Error;
 use crate::mirror::reference::{self, Target, Unresolved};
 use crate::model::article::{Article, Piece, TextStyle};
-use crate::model::layout::{self, CURSOR_COLUMNS, Layout, SIGN_COLUMNS, Seg, VLine};
+use crate::model::layout::{self, CURSOR_COLUMNS, Layout, SIGN_COLUMNS, VLine, truncate};
 use crate::model::plural;
 use crate::model::sanitize;
 
@@ -254,29 +254,6 @@ fn body(article: &Article, options: &Options) -> Vec<BodyLine> {
             }));
         }
         at = view.next_visible(f, i);
-    }
-    out
-}
-
-/// The first `width` columns of a line, as the reader cuts a folded item's line.
-fn truncate(line: &VLine, width: usize) -> VLine {
-    let mut out = Vec::new();
-    let mut used = 0;
-    for seg in line {
-        let w = seg.text.width();
-        if used + w <= width {
-            out.push(seg.clone());
-            used += w;
-            continue;
-        }
-        let cut = crate::screen::fit(&seg.text, width - used);
-        if !cut.is_empty() {
-            out.push(Seg {
-                text: cut,
-                ..seg.clone()
-            });
-        }
-        break;
     }
     out
 }

@@ -105,19 +105,9 @@ fn hit(path: &str, text: &str, at: usize) -> Hit {
     }
 }
 
-/// `Partie legislative › Livre II › … › Section 1 protection de la grossesse`.
+/// `Partie législative › Livre II › … › Section 1 protection de la grossesse`.
 pub fn section_of(path: &str) -> String {
-    let parts: Vec<&str> = path.split('/').collect();
-    let sections = parts.get(1..parts.len().saturating_sub(1)).unwrap_or(&[]);
-    let Some((last, outer)) = sections.split_last() else {
-        return String::new();
-    };
-    let mut out: Vec<String> = outer
-        .iter()
-        .map(|s| crate::model::article::short_title(s))
-        .collect();
-    out.push(crate::model::article::humanize_slug(last));
-    out.join(" › ")
+    crate::model::trail::of_path(path)
 }
 
 /// About `SNIPPET` characters of `text` around byte `at`, on one line, cut at words.

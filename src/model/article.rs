@@ -227,13 +227,7 @@ impl Article {
     /// national…`: the heads of the enclosing sections, and the nearest one in full.
     /// Empty for an article at the top of its code.
     pub fn section_trail(&self) -> String {
-        let slugs: Vec<&str> = self.section_slugs().collect();
-        let Some((last, outer)) = slugs.split_last() else {
-            return String::new();
-        };
-        let mut parts: Vec<String> = outer.iter().map(|s| short_title(s)).collect();
-        parts.push(humanize_slug(last));
-        parts.join(" › ")
+        super::trail::of_path(&self.path)
     }
 
     /// The block a point names, outermost first (`II` then `3°`): each step is the first

@@ -3,10 +3,12 @@
 //! until the width changes.
 
 mod columns;
+mod cut;
 mod glue;
 mod table;
 mod wide;
 
+pub use cut::{fit, truncate};
 pub use table::TableShape;
 
 use std::cell::OnceCell;

@@ -152,6 +152,20 @@ fn capitalise_first(text: &str) -> String {
     }
 }
 
+/// `Partie législative › Sixième partie › Livre Ier › … › Section 1 conseil
+/// national…`: the section trail of the article at `path` (the heads of the enclosing
+/// sections, the nearest one in full). Empty for an article at the top of its code.
+pub fn of_path(path: &str) -> String {
+    let parts: Vec<&str> = path.split('/').collect();
+    let sections = parts.get(1..parts.len().saturating_sub(1)).unwrap_or(&[]);
+    let Some((last, outer)) = sections.split_last() else {
+        return String::new();
+    };
+    let mut out: Vec<String> = outer.iter().map(|s| short_title(s)).collect();
+    out.push(humanize_slug(last));
+    out.join(" › ")
+}
+
 /// The head of a section title, for a compact trail: `Livre Ier`, `Titre II`,
 /// `Sixieme partie`; a code's unnumbered part in full (`Partie législative ancienne`,
 /// `Partie réglementaire - Arrêtés`), as its name is all that tells it from the others.

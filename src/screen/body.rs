@@ -9,10 +9,10 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit;
 use super::theme::{self, Theme};
 use crate::app::App;
 use crate::app::view::{Frame as ViewFrame, Pos, View};
+use crate::model::layout::truncate;
 use crate::model::layout::{CURSOR_COLUMNS, SIGN_COLUMNS, Seg, VLine};
 use crate::model::plural;
 
@@ -128,27 +128,4 @@ fn seg_style(seg: &Seg, links: Links) -> Style {
     } else {
         base
     }
-}
-
-/// The first `width` columns of a line, keeping its styles.
-fn truncate(line: &VLine, width: usize) -> VLine {
-    let mut out = Vec::new();
-    let mut used = 0;
-    for seg in line {
-        let w = seg.text.width();
-        if used + w <= width {
-            out.push(seg.clone());
-            used += w;
-            continue;
-        }
-        let cut = fit(&seg.text, width - used);
-        if !cut.is_empty() {
-            out.push(Seg {
-                text: cut,
-                ..seg.clone()
-            });
-        }
-        break;
-    }
-    out
 }

@@ -7,8 +7,8 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::fit;
 use crate::app::picker::Picker;
+use crate::model::layout::fit;
 
 /// Draws `picker` in a box over `area`, the highlighted item kept in view.
 pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker, app: &crate::app::App, theme: &Theme) {

@@ -6,9 +6,9 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-use super::fit;
 use crate::app::App;
 use crate::app::action::Action;
+use crate::model::layout::fit;
 
 /// What the left side says when there is no message.
 const HINT: &str = "Tab references · Enter open/unfold · Backspace back · ? keys · q quit";

@@ -6,10 +6,10 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
-use super::fit;
 use super::theme::{self, Theme};
 use crate::mirror::toc::view::TocView;
 use crate::model::codes;
+use crate::model::layout::fit;
 
 /// Draws `view` in a box filling `area`; `current` is the article being read.
 pub fn draw(frame: &mut Frame, area: Rect, view: &TocView, current: &str, t: &Theme) {
