@@ -18,7 +18,7 @@ use std::rc::Rc;
 use crate::app::action::Action;
 use crate::app::history::{Entry, History};
 use crate::app::picker::Picker;
-use crate::app::view::{Frame, Sideways};
+use crate::app::view::{Page, Sideways, View};
 use crate::mirror::Mirror;
 use crate::mirror::toc::Toc;
 use crate::mirror::toc::view::TocView;
@@ -203,8 +203,8 @@ impl App {
     }
 
     /// The current article, its layout and the text height, for the view's moves.
-    pub fn frame(&self) -> Frame<'_> {
-        Frame {
+    pub fn page(&self) -> Page<'_> {
+        Page {
             article: &self.history.current().article,
             layout: &self.layout,
             height: self.text_height(),
@@ -287,7 +287,7 @@ impl App {
             self.say("This article has no text", false);
             return;
         }
-        let f = Frame {
+        let f = Page {
             article: &article,
             layout: &self.layout,
             height: self.text_height(),
@@ -480,12 +480,19 @@ impl App {
 
     /// Keeps the scroll position and cursor valid for the current layout and height.
     fn refit(&mut self) {
-        let article = Rc::clone(&self.history.current().article);
-        let f = Frame {
-            article: &article,
+        self.with_view(|view, page| view.refit(page));
+    }
+
+    /// Runs `act` on the view of the article shown and the page it is shown on: what
+    /// every move of the cursor, the scroll or the folds needs.
+    fn with_view<R>(&mut self, act: impl FnOnce(&mut View, Page<'_>) -> R) -> R {
+        let height = self.text_height();
+        let entry = self.history.current_mut();
+        let page = Page {
+            article: &entry.article,
             layout: &self.layout,
-            height: self.text_height(),
+            height,
         };
-        self.history.current_mut().view.refit(f);
+        act(&mut entry.view, page)
     }
 }

@@ -98,7 +98,7 @@ fn the_wheel_scrolls_three_lines_and_keeps_the_cursor_on_screen() {
     app.update(Action::Scroll(3));
     let after = app.current().view.top;
     assert_ne!(after, top, "scrolled");
-    let rows: Vec<_> = app.current().view.visible_lines(app.frame());
+    let rows: Vec<_> = app.current().view.visible_lines(app.page());
     assert!(
         rows.iter().any(|p| p.block == app.current().view.cursor),
         "the cursor's block is on screen"
@@ -122,9 +122,9 @@ fn ctrl_e_and_ctrl_y_scroll_a_line_as_in_vim() {
         Lookup::Action(a) => a,
         other => panic!("Ctrl-{c}: {other:?}"),
     };
-    let first_rows = app.current().view.visible_lines(app.frame());
+    let first_rows = app.current().view.visible_lines(app.page());
     app.update(key('e'));
-    let rows = app.current().view.visible_lines(app.frame());
+    let rows = app.current().view.visible_lines(app.page());
     assert_eq!(rows[0], first_rows[1], "the text moved up one line");
     assert_eq!(app.current().view.cursor, cursor, "the cursor stayed");
     app.update(key('y'));

@@ -9,7 +9,7 @@ use std::time::Duration;
 use super::{App, Overlay, Status};
 use crate::app::history::Entry;
 use crate::app::picker::Picker;
-use crate::app::view::Frame;
+
 use crate::mirror::Mirror;
 use crate::mirror::ids::Ids;
 use crate::mirror::reference::{self, Target};
@@ -20,16 +20,11 @@ use crate::model::plural::count;
 impl App {
     /// Moves the cursor to `block` of the current article, unfolding what hides it.
     pub(super) fn reveal(&mut self, block: usize) {
-        let article = Rc::clone(&self.history.current().article);
-        if block >= article.blocks.len() {
-            return;
-        }
-        let f = Frame {
-            article: &article,
-            layout: &self.layout,
-            height: self.text_height(),
-        };
-        self.history.current_mut().view.reveal_block(f, block);
+        self.with_view(|view, page| {
+            if block < page.article.blocks.len() {
+                view.reveal_block(page, block);
+            }
+        });
     }
 
     /// Works out, once per article, which references lead somewhere, so that the
@@ -196,12 +191,7 @@ impl App {
             self.say(&msg, true);
             return;
         };
-        let f = Frame {
-            article: &article,
-            layout: &self.layout,
-            height: self.text_height(),
-        };
-        self.history.current_mut().view.reveal_block(f, block);
+        self.with_view(|view, page| view.reveal_block(page, block));
         self.say(
             &format!("{} of {}", labels.join(" of "), article.num),
             false,

@@ -8,7 +8,7 @@ use unicode_width::UnicodeWidthStr;
 
 use super::{App, HEADER_ROWS};
 use crate::app::action::Action;
-use crate::app::view::{Frame, View};
+use crate::app::view::{Page, View};
 use crate::model::layout::{SIGN_COLUMNS, VLine};
 
 /// What lies under a click in the text.
@@ -36,55 +36,46 @@ impl App {
 
     /// Scrolls the text by `lines` (down when positive), keeping the cursor on screen.
     pub(super) fn wheel(&mut self, lines: i16) {
-        let article = Rc::clone(&self.history.current().article);
-        if article.blocks.is_empty() {
-            return;
-        }
-        let f = Frame {
-            article: &article,
-            layout: &self.layout,
-            height: self.text_height(),
-        };
-        let view = &mut self.history.current_mut().view;
         let n = usize::from(lines.unsigned_abs());
-        if lines > 0 {
-            view.scroll_down(f, n);
-        } else {
-            view.scroll_up(f, n);
-        }
-        view.cursor_into_view(f);
+        self.with_view(|view, page| {
+            if page.article.blocks.is_empty() {
+                return;
+            }
+            if lines > 0 {
+                view.scroll_down(page, n);
+            } else {
+                view.scroll_up(page, n);
+            }
+            view.cursor_into_view(page);
+        });
     }
 
     /// A left click at screen cell (`col`, `row`).
     pub(super) fn click(&mut self, col: u16, row: u16) {
-        let article = Rc::clone(&self.history.current().article);
-        let f = Frame {
-            article: &article,
-            layout: &self.layout,
-            height: self.text_height(),
-        };
-        let Some(spot) = spot(&self.history.current().view, f, col, row) else {
+        let Some(spot) = spot(&self.current().view, self.page(), col, row) else {
             return;
         };
         self.status = None;
-        let view = &mut self.history.current_mut().view;
         match spot {
-            Spot::Sign(block) => {
+            Spot::Sign(block) => self.with_view(|view, page| {
                 view.set_cursor(block);
-                view.toggle(f);
-            }
+                view.toggle(page);
+            }),
             Spot::Link(block, link) => {
-                view.set_cursor(block);
-                view.selected = Some(link);
+                self.with_view(|view, _| {
+                    view.set_cursor(block);
+                    view.selected = Some(link);
+                });
+                let article = Rc::clone(&self.current().article);
                 self.open_link(&article, link);
             }
-            Spot::Block(block) => view.set_cursor(block),
+            Spot::Block(block) => self.with_view(|view, _| view.set_cursor(block)),
         }
     }
 }
 
-/// What is drawn at (`col`, `row`) of the article's text, as `ui/body` draws it.
-fn spot(view: &View, f: Frame, col: u16, row: u16) -> Option<Spot> {
+/// What is drawn at (`col`, `row`) of the article's text, as `screen/body` draws it.
+fn spot(view: &View, f: Page, col: u16, row: u16) -> Option<Spot> {
     let index = usize::from(row.checked_sub(HEADER_ROWS)?);
     let pos = *view.visible_lines(f).get(index)?;
     let block = &f.article.blocks[pos.block];

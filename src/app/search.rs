@@ -8,7 +8,7 @@ use std::rc::Rc;
 
 use super::App;
 use crate::app::action::Action;
-use crate::app::view::{Frame, View};
+use crate::app::view::View;
 use crate::mirror::search::Query;
 use crate::model::article::Article;
 use crate::model::layout::{Layout, line_text};
@@ -268,20 +268,16 @@ impl App {
         else {
             return;
         };
-        let f = Frame {
-            article: &article,
-            layout: &self.layout,
-            height: self.text_height(),
-        };
         let line = self.find.as_ref().map_or(0, |find| {
             line_matches(&find.query, &self.layout, &article, block)
                 .into_iter()
                 .find(|m| m.0 == k)
                 .map_or(0, |m| m.1)
         });
-        let view = &mut self.history.current_mut().view;
-        view.reveal_block(f, block);
-        view.reveal_line(f, block, line);
+        self.with_view(|view, page| {
+            view.reveal_block(page, block);
+            view.reveal_line(page, block, line);
+        });
     }
 
     /// `match 3 of 12`, or `no match for …`.

@@ -35,7 +35,7 @@ pub struct View {
 
 /// An article, its layout and the height of the text area: what every move needs.
 #[derive(Clone, Copy)]
-pub struct Frame<'a> {
+pub struct Page<'a> {
     pub article: &'a Article,
     pub layout: &'a Layout,
     pub height: usize,
@@ -55,12 +55,12 @@ impl View {
     }
 
     /// True when block `i` is an item or table shown folded and hides at least one line.
-    pub fn is_folded(&self, f: Frame, i: usize) -> bool {
+    pub fn is_folded(&self, f: Page, i: usize) -> bool {
         self.folded[i] && hides_something(f, i)
     }
 
     /// Lines block `i` takes on screen: 1 when folded.
-    pub fn height_of(&self, f: Frame, i: usize) -> usize {
+    pub fn height_of(&self, f: Page, i: usize) -> usize {
         if self.is_folded(f, i) {
             1
         } else {
@@ -69,7 +69,7 @@ impl View {
     }
 
     /// Lines a folded item would reveal if unfolded (its children keep their folds).
-    pub fn hidden_lines(&self, f: Frame, i: usize) -> usize {
+    pub fn hidden_lines(&self, f: Page, i: usize) -> usize {
         // A folded table shows a line of its own, not its first: all of it is hidden.
         let shown = usize::from(f.article.blocks[i].table().is_none());
         let own = f.layout.lines(f.article, i).len() - shown;
@@ -83,7 +83,7 @@ impl View {
     }
 
     /// The visible block after `i`, skipping what a folded `i` hides.
-    pub fn next_visible(&self, f: Frame, i: usize) -> Option<usize> {
+    pub fn next_visible(&self, f: Page, i: usize) -> Option<usize> {
         let next = if self.is_folded(f, i) {
             f.article.blocks[i].end
         } else {
@@ -93,13 +93,13 @@ impl View {
     }
 
     /// The visible block before `i`: the previous block, or the folded item hiding it.
-    pub fn prev_visible(&self, f: Frame, i: usize) -> Option<usize> {
+    pub fn prev_visible(&self, f: Page, i: usize) -> Option<usize> {
         let prev = i.checked_sub(1)?;
         Some(self.visible_ancestor(f, prev))
     }
 
     /// `i` itself when visible, else the outermost folded item that hides it.
-    pub fn visible_ancestor(&self, f: Frame, i: usize) -> usize {
+    pub fn visible_ancestor(&self, f: Page, i: usize) -> usize {
         f.article
             .ancestors(i)
             .into_iter()
@@ -108,7 +108,7 @@ impl View {
     }
 
     /// Screen lines from `from` down to the start of block `to` (`to` after `from`).
-    fn distance(&self, f: Frame, from: Pos, to: usize) -> Option<usize> {
+    fn distance(&self, f: Page, from: Pos, to: usize) -> Option<usize> {
         let mut lines = 0;
         let mut at = from.block;
         let mut skip = from.line;
@@ -124,7 +124,7 @@ impl View {
     }
 
     /// The screen lines to draw: `(block, line index)` from the top, at most `height`.
-    pub fn visible_lines(&self, f: Frame) -> Vec<Pos> {
+    pub fn visible_lines(&self, f: Page) -> Vec<Pos> {
         let mut out = Vec::with_capacity(f.height);
         if f.article.blocks.is_empty() {
             return out;
@@ -149,7 +149,7 @@ impl View {
 
 /// An item or table hides something when folded if it owns blocks or takes several
 /// lines.
-fn hides_something(f: Frame, i: usize) -> bool {
+fn hides_something(f: Page, i: usize) -> bool {
     let block = &f.article.blocks[i];
     block.folds() && (block.end > i + 1 || f.layout.lines(f.article, i).len() > 1)
 }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::view::{Frame, View};
+use crate::app::view::{Page, View};
 use crate::cli::named::Named;
 use crate::mirror::Mirror;
 use crate::mirror::error::Error;
@@ -222,7 +222,7 @@ fn body(article: &Article, options: &Options) -> Vec<BodyLine> {
     if !options.folded {
         view.folded.fill(false);
     }
-    let f = Frame {
+    let f = Page {
         article,
         layout: &layout,
         height: 0,

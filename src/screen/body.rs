@@ -11,15 +11,15 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::{self, Theme};
 use crate::app::App;
-use crate::app::view::{Frame as ViewFrame, Pos, View};
+use crate::app::view::{Page, Pos, View};
 use crate::model::layout::truncate;
 use crate::model::layout::{CURSOR_COLUMNS, SIGN_COLUMNS, Seg, VLine};
 use crate::model::plural;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let f = ViewFrame {
+    let f = Page {
         height: usize::from(area.height),
-        ..app.frame()
+        ..app.page()
     };
     let entry = app.current();
     let view = &entry.view;
@@ -49,7 +49,7 @@ struct Links<'a> {
 /// Search matches are marked on the line's text as laid out, before a wide table's
 /// line is cut to the screen, so that they stay on their words.
 fn screen_line<'a>(
-    f: ViewFrame<'a>,
+    f: Page<'a>,
     view: &View,
     pos: Pos,
     links: Links,

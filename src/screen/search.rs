@@ -9,7 +9,7 @@ use ratatui::text::Span;
 use super::theme::Theme;
 use crate::app::App;
 use crate::app::search::line_matches;
-use crate::app::view::{Frame, Pos};
+use crate::app::view::{Page, Pos};
 
 /// For each visible screen line with matches: their byte ranges in the line's text,
 /// and whether each is the current match.
@@ -19,7 +19,7 @@ pub type Marks = HashMap<(usize, usize), LineMarks>;
 pub type LineMarks = Vec<(Range<usize>, bool)>;
 
 /// The marks of the lines at `visible`, each block's matches found once.
-pub fn marks(app: &App, f: Frame, visible: &[Pos]) -> Marks {
+pub fn marks(app: &App, f: Page, visible: &[Pos]) -> Marks {
     let mut out = Marks::new();
     let Some(find) = app.find() else {
         return out;

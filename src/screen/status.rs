@@ -18,12 +18,12 @@ const TABLE_HINT: &str = "← → or h l scroll the table · Enter folds it · ?
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
     let view = &app.current().view;
-    let seen = view.columns_seen(app.frame());
+    let seen = view.columns_seen(app.page());
     let right = match seen {
         // Which of a wide table's columns are in view, and on which side there is more.
         Some((first, last, of)) => {
             let more_left = if view.shift > 0 { "‹ " } else { "" };
-            let more_right = if view.shift < view.max_shift(app.frame()) {
+            let more_right = if view.shift < view.max_shift(app.page()) {
                 " ›"
             } else {
                 ""
@@ -94,7 +94,7 @@ fn position(app: &App) -> String {
             (false, false) => format!("{}%", scroll * 100 / lines.max(1)),
         };
     }
-    let f = app.frame();
+    let f = app.page();
     let view = &app.current().view;
     let at_top = view.top == Default::default();
     // Opened at the top: whether it is also the bottom needs only the first screen.
@@ -111,7 +111,7 @@ fn position(app: &App) -> String {
     }
 }
 
-fn percent_above(f: crate::app::view::Frame, top: crate::app::view::Pos) -> usize {
+fn percent_above(f: crate::app::view::Page, top: crate::app::view::Pos) -> usize {
     let size = |b: &crate::model::article::Block| -> usize {
         b.pieces
             .iter()

@@ -1,11 +1,11 @@
 //! Folding and unfolding items and tables, and selecting references (which unfolds what hides
 //! them).
 
-use super::{Frame, Pos, View, hides_something};
+use super::{Page, Pos, View, hides_something};
 
 impl View {
     /// `→`: unfolds the item under the cursor. Returns false when there was nothing to.
-    pub fn unfold(&mut self, f: Frame) -> bool {
+    pub fn unfold(&mut self, f: Page) -> bool {
         let c = self.cursor;
         if self.is_folded(f, c) {
             self.folded[c] = false;
@@ -17,7 +17,7 @@ impl View {
 
     /// Enter with no reference selected: unfolds the item or table under the cursor,
     /// or folds it when open. A paragraph stays as it is.
-    pub fn toggle(&mut self, f: Frame) {
+    pub fn toggle(&mut self, f: Page) {
         let c = self.cursor;
         if !self.unfold(f) && hides_something(f, c) {
             self.folded[c] = true;
@@ -27,7 +27,7 @@ impl View {
 
     /// `←`: folds the item under the cursor, or, when it is folded already or not an
     /// item, moves to the item that owns it.
-    pub fn fold_or_parent(&mut self, f: Frame) {
+    pub fn fold_or_parent(&mut self, f: Page) {
         let c = self.cursor;
         if !self.folded[c] && hides_something(f, c) {
             self.folded[c] = true;
@@ -39,7 +39,7 @@ impl View {
     }
 
     /// Folds or unfolds every item and table (`zM`, `zR`).
-    pub fn fold_all(&mut self, f: Frame, folded: bool) {
+    pub fn fold_all(&mut self, f: Page, folded: bool) {
         for (i, block) in f.article.blocks.iter().enumerate() {
             self.folded[i] = folded && block.folds();
         }
@@ -48,7 +48,7 @@ impl View {
 
     /// After folds, width or height changed: cursor and top move out of anything now
     /// hidden, and the view stops at the last screen.
-    pub fn refit(&mut self, f: Frame) {
+    pub fn refit(&mut self, f: Page) {
         if f.article.blocks.is_empty() {
             return;
         }
@@ -85,7 +85,7 @@ impl View {
     }
 
     /// Whether reference `link` is out of sight behind a fold (or not in this article).
-    fn hides_link(&self, f: Frame, link: usize) -> bool {
+    fn hides_link(&self, f: Page, link: usize) -> bool {
         let Some(block) = f.article.links.get(link).map(|l| l.block) else {
             return true;
         };
@@ -102,7 +102,7 @@ impl View {
 
     /// Puts the cursor on block `block` with its own items shown: unfolds what encloses
     /// it and the block itself, and scrolls it to view.
-    pub fn reveal_block(&mut self, f: Frame, block: usize) {
+    pub fn reveal_block(&mut self, f: Page, block: usize) {
         if block >= f.article.blocks.len() {
             return;
         }
@@ -117,7 +117,7 @@ impl View {
     }
 
     /// Selects reference `link`: unfolds what hides it and scrolls to it.
-    pub fn select_link(&mut self, f: Frame, link: usize) {
+    pub fn select_link(&mut self, f: Page, link: usize) {
         let block = f.article.links[link].block;
         for a in f.article.ancestors(block) {
             self.folded[a] = false;
@@ -140,7 +140,7 @@ impl View {
 
     /// The reference Tab goes to: after the selected one, or the first at or after the
     /// cursor.
-    pub fn next_link(&self, f: Frame) -> Option<usize> {
+    pub fn next_link(&self, f: Page) -> Option<usize> {
         match self.selected {
             Some(l) => (l + 1 < f.article.links.len()).then_some(l + 1),
             None => f.article.links.iter().position(|l| l.block >= self.cursor),
@@ -148,7 +148,7 @@ impl View {
     }
 
     /// The reference Shift-Tab goes to.
-    pub fn prev_link(&self, f: Frame) -> Option<usize> {
+    pub fn prev_link(&self, f: Page) -> Option<usize> {
         match self.selected {
             Some(l) => l.checked_sub(1),
             None => f.article.links.iter().rposition(|l| l.block < self.cursor),

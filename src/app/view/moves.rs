@@ -1,11 +1,11 @@
 //! Moving through an article: scrolling by lines and pages, the cursor from block to
 //! block, and keeping what must be seen on screen.
 
-use super::{Frame, Pos, View};
+use super::{Page, Pos, View};
 
 impl View {
     /// The last scroll position that still fills the screen (less stops there too).
-    pub fn max_top(&self, f: Frame) -> Pos {
+    pub fn max_top(&self, f: Page) -> Pos {
         let Some(mut at) = f
             .article
             .blocks
@@ -34,7 +34,7 @@ impl View {
 
     /// Whether the whole article, as folded, fits on one screen (then
     /// [`View::max_top`] is its start), found without laying out the article's end.
-    pub fn fits_on_screen(&self, f: Frame) -> bool {
+    pub fn fits_on_screen(&self, f: Page) -> bool {
         let room = f.height.max(1);
         let mut lines = 0;
         let mut at = (!f.article.blocks.is_empty()).then_some(0);
@@ -49,7 +49,7 @@ impl View {
     }
 
     /// Moves the view down by up to `n` lines, never past [`View::max_top`].
-    pub fn scroll_down(&mut self, f: Frame, n: usize) {
+    pub fn scroll_down(&mut self, f: Page, n: usize) {
         let limit = self.max_top(f);
         let mut pos = self.top;
         for _ in 0..n {
@@ -71,7 +71,7 @@ impl View {
     }
 
     /// Moves the view up by up to `n` lines.
-    pub fn scroll_up(&mut self, f: Frame, n: usize) {
+    pub fn scroll_up(&mut self, f: Page, n: usize) {
         for _ in 0..n {
             if self.top.line > 0 {
                 self.top.line -= 1;
@@ -88,7 +88,7 @@ impl View {
 
     /// Screen row (from the top of the text area) where block `i` starts, if on or
     /// below the top; `None` when it starts above.
-    pub(super) fn row_of(&self, f: Frame, i: usize) -> Option<usize> {
+    pub(super) fn row_of(&self, f: Page, i: usize) -> Option<usize> {
         if i == self.top.block {
             return (self.top.line == 0).then_some(0);
         }
@@ -97,7 +97,7 @@ impl View {
 
     /// Scrolls the least needed for the cursor's block to be in view: its start when
     /// it is taller than the screen, else all of it.
-    pub fn reveal_cursor(&mut self, f: Frame) {
+    pub fn reveal_cursor(&mut self, f: Page) {
         let c = self.cursor;
         let h = self.height_of(f, c);
         match self.row_of(f, c) {
@@ -114,7 +114,7 @@ impl View {
     }
 
     /// Brings line `line` of block `block` into view, scrolling as little as possible.
-    pub fn reveal_line(&mut self, f: Frame, block: usize, line: usize) {
+    pub fn reveal_line(&mut self, f: Page, block: usize, line: usize) {
         let row = if block == self.top.block {
             line.checked_sub(self.top.line)
         } else {
@@ -128,7 +128,7 @@ impl View {
     }
 
     /// `j`: reads on through a block taller than the screen, else moves to the next one.
-    pub fn cursor_down(&mut self, f: Frame) {
+    pub fn cursor_down(&mut self, f: Page) {
         let c = self.cursor;
         let bottom_hidden = match self.row_of(f, c) {
             Some(row) => row + self.height_of(f, c) > f.height,
@@ -152,7 +152,7 @@ impl View {
 
     /// `k`: reads back up a block whose start is above the screen, else moves to the
     /// previous block.
-    pub fn cursor_up(&mut self, f: Frame) {
+    pub fn cursor_up(&mut self, f: Page) {
         if self.cursor == self.top.block && self.top.line > 0 {
             self.scroll_up(f, 1);
             return;
@@ -181,7 +181,7 @@ impl View {
     }
 
     /// After a scroll, keeps the cursor on screen: the first block starting in view.
-    pub fn cursor_into_view(&mut self, f: Frame) {
+    pub fn cursor_into_view(&mut self, f: Page) {
         let c = self.cursor;
         let in_view = match self.row_of(f, c) {
             Some(row) => row < f.height,
@@ -207,13 +207,13 @@ impl View {
     }
 
     /// Page down, as `Space` in less.
-    pub fn page_down(&mut self, f: Frame) {
+    pub fn page_down(&mut self, f: Page) {
         self.scroll_down(f, f.height.max(1));
         self.cursor_into_view(f);
     }
 
     /// Page up, as `b` in less.
-    pub fn page_up(&mut self, f: Frame) {
+    pub fn page_up(&mut self, f: Page) {
         self.scroll_up(f, f.height.max(1));
         self.cursor_into_view(f);
     }
@@ -223,7 +223,7 @@ impl View {
         self.set_cursor(0);
     }
 
-    pub fn end(&mut self, f: Frame) {
+    pub fn end(&mut self, f: Page) {
         self.top = self.max_top(f);
         if let Some(last) = f.article.blocks.len().checked_sub(1) {
             let last = self.visible_ancestor(f, last);

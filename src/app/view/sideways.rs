@@ -1,7 +1,7 @@
 //! Scrolling a table wider than the screen sideways while the cursor is on it, a
 //! table column at a time.
 
-use super::{Frame, View};
+use super::{Page, View};
 
 /// What a sideways key did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -17,7 +17,7 @@ pub enum Sideways {
 impl View {
     /// How many columns the table under the cursor can be scrolled by: 0 unless it is
     /// shown, and wider than its room.
-    pub fn max_shift(&self, f: Frame) -> usize {
+    pub fn max_shift(&self, f: Page) -> usize {
         let c = self.cursor;
         let Some(block) = f.article.blocks.get(c) else {
             return 0;
@@ -37,7 +37,7 @@ impl View {
 
     /// `→`/`l` (`right`) or `←`/`h` on a table wider than the screen: brings the next
     /// (or previous) table column to the left edge.
-    pub fn scroll_sideways(&mut self, f: Frame, right: bool) -> Sideways {
+    pub fn scroll_sideways(&mut self, f: Page, right: bool) -> Sideways {
         // Checked first: it alone knows the cursor is on a block at all.
         let max = self.max_shift(f);
         if max == 0 {
@@ -63,7 +63,7 @@ impl View {
     /// Scrolls the cursor's table, when wider than the screen, so that reference
     /// `link` on its line `line` is in view: its table column at the left edge,
     /// unless it is in view already.
-    pub fn reveal_column(&mut self, f: Frame, line: usize, link: usize) {
+    pub fn reveal_column(&mut self, f: Page, line: usize, link: usize) {
         let max = self.max_shift(f);
         let Some(shape) = f.layout.table_shape(f.article, self.cursor) else {
             return;
@@ -93,7 +93,7 @@ impl View {
 
     /// The table columns wholly in view, from 1, and how many there are: `(first, last, of)`;
     /// `None` when the cursor's table fits (or there is none).
-    pub fn columns_seen(&self, f: Frame) -> Option<(usize, usize, usize)> {
+    pub fn columns_seen(&self, f: Page) -> Option<(usize, usize, usize)> {
         let max = self.max_shift(f);
         if max == 0 {
             return None;

@@ -13,8 +13,8 @@ fn seed() -> Article {
     )
 }
 
-fn frame<'a>(article: &'a Article, layout: &'a Layout, height: usize) -> Frame<'a> {
-    Frame {
+fn frame<'a>(article: &'a Article, layout: &'a Layout, height: usize) -> Page<'a> {
+    Page {
         article,
         layout,
         height,
