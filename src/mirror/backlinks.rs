@@ -189,7 +189,8 @@ fn cache_file(mirror: &Mirror) -> Option<PathBuf> {
 
 fn map(file: &Path) -> Option<Backlinks> {
     let f = fs::File::open(file).ok()?;
-    // SAFETY: as for the index (index::cache::map): replaced by rename only, and
+    // SAFETY: loi's cache files are only ever replaced by a rename
+    // (index::cache::save_with), never written in place, and
     // read with bounds checks.
     let mapped = unsafe { memmap2::Mmap::map(&f) }.ok()?;
     Backlinks::from_bytes(Bytes::Mapped(mapped))

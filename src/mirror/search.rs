@@ -10,7 +10,7 @@
 
 pub mod background;
 mod build;
-mod folded;
+mod normalised;
 pub mod postings;
 pub mod print;
 pub mod query;
@@ -159,8 +159,9 @@ pub fn cache_file(mirror: &Mirror) -> Option<PathBuf> {
 /// The word index of `mirror`, when one was built for its present index.
 pub fn load(mirror: &Mirror, index: &Index) -> Option<words::Words> {
     let f = std::fs::File::open(cache_file(mirror)?).ok()?;
-    // SAFETY: as for the index (index::cache::map): the file is only ever replaced by
-    // a rename, and every read of it is bounds-checked.
+    // SAFETY: a mapped file changed under us would change these bytes; but loi's cache
+    // files are only ever replaced by a rename (index::cache::save_with), never written
+    // in place, and every read of the mapping is bounds-checked.
     let mapped = unsafe { memmap2::Mmap::map(&f) }.ok()?;
     #[cfg(unix)]
     let _ = mapped.advise(memmap2::Advice::Random);

@@ -97,7 +97,7 @@ pub fn save_with(
         std::process::id()
     ));
     let written = fs::File::create(&tmp).and_then(|f| {
-        let mut out = std::io::BufWriter::with_capacity(PAGE, Paged(f));
+        let mut out = std::io::BufWriter::with_capacity(PAGE, PageWriter(f));
         write(&mut out)?;
         out.flush()
     });
@@ -114,9 +114,9 @@ const PAGE: usize = 4096;
 /// brings in as one folio, and a later mapping maps a whole folio per fault: written
 /// in one go, the 300,000-article index made a look-up 13 MB resident; page by page,
 /// 3.9 MB.
-struct Paged(fs::File);
+struct PageWriter(fs::File);
 
-impl Write for Paged {
+impl Write for PageWriter {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         self.0.write(&buf[..buf.len().min(PAGE)])
     }

@@ -16,7 +16,7 @@ use std::sync::mpsc;
 use std::time::{Duration, SystemTime};
 
 use super::build::{Builder, Chunk};
-use super::folded;
+use super::normalised;
 use crate::mirror::index::Index;
 use crate::mirror::{LastDir, Mirror, decode};
 
@@ -108,7 +108,7 @@ fn read_all(root: &Path, index: &Index, builder: &mut Builder) -> io::Result<()>
                 let Ok(mirror) = Mirror::open(root) else {
                     return;
                 };
-                let (mut bytes, mut folded) = (Vec::new(), String::new());
+                let (mut bytes, mut normalised) = (Vec::new(), String::new());
                 let mut last = LastDir::default();
                 loop {
                     let c = next.fetch_add(1, Ordering::Relaxed);
@@ -117,20 +117,22 @@ fn read_all(root: &Path, index: &Index, builder: &mut Builder) -> io::Result<()>
                     }
                     let mut chunk = Chunk::default();
                     for doc in c * CHUNK..((c + 1) * CHUNK).min(files) {
-                        folded.clear();
+                        normalised.clear();
                         if let Some(path) = index.entry(doc).map(|e| e.path())
                             && (mirror.read_plain_into(&path, &mut last, &mut bytes)
                                 || mirror.read_bytes_into(&path, &mut bytes).is_ok())
                         {
                             match std::str::from_utf8(&bytes) {
-                                Ok(file) => folded::fold_article_into(file, &mut folded),
+                                Ok(file) => {
+                                    normalised::normalise_article_into(file, &mut normalised)
+                                }
                                 Err(_) => {
                                     let (file, _) = decode(&bytes);
-                                    folded::fold_article_into(&file, &mut folded);
+                                    normalised::normalise_article_into(&file, &mut normalised);
                                 }
                             }
                         }
-                        let words: Vec<&str> = folded.split(' ').skip(1).collect();
+                        let words: Vec<&str> = normalised.split(' ').skip(1).collect();
                         chunk.add(doc as u32, &words);
                     }
                     if tx.send((c, chunk)).is_err() {

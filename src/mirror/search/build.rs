@@ -28,7 +28,7 @@ pub struct Chunk {
 }
 
 impl Chunk {
-    /// Adds article `doc` (after every article already in) with its folded words.
+    /// Adds article `doc` (after every article already in) with its normalised words.
     pub fn add<S: AsRef<str>>(&mut self, doc: u32, words: &[S]) {
         self.pairs.clear();
         for (pos, w) in words.iter().enumerate() {

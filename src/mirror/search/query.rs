@@ -24,7 +24,7 @@ pub struct Query {
 }
 
 impl Term {
-    /// Whether folded word `word` matches the term's word `i`.
+    /// Whether normalised word `word` matches the term's word `i`.
     pub fn word_matches(&self, i: usize, word: &str) -> bool {
         let want = &self.words[i];
         if i + 1 == self.words.len() {
@@ -71,7 +71,7 @@ impl Query {
         self.terms.is_empty()
     }
 
-    /// What to look for in a text folded by `folded::fold_article_into`, one string a
+    /// What to look for in a text normalised by `normalised::normalise_article_into`, one string a
     /// term: ` ` and its words joined by spaces.
     pub fn needles(&self) -> Vec<String> {
         self.terms
@@ -80,7 +80,7 @@ impl Query {
             .collect()
     }
 
-    /// Where the terms occur among `words` (a text's folded words in order): ranges
+    /// Where the terms occur among `words` (a text's normalised words in order): ranges
     /// of word positions, in order, when every term occurs somewhere; `None` when one
     /// does not. (Each term is looked for on its own, as the index does: `travail`
     /// is there in `contrat de travail` even when that phrase is a term too.)

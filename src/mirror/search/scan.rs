@@ -1,8 +1,8 @@
 //! A search with no word index: every article read, by as many threads as there are
 //! cores, each answer given as soon as its file is read. Only matching happens here
 //! (the word index is built afterwards, by `background`), so a first search costs
-//! about what `grep -rlF` does: each thread reads into one buffer, folds the text
-//! into another (`folded`) and looks for each term there with a
+//! about what `grep -rlF` does: each thread reads into one buffer, normalises the text
+//! into another (`normalised`) and looks for each term there with a
 //! substring search; only the files that answer are read again, for their snippets.
 
 use std::path::Path;
@@ -11,7 +11,7 @@ use std::sync::mpsc;
 
 use memchr::memmem::Finder;
 
-use super::{Hit, Query, folded};
+use super::{Hit, Query, normalised};
 use crate::mirror::index::Index;
 use crate::mirror::{LastDir, Mirror, decode};
 
@@ -81,7 +81,7 @@ pub fn run(root: Option<&Path>, index: &Index, query: &Query, each: &mut dyn FnM
 struct Reading {
     bytes: Vec<u8>,
     last: LastDir,
-    folded: String,
+    normalised: String,
 }
 
 impl Reading {
@@ -93,14 +93,14 @@ impl Reading {
             return false;
         }
         match std::str::from_utf8(&self.bytes) {
-            Ok(file) => folded::fold_article_into(file, &mut self.folded),
+            Ok(file) => normalised::normalise_article_into(file, &mut self.normalised),
             // Rare: decoded as the reader does, at the cost of a copy.
             Err(_) => {
                 let (file, _) = decode(&self.bytes);
-                folded::fold_article_into(&file, &mut self.folded);
+                normalised::normalise_article_into(&file, &mut self.normalised);
             }
         }
-        let folded = self.folded.as_bytes();
-        finders.iter().all(|f| f.find(folded).is_some())
+        let normalised = self.normalised.as_bytes();
+        finders.iter().all(|f| f.find(normalised).is_some())
     }
 }

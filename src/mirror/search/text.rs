@@ -1,12 +1,12 @@
 //! The words of a text as search sees them: HTML tags and entities stripped, case and
-//! accents folded (`Égalité` → `egalite`, `œuvre` → `oeuvre`, `1ᵉʳ` → `1er`), and cut at
+//! accents normalised (`Égalité` → `egalite`, `œuvre` → `oeuvre`, `1ᵉʳ` → `1er`), and cut at
 //! everything that is not a letter or a digit (so `prud'hommes` is `prud` `hommes`,
 //! whichever apostrophe it is written with). The index, the scan and the reader's `/`
 //! all go through here, so that they agree.
 
 use std::ops::Range;
 
-/// A word of a text: its folded form and where it lies in the text (bytes).
+/// A word of a text: its normalised form and where it lies in the text (bytes).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     pub word: String,
@@ -25,14 +25,14 @@ pub fn tokens(text: &str) -> Vec<Token> {
     out
 }
 
-/// Calls `f` with each folded word of `text` and its byte range, without allocating a
+/// Calls `f` with each normalised word of `text` and its byte range, without allocating a
 /// string per word (the index builder sees millions).
 pub fn each_word(text: &str, mut f: impl FnMut(&str, Range<usize>)) {
     let mut word = String::new();
     let mut start = 0;
     for (i, c) in text.char_indices() {
         let opening = word.is_empty();
-        if fold_into(c, &mut word) {
+        if normalise_into(c, &mut word) {
             if opening {
                 start = i;
             }
@@ -48,9 +48,9 @@ pub fn each_word(text: &str, mut f: impl FnMut(&str, Range<usize>)) {
     }
 }
 
-/// Appends the folded form of `c` to `out`; false (and nothing appended) when `c` is
+/// Appends the normalised form of `c` to `out`; false (and nothing appended) when `c` is
 /// no letter or digit.
-pub fn fold_into(c: char, out: &mut String) -> bool {
+pub fn normalise_into(c: char, out: &mut String) -> bool {
     if c.is_ascii() {
         if c.is_ascii_alphanumeric() {
             out.push(c.to_ascii_lowercase());
@@ -58,7 +58,7 @@ pub fn fold_into(c: char, out: &mut String) -> bool {
         }
         return false;
     }
-    let folded: &str = match c {
+    let normalised: &str = match c {
         'à' | 'â' | 'ä' | 'á' | 'ã' | 'å' | 'À' | 'Â' | 'Ä' | 'Á' | 'Ã' | 'Å' | 'ª' => {
             "a"
         }
@@ -93,12 +93,12 @@ pub fn fold_into(c: char, out: &mut String) -> bool {
         }
         _ => return false,
     };
-    out.push_str(folded);
+    out.push_str(normalised);
     true
 }
 
-/// `text` folded as a whole (case and accents), for comparing a typed word.
-pub fn fold(text: &str) -> String {
+/// `text` normalised as a whole (case and accents), for comparing a typed word.
+pub fn normalise(text: &str) -> String {
     let mut out = String::new();
     each_word(text, |w, _| {
         if !out.is_empty() {
@@ -137,8 +137,8 @@ pub fn strip_html(html: &str) -> String {
     out
 }
 
-/// Where the text of stripped HTML goes: a string, or the scan's folding
-/// (`folded::Folding`), which then needs no copy of the text.
+/// Where the text of stripped HTML goes: a string, or the scan's normalising
+/// (`normalised::Normalising`), which then needs no copy of the text.
 pub(super) trait Sink {
     fn push_str(&mut self, s: &str);
     fn push(&mut self, c: char);
@@ -238,12 +238,12 @@ mod tests {
     }
 
     #[test]
-    fn case_accents_ligatures_and_apostrophes_fold() {
+    fn case_accents_ligatures_and_apostrophes_are_normalised() {
         assert_eq!(
             words("Égalité des PRUD’HOMMES, l'œuvre 1ᵉʳ"),
             ["egalite", "des", "prud", "hommes", "l", "oeuvre", "1er"]
         );
-        assert_eq!(fold("Prud'homme"), "prud homme");
+        assert_eq!(normalise("Prud'homme"), "prud homme");
     }
 
     #[test]

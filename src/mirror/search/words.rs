@@ -1,5 +1,5 @@
 //! The word index, used where it lies (memory-mapped from the cache): the sorted
-//! vocabulary of the mirror's folded words, each with its postings, and each article's
+//! vocabulary of the mirror's normalised words, each with its postings, and each article's
 //! length in words. Articles are numbered by their position in the mirror's index
 //! (`crate::mirror::index`), whose fingerprint stamps this file.
 //!
