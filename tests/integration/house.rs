@@ -1,0 +1,4 @@
+//! The house's rules read from the source, and properties over generated input.
+
+mod architecture;
+mod properties;

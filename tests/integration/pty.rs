@@ -1,0 +1,10 @@
+//! The real binary in a pseudo-terminal, driven by keys as a person drives it.
+
+mod codes;
+mod e2e;
+mod hostile;
+mod pty_harness;
+mod saved;
+mod search_screen;
+mod terminal;
+mod terminal_size;

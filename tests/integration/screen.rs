@@ -1,0 +1,6 @@
+//! The reader drawn on ratatui's TestBackend at fixed sizes: screens and snapshots.
+
+mod articles;
+mod mouse_and_colour;
+mod screens;
+mod tables;
