@@ -77,6 +77,7 @@ fn main() -> ExitCode {
     let options = loi::terminal::Options {
         mouse: config.mouse(cli.no_mouse),
         theme: loi::screen::theme::Theme::pick(theme.as_deref(), env),
+        output_layers: std::env::var_os("LOI_PLAIN_OUTPUT").is_none(),
     };
     let result = opened
         .and_then(|app| loi::terminal::run(app, options))

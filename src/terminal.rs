@@ -39,6 +39,10 @@ pub struct Options {
     pub mouse: bool,
     /// The styles the screen is drawn with (`Theme::pick`: dark by default).
     pub theme: Theme,
+    /// The output layers that keep the bytes few (`compact`, `scroll`, `gaps`); off,
+    /// each draw is ratatui's own diff (`LOI_PLAIN_OUTPUT=1`, to tell their bugs from
+    /// the drawing's).
+    pub output_layers: bool,
 }
 
 impl Default for Options {
@@ -46,6 +50,7 @@ impl Default for Options {
         Options {
             mouse: true,
             theme: Theme::default(),
+            output_layers: true,
         }
     }
 }
@@ -77,7 +82,11 @@ pub fn run(app: App, options: Options) -> Result<App, Error> {
     // writes a colour it drops as `ESC[m`, a reset that would drop bold and
     // underline too.
     crossterm::style::Colored::set_ansi_color_disabled(false);
-    let writer = compact::Compact::new(std::io::stdout()).with_colours(options.theme.has_colour());
+    let mut writer =
+        compact::Compact::new(std::io::stdout()).with_colours(options.theme.has_colour());
+    if !options.output_layers {
+        writer = writer.plain();
+    }
     let mut terminal = Terminal::new(CrosstermBackend::new(writer))?;
     if options.mouse {
         mouse_on()?;
@@ -86,7 +95,7 @@ pub fn run(app: App, options: Options) -> Result<App, Error> {
     leave_when_terminal_gone()?;
     let stop_asked = Arc::new(AtomicBool::new(false));
     signal_hook::flag::register(signal_hook::consts::SIGTSTP, Arc::clone(&stop_asked))?;
-    let result = event_loop(&mut terminal, app, &options.theme, &stop_asked);
+    let result = event_loop(&mut terminal, app, &options, &stop_asked);
     restore_terminal();
     Ok(result?)
 }
@@ -94,7 +103,7 @@ pub fn run(app: App, options: Options) -> Result<App, Error> {
 fn event_loop(
     terminal: &mut Term,
     mut app: App,
-    theme: &Theme,
+    options: &Options,
     stop_asked: &AtomicBool,
 ) -> std::io::Result<App> {
     let size = terminal.size()?;
@@ -106,7 +115,7 @@ fn event_loop(
             // A browser that fails to start is not worth stopping the reader for.
             let _ = effect::run(&effect, terminal.backend_mut());
         }
-        draw(terminal, &app, theme, &mut shown)?;
+        draw(terminal, &app, options, &mut shown)?;
         // What is on screen is what a signal or a hang-up saves (idle work moves the
         // view too, as the citations found re-lay the text).
         remember_session(&app);
@@ -194,21 +203,26 @@ impl Shown {
 /// terminal scrolls its text rows itself first, and ratatui, comparing with what the
 /// screen then shows, writes only the rows that came in (and the status line). Small
 /// gaps between changed cells are written again rather than moved over (`gaps`).
-fn draw(terminal: &mut Term, app: &App, theme: &Theme, shown: &mut Shown) -> std::io::Result<()> {
+fn draw(
+    terminal: &mut Term,
+    app: &App,
+    options: &Options,
+    shown: &mut Shown,
+) -> std::io::Result<()> {
     let area = terminal.current_buffer_mut().area;
     terminal.autoresize()?;
     if terminal.current_buffer_mut().area != area {
         // Resized: ratatui cleared the screen and forgot it; so does this.
         shown.forget();
     }
-    screen::draw(&mut terminal.get_frame(), app, theme);
+    screen::draw(&mut terminal.get_frame(), app, &options.theme);
     let rows = HEADER_ROWS
         ..terminal
             .current_buffer_mut()
             .area
             .height
             .saturating_sub(STATUS_ROWS);
-    if let Some(before) = shown.screen.as_ref() {
+    if let Some(before) = shown.screen.as_ref().filter(|_| options.output_layers) {
         let next = terminal.current_buffer_mut().clone();
         // What the terminal shows before ratatui's diff: scrolled first, when the
         // text only moved a few lines.

@@ -35,6 +35,9 @@ pub struct Compact<W: Write> {
     state: State,
     /// Whether colours may reach the terminal.
     colours: bool,
+    /// Whether to shorten what is written (else it goes as ratatui wrote it, colours
+    /// aside).
+    shorten: bool,
 }
 
 /// What is known of the terminal between batches.
@@ -64,6 +67,7 @@ impl<W: Write> Compact<W> {
             pending: Vec::new(),
             state: State::default(),
             colours: true,
+            shorten: true,
         }
     }
 
@@ -71,6 +75,15 @@ impl<W: Write> Compact<W> {
     /// kind does, whatever was written.
     pub fn with_colours(self, colours: bool) -> Compact<W> {
         Compact { colours, ..self }
+    }
+
+    /// Writes what ratatui writes, only colours taken out where they must be: the
+    /// output layers off, to tell their bugs from the drawing's.
+    pub fn plain(self) -> Compact<W> {
+        Compact {
+            shorten: false,
+            ..self
+        }
     }
 }
 
@@ -83,10 +96,11 @@ impl<W: Write> Write for Compact<W> {
     fn flush(&mut self) -> std::io::Result<()> {
         // Something else may have moved the cursor since the last batch.
         self.state.row = None;
-        let out = if self.colours {
-            compact(&self.pending, &mut self.state)
-        } else {
-            compact(&colourless::strip(&self.pending), &mut self.state)
+        let out = match (self.colours, self.shorten) {
+            (true, true) => compact(&self.pending, &mut self.state),
+            (false, true) => compact(&colourless::strip(&self.pending), &mut self.state),
+            (true, false) => std::mem::take(&mut self.pending),
+            (false, false) => colourless::strip(&self.pending),
         };
         self.pending.clear();
         self.inner.write_all(&out)?;

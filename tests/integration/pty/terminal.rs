@@ -437,3 +437,69 @@ fn the_terminal_going_away_ends_loi_at_once() {
         );
     }
 }
+
+/// The output layers that keep the bytes few (`compact`, `scroll`, `gaps`) change what
+/// is written, never what is shown: after every key of a reading session, the screen
+/// is the same with them on and off (`LOI_PLAIN_OUTPUT=1`), and on they write less.
+#[test]
+fn the_output_layers_change_the_bytes_not_the_screen() {
+    let script = [
+        Key::Char('j'),
+        Key::Char('j'),
+        Key::Char('j'),
+        Key::Char(' '),
+        Key::Char(' '),
+        Key::Char('b'),
+        Key::Char('+'),
+        Key::Ctrl('e'),
+        Key::Ctrl('e'),
+        Key::Ctrl('y'),
+        Key::Tab,
+        Key::Enter,
+        Key::Backspace,
+        Key::Char('G'),
+        Key::Char('<'),
+    ];
+    let run = |plain: bool| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let home = dir.path().to_str().expect("utf-8").to_owned();
+        let mut env = vec![
+            ("XDG_CACHE_HOME", home.as_str()),
+            ("XDG_DATA_HOME", home.as_str()),
+            ("XDG_CONFIG_HOME", home.as_str()),
+        ];
+        if plain {
+            env.push(("LOI_PLAIN_OUTPUT", "1"));
+        }
+        let mut p = Pty::spawn(Path::new(loi()), &[], &env, 80, 24);
+        p.wait_for("Article D313-14", TIMEOUT);
+        let mut screens = Vec::new();
+        for key in script {
+            p.key(key);
+            // Settled: nothing more written for a while.
+            let mut last = p.output().len();
+            loop {
+                std::thread::sleep(Duration::from_millis(120));
+                let now = p.output().len();
+                if now == last {
+                    break;
+                }
+                last = now;
+            }
+            screens.push(p.screen());
+        }
+        let written = p.output().len();
+        p.key(Key::Char('q'));
+        assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+        (screens, written)
+    };
+    let (layered, layered_bytes) = run(false);
+    let (plain, plain_bytes) = run(true);
+    for (i, (a, b)) in layered.iter().zip(&plain).enumerate() {
+        assert_eq!(a, b, "after key {i} ({:?})", script[i]);
+    }
+    assert!(
+        layered_bytes < plain_bytes,
+        "the layers save bytes: {layered_bytes} against {plain_bytes}"
+    );
+}
