@@ -50,6 +50,7 @@ mod tests;
 
 pub use share::citation;
 pub mod view;
+pub mod words;
 
 /// Rows above the text: the title, the section trail and a rule.
 pub const HEADER_ROWS: u16 = 3;
@@ -171,6 +172,11 @@ impl App {
         app
     }
 
+    /// The keys in effect, as the words name them in hints.
+    pub fn keys(&self) -> crate::app::words::Keys<'_> {
+        crate::app::words::Keys(&self.keymap)
+    }
+
     /// The keys in effect, which the event loop reads keys with and the help lists.
     pub fn keymap(&self) -> &crate::app::keymap::Keymap {
         &self.keymap
@@ -284,7 +290,7 @@ impl App {
                 Action::Back | Action::Forward | Action::Help | Action::Quit
             )
         {
-            self.say("This article has no text", false);
+            self.say(words::NO_TEXT, false);
             return;
         }
         let f = Page {
@@ -305,12 +311,12 @@ impl App {
                     view.unfold(f);
                 }
                 Sideways::Moved => {}
-                Sideways::AtEdge => self.say("The table's right edge", false),
+                Sideways::AtEdge => self.say(words::RIGHT_EDGE, false),
             },
             Action::FoldOrParent => match view.scroll_sideways(f, false) {
                 Sideways::NotWide => view.fold_or_parent(f),
                 Sideways::Moved => {}
-                Sideways::AtEdge => self.say("The table's left edge · Enter folds it", false),
+                Sideways::AtEdge => self.say(&words::left_edge(&self.keys()), false),
             },
             Action::UnfoldAll => view.fold_all(f, false),
             Action::FoldAll => view.fold_all(f, true),
@@ -327,23 +333,28 @@ impl App {
                 match next {
                     Some(link) => {
                         view.select_link(f, link);
-                        self.status = Some(follow::describe_link(&self.mirror, &article, link));
+                        self.status = Some(follow::describe_link(
+                            &self.keys(),
+                            &self.mirror,
+                            &article,
+                            link,
+                        ));
                     }
-                    None => self.say("No more references this way", false),
+                    None => self.say(words::NO_MORE_REFERENCES, false),
                 }
             }
             Action::Back => {
                 if self.history.back() {
                     self.relayout();
                 } else {
-                    self.say("This is the first article: nothing to go back to", false);
+                    self.say(words::NOTHING_BACK, false);
                 }
             }
             Action::Forward => {
                 if self.history.forward() {
                     self.relayout();
                 } else {
-                    self.say("Nothing to go forward to", false);
+                    self.say(words::NOTHING_FORWARD, false);
                 }
             }
             Action::OpenInBrowser => {
@@ -361,7 +372,7 @@ impl App {
             Action::Bookmark => self.bookmark(),
             Action::Bookmarks => self.list_bookmarks(),
             Action::ReadHistory => self.list_read(),
-            Action::Delete => self.say("d deletes a bookmark in the list ' opens", false),
+            Action::Delete => self.say(&words::delete_where(&self.keys()), false),
             Action::Help => self.overlay = Some(Overlay::Help(0)),
             Action::Contents => self.open_contents(),
             Action::CitedBy => self.cited_by(),
@@ -369,10 +380,7 @@ impl App {
             Action::PrevArticle => self.step_article(false),
             Action::GoTo => {
                 self.overlay = Some(Overlay::List(Picker::prompt()));
-                self.say(
-                    "Type a number (L6123-1, 6123-1) or words of a section's title",
-                    false,
-                );
+                self.say(words::GOTO_PROMPT, false);
             }
             Action::Cancel => view.selected = None,
             Action::Quit => self.quit = true,

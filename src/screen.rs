@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     match app.overlay() {
         Some(Overlay::Contents(view)) => {
-            toc::draw(frame, text, view, &app.current().article.path, theme);
+            toc::draw(frame, text, view, app, theme);
         }
         Some(Overlay::List(p) | Overlay::Search(p, _)) => {
             picker::draw(frame, list_area(p, text), p, app, theme);

@@ -3,6 +3,7 @@
 //! it runs on a thread of its own, the status line counting the articles read, and
 //! the reader stays usable meanwhile.
 
+use crate::app::words;
 use std::rc::Rc;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -12,7 +13,6 @@ use std::time::Duration;
 use super::{App, Overlay};
 use crate::app::picker::{Item, Picker};
 use crate::mirror::backlinks::{Backlinks, Citing};
-use crate::model::plural::count;
 
 /// Below this many articles the build takes well under a second: done at once.
 const BACKGROUND_FROM: usize = 2000;
@@ -69,7 +69,7 @@ impl App {
                 let _ = tx.send(Backlinks::load_or_build_counting(&mirror, &counter));
             });
         if spawned.is_err() {
-            self.say("Could not start reading the mirror (no thread left)", true);
+            self.say(words::CITED_BY_NO_THREAD, true);
             return;
         }
         self.building = Some(Building {
@@ -79,7 +79,7 @@ impl App {
             shown: Some(0),
             built: rx,
         });
-        self.say(&progress(0), false);
+        self.say(&words::cited_by_progress(0), false);
     }
 
     /// Whether a build is under way.
@@ -100,12 +100,12 @@ impl App {
                 let percent = building.done.load(Ordering::Relaxed) * 100 / building.total;
                 if cleared || building.shown != Some(percent) {
                     building.shown = Some(percent);
-                    self.say(&progress(percent), false);
+                    self.say(&words::cited_by_progress(percent), false);
                 }
             }
             Err(RecvTimeoutError::Disconnected) => {
                 self.building = None;
-                self.say("Cité par: reading the mirror failed", true);
+                self.say(words::CITED_BY_FAILED, true);
             }
             Ok(found) => {
                 let target = building.target.clone();
@@ -115,7 +115,7 @@ impl App {
                 if self.overlay.is_none() && self.history.current().article.path == target {
                     self.list_citing(&found);
                 } else {
-                    self.say("Cité par is ready: c lists the citing articles", false);
+                    self.say(&words::cited_by_ready(&self.keys()), false);
                 }
             }
         }
@@ -125,35 +125,18 @@ impl App {
         let article = Rc::clone(&self.history.current().article);
         let citing = backlinks.of(&self.mirror, &article.path);
         if citing.is_empty() {
-            self.say(
-                &format!("No article of this mirror cites {}", article.num),
-                false,
-            );
+            self.say(&words::cited_by_none(&article.num), false);
             return;
         }
         let mut articles: Vec<&str> = citing.iter().map(|c| c.path.as_str()).collect();
         articles.dedup();
-        let places = match citing.len() - articles.len() {
-            0 => String::new(),
-            _ => format!(", in {}", count(citing.len(), "place", "places")),
-        };
-        let title = format!(
-            "{} is cited by {}{places}",
-            article.num,
-            count(articles.len(), "article", "articles")
-        );
+        let title = words::cited_by_title(&article.num, articles.len(), citing.len());
         let mut picker = Picker::of_paths(title, Vec::new());
         picker.items = citing.into_iter().map(item).collect();
         self.overlay = Some(Overlay::List(picker));
-        self.say(
-            "↑↓ choose · Enter opens at the citing sentence · Esc closes",
-            false,
-        );
+        let hint = words::cited_by_hint(&self.keys());
+        self.say(&hint, false);
     }
-}
-
-fn progress(percent: usize) -> String {
-    format!("Cité par: reading every article of the mirror once, {percent}% (keys still work)")
 }
 
 fn item(c: Citing) -> Item {

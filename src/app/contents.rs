@@ -1,6 +1,7 @@
 //! The table of contents in the reader: `t` shows it at the current article, `]` and
 //! `[` step through the code's articles in its order.
 
+use crate::app::words;
 use std::rc::Rc;
 
 use super::{App, Overlay};
@@ -24,7 +25,7 @@ impl App {
     pub(super) fn open_contents(&mut self) {
         let toc = self.toc();
         if toc.rows.is_empty() {
-            self.say("This article's code has no table of contents here", true);
+            self.say(words::NO_CONTENTS, true);
             return;
         }
         let path = self.current().article.path.clone();
@@ -42,10 +43,10 @@ impl App {
                 self.open_path(&other, &[]);
             }
             None if toc.row_of(&path).is_none() => {
-                self.say("This article is not in its code's table of contents", true);
+                self.say(words::NOT_IN_CONTENTS, true);
             }
-            None if next => self.say("This is the last article of the code", false),
-            None => self.say("This is the first article of the code", false),
+            None if next => self.say(words::LAST_OF_CODE, false),
+            None => self.say(words::FIRST_OF_CODE, false),
         }
     }
 

@@ -10,12 +10,12 @@ use super::{App, Overlay, Status};
 use crate::app::history::Entry;
 use crate::app::picker::Picker;
 
+use crate::app::words::{self, Keys};
 use crate::mirror::Mirror;
 use crate::mirror::ids::Ids;
 use crate::mirror::reference::{self, Target};
 use crate::model::article::Article;
 use crate::model::article::enumeration::Marker;
-use crate::model::plural::count;
 
 impl App {
     /// Moves the cursor to `block` of the current article, unfolding what hides it.
@@ -122,18 +122,16 @@ impl App {
             Ok(Target::Article { path, point }) => self.open_path(&path, &point),
             Ok(Target::Here { point }) => self.go_to_point(&point),
             Ok(Target::Many(paths)) => {
-                let title = match paths.len() {
-                    1 => format!("{} · 1 article here", target.text),
-                    n => format!("{} · {}", target.text, count(n, "article", "articles")),
-                };
+                let title = words::range_title(&target.text, paths.len());
                 self.overlay = Some(Overlay::List(Picker::of_paths(title, paths)));
-                self.say("↑↓ choose · Enter opens · Esc closes the list", false);
+                let hint = words::range_hint(&self.keys());
+                self.say(&hint, false);
             }
             Err(why) => {
-                let web = reference::web_address(target, &article.path)
-                    .map(|_| " · o opens it on Légifrance, y copies its address")
-                    .unwrap_or_default();
-                self.say(&format!("{}: {why}{web}", target.text), true);
+                let web = reference::web_address(target, &article.path).is_some();
+                let why = why.to_string();
+                let text = words::followed_dead(&self.keys(), &target.text, &why, web);
+                self.say(&text, true);
             }
         }
     }
@@ -182,30 +180,28 @@ impl App {
         }
         let article = Rc::clone(&self.history.current().article);
         let labels: Vec<String> = point.iter().rev().map(Marker::label).collect();
+        let point_words = words::point(&labels);
         let Some(block) = article.point_block(point) else {
-            let msg = format!(
-                "No {} in {}: showing the whole article",
-                labels.join(" of "),
-                article.num
-            );
-            self.say(&msg, true);
+            self.say(&words::no_such_point(&point_words, &article.num), true);
             return;
         };
         self.with_view(|view, page| view.reveal_block(page, block));
-        self.say(
-            &format!("{} of {}", labels.join(" of "), article.num),
-            false,
-        );
+        self.say(&words::at_point(&point_words, &article.num), false);
     }
 }
 
 /// What the status line says of a selected reference: where it leads, or why it
 /// leads nowhere and what can be done instead.
-pub(super) fn describe_link(mirror: &Mirror, article: &Article, link: usize) -> Status {
+pub(super) fn describe_link(
+    keys: &Keys,
+    mirror: &Mirror,
+    article: &Article,
+    link: usize,
+) -> Status {
     let l = &article.links[link];
     let labels = |point: &[Marker]| -> String {
         let labels: Vec<String> = point.iter().rev().map(Marker::label).collect();
-        labels.join(" of ")
+        words::point(&labels)
     };
     let text = match reference::resolve(mirror, &article.path, l) {
         Ok(Target::Article { path, point }) => {
@@ -215,28 +211,14 @@ pub(super) fn describe_link(mirror: &Mirror, article: &Article, link: usize) -> 
             } else {
                 format!(", {}", labels(&point))
             };
-            match reference::disagreement(mirror, l) {
-                Some(d) => format!("{} → {num}{at}, {d} · Enter opens it", l.text),
-                None => format!("{} → {num}{at} · Enter opens it", l.text),
-            }
+            let doubt = reference::disagreement(mirror, l).map(|d| d.to_string());
+            words::link_to(keys, &l.text, &num, &at, doubt.as_deref())
         }
-        Ok(Target::Here { point }) => {
-            format!(
-                "{} → {} of this article · Enter goes there",
-                l.text,
-                labels(&point)
-            )
-        }
-        Ok(Target::Many(paths)) => {
-            let n = count(paths.len(), "article", "articles");
-            format!("{} → {n} · Enter lists them", l.text)
-        }
+        Ok(Target::Here { point }) => words::link_here(keys, &l.text, &labels(&point)),
+        Ok(Target::Many(paths)) => words::link_to_many(keys, &l.text, paths.len()),
         Err(why) => {
-            // The way out first: the reason is long and the line may cut it.
-            let web = reference::web_address(l, &article.path)
-                .map(|_| " (o: Légifrance · y: copy address)")
-                .unwrap_or_default();
-            format!("{}{web}: {why}", l.text)
+            let web = reference::web_address(l, &article.path).is_some();
+            words::link_dead(keys, &l.text, &why.to_string(), web)
         }
     };
     Status { text, error: false }

@@ -34,8 +34,9 @@ pub enum Line {
 pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line> {
     let rows = keymap.help_rows();
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let mut lines = vec![Line::Title("Keys"), Line::Blank];
-    for (keys, what) in rows {
+    let mut lines = vec![Line::Title(crate::app::words::HELP_TITLE), Line::Blank];
+    for (keys, action) in rows {
+        let what = crate::app::words::describe(action);
         if width < NARROW {
             lines.push(Line::Keys {
                 keys: keys.clone(),

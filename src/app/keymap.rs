@@ -6,7 +6,7 @@ use crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
 use crate::app::action::Action;
 
-mod names;
+pub(crate) mod names;
 pub mod settings;
 pub use names::parse_keys;
 
@@ -26,7 +26,7 @@ impl Key {
         }
     }
 
-    const fn ch(c: char) -> Key {
+    pub(crate) const fn ch(c: char) -> Key {
         Key::plain(KeyCode::Char(c))
     }
 
@@ -248,8 +248,16 @@ impl Keymap {
             .map(|b| b.label.as_str())
     }
 
+    /// How each key bound to `action` is written, in table order.
+    pub fn labels_of(&self, action: Action) -> impl Iterator<Item = &str> {
+        self.bound
+            .iter()
+            .filter(move |b| b.action == action)
+            .map(|b| b.label.as_str())
+    }
+
     /// The help screen's rows: each action once, in table order, with all its keys.
-    pub fn help_rows(&self) -> Vec<(String, &'static str)> {
+    pub fn help_rows(&self) -> Vec<(String, Action)> {
         let mut rows: Vec<(Action, Vec<&str>)> = Vec::new();
         for b in &self.bound {
             match rows.iter_mut().find(|(a, _)| *a == b.action) {
@@ -258,7 +266,7 @@ impl Keymap {
             }
         }
         rows.into_iter()
-            .map(|(action, labels)| (labels.join(", "), action.description()))
+            .map(|(action, labels)| (labels.join(", "), action))
             .collect()
     }
 }
@@ -266,6 +274,21 @@ impl Keymap {
 /// Reads `key`, pressed after `pending`, against the default keys. Pure.
 pub fn lookup(pending: &[Key], key: Key) -> Lookup {
     Keymap::default().lookup(pending, key)
+}
+
+/// How a hint names the key of `action` while a prompt is typed into (the keys of
+/// [`lookup_typing`]).
+pub fn typing_label(action: Action) -> &'static str {
+    match action {
+        Action::Activate => "Enter",
+        Action::Cancel => "Esc",
+        Action::Down => "↓",
+        Action::Up => "↑",
+        Action::InputBack => "Backspace",
+        Action::PageDown => "PgDn",
+        Action::PageUp => "PgUp",
+        _ => "",
+    }
 }
 
 /// What a key means while the go-to prompt is open: characters are typed in; the
@@ -318,16 +341,13 @@ mod tests {
     #[test]
     fn help_lists_every_bound_action_once_with_all_its_keys() {
         let rows = Keymap::default().help_rows();
-        let down = rows
-            .iter()
-            .find(|(_, d)| *d == Action::Down.description())
-            .expect("Down");
+        let down = rows.iter().find(|(_, d)| *d == Action::Down).expect("Down");
         assert_eq!(down.0, "j, ↓");
-        let actions: Vec<&str> = rows.iter().map(|(_, d)| *d).collect();
+        let actions: Vec<Action> = rows.iter().map(|(_, a)| *a).collect();
         let mut unique = actions.clone();
         unique.dedup();
         assert_eq!(actions.len(), unique.len());
-        assert!(rows.iter().all(|(_, d)| !d.is_empty()));
+        assert!(rows.iter().all(|(keys, _)| !keys.is_empty()));
         assert_eq!(
             rows.len(),
             BINDINGS
@@ -403,11 +423,8 @@ mod tests {
         assert_eq!(map.lookup(&[], Key::ch('Y')), Lookup::Unbound);
         // `n` was the next match's: it has only `N`'s neighbour left, nothing else moved.
         let rows = map.help_rows();
-        assert!(
-            rows.iter()
-                .all(|(_, d)| *d != Action::NextMatch.description())
-        );
-        let down = rows.iter().find(|(_, d)| *d == Action::Down.description());
+        assert!(rows.iter().all(|(_, d)| *d != Action::NextMatch));
+        let down = rows.iter().find(|(_, d)| *d == Action::Down);
         assert_eq!(down.map(|r| r.0.as_str()), Some("n, Down"));
         for b in BINDINGS {
             let untouched =

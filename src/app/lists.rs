@@ -4,7 +4,7 @@
 use super::{App, Overlay};
 use crate::app::action::Action;
 use crate::app::picker::{Listing, Picker};
-use crate::model::plural::count;
+use crate::app::words;
 
 impl App {
     /// Offers a choice of articles of the same number in several codes (the first is
@@ -15,10 +15,7 @@ impl App {
             return false;
         }
         let num = crate::mirror::number_of_file(&paths[0]);
-        let title = format!(
-            "{num} is in {}: which one?",
-            count(paths.len(), "code", "codes")
-        );
+        let title = words::which_code(&num, paths.len());
         self.overlay = Some(Overlay::List(Picker::of_codes(title, paths)));
         true
     }
@@ -44,16 +41,16 @@ impl App {
                             .map(crate::app::picker::Item::found)
                             .collect();
                     let status = match items.len() {
-                        0 if !query.trim().is_empty() => Some("Nothing matches"),
+                        0 if !query.trim().is_empty() => Some(words::NOTHING_MATCHES.to_owned()),
                         crate::mirror::goto::LIMIT => {
-                            Some("The first 200 matches: type more to narrow")
+                            Some(words::goto_limit(crate::mirror::goto::LIMIT))
                         }
                         _ => None,
                     };
                     picker.answer(items);
                     self.status = None;
                     if let Some(status) = status {
-                        self.say(status, false);
+                        self.say(&status, false);
                     }
                 }
             }

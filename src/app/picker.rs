@@ -108,7 +108,7 @@ impl Picker {
     /// The go-to prompt, empty.
     pub fn prompt() -> Picker {
         Picker {
-            title: "Go to".to_owned(),
+            title: crate::app::words::GOTO_TITLE.to_owned(),
             items: Vec::new(),
             selected: 0,
             query: Some(String::new()),

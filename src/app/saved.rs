@@ -5,6 +5,7 @@
 
 use super::{App, Overlay};
 use crate::app::picker::{Item, Listing, Picker};
+use crate::app::words;
 use crate::saved::bookmarks::{self, Bookmark};
 use crate::saved::session::{self, Session};
 use crate::saved::visits::{self, Visit};
@@ -37,10 +38,7 @@ impl App {
             at: bookmarks::now(),
         };
         if let Err(e) = visits::record(&file, &visit) {
-            self.say(
-                &format!("The history of articles read was not saved: {e}"),
-                true,
-            );
+            self.say(&words::history_not_saved(&e.to_string()), true);
         }
     }
 
@@ -63,7 +61,7 @@ impl App {
     /// `m`: bookmarks the article at the point under the cursor.
     pub(super) fn bookmark(&mut self) {
         let Some(file) = self.files.as_ref().map(|f| f.bookmarks.clone()) else {
-            self.say("No folder to keep bookmarks in (no home folder)", true);
+            self.say(words::NO_BOOKMARK_FOLDER, true);
             return;
         };
         let entry = self.current();
@@ -90,15 +88,15 @@ impl App {
         };
         let name = mark.name();
         match bookmarks::add(&file, mark) {
-            Ok(()) => self.say(&format!("Bookmarked {name} · ' lists the bookmarks"), false),
-            Err(e) => self.say(&format!("Not bookmarked: {e}"), true),
+            Ok(()) => self.say(&words::bookmarked(&self.keys(), &name), false),
+            Err(e) => self.say(&words::not_bookmarked(&e.to_string()), true),
         }
     }
 
     /// `'`: the bookmarks of this mirror, newest first.
     pub(super) fn list_bookmarks(&mut self) {
         let Some(file) = self.files.as_ref().map(|f| f.bookmarks.clone()) else {
-            self.say("No bookmarks: no folder to keep them in", true);
+            self.say(words::NO_BOOKMARKS_FOLDER, true);
             return;
         };
         let list = match bookmarks::load(&file) {
@@ -106,10 +104,7 @@ impl App {
             Err(e) => return self.say(&e.to_string(), true),
         };
         if list.is_empty() {
-            self.say(
-                "No bookmarks yet: m bookmarks the point under the cursor",
-                false,
-            );
+            self.say(&words::no_bookmarks_yet(&self.keys()), false);
             return;
         }
         let items = list
@@ -125,27 +120,27 @@ impl App {
                 block: b.block,
             })
             .collect();
-        let title = format!("Bookmarks · {}", list.len());
+        let title = words::bookmarks_title(list.len());
         self.overlay = Some(Overlay::List(Picker::of_items(
             title,
             items,
             Listing::Bookmarks,
         )));
-        self.say("↑↓ choose · Enter opens · d deletes · Esc closes", false);
+        self.say(&words::bookmarks_hint(&self.keys()), false);
     }
 
     /// `H`: the articles read in this mirror, newest first.
     pub(super) fn list_read(&mut self) {
         let Some(file) = self.files.as_ref().map(|f| f.history.clone()) else {
-            self.say("No history: no folder to keep it in", true);
+            self.say(words::NO_HISTORY_FOLDER, true);
             return;
         };
         let list = match visits::newest_first(&file, &session::mirror_key(&self.mirror)) {
             Ok(list) => list,
-            Err(e) => return self.say(&format!("The history cannot be read: {e}"), true),
+            Err(e) => return self.say(&words::history_unreadable(&e.to_string()), true),
         };
         if list.is_empty() {
-            self.say("No article read yet", false);
+            self.say(words::NOTHING_READ, false);
             return;
         }
         let items = list
@@ -161,9 +156,9 @@ impl App {
                 block: None,
             })
             .collect();
-        let title = format!("Articles read · {}", list.len());
+        let title = words::history_title(list.len());
         self.overlay = Some(Overlay::List(Picker::of_items(title, items, Listing::Read)));
-        self.say("↑↓ choose · Enter opens · Esc closes", false);
+        self.say(&words::history_hint(&self.keys()), false);
     }
 
     /// `d` in the list of bookmarks: deletes the highlighted one.
@@ -189,7 +184,7 @@ impl App {
             at: 0,
         };
         if let Err(e) = bookmarks::remove(&file, &mark) {
-            return self.say(&format!("Not deleted: {e}"), true);
+            return self.say(&words::not_deleted(&e.to_string()), true);
         }
         picker.items.remove(picker.selected);
         picker.step(0);
@@ -200,11 +195,11 @@ impl App {
             .unwrap_or_default()
             .to_owned();
         let left = picker.items.len();
-        picker.title = format!("Bookmarks · {left}");
+        picker.title = words::bookmarks_title(left);
         if left == 0 {
             self.overlay = None;
         }
-        self.say(&format!("Deleted the bookmark {name}"), false);
+        self.say(&words::deleted(&name), false);
     }
 }
 

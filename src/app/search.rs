@@ -3,6 +3,7 @@
 //! one), and `s` in the whole mirror (a prompt over the text, Enter searches, answers
 //! listed as a background thread finds them, Enter opens one at its match).
 
+use crate::app::words;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -12,7 +13,6 @@ use crate::app::view::View;
 use crate::mirror::search::Query;
 use crate::model::article::Article;
 use crate::model::layout::{Layout, line_text};
-use crate::model::plural::count;
 
 /// The `/` search: what is searched, where it matched, and which match is current.
 #[derive(Debug, Clone)]
@@ -214,10 +214,7 @@ impl App {
         let path = self.current().article.path.clone();
         match self.find.as_ref() {
             None => {
-                self.say(
-                    "No search yet: / searches this article, s the mirror",
-                    false,
-                );
+                self.say(&words::no_search_yet(&self.keys()), false);
                 return;
             }
             Some(f) if f.path != path => {
@@ -287,9 +284,9 @@ impl App {
         };
         let text = match (find.current, find.matches.len()) {
             _ if find.query.is_empty() => return,
-            (_, 0) => format!("no match for {}", find.typed.trim()),
-            (Some(c), n) => format!("match {} of {n} for {}", c + 1, find.typed.trim()),
-            (None, n) => format!("{} for {}", count(n, "match", "matches"), find.typed.trim()),
+            (_, 0) => words::no_match(find.typed.trim()),
+            (Some(c), n) => words::match_of(c + 1, n, find.typed.trim()),
+            (None, n) => words::matches(n, find.typed.trim()),
         };
         let error = find.matches.is_empty();
         self.say(&text, error);

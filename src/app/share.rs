@@ -4,10 +4,10 @@
 
 use super::App;
 use crate::app::effect::Effect;
+use crate::app::words;
 use crate::mirror::reference::{self, Kind};
 use crate::model::article::{Article, Link};
 use crate::model::codes;
-use crate::model::plural::count;
 
 impl App {
     pub(super) fn browse(&mut self, article: &Article, selected: Option<usize>) {
@@ -21,18 +21,15 @@ impl App {
             }),
         };
         let Some(address) = address else {
-            self.say("No Légifrance address for this", true);
+            self.say(words::NO_ADDRESS, true);
             return;
         };
         match self.browser.clone() {
             Some(program) => {
-                self.say(&format!("Opening {address} with {program}"), false);
+                self.say(&words::opening(&address, &program), false);
                 self.effects.push(Effect::Browse { program, address });
             }
-            None => self.say(
-                &format!("No browser here (set BROWSER); y copies the address: {address}"),
-                true,
-            ),
+            None => self.say(&words::no_browser(&self.keys(), &address), true),
         }
     }
 
@@ -53,7 +50,7 @@ impl App {
             }
             None => citation(&article.num, article.code_slug()),
         };
-        self.say(&format!("Copied: {text}"), false);
+        self.say(&words::copied(&text), false);
         self.effects.push(Effect::Copy(text));
     }
 }
@@ -64,8 +61,7 @@ impl App {
     pub(super) fn copy_text(&mut self, article: &Article, cursor: usize) {
         let (text, what) = text_under(article, cursor);
         let lines = text.lines().count();
-        let lines = count(lines, "line", "lines");
-        self.say(&format!("Copied {lines}: {what}"), false);
+        self.say(&words::copied_lines(lines, &what), false);
         self.effects.push(Effect::Copy(text));
     }
 }
@@ -88,19 +84,16 @@ pub fn text_under(article: &Article, cursor: usize) -> (String, String) {
                 .filter_map(|&b| article.blocks[b].marker.map(|m| m.label()))
                 .collect();
             let name = if labels.is_empty() {
-                "a table".to_owned()
+                words::A_TABLE.to_owned()
             } else {
                 labels.join(" ")
             };
             (
                 i..article.blocks[i].end,
-                format!("{name} of {}", article.num),
+                words::item_of(&name, &article.num),
             )
         }
-        None => (
-            0..article.blocks.len(),
-            format!("the whole of {}", article.num),
-        ),
+        None => (0..article.blocks.len(), words::whole_of(&article.num)),
     };
     let text: Vec<String> = article.blocks[range]
         .iter()

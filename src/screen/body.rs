@@ -14,7 +14,6 @@ use crate::app::App;
 use crate::app::view::{Page, Pos, View};
 use crate::model::layout::truncate;
 use crate::model::layout::{CURSOR_COLUMNS, SIGN_COLUMNS, Seg, VLine};
-use crate::model::plural;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let f = Page {
@@ -82,7 +81,7 @@ fn screen_line<'a>(
         let line = f.layout.folded_line(f.article, pos.block);
         let room = usize::from(f.layout.width()).saturating_sub(text_column);
         let hidden = view.hidden_lines(f, pos.block);
-        let count = format!(" (+{})", plural::count(hidden, "line", "lines"));
+        let count = crate::app::words::hidden_lines(hidden);
         let text_room = room.saturating_sub(count.width());
         spans.extend(marked(text_spans(&truncate(&line, text_room), links)));
         spans.push(Span::styled(count, t.fold_count));

@@ -50,21 +50,16 @@ pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker, app: &crate::app::Ap
     let block = Block::default()
         .borders(Borders::ALL)
         .title(fit(&format!(" {} ", picker.title), inner))
-        .title_bottom(fit(&footer(picker, app.keymap()), inner));
+        .title_bottom(fit(&footer(picker, &app.keys()), inner));
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }
 
 /// What the keys do in the list: the bookmarks' own says how to delete one, with the
 /// key in effect.
-fn footer(picker: &Picker, keymap: &crate::app::keymap::Keymap) -> String {
-    let delete = keymap.label_of(crate::app::action::Action::Delete);
-    match (picker.listing, delete) {
-        (crate::app::picker::Listing::Bookmarks, Some(key)) => {
-            format!(" Enter opens · {key} deletes · Esc closes ")
-        }
-        _ => " Enter opens · Esc closes ".to_owned(),
-    }
+fn footer(picker: &Picker, keys: &crate::app::words::Keys) -> String {
+    let deletes = picker.listing == crate::app::picker::Listing::Bookmarks;
+    crate::app::words::list_footer(keys, deletes)
 }
 
 /// The last `width` columns of `text`.

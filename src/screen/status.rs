@@ -7,13 +7,8 @@ use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::App;
-use crate::app::action::Action;
+use crate::app::words;
 use crate::model::layout::fit;
-
-/// What the left side says when there is no message.
-const HINT: &str = "Tab references · Enter open/unfold · Backspace back · ? keys · q quit";
-/// What it says when the cursor is on a table wider than the screen.
-const TABLE_HINT: &str = "← → or h l scroll the table · Enter folds it · ? keys";
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
@@ -22,39 +17,29 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let right = match seen {
         // Which of a wide table's columns are in view, and on which side there is more.
         Some((first, last, of)) => {
-            let more_left = if view.shift > 0 { "‹ " } else { "" };
-            let more_right = if view.shift < view.max_shift(app.page()) {
-                " ›"
-            } else {
-                ""
-            };
-            let seen = if first == last {
-                format!("column {first}")
-            } else {
-                format!("columns {first}–{last}")
-            };
-            format!(
-                " {more_left}{seen} of {of}{more_right} · {} ",
-                position(app)
-            )
+            let more_right = view.shift < view.max_shift(app.page());
+            let seen = words::columns_seen(first, last, of, view.shift > 0, more_right);
+            format!(" {seen} · {} ", position(app))
         }
         None => format!(" {} ", position(app)),
     };
-    let hint = if seen.is_some() { TABLE_HINT } else { HINT };
+    // What the left side says when there is no message: on a table wider than the
+    // screen, how to scroll it.
+    let hint = if seen.is_some() {
+        words::table_hint(&app.keys())
+    } else {
+        words::reader_hint(&app.keys())
+    };
     // The `/` prompt, as less and vim have it: what is typed, then what it found.
     let prompt = app.find_prompt().map(|p| match app.status() {
         Some(s) if !s.text.starts_with('/') => format!("{p}▏  {}", s.text),
         _ => format!("{p}▏"),
     });
     // The keys that close the help, as the user has them.
-    let help_line = app.help_scroll().is_some().then(|| {
-        let closes = [Action::Quit, Action::Cancel]
-            .iter()
-            .filter_map(|a| app.keymap().label_of(*a))
-            .collect::<Vec<_>>()
-            .join(" or ");
-        format!("Keys of loi · {closes} closes")
-    });
+    let help_line = app
+        .help_scroll()
+        .is_some()
+        .then(|| words::help_status(&app.keys()));
     let (text, style) = match app.status() {
         _ if prompt.is_some() => (prompt.as_deref().unwrap_or_default(), theme.status),
         Some(s) if s.error => (s.text.as_str(), theme.status_error),
@@ -65,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         // Until a message replaces it: the file is not what it should be.
         None => match app.current().article.note {
             Some(note) => (note, theme.status_error),
-            None => (hint, theme.status),
+            None => (hint.as_str(), theme.status),
         },
     };
     let left = fit(&format!(" {text}"), width.saturating_sub(right.width()));
@@ -88,9 +73,9 @@ fn position(app: &App) -> String {
         let lines = crate::app::help::height(app.keymap(), app.size().0);
         let last = lines.saturating_sub(app.text_height());
         return match (scroll == 0, scroll >= last) {
-            (true, true) => "All".to_owned(),
-            (true, false) => "Top".to_owned(),
-            (false, true) => "Bot".to_owned(),
+            (true, true) => words::POSITION_ALL.to_owned(),
+            (true, false) => words::POSITION_TOP.to_owned(),
+            (false, true) => words::POSITION_BOTTOM.to_owned(),
             (false, false) => format!("{}%", scroll * 100 / lines.max(1)),
         };
     }
@@ -104,9 +89,9 @@ fn position(app: &App) -> String {
         view.top == view.max_top(f)
     };
     match (at_top, at_bottom) {
-        (true, true) => "All".to_owned(),
-        (true, false) => "Top".to_owned(),
-        (false, true) => "Bot".to_owned(),
+        (true, true) => words::POSITION_ALL.to_owned(),
+        (true, false) => words::POSITION_TOP.to_owned(),
+        (false, true) => words::POSITION_BOTTOM.to_owned(),
         (false, false) => format!("{}%", percent_above(f, view.top)),
     }
 }

@@ -7,12 +7,15 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 
 use super::theme::{self, Theme};
+use crate::app::App;
+use crate::app::words;
 use crate::mirror::toc::view::TocView;
 use crate::model::codes;
 use crate::model::layout::fit;
 
 /// Draws `view` in a box filling `area`; `current` is the article being read.
-pub fn draw(frame: &mut Frame, area: Rect, view: &TocView, current: &str, t: &Theme) {
+pub fn draw(frame: &mut Frame, area: Rect, view: &TocView, app: &App, t: &Theme) {
+    let current = app.current().article.path.as_str();
     if area.width < 4 || area.height < 3 {
         return;
     }
@@ -35,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &TocView, current: &str, t: &Th
                 "{}{sign} {}{}",
                 "  ".repeat(row.depth),
                 row.label,
-                if here { "  ◂ here" } else { "" }
+                if here { words::CONTENTS_HERE } else { "" }
             );
             let style = if i == view.cursor {
                 t.link_selected
@@ -47,11 +50,11 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &TocView, current: &str, t: &Th
             Line::from(Span::styled(fit(&text, inner), style))
         })
         .collect();
-    let title = format!(" Contents · {} ", codes::title_for(&view.toc.code));
+    let title = words::contents_title(&codes::title_for(&view.toc.code));
     let block = Block::default()
         .borders(Borders::ALL)
         .title(fit(&title, inner))
-        .title_bottom(fit(" Enter opens · ←/→ fold · t or Esc closes ", inner));
+        .title_bottom(fit(&words::contents_footer(&app.keys()), inner));
     frame.render_widget(Clear, area);
     frame.render_widget(Paragraph::new(lines).block(block), area);
 }

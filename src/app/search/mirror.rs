@@ -2,6 +2,7 @@
 //! searches in a thread of its own, the answers listed as they come (the loop's
 //! idle turns collect them), and Enter opens one at its match with `n` ready.
 
+use crate::app::words;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
@@ -10,7 +11,6 @@ use super::Find;
 use crate::app::action::Action;
 use crate::app::picker::{Item, Picker};
 use crate::mirror::search::{Answered, Hit, Query};
-use crate::model::plural::count;
 
 /// Answers listed at most: more is not read on a screen.
 const LIMIT: usize = 200;
@@ -35,17 +35,14 @@ impl App {
     /// `s`: opens the prompt.
     pub(in crate::app) fn open_mirror_search(&mut self) {
         let mut picker = Picker::prompt();
-        picker.title = "Search the whole mirror".to_owned();
+        picker.title = words::SEARCH_TITLE.to_owned();
         let search = MirrorSearch {
             searched: None,
             found: None,
             hits: Vec::new(),
         };
         self.overlay = Some(Overlay::Search(picker, search));
-        self.say(
-            "Words (all must be there, a word finds those it starts), \"a phrase\"; Enter searches",
-            false,
-        );
+        self.say(&words::search_prompt(), false);
     }
 
     /// Keys while the `s` list is open.
@@ -63,7 +60,7 @@ impl App {
                         query.pop();
                     }
                 }
-                self.say("Enter searches the whole mirror", false);
+                self.say(&words::search_to_start(), false);
                 return;
             }
             Action::Activate => {
@@ -96,7 +93,7 @@ impl App {
     fn start_mirror_search(&mut self, typed: String) {
         let query = Query::parse(&typed);
         if query.is_empty() {
-            self.say("Type words to search for", true);
+            self.say(words::SEARCH_NO_WORDS, true);
             return;
         }
         let (tx, rx) = mpsc::channel();
@@ -122,7 +119,7 @@ impl App {
                 }
             });
         if spawned.is_err() {
-            self.say("Could not start the search (no thread left)", true);
+            self.say(words::SEARCH_NO_THREAD, true);
             return;
         }
         if let Some(Overlay::Search(picker, search)) = self.overlay.as_mut() {
@@ -131,7 +128,7 @@ impl App {
             search.searched = Some(typed);
             search.found = Some(rx);
         }
-        self.say("Searching…", false);
+        self.say(words::SEARCHING, false);
     }
 
     /// Opens an answer at its first match, the search kept for `n`.
@@ -204,21 +201,14 @@ impl App {
         picker.items = items;
         picker.selected = selected.min(n.saturating_sub(1));
         let Some(how) = done else {
-            self.say(&format!("Searching… {n} found so far"), false);
+            self.say(&words::searching(n), false);
             return;
         };
         search.found = None;
         let text = match (n, how) {
-            (0, _) => "Nothing found: fewer words, or the start of a word?".to_owned(),
-            (LIMIT, _) => format!("The first {LIMIT} articles found: more words narrow it"),
-            (n, Some(Answered::Index)) => format!(
-                "{}, best first · Enter opens",
-                count(n, "article", "articles")
-            ),
-            (n, _) => format!(
-                "{}, in mirror order (ranked once indexed) · Enter opens",
-                count(n, "article", "articles")
-            ),
+            (0, _) => words::FOUND_NOTHING.to_owned(),
+            (LIMIT, _) => words::found_limit(LIMIT),
+            (n, how) => words::found(&self.keys(), n, how == Some(Answered::Index)),
         };
         self.say(&text, n == 0);
     }

@@ -172,3 +172,67 @@ fn paths_are_read_as_layer_and_module() {
     );
     assert_eq!(module_of("app", &src().join("app.rs")), "");
 }
+
+/// Where a text the screen shows is written outside `app::words`: a status set from a
+/// literal, a title or a frame's foot from a literal.
+fn words_outside_words(text: &str) -> Vec<String> {
+    let literal_after = |call: &str| -> Vec<String> {
+        text.match_indices(call)
+            .filter_map(|(at, _)| {
+                let rest = text[at + call.len()..].trim_start();
+                let rest = rest.strip_prefix("&format!(").unwrap_or(rest);
+                let rest = rest.strip_prefix("fit(").unwrap_or(rest);
+                let rest = rest.strip_prefix("&format!(").unwrap_or(rest);
+                let literal = rest.strip_prefix('"')?;
+                let end = literal.find('"').unwrap_or(literal.len());
+                let literal = &literal[..end];
+                // `" {text}"`: spacing and placeholders are no words.
+                let words = literal
+                    .split(|c: char| !c.is_alphabetic())
+                    .filter(|w| w.chars().count() > 2)
+                    .filter(|w| !literal.contains(&format!("{{{w}}}")))
+                    .count();
+                (words > 0).then(|| format!("{call}{literal}"))
+            })
+            .collect()
+    };
+    ["say(", ".title(", ".title_bottom(", "title: "]
+        .iter()
+        .flat_map(|c| literal_after(c))
+        .collect()
+}
+
+#[test]
+fn the_app_and_the_screen_take_their_words_from_one_module() {
+    let mut found = Vec::new();
+    for layer in ["app", "screen"] {
+        for path in files(layer) {
+            if path.components().any(|c| c.as_os_str() == "words") {
+                continue;
+            }
+            let Some(text) = code(&path) else { continue };
+            for w in words_outside_words(&text) {
+                found.push(format!("{}: {w}", path.display()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "words outside app::words:\n{}",
+        found.join("\n")
+    );
+}
+
+#[test]
+fn a_literal_status_or_title_is_found() {
+    assert_eq!(
+        words_outside_words("self.say(\"No article read yet\", false);"),
+        ["say(No article read yet"]
+    );
+    assert_eq!(
+        words_outside_words(".title_bottom(fit(\" Enter opens \", inner))"),
+        [".title_bottom( Enter opens "]
+    );
+    assert!(words_outside_words("self.say(&words::copied(&text), false);").is_empty());
+    assert!(words_outside_words(".title(fit(&format!(\" {title} \"), inner))").is_empty());
+}
