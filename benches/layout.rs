@@ -4,7 +4,7 @@
 //! before its first screen.
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use loi::model::article::Article;
+use loi::model::article::{Article, Citations};
 use loi::model::layout::Layout;
 
 /// Lays out every block of `article` at `width`; returns the lines, so that nothing
@@ -31,10 +31,14 @@ fn bench(c: &mut Criterion) {
         // What the reader does before the first screen: citations come after it.
         c.bench_function(&format!("parse, links only, {name}"), |b| {
             b.iter(|| {
-                Article::parse_links_first("code-du-travail/x/y.md", std::hint::black_box(source))
+                Article::parse(
+                    "code-du-travail/x/y.md",
+                    std::hint::black_box(source),
+                    Citations::Later,
+                )
             })
         });
-        let article = Article::parse("code-du-travail/x/y.md", source);
+        let article = Article::parse("code-du-travail/x/y.md", source, Citations::Now);
         for width in [80, 40] {
             c.bench_function(&format!("layout {name} at {width} columns"), |b| {
                 b.iter(|| lay_out(std::hint::black_box(&article), width))

@@ -16,7 +16,7 @@ use named::looks_like_path;
 
 use crate::mirror::Mirror;
 use crate::mirror::error::Error;
-use crate::model::article::Article;
+use crate::model::article::{Article, Citations};
 use crate::model::codes;
 
 /// Read French legal codes in the terminal, from a local mirror.
@@ -314,28 +314,12 @@ pub fn target(cli: &Cli, ask: bool) -> Result<Opened, Error> {
             found => found?,
         },
     };
-    let (text, note) = article_text(&mirror, &rel)?;
-    let mut article = Article::parse_links_first(&rel, &text);
-    article.note = note;
+    let article = named::article(&mirror, &rel, Citations::Later)?;
     Ok(Opened {
         mirror,
         article,
         choices,
     })
-}
-
-/// The text of the article file at `rel` and its note (not UTF-8), refused when it
-/// is empty or not an article: what the reader and `loi print` open.
-pub fn article_text(mirror: &Mirror, rel: &str) -> Result<(String, Option<&'static str>), Error> {
-    let (text, note) = mirror.read_text(rel)?;
-    if text.is_empty() {
-        return Err(Error::EmptyFile(rel.to_owned()));
-    }
-    // A byte-order mark, as some Windows editors write, is no reason to refuse a file.
-    if !text.trim_start_matches('\u{feff}').starts_with("# Article") {
-        return Err(Error::NotAnArticle(rel.to_owned()));
-    }
-    Ok((text, note))
 }
 
 /// The mirror a file belongs to, when no `--mirror` is given: the folder above the

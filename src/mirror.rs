@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
 use crate::mirror::error::Error;
-use crate::model::article::Article;
+use crate::model::article::{Article, Citations};
 use ids::Ids;
 use index::Index;
 
@@ -253,15 +253,15 @@ impl Mirror {
         Ok(decode_owned(bytes))
     }
 
-    /// Reads and parses the article at `rel`; a file that is not UTF-8 gets a note, an
-    /// empty one is refused.
-    pub fn load(&self, rel: &str) -> Result<Article, Error> {
+    /// Reads and parses the article at `rel`, its citations found when `citations`
+    /// says; a file that is not UTF-8 gets a note, an empty one is refused.
+    pub fn article(&self, rel: &str, citations: Citations) -> Result<Article, Error> {
         let clean = safe_relative(rel).ok_or_else(|| Error::OutsideMirror(rel.to_owned()))?;
         let (text, note) = self.read_text(&clean)?;
         if text.is_empty() {
             return Err(Error::EmptyFile(clean));
         }
-        let mut article = Article::parse(&clean, &text);
+        let mut article = Article::parse(&clean, &text, citations);
         article.note = note;
         Ok(article)
     }
@@ -287,19 +287,6 @@ impl Mirror {
                 kind: kind_of(&meta),
             }),
         }
-    }
-
-    /// Reads an article to show it: its citations are found later
-    /// ([`Article::parse_links_first`]).
-    pub fn load_to_read(&self, rel: &str) -> Result<Article, Error> {
-        let clean = safe_relative(rel).ok_or_else(|| Error::OutsideMirror(rel.to_owned()))?;
-        let (text, note) = self.read_text(&clean)?;
-        if text.is_empty() {
-            return Err(Error::EmptyFile(clean));
-        }
-        let mut article = Article::parse_links_first(&clean, &text);
-        article.note = note;
-        Ok(article)
     }
 
     /// The code folders at the root, sorted; read once (each reference asks).

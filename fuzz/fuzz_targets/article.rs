@@ -9,7 +9,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use loi::model::article::{Article, Piece};
+use loi::model::article::{Article, Citations, Piece};
 use loi::model::layout::{CURSOR_COLUMNS, Layout, SIGN_COLUMNS, line_text};
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
@@ -20,7 +20,11 @@ fuzz_target!(|data: &[u8]| {
         return;
     };
     let source = String::from_utf8_lossy(file);
-    let article = Article::parse("code-du-travail/partie-legislative/l1-1.md", &source);
+    let article = Article::parse(
+        "code-du-travail/partie-legislative/l1-1.md",
+        &source,
+        Citations::Now,
+    );
     check_model(&article);
     let hash = fnv1a(data);
     let widths = [

@@ -14,8 +14,8 @@ use crate::app::words::{self, Keys};
 use crate::mirror::Mirror;
 use crate::mirror::ids::Ids;
 use crate::mirror::reference::{self, Target};
-use crate::model::article::Article;
 use crate::model::article::enumeration::Marker;
+use crate::model::article::{Article, Citations};
 
 impl App {
     /// Moves the cursor to `block` of the current article, unfolding what hides it.
@@ -143,7 +143,7 @@ impl App {
             self.go_to_point(point);
             return;
         }
-        match self.mirror.load_to_read(path) {
+        match self.mirror.article(path, Citations::Later) {
             Ok(next) => {
                 self.history.push(Entry::new(next));
                 self.relayout();
@@ -159,7 +159,7 @@ impl App {
     /// stand-in, not one the reader opened.
     pub(super) fn open_instead(&mut self, path: &str) {
         if self.history.current().article.path != path {
-            match self.mirror.load_to_read(path) {
+            match self.mirror.article(path, Citations::Later) {
                 Ok(next) => {
                     self.history.replace(Entry::new(next));
                     self.relayout();

@@ -126,11 +126,13 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::article::Citations;
 
     fn entry(num: &str) -> Entry {
         Entry::new(Article::parse(
             &format!("c/{num}.md"),
             &format!("# Article {num}\n\n<p>I.-Un.</p><p>1° Deux.</p>"),
+            Citations::Now,
         ))
     }
 

@@ -3,6 +3,7 @@
 //! go-to ranks the code read first, and neither stacks an article twice.
 
 use super::*;
+use crate::model::article::Citations;
 use crate::saved::paths::Paths;
 
 const TRAVAIL: &str = "code-du-travail/partie-legislative";
@@ -31,7 +32,7 @@ fn mirror() -> (tempfile::TempDir, Mirror) {
 
 /// The reader on the article at `path`, its files in `home`.
 fn reader(mirror: Mirror, path: &str, home: &std::path::Path) -> App {
-    let article = mirror.load(path).expect("load");
+    let article = mirror.article(path, Citations::Now).expect("load");
     let mut app = App::new(mirror, article, (80, 24));
     app.files = Some(Paths::in_folders(
         home.join("config"),

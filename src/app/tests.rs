@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::app::effect::Effect;
+use crate::model::article::Citations;
 
 /// A mirror with L6123-1 (real), L9-1..L9-3 and L9-10, and L9-9 citing them.
 pub(super) fn mirror() -> (tempfile::TempDir, Mirror) {
@@ -42,7 +43,7 @@ pub(super) fn app() -> (tempfile::TempDir, App) {
 fn app_sized(size: (u16, u16)) -> (tempfile::TempDir, App) {
     let (dir, mirror) = mirror();
     let path = mirror.find_number(None, "L9-9").expect("L9-9");
-    let article = mirror.load(&path).expect("load");
+    let article = mirror.article(&path, Citations::Now).expect("load");
     (dir, App::new(mirror, article, size))
 }
 
@@ -184,7 +185,7 @@ fn folding_away_the_selected_reference_drops_it() {
 fn a_reference_selected_before_the_citations_are_found_stays_selected() {
     let (_dir, mirror) = mirror();
     let path = mirror.find_number(None, "L9-9").expect("L9-9");
-    let article = mirror.load_to_read(&path).expect("load");
+    let article = mirror.article(&path, Citations::Later).expect("load");
     let mut app = App::new(mirror, article, (80, 24));
     assert!(app.has_idle_work());
     select(&mut app, "articles L. 6123-1, L. 9-1");
@@ -366,7 +367,7 @@ fn y_on_a_reference_to_a_code_not_in_the_mirror_copies_its_citation() {
     .expect("write");
     let mirror = Mirror::open(dir.path()).expect("mirror");
     let path = mirror.find_number(None, "L1-1").expect("L1-1");
-    let article = mirror.load(&path).expect("load");
+    let article = mirror.article(&path, Citations::Now).expect("load");
     let mut app = App::new(mirror, article, (80, 24));
     app.update(Action::Idle);
     let mut copied = |text: &str| {
@@ -415,7 +416,10 @@ fn a_legacy_link_its_text_contradicts_is_followed_as_the_mirror_says() {
     }
     let mirror = Mirror::open(dir.path()).expect("mirror");
     let article = mirror
-        .load_to_read(&mirror.find_number(None, "L1-1").expect("L1-1"))
+        .article(
+            &mirror.find_number(None, "L1-1").expect("L1-1"),
+            Citations::Later,
+        )
         .expect("load");
     let mut app = App::new(mirror, article, (80, 24));
     for _ in 0..1000 {

@@ -7,8 +7,8 @@ use serde::Serialize;
 
 use crate::mirror::Mirror;
 use crate::mirror::reference::{self, Kind, Target, Unresolved};
-use crate::model::article::Article;
 use crate::model::article::enumeration::Marker;
+use crate::model::article::{Article, Citations};
 use crate::model::plural::count;
 
 /// One reference, as printed.
@@ -110,7 +110,7 @@ pub fn run(
     };
     let mut totals = Totals::default();
     for path in paths {
-        let Ok(article) = mirror.load(path) else {
+        let Ok(article) = mirror.article(path, Citations::Now) else {
             continue;
         };
         totals.articles += 1;
@@ -159,7 +159,7 @@ mod tests {
     fn the_seed_s_references_and_why_some_lead_nowhere() {
         let mirror = Mirror::bundled();
         let seed = mirror.find_named("", "d313-14.md").remove(0);
-        let article = mirror.load(&seed).expect("seed");
+        let article = mirror.article(&seed, Citations::Now).expect("seed");
         let rows = rows(&mirror, &article);
         assert_eq!(rows.len(), 12);
         // One link naming two articles is two references.

@@ -7,6 +7,7 @@ use std::path::Path;
 
 use crate::mirror::Mirror;
 use crate::mirror::error::Error;
+use crate::model::article::{Article, Citations};
 use crate::model::codes;
 
 /// One article as the command line names it.
@@ -98,6 +99,16 @@ fn code_name<'a>(mirror: &Mirror, arg: &'a str) -> Option<&'a str> {
 /// Whether an argument is a file's path rather than a number.
 pub(super) fn looks_like_path(arg: &str) -> bool {
     arg.ends_with(".md") || arg.contains('/')
+}
+
+/// The article at `rel`, which the user named: refused, unlike one a link leads to,
+/// when its file does not open with `# Article` ([`Article::has_heading`]).
+pub fn article(mirror: &Mirror, rel: &str, citations: Citations) -> Result<Article, Error> {
+    let article = mirror.article(rel, citations)?;
+    if !article.has_heading {
+        return Err(Error::NotAnArticle(rel.to_owned()));
+    }
+    Ok(article)
 }
 
 /// A file path given on the command line, as a path inside the mirror: as given

@@ -12,7 +12,7 @@ use crate::cli::named::Named;
 use crate::mirror::Mirror;
 use crate::mirror::error::Error;
 use crate::mirror::reference::{self, Target, Unresolved};
-use crate::model::article::{Article, Piece, TextStyle};
+use crate::model::article::{Article, Citations, Piece, TextStyle};
 use crate::model::layout::{self, CURSOR_COLUMNS, Layout, SIGN_COLUMNS, VLine, truncate};
 use crate::model::plural;
 use crate::model::sanitize;
@@ -51,14 +51,14 @@ pub fn run(
                 out.flush()?;
                 let _ = writeln!(err, "loi: {}", sanitize::clean(&e.to_string()));
             }
-            Ok((article, note)) => {
+            Ok(article) => {
                 if printed > 0 {
                     let rule = "═".repeat(usize::from(options.width));
                     writeln!(out, "\n{rule}\n")?;
                 }
                 printed += 1;
                 write_article(mirror, &article, options, out)?;
-                if let Some(note) = note {
+                if let Some(note) = article.note {
                     out.flush()?;
                     let path = sanitize::clean(&article.path);
                     let _ = writeln!(err, "loi: {path}: {note}");
@@ -69,12 +69,10 @@ pub fn run(
     Ok(failed)
 }
 
-/// The article an argument names, refused as the reader refuses it, with the note of
-/// a file that is not UTF-8. Citations are found: they are references too.
-fn open(mirror: &Mirror, named: Named) -> Result<(Article, Option<&'static str>), Error> {
-    let rel = named.path(mirror)?;
-    let (text, note) = crate::cli::article_text(mirror, &rel)?;
-    Ok((Article::parse(&rel, &text), note))
+/// The article an argument names, refused as the reader refuses it. Citations are
+/// found: they are references too.
+fn open(mirror: &Mirror, named: Named) -> Result<Article, Error> {
+    crate::cli::named::article(mirror, &named.path(mirror)?, Citations::Now)
 }
 
 /// Writes one article: heading, section trail, a rule, the body, then its references.

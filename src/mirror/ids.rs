@@ -19,6 +19,7 @@ use std::path::PathBuf;
 
 use super::Mirror;
 use crate::mirror::index::Index;
+use crate::model::article::Citations;
 
 const MAGIC: &str = "LOIIDS1";
 
@@ -215,7 +216,7 @@ fn count(mirror: &Mirror) -> Votes {
         {
             continue;
         }
-        if let Ok(article) = mirror.load(&path) {
+        if let Ok(article) = mirror.article(&path, Citations::Now) {
             votes.count(mirror, &article);
         }
     }

@@ -97,7 +97,10 @@ fn finds_numbers_in_any_form() {
 fn loads_articles_and_refuses_non_files() {
     let (_tmp, mirror) = tiny();
     let a = mirror
-        .load("/code-du-travail/partie-legislative/chapitre-iii/l6123-1.md")
+        .article(
+            "/code-du-travail/partie-legislative/chapitre-iii/l6123-1.md",
+            Citations::Now,
+        )
         .expect("load");
     assert_eq!(a.num, "L6123-1");
     assert_eq!(a.code_slug(), "code-du-travail");

@@ -134,11 +134,27 @@ pub struct Article {
     pub path: String,
     pub blocks: Vec<Block>,
     pub links: Vec<Link>,
-    /// Whether the citations of the text are still to be found
-    /// ([`Article::parse_links_first`]).
+    /// Whether the citations of the text are still to be found ([`Citations::Later`]).
     pub citations_pending: bool,
+    /// Whether the file opens with `# Article`. A link opens a file without it (its
+    /// number from the file name), but a file the user names is refused: it may be
+    /// any `.md` file, named by mistake.
+    pub has_heading: bool,
     /// What is wrong with the file itself (not UTF-8), for the status line.
     pub note: Option<&'static str>,
+}
+
+/// When the citations written in an article's words (not its links) are found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Citations {
+    /// While parsing: for what needs every reference at once (`loi print`, `loi links`,
+    /// the index of « cité par »).
+    Now,
+    /// Later, by [`Article::with_citations`]: what the reader uses, since its first
+    /// screen needs none of them, and reading the words of a 122 KB article took twice
+    /// as long as the rest of opening it. Links naming several articles are split then
+    /// too. An article past [`MAX_CITATION_SEARCH`] never has them searched.
+    Later,
 }
 
 impl Article {
@@ -146,32 +162,15 @@ impl Article {
     ///
     /// A file without the heading still opens (the number falls back to the file name),
     /// so that a damaged file shows what it has rather than nothing.
-    pub fn parse(path: &str, source: &str) -> Article {
-        let (num, body) = split_heading(source).unwrap_or_else(|| (fallback_num(path), source));
+    pub fn parse(path: &str, source: &str, citations: Citations) -> Article {
+        let heading = split_heading(source);
+        let has_heading = heading.is_some();
+        let (num, body) = heading.unwrap_or_else(|| (fallback_num(path), source));
         let parsed = html::parse(body);
         let mut blocks = enumeration::build(parsed.paras);
         let code = path.split('/').next().unwrap_or_default();
-        let links = references::attach(&mut blocks, &parsed.links, code, true);
-        Article {
-            num,
-            path: path.to_owned(),
-            blocks,
-            links,
-            citations_pending: false,
-            note: None,
-        }
-    }
-
-    /// Like [`Article::parse`], but with the links only: finding the citations of the
-    /// text (and splitting links naming several articles) waits for
-    /// [`Article::with_citations`]. Reading the words of a 122 KB article took twice as
-    /// long as the rest of opening it, and the first screen needs none of it.
-    pub fn parse_links_first(path: &str, source: &str) -> Article {
-        let (num, body) = split_heading(source).unwrap_or_else(|| (fallback_num(path), source));
-        let parsed = html::parse(body);
-        let mut blocks = enumeration::build(parsed.paras);
-        let code = path.split('/').next().unwrap_or_default();
-        let links = references::attach(&mut blocks, &parsed.links, code, false);
+        let now = citations == Citations::Now;
+        let links = references::attach(&mut blocks, &parsed.links, code, now);
         Article {
             num,
             path: path.to_owned(),
@@ -179,12 +178,13 @@ impl Article {
             links,
             // Past this size (the largest real article is 122 KB) the search would hold
             // the reader for seconds, keys unanswered: only links are references.
-            citations_pending: source.len() <= MAX_CITATION_SEARCH,
+            citations_pending: !now && source.len() <= MAX_CITATION_SEARCH,
+            has_heading,
             note: None,
         }
     }
 
-    /// The article with its citations found, as [`Article::parse`] gives it.
+    /// The article with its citations found, as [`Citations::Now`] gives it.
     pub fn with_citations(&self) -> Article {
         let mut blocks = self.blocks.clone();
         let links = references::attach(&mut blocks, &self.links, self.code_slug(), true);
@@ -194,6 +194,7 @@ impl Article {
             blocks,
             links,
             citations_pending: false,
+            has_heading: self.has_heading,
             note: self.note,
         }
     }
@@ -268,6 +269,7 @@ pub(crate) fn point_block(blocks: &[Block], point: &[Marker]) -> Option<usize> {
 
 /// Splits `# Article NUM\n\nBODY` into its number and body.
 pub fn split_heading(source: &str) -> Option<(String, &str)> {
+    // A byte-order mark, as some Windows editors write, is no reason to lose the heading.
     let source = source.strip_prefix('\u{feff}').unwrap_or(source);
     let (first, rest) = source.split_once('\n').unwrap_or((source, ""));
     let num = first.trim_end_matches('\r').strip_prefix("# Article")?;
@@ -292,24 +294,26 @@ mod tests {
 
     #[test]
     fn heading_gives_number() {
-        let a = Article::parse("code-du-travail/x/l6123-1.md", L6123_1);
+        let a = Article::parse("code-du-travail/x/l6123-1.md", L6123_1, Citations::Now);
         assert_eq!(a.num, "L6123-1");
+        assert!(a.has_heading);
         assert_eq!(a.code_slug(), "code-du-travail");
         assert_eq!(a.section_slugs().collect::<Vec<_>>(), vec!["x"]);
     }
 
     #[test]
     fn the_heading_names_the_code_of_the_folder() {
-        let a = Article::parse("code-du-travail/x/l6123-1.md", L6123_1);
+        let a = Article::parse("code-du-travail/x/l6123-1.md", L6123_1, Citations::Now);
         assert_eq!(a.heading(), "Article L6123-1 · Code du travail");
-        let alone = Article::parse("l6123-1.md", L6123_1);
+        let alone = Article::parse("l6123-1.md", L6123_1, Citations::Now);
         assert_eq!(alone.heading(), "Article L6123-1");
     }
 
     #[test]
     fn missing_heading_still_opens() {
-        let a = Article::parse("c/l1-2.md", "<p>Texte.</p>");
+        let a = Article::parse("c/l1-2.md", "<p>Texte.</p>", Citations::Now);
         assert_eq!(a.num, "L1-2");
+        assert!(!a.has_heading);
         assert_eq!(a.blocks.len(), 1);
         assert_eq!(a.blocks[0].plain_text(), "Texte.");
     }
@@ -322,6 +326,7 @@ mod tests {
                 env!("CARGO_MANIFEST_DIR"),
                 "/tests/fixtures/d6123-1.md"
             )),
+            Citations::Now,
         );
         assert_eq!(a.num, "D6123-1");
         assert_eq!(a.blocks.len(), 1);
@@ -340,14 +345,18 @@ mod tests {
     fn hostile_nesting_opens_with_its_text() {
         // Uncapped, html5ever took about 40 s on this (quadratic in depth).
         let body = "<ul><li>".repeat(100_000) + "fond" + &"</li></ul>".repeat(100_000);
-        let a = Article::parse("c/x.md", &format!("# Article X\n\n{body}<p>après</p>"));
+        let a = Article::parse(
+            "c/x.md",
+            &format!("# Article X\n\n{body}<p>après</p>"),
+            Citations::Now,
+        );
         let texts: Vec<String> = a.blocks.iter().map(Block::plain_text).collect();
         assert_eq!(texts, ["fond", "après"]);
     }
 
     #[test]
     fn links_know_their_block() {
-        let a = Article::parse("c/l.md", L6123_1);
+        let a = Article::parse("c/l.md", L6123_1, Citations::Now);
         assert_eq!(a.links.len(), 2);
         assert_eq!(a.links[0].text, "article L. 5311-9");
         let block = &a.blocks[a.links[0].block];
@@ -365,7 +374,7 @@ mod tests {
     #[test]
     fn a_point_the_article_lacks_is_no_reference() {
         let src = "# Article X\n\n<p>I.-Les personnes mentionnées au II, puis celles mentionnées au III.</p><p>II.-Elles.</p>";
-        let a = Article::parse("c/x.md", src);
+        let a = Article::parse("c/x.md", src, Citations::Now);
         let texts: Vec<&str> = a.links.iter().map(|l| l.text.as_str()).collect();
         assert_eq!(texts, ["II"], "there is no III here");
     }
@@ -388,8 +397,8 @@ mod tests {
             )),
         ];
         for source in fixtures {
-            let now = Article::parse("code-du-travail/x/y.md", source);
-            let first = Article::parse_links_first("code-du-travail/x/y.md", source);
+            let now = Article::parse("code-du-travail/x/y.md", source, Citations::Now);
+            let first = Article::parse("code-du-travail/x/y.md", source, Citations::Later);
             assert!(first.citations_pending);
             assert!(first.links.len() < now.links.len(), "{}", now.num);
             assert_eq!(first.with_citations(), now, "{}", now.num);
@@ -399,7 +408,7 @@ mod tests {
     #[test]
     fn a_link_on_a_point_cites_the_article_named_after_it() {
         let src = "# Article X\n\n<p>mentionnés au <a href='/affichCodeArticle.do?cidTexte=LEGITEXT000006072050&idArticle=LEGIARTI1'>4°</a> de l'article L. 5424-1.</p>";
-        let a = Article::parse("code-du-travail/x.md", src);
+        let a = Article::parse("code-du-travail/x.md", src, Citations::Now);
         assert_eq!(a.links.len(), 1);
         match &a.links[0].cite {
             Some(Cite::Article { num, point, .. }) => {
@@ -416,6 +425,7 @@ mod tests {
         let a = Article::parse(
             "c/x.md",
             "# Article X\n\n<p>Voir <a href='/c/y.md'></a>ceci.</p>",
+            Citations::Now,
         );
         assert!(a.links.is_empty(), "{:?}", a.links);
     }

@@ -4,6 +4,7 @@
 use super::{Entry, History};
 use crate::app::view::{Pos, View};
 use crate::mirror::Mirror;
+use crate::model::article::Citations;
 use crate::saved::session::{Place, Session};
 
 impl History {
@@ -37,7 +38,7 @@ impl History {
         let mut entries = Vec::new();
         let mut pos = None;
         for (i, place) in session.stack.iter().enumerate() {
-            let Ok(article) = mirror.load_to_read(&place.path) else {
+            let Ok(article) = mirror.article(&place.path, Citations::Later) else {
                 continue;
             };
             let mut entry = Entry::new(article);
@@ -80,7 +81,7 @@ mod tests {
     #[test]
     fn a_stack_saved_reopens_with_its_views() {
         let mirror = Mirror::bundled();
-        let article = mirror.load_to_read(SEED).expect("seed");
+        let article = mirror.article(SEED, Citations::Later).expect("seed");
         let mut entry = Entry::new(article);
         let item = entry
             .article

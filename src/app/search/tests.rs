@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::mirror::Mirror;
+use crate::model::article::Citations;
 
 fn app() -> (tempfile::TempDir, App) {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -18,7 +19,7 @@ fn app() -> (tempfile::TempDir, App) {
     .expect("write");
     let mirror = Mirror::open(dir.path()).expect("mirror");
     let path = mirror.find_number(None, "L6123-1").expect("L6123-1");
-    let article = mirror.load(&path).expect("load");
+    let article = mirror.article(&path, Citations::Now).expect("load");
     (dir, App::new(mirror, article, (80, 24)))
 }
 

@@ -1,7 +1,7 @@
 //! Tests of folding, cursor and scrolling on real articles.
 
 use super::*;
-use crate::model::article::Article;
+use crate::model::article::{Article, Citations};
 
 fn seed() -> Article {
     Article::parse(
@@ -10,6 +10,7 @@ fn seed() -> Article {
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/d313-14.md"
         )),
+        Citations::Now,
     )
 }
 
@@ -216,6 +217,7 @@ fn random_moves_keep_the_view_sound() {
                 env!("CARGO_MANIFEST_DIR"),
                 "/tests/fixtures/l4121-3-1.md"
             )),
+            Citations::Now,
         ),
         Article::parse(
             "c/r.md",
@@ -223,6 +225,7 @@ fn random_moves_keep_the_view_sound() {
                 env!("CARGO_MANIFEST_DIR"),
                 "/tests/fixtures/r1431-4.md"
             )),
+            Citations::Now,
         ),
         Article::parse(
             "c/l6.md",
@@ -230,6 +233,7 @@ fn random_moves_keep_the_view_sound() {
                 env!("CARGO_MANIFEST_DIR"),
                 "/tests/fixtures/l6123-1.md"
             )),
+            Citations::Now,
         ),
     ];
     let mut state: u64 = 0x2545_f491_4f6c_dd1d;

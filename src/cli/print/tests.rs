@@ -26,7 +26,11 @@ fn printed(article: &Article, options: &Options) -> String {
 }
 
 fn seed() -> Article {
-    Article::parse("code-de-leducation/partie-reglementaire/x/d313-14.md", SEED)
+    Article::parse(
+        "code-de-leducation/partie-reglementaire/x/d313-14.md",
+        SEED,
+        Citations::Now,
+    )
 }
 
 #[test]
@@ -34,6 +38,7 @@ fn a_marker_follows_each_reference_and_belongs_to_none() {
     let a = Article::parse(
         "c/x.md",
         "# Article X\n\n<p>Voir les articles <a href='/c/a.md'>L. 1-1</a>, L. 1-2 et <a href='/c/b.md'><strong>L.</strong> 1-3</a>.</p>",
+        Citations::Now,
     );
     let marked = with_markers(&a);
     let text = marked.blocks[0].plain_text();
@@ -57,7 +62,7 @@ fn a_marker_follows_each_reference_and_belongs_to_none() {
 #[test]
 fn every_line_fits_the_width_markers_and_list_included() {
     for source in [SEED, L6123_1] {
-        let a = Article::parse("code-du-travail/a/b/c/l1.md", source);
+        let a = Article::parse("code-du-travail/a/b/c/l1.md", source, Citations::Now);
         for width in [20u16, 33, 40, 57, 80, 123] {
             for folded in [false, true] {
                 let o = Options {
@@ -116,6 +121,7 @@ fn a_marker_cut_across_two_lines_is_still_listed() {
     let a = Article::parse(
         "c/x.md",
         "# Article X\n\n<p><a href='https://example.org/'>abcdefghijklmnopq</a></p>",
+        Citations::Now,
     );
     let text = printed(&a, &options(20));
     assert!(text.contains("  abcdefghijklmnopq[\n  1]\n"), "{text}");
@@ -185,6 +191,7 @@ fn nothing_from_the_file_reaches_the_output_as_a_control() {
     let a = Article::parse(
         "c\x1b]0;t\x07/s\u{202e}/x.md",
         "# Article X\x1b[2J\n\n<p>I.-a\u{9b}2Jb <a href='/c/\x1b[2Jy.md'>L.\x1b[31m 1</a></p><p>1° c</p>",
+        Citations::Now,
     );
     for styled in [false, true] {
         let text = printed(

@@ -11,7 +11,7 @@ use super::{FIELDS, position};
 use crate::mirror::ids::{Ids, Votes};
 use crate::mirror::reference::{self, Target};
 use crate::mirror::{Frozen, Mirror};
-use crate::model::article::{Article, Link};
+use crate::model::article::{Article, Citations, Link};
 
 /// How much of the citing sentence is kept, in characters.
 const SNIPPET: usize = 160;
@@ -229,7 +229,7 @@ fn collect(mirror: &Mirror, k: usize, threads: usize, done: &AtomicUsize) -> Par
         let Some(path) = index.entry(i).map(|e| e.path()) else {
             continue;
         };
-        let Ok(article) = mirror.load(&path) else {
+        let Ok(article) = mirror.article(&path, Citations::Now) else {
             continue;
         };
         let source = to_u32(i);

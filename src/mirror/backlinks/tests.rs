@@ -1,12 +1,13 @@
 use super::*;
 use crate::mirror::reference::{self, Target};
+use crate::model::article::Citations;
 use std::sync::atomic::AtomicUsize;
 
 /// Who cites whom in `mirror`, the plain way: (target, citing path), sorted.
 fn naive(mirror: &Mirror) -> Vec<(String, String)> {
     let mut pairs = Vec::new();
     for path in mirror.all_files() {
-        let Ok(article) = mirror.load(&path) else {
+        let Ok(article) = mirror.article(&path, Citations::Now) else {
             continue;
         };
         for link in &article.links {
@@ -66,7 +67,7 @@ fn a_snippet_is_the_citing_block_with_the_citation_in_it() {
     let citing = backlinks.of(&mirror, &target);
     assert!(!citing.is_empty());
     for c in &citing {
-        let article = mirror.load(&c.path).expect("loads");
+        let article = mirror.article(&c.path, Citations::Now).expect("loads");
         let block = article.blocks[c.block].plain_text();
         let start = c.snippet.trim_start_matches('…');
         let words: Vec<&str> = start.split_whitespace().take(4).collect();

@@ -1,7 +1,7 @@
 //! Resolution of real link forms, and refusals of every way out of the mirror.
 
 use super::*;
-use crate::model::article::Article;
+use crate::model::article::{Article, Citations};
 
 fn link(href: &str, text: &str) -> Link {
     Link {
@@ -141,6 +141,7 @@ fn first_link(html: &str) -> Link {
     Article::parse(
         "code-du-travail/p/l1-1.md",
         &format!("# Article L1-1\n\n<p>{html}</p>"),
+        Citations::Now,
     )
     .links
     .remove(0)
@@ -174,10 +175,11 @@ fn a_code_under_either_of_its_names_is_the_one_the_mirror_holds() {
             ("code-du-travail/partie/l1-1.md", "Texte."),
         ]);
         let article = mirror
-            .load(
+            .article(
                 &mirror
                     .find_number(Some("code-du-travail"), "L1-1")
                     .expect("L1-1"),
+                Citations::Now,
             )
             .expect("load");
         assert_eq!(
@@ -193,6 +195,7 @@ fn a_code_under_either_of_its_names_is_the_one_the_mirror_holds() {
             let mut text = Article::parse(
                 "code-du-travail/partie/l1-1.md",
                 &format!("# Article L1-1\n\n<p>selon l'article L. 722-20 du {named}.</p>"),
+                Citations::Now,
             );
             let cite = text.links.remove(0);
             assert_eq!(
@@ -268,11 +271,12 @@ fn text_and_address_that_disagree_are_told_and_the_evidence_chooses() {
     ]);
     let from = "code-du-travail/p/l1-1.md";
     // Only a legacy link into a code the mirror holds needs the mirror's evidence.
-    let citing = mirror.load(from).expect("load");
+    let citing = mirror.article(from, Citations::Now).expect("load");
     assert!(needs_evidence(&mirror, &citing));
     let elsewhere = Article::parse(
         from,
         "# Article L1-1\n\n<p><a href='/affichCodeArticle.do?cidTexte=LEGITEXT000006073189&amp;idArticle=X'>L. 1</a></p>",
+        Citations::Now,
     );
     assert!(
         !needs_evidence(&mirror, &elsewhere),

@@ -299,7 +299,7 @@ fn summary(table: &Table, cells: &[&[Piece]]) -> VLine {
 #[cfg(test)]
 mod tests {
     use super::super::{Layout, line_text};
-    use crate::model::article::Article;
+    use crate::model::article::{Article, Citations};
 
     /// D4163-2: a `<th>` across two rows, one across three columns, cells across rows
     /// in the body.
@@ -310,6 +310,7 @@ mod tests {
                 env!("CARGO_MANIFEST_DIR"),
                 "/tests/fixtures/d4163-2.md"
             )),
+            Citations::Now,
         );
         let table = a
             .blocks
@@ -360,7 +361,7 @@ mod tests {
     fn a_break_in_a_cell_starts_a_line_of_that_cell() {
         let html = "# Article R1\n\n<table><tr><td>1 + 1 dégagement<br/>accessoire</td>\
                     <td><br/>ou 1 (b)<br/></td></tr></table>";
-        let a = Article::parse("c/r1.md", html);
+        let a = Article::parse("c/r1.md", html, Citations::Now);
         let table = a
             .blocks
             .iter()

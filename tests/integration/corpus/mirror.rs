@@ -9,7 +9,7 @@ use common::{articles, corpus, extract};
 
 use loi::mirror::reference::{self, Target};
 use loi::mirror::{self, Mirror};
-use loi::model::article::{Article, Piece, html};
+use loi::model::article::{Article, Citations, Piece, html};
 use loi::model::layout::Layout;
 
 /// Every article, parsed once for all the tests of this file.
@@ -19,7 +19,7 @@ fn parse_all() -> &'static [Article] {
         let mirror = Mirror::open(corpus()).expect("open corpus");
         articles()
             .iter()
-            .map(|rel| mirror.load(rel).expect("load"))
+            .map(|rel| mirror.article(rel, Citations::Now).expect("load"))
             .collect()
     })
 }
@@ -200,7 +200,7 @@ fn legacy_links_resolve_to_the_article_their_id_names() {
     mirror.read_legacy_ids();
     let (mut total, mut right) = (0, 0);
     for rel in mirror.all_files() {
-        let Ok(article) = mirror.load(&rel) else {
+        let Ok(article) = mirror.article(&rel, Citations::Now) else {
             continue;
         };
         for (i, link) in article.links.iter().enumerate() {
@@ -572,7 +572,7 @@ fn every_run_of_numbered_items_sits_at_one_depth() {
 #[test]
 fn a_run_across_depths_is_seen() {
     let source = "# Article X\n\n<p>I.-1° Un.</p><p>2° Deux.</p><p>2° bis Ter.</p><p>3° Trois.</p>";
-    let mut a = Article::parse("c/x.md", source);
+    let mut a = Article::parse("c/x.md", source, Citations::Now);
     let lengths: Vec<usize> = runs(&a).iter().map(Vec::len).collect();
     assert_eq!(lengths, vec![4]);
     assert!(runs_astray(&a).is_empty());

@@ -19,7 +19,7 @@ use drawn::cells_drawn;
 use ego_tree::iter::Edge;
 use loi::cli::print::{self, Options};
 use loi::mirror::Mirror;
-use loi::model::article::{Article, subscript, superscript};
+use loi::model::article::{Article, Citations, subscript, superscript};
 use loi::model::sanitize;
 use scraper::Html;
 use scraper::node::Node;
@@ -231,7 +231,7 @@ fn every_word_of_every_article_is_printed_in_order() {
     for rel in &all {
         let source = std::fs::read_to_string(root.join(rel)).expect("UTF-8 article");
         let (_, body) = loi::model::article::split_heading(&source).expect("a heading");
-        let article = Article::parse(rel, &source);
+        let article = Article::parse(rel, &source, Citations::Now);
         let mut out = Vec::new();
         print::write_article(&mirror, &article, &options, &mut out).expect("print");
         let printed = String::from_utf8(out).expect("UTF-8");

@@ -21,7 +21,7 @@ use drawn::cells_drawn;
 use loi::cli::print::{self, Options};
 use loi::mirror::Mirror;
 use loi::mirror::reference::{self, Kind, Target};
-use loi::model::article::{Article, Piece};
+use loi::model::article::{Article, Citations, Piece};
 use loi::model::layout::{Layout, line_text};
 
 const WIDTHS: [u16; 3] = [40, 80, 100];
@@ -37,7 +37,7 @@ fn articles() -> Vec<Article> {
         .iter()
         .map(|rel| {
             let source = std::fs::read_to_string(root.join(rel)).expect("UTF-8 article");
-            Article::parse(rel, &source)
+            Article::parse(rel, &source, Citations::Now)
         })
         .collect()
 }

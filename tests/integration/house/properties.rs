@@ -4,7 +4,7 @@
 
 use loi::mirror::reference::{Target, resolve};
 use loi::mirror::{Mirror, safe_relative};
-use loi::model::article::{Article, Link, Piece};
+use loi::model::article::{Article, Citations, Link, Piece};
 use loi::model::layout::{CURSOR_COLUMNS, Layout, SIGN_COLUMNS, line_text};
 use loi::model::sanitize;
 use proptest::prelude::*;
@@ -61,7 +61,7 @@ proptest! {
 
     #[test]
     fn any_file_makes_a_sound_article_whose_lines_fit(body in hostile_text(), width in 1u16..200) {
-        let article = Article::parse("code-du-travail/s/l1-1.md", &format!("# Article L1-1\n\n{body}"));
+        let article = Article::parse("code-du-travail/s/l1-1.md", &format!("# Article L1-1\n\n{body}"), Citations::Now);
         let n = article.blocks.len();
         for (i, block) in article.blocks.iter().enumerate() {
             prop_assert!(block.end > i && block.end <= n);
@@ -113,7 +113,7 @@ proptest! {
             }
         }
         // Finding citations later gives the same article as finding them at once.
-        let later = Article::parse_links_first("code-du-travail/s/l1-1.md", &format!("# Article L1-1\n\n{body}"));
+        let later = Article::parse("code-du-travail/s/l1-1.md", &format!("# Article L1-1\n\n{body}"), Citations::Later);
         prop_assert_eq!(later.with_citations(), article);
     }
 
@@ -131,7 +131,7 @@ proptest! {
         if let Some(rel) = safe_relative(&href) {
             prop_assert!(!rel.split('/').any(|p| p == ".." || p.is_empty()), "{}", rel);
         }
-        let article = Article::parse("code-du-travail/s/x.md", &format!("# Article X\n\n<p>{text}</p>"));
+        let article = Article::parse("code-du-travail/s/x.md", &format!("# Article X\n\n<p>{text}</p>"), Citations::Now);
         let link = Link {
             href,
             text: text.to_owned(),

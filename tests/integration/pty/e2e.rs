@@ -6,6 +6,7 @@ use crate::support::pty;
 use std::path::Path;
 use std::time::Duration;
 
+use loi::model::article::Citations;
 use pty::{Key, Pty};
 
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -299,7 +300,7 @@ fn scrolled_screens_equal_fresh_renders() {
     let seed = mirror.find_named("", "d313-14.md").remove(0);
     let mut app = App::new(
         mirror.clone(),
-        mirror.load(&seed).expect("seed"),
+        mirror.article(&seed, Citations::Now).expect("seed"),
         (cols, rows),
     );
     let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");

@@ -9,6 +9,7 @@ use std::time::{Duration, Instant};
 use loi::app::App;
 use loi::app::action::Action;
 use loi::mirror::Mirror;
+use loi::model::article::Citations;
 use pty::{Key, Pty};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -130,7 +131,7 @@ fn a_resize_while_stopped_is_seen_on_fg() {
     p.send(b"\n");
     let mirror = Mirror::bundled();
     let seed_path = mirror.find_named("", "d313-14.md").remove(0);
-    let article = mirror.load(&seed_path).expect("seed");
+    let article = mirror.article(&seed_path, Citations::Now).expect("seed");
     let mut app = App::new(mirror, article, (80, 24));
     app.update(Action::Idle);
     app.update(Action::Resize(40, 12));
@@ -202,7 +203,7 @@ fn a_storm_of_resizes_leaves_the_right_screen() {
     p.resize(cols, rows);
     let mirror = Mirror::bundled();
     let seed_path = mirror.find_named("", "d313-14.md").remove(0);
-    let article = mirror.load(&seed_path).expect("seed");
+    let article = mirror.article(&seed_path, Citations::Now).expect("seed");
     let mut app = App::new(mirror, article, (cols, rows));
     // The reader checks its references once it is idle; so does this one.
     app.update(Action::Idle);
@@ -263,7 +264,7 @@ fn every_size_from_0x0_to_300x120_draws() {
     };
     let mut draws = 0;
     for path in &paths {
-        let article = mirror.load(path).expect("fixture");
+        let article = mirror.article(path, Citations::Now).expect("fixture");
         for &cols in &sizes(300, 23) {
             for &rows in &sizes(120, 17) {
                 let mut app = App::new(mirror.clone(), article.clone(), (cols, rows));
@@ -295,7 +296,7 @@ fn every_size_from_0x0_to_300x120_draws() {
 fn no_break_spaces_hold_and_wide_characters_keep_table_borders_in_place() {
     use unicode_width::UnicodeWidthStr;
     let (_dir, mirror, paths) = fixtures();
-    let article = mirror.load(&paths[1]).expect("fixture");
+    let article = mirror.article(&paths[1], Citations::Now).expect("fixture");
     let mut rows_checked = 0;
     for cols in 30..=160 {
         let mut app = App::new(mirror.clone(), article.clone(), (cols, 40));

@@ -10,6 +10,7 @@ use std::time::{Duration, Instant};
 use loi::app::App;
 use loi::app::action::Action;
 use loi::mirror::Mirror;
+use loi::model::article::Citations;
 use pty::{Key, Pty};
 
 const TIMEOUT: Duration = Duration::from_secs(10);
@@ -22,7 +23,7 @@ fn loi() -> &'static Path {
 fn seed_app(cols: u16, rows: u16) -> App {
     let mirror = Mirror::bundled();
     let seed = mirror.find_named("", "d313-14.md").remove(0);
-    let article = mirror.load(&seed).expect("seed");
+    let article = mirror.article(&seed, Citations::Now).expect("seed");
     let mut app = App::new(mirror, article, (cols, rows));
     app.update(Action::Idle);
     app

@@ -8,11 +8,11 @@
 use loi::app::App;
 use loi::app::action::Action::{self, *};
 use loi::mirror::Mirror;
-use loi::model::article::Article;
+use loi::model::article::{Article, Citations};
 
 /// The screen after `actions`, trailing blanks cut.
 fn screen(path: &str, source: &str, size: (u16, u16), actions: &[Action]) -> String {
-    let article = Article::parse(path, source);
+    let article = Article::parse(path, source, Citations::Now);
     let mut app = App::new(Mirror::bundled(), article, size);
     for a in actions {
         app.update(*a);
@@ -279,6 +279,7 @@ fn the_former_numbering_mark_is_reverse_and_bold_without_colour() {
                 env!("CARGO_MANIFEST_DIR"),
                 "/tests/fixtures/l351-5-1.md"
             )),
+            Citations::Now,
         );
         let app = App::new(Mirror::bundled(), article, (40, 12));
         let buffer = crate::support::screen::drawn_in(&app, &loi::screen::theme::Theme::plain());

@@ -5,6 +5,7 @@
 use loi::app::App;
 use loi::app::action::Action;
 use loi::mirror::Mirror;
+use loi::model::article::Citations;
 use loi::screen::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
@@ -13,7 +14,9 @@ const SEED: &str = "code-de-leducation/partie-reglementaire/deuxieme-partie-les-
 
 fn app(cols: u16, rows: u16) -> App {
     let mirror = Mirror::bundled();
-    let article = mirror.load(SEED).expect("sample article");
+    let article = mirror
+        .article(SEED, Citations::Now)
+        .expect("sample article");
     App::new(mirror, article, (cols, rows))
 }
 

@@ -4,12 +4,15 @@
 use loi::app::App;
 use loi::app::action::Action;
 use loi::mirror::Mirror;
+use loi::model::article::Citations;
 
 const SEED: &str = "code-de-leducation/partie-reglementaire/deuxieme-partie-les-enseignements-scolaires/livre-iii-lorganisation-des-enseignements-scolaires/titre-ier-lorganisation-generale-des-enseignements/chapitre-iii-linformation-et-lorientation/d313-14.md";
 
 fn app(path: &str, cols: u16, rows: u16) -> App {
     let mirror = Mirror::bundled();
-    let article = mirror.load(path).expect("sample article");
+    let article = mirror
+        .article(path, Citations::Now)
+        .expect("sample article");
     App::new(mirror, article, (cols, rows))
 }
 
@@ -193,6 +196,7 @@ fn an_article_with_no_text_is_shown_and_every_key_is_safe() {
         let article = Article::parse(
             "code-du-travail/x/l1.md",
             &format!("# Article L1\n\n{body}"),
+            Citations::Now,
         );
         assert!(article.blocks.is_empty());
         let mut app = App::new(Mirror::bundled(), article, (80, 24));
@@ -262,7 +266,7 @@ fn a_range_lists_its_articles() {
 fn the_position_moves_through_a_single_block() {
     let sentence = "Le conseil exerce ses missions en lien avec les autres instances. ";
     let source = format!("# Article X\n\n<p>{}</p>", sentence.repeat(60));
-    let article = loi::model::article::Article::parse("c/x.md", &source);
+    let article = loi::model::article::Article::parse("c/x.md", &source, Citations::Now);
     assert_eq!(article.blocks.len(), 1);
     let mut app = App::new(Mirror::bundled(), article, (80, 12));
     let percent = |app: &App| -> usize {

@@ -5,7 +5,7 @@
 use loi::app::App;
 use loi::app::action::Action;
 use loi::mirror::Mirror;
-use loi::model::article::Article;
+use loi::model::article::{Article, Citations};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -19,7 +19,7 @@ const D4163_2: &str = include_str!(concat!(
 ));
 
 fn app(source: &str, cols: u16, rows: u16) -> App {
-    let article = Article::parse("code-du-travail/x/r4412-149.md", source);
+    let article = Article::parse("code-du-travail/x/r4412-149.md", source, Citations::Now);
     App::new(Mirror::bundled(), article, (cols, rows))
 }
 
@@ -140,7 +140,7 @@ fn selecting_a_reference_out_of_view_scrolls_the_table_to_it() {
         env!("CARGO_MANIFEST_DIR"),
         "/tests/fixtures/annexe-iii-rayonnements.md"
     ));
-    let article = Article::parse("code-du-travail/x/annexe-iii.md", source);
+    let article = Article::parse("code-du-travail/x/annexe-iii.md", source, Citations::Now);
     let mut app = App::new(Mirror::bundled(), article, (80, 24));
     let mut scrolled = 0;
     for tab in 0..16 {

@@ -3,6 +3,7 @@
 
 use loi::app::App;
 use loi::app::keymap::{self, Keymap, Lookup, parse_keys};
+use loi::model::article::Citations;
 use loi::screen::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -78,7 +79,7 @@ pub fn keys(app: &mut App, keys: &str) {
 fn keys_by_name_reach_the_app_as_the_keymap_reads_them() {
     let mirror = loi::mirror::Mirror::bundled();
     let seed = mirror.find_named("", "d313-14.md").remove(0);
-    let article = mirror.load(&seed).expect("seed");
+    let article = mirror.article(&seed, Citations::Now).expect("seed");
     let mut app = App::new(mirror, article, (80, 24));
     keys(&mut app, "Tab Tab");
     assert!(

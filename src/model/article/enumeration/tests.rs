@@ -1,7 +1,7 @@
 //! Tests of marker detection and of the enumeration tree on real articles.
 
 use super::*;
-use crate::model::article::{Article, Block};
+use crate::model::article::{Article, Block, Citations};
 
 fn kinds(text: &str) -> Vec<MarkerKind> {
     detect(text).into_iter().map(|m| m.kind).collect()
@@ -47,7 +47,7 @@ fn values_are_read() {
 }
 
 fn tree(path: &str, src: &str) -> Vec<(usize, String)> {
-    Article::parse(path, src)
+    Article::parse(path, src, Citations::Now)
         .blocks
         .iter()
         .map(|b| (b.depth, b.plain_text().chars().take(12).collect()))
@@ -88,6 +88,7 @@ fn r1431_4_letters_nest_under_degrees() {
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/r1431-4.md"
         )),
+        Citations::Now,
     );
     let depths: Vec<usize> = a.blocks.iter().map(|b| b.depth).collect();
     assert_eq!(depths, vec![0, 0, 1, 1, 1, 0, 0]);
@@ -104,6 +105,7 @@ fn l4121_3_1_three_levels_deep() {
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/l4121-3-1.md"
         )),
+        Citations::Now,
     );
     let find = |start: &str| {
         a.blocks
@@ -142,6 +144,7 @@ fn seed_items_fold_under_their_divisions() {
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/d313-14.md"
         )),
+        Citations::Now,
     );
     let markers: Vec<Option<MarkerKind>> =
         a.blocks.iter().map(|b| b.marker.map(|m| m.kind)).collect();
@@ -169,6 +172,7 @@ fn br_lines_with_markers_are_items() {
     let a = Article::parse(
         "c/x.md",
         "# Article X\n\n<p>Chapeau :<br/>1° un ;<br/>suite du un<br/>2° deux.</p>",
+        Citations::Now,
     );
     let texts: Vec<String> = a.blocks.iter().map(Block::plain_text).collect();
     assert_eq!(texts, vec!["Chapeau :", "1° un ; suite du un", "2° deux."]);
@@ -180,9 +184,14 @@ fn weak_readings_need_context() {
     let a = Article::parse(
         "c/x.md",
         "# Article X\n\n<p>M. Dupont est nommé.</p><p>C. Autre.</p>",
+        Citations::Now,
     );
     assert!(a.blocks.iter().all(|b| !b.is_item()));
-    let b = Article::parse("c/x.md", "# Article X\n\n<p>A. Un</p><p>B. Deux</p>");
+    let b = Article::parse(
+        "c/x.md",
+        "# Article X\n\n<p>A. Un</p><p>B. Deux</p>",
+        Citations::Now,
+    );
     assert!(b.blocks.iter().all(Block::is_item));
 }
 
@@ -194,6 +203,7 @@ fn l5312_1_text_after_a_nested_list_returns_to_its_division() {
             env!("CARGO_MANIFEST_DIR"),
             "/tests/fixtures/l5312-1.md"
         )),
+        Citations::Now,
     );
     let find = |start: &str| {
         a.blocks
@@ -225,7 +235,7 @@ fn inserted_items_are_read_with_their_number() {
 /// Each block's depth and first word, for an article body of paragraphs.
 fn shape(paras: &[&str]) -> Vec<(usize, String)> {
     let body: String = paras.iter().map(|p| format!("<p>{p}</p>")).collect();
-    Article::parse("c/x.md", &format!("# Article X\n\n{body}"))
+    Article::parse("c/x.md", &format!("# Article X\n\n{body}"), Citations::Now)
         .blocks
         .iter()
         .map(|b| {
@@ -256,6 +266,7 @@ fn a_list_resumes_after_text_and_a_list_of_its_own() {
     let a = Article::parse(
         "c/x.md",
         &format!("# Article X\n\n<p>{}</p>", paras.join("</p><p>")),
+        Citations::Now,
     );
     assert_eq!(a.blocks[1].end, 5, "1° owns up to d)");
 }
