@@ -4,20 +4,14 @@
 
 use loi::app::App;
 use loi::app::action::Action;
-use loi::mirror::Mirror;
-use loi::model::article::Citations;
 use loi::screen::theme::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 
-const SEED: &str = "code-de-leducation/partie-reglementaire/deuxieme-partie-les-enseignements-scolaires/livre-iii-lorganisation-des-enseignements-scolaires/titre-ier-lorganisation-generale-des-enseignements/chapitre-iii-linformation-et-lorientation/d313-14.md";
+use crate::support::screen::SEED;
 
 fn app(cols: u16, rows: u16) -> App {
-    let mirror = Mirror::bundled();
-    let article = mirror
-        .article(SEED, Citations::Now)
-        .expect("sample article");
-    App::new(mirror, article, (cols, rows))
+    crate::support::screen::sample(SEED, cols, rows)
 }
 
 fn draw(app: &App) -> Buffer {

@@ -6,15 +6,7 @@ use loi::app::action::Action;
 use loi::mirror::Mirror;
 use loi::model::article::Citations;
 
-const SEED: &str = "code-de-leducation/partie-reglementaire/deuxieme-partie-les-enseignements-scolaires/livre-iii-lorganisation-des-enseignements-scolaires/titre-ier-lorganisation-generale-des-enseignements/chapitre-iii-linformation-et-lorientation/d313-14.md";
-
-fn app(path: &str, cols: u16, rows: u16) -> App {
-    let mirror = Mirror::bundled();
-    let article = mirror
-        .article(path, Citations::Now)
-        .expect("sample article");
-    App::new(mirror, article, (cols, rows))
-}
+use crate::support::screen::{SEED, sample};
 
 fn screen(app: &App) -> String {
     crate::support::screen::screen(app)
@@ -30,27 +22,27 @@ fn run(app: &mut App, actions: &[Action]) {
 
 #[test]
 fn seed_opens_folded() {
-    let app = app(SEED, 80, 24);
+    let app = sample(SEED, 80, 24);
     insta::assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn seed_unfolded_all() {
-    let mut app = app(SEED, 80, 24);
+    let mut app = sample(SEED, 80, 24);
     keys(&mut app, "zR");
     insta::assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn seed_second_reference_selected() {
-    let mut app = app(SEED, 80, 24);
+    let mut app = sample(SEED, 80, 24);
     keys(&mut app, "Tab Tab");
     insta::assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn unresolvable_reference_says_why_and_stays() {
-    let mut app = app(SEED, 80, 24);
+    let mut app = sample(SEED, 80, 24);
     keys(&mut app, "Tab Enter");
     let s = screen(&app);
     assert!(s.starts_with(" Article D313-14"), "{s}");
@@ -63,7 +55,7 @@ fn unresolvable_reference_says_why_and_stays() {
 
 #[test]
 fn following_a_stale_link_then_back() {
-    let mut app = app(SEED, 80, 24);
+    let mut app = sample(SEED, 80, 24);
     keys(&mut app, "j Enter");
     let before = screen(&app);
     // Tab to "articles L. 6123-1, L. 6123-2", whose path is from an older snapshot.
@@ -97,7 +89,7 @@ fn following_a_stale_link_then_back() {
 
 #[test]
 fn help_lists_the_keys() {
-    let mut app = app(SEED, 80, 24);
+    let mut app = sample(SEED, 80, 24);
     run(&mut app, &[Action::Help]);
     insta::assert_snapshot!(screen(&app));
     run(&mut app, &[Action::Quit]);
@@ -116,7 +108,7 @@ fn the_help_says_where_in_the_help_it_is() {
             .to_owned()
     };
     for (cols, rows) in [(80, 24), (40, 12)] {
-        let mut app = app(SEED, cols, rows);
+        let mut app = sample(SEED, cols, rows);
         // The article fits at 80x24 (All); the help does not.
         run(&mut app, &[Action::Help]);
         assert!(
@@ -141,14 +133,14 @@ fn the_help_says_where_in_the_help_it_is() {
 
 #[test]
 fn narrow_terminal() {
-    let mut app = app(SEED, 40, 12);
+    let mut app = sample(SEED, 40, 12);
     keys(&mut app, "l j l");
     insta::assert_snapshot!(screen(&app));
 }
 
 #[test]
 fn tiny_and_empty_sizes_do_not_panic() {
-    let mut app = app(SEED, 80, 24);
+    let mut app = sample(SEED, 80, 24);
     for (c, r) in [(0, 0), (1, 1), (5, 3), (3, 5), (20, 4), (300, 120)] {
         app.update(Action::Resize(c, r));
         run(
@@ -225,7 +217,7 @@ fn every_sample_article_survives_every_key_at_small_sizes() {
     assert_eq!(paths.len(), 4, "{paths:?}");
     for path in paths {
         for (cols, rows) in [(80, 24), (40, 12), (20, 5), (10, 4), (1, 1), (0, 0)] {
-            let mut app = app(&path, cols, rows);
+            let mut app = sample(&path, cols, rows);
             for b in loi::app::keymap::BINDINGS {
                 if matches!(b.action, Action::Quit | Action::Activate) {
                     continue;
@@ -241,7 +233,7 @@ fn every_sample_article_survives_every_key_at_small_sizes() {
 
 #[test]
 fn a_range_lists_its_articles() {
-    let mut app = app(SEED, 80, 24);
+    let mut app = sample(SEED, 80, 24);
     for _ in 0..20 {
         app.update(Action::NextReference);
         let e = app.current();

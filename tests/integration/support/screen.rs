@@ -3,11 +3,23 @@
 
 use loi::app::App;
 use loi::app::keymap::{self, Keymap, Lookup, parse_keys};
-use loi::model::article::Citations;
 use loi::screen::theme::Theme;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+
+/// The bundled sample's article D313-14, the one `loi` opens the first time.
+pub const SEED: &str = "code-de-leducation/partie-reglementaire/deuxieme-partie-les-enseignements-scolaires/livre-iii-lorganisation-des-enseignements-scolaires/titre-ier-lorganisation-generale-des-enseignements/chapitre-iii-linformation-et-lorientation/d313-14.md";
+
+/// The reader at `cols` x `rows` on the bundled sample's article at `path`, its
+/// citations found.
+pub fn sample(path: &str, cols: u16, rows: u16) -> App {
+    let mirror = loi::mirror::Mirror::bundled();
+    let article = mirror
+        .article(path, loi::model::article::Citations::Now)
+        .expect("an article of the bundled sample");
+    App::new(mirror, article, (cols, rows))
+}
 
 /// `app` drawn at its size in `theme`.
 pub fn drawn_in(app: &App, theme: &Theme) -> Buffer {
@@ -77,10 +89,7 @@ pub fn keys(app: &mut App, keys: &str) {
 
 #[test]
 fn keys_by_name_reach_the_app_as_the_keymap_reads_them() {
-    let mirror = loi::mirror::Mirror::bundled();
-    let seed = mirror.find_named("", "d313-14.md").remove(0);
-    let article = mirror.article(&seed, Citations::Now).expect("seed");
-    let mut app = App::new(mirror, article, (80, 24));
+    let mut app = sample(SEED, 80, 24);
     keys(&mut app, "Tab Tab");
     assert!(
         app.current().view.selected.is_some(),
