@@ -321,9 +321,11 @@ impl Mirror {
 impl Mirror {
     /// `root/rel` when, symlinks followed, it is still inside `root`.
     ///
-    /// Each folder is checked once (canonicalising a path costs a system call per
-    /// component, which made `loi links` over 12,000 articles spend seconds in the
-    /// kernel); the file itself only needs a second look when it is a symlink.
+    /// Each folder is checked once: canonicalising a path costs a system call per
+    /// component, and doing so for every file kept `loi links` over a whole mirror
+    /// waiting on the kernel
+    /// (measured: docs/BENCHMARKS.md, « Figures behind the code »).
+    /// The file itself only needs a second look when it is a symlink.
     fn contained(&self, root: &Path, rel: &str) -> Option<PathBuf> {
         let dir = rel.rsplit_once('/').map_or("", |(dir, _)| dir);
         let known = self.inside_dirs.borrow().get(dir).copied();

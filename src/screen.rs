@@ -68,7 +68,8 @@ fn list_area(p: &crate::app::picker::Picker, text: Rect) -> Rect {
 }
 
 /// The header's rows, the text's, the status line's. Counted here: ratatui's
-/// constraint solver took a tenth of the instructions to a typical first frame.
+/// constraint solver is general machinery for three simple sums, and it weighed on
+/// every first frame (measured: docs/BENCHMARKS.md, « Figures behind the code »).
 fn rows(area: Rect) -> [Rect; 3] {
     // A screen too short for all: the status line first, as ratatui's solver did.
     let foot = STATUS_ROWS.min(area.height);

@@ -111,8 +111,9 @@ impl Ids {
     }
 
     /// Every article of the mirror with a legacy link read, its links' numbers counted.
-    /// One thread: reading the files is most of the time (a grep of the same files
-    /// takes as long), and more threads would each need a copy of the index.
+    /// One thread: reading the files is most of the time, as for grep, and more threads
+    /// would each need a copy of the index
+    /// (measured: docs/BENCHMARKS.md, « Figures behind the code »).
     pub fn scan(mirror: &Mirror) -> Ids {
         Ids::from_votes(count(mirror))
     }

@@ -23,9 +23,10 @@ const MAGIC: &[u8; 8] = b"LOIINDX4";
 const HEADER: usize = 8 + 8 + 8 + 6 * 4;
 /// Every `SAMPLE`th file's name is also kept in a small table of its own (the
 /// samples, at the end): a look-up searches it first, then one run of `SAMPLE` rows.
-/// A binary search over the whole table touched some 14 spots of a 300,000-file
-/// index, and the kernel maps 64 KB around each page touched (fault-around): 1.2 MB
-/// of the reader's memory. The samples of 300,000 files fit in 50 KB.
+/// A binary search over the whole table touches spots far apart in a large index,
+/// and the kernel maps 64 KB around each page touched (fault-around): every step costs
+/// the reader memory (measured: docs/BENCHMARKS.md, « Figures behind the code »).
+/// The samples of 300,000 files fit in 50 KB.
 const SAMPLE: usize = 128;
 const ROW: usize = 12;
 /// The parent of a folder at the mirror's root.

@@ -24,11 +24,12 @@ impl Mirror {
     /// The quick way for a scan of every file: the file at `rel` into `buf` (cleared
     /// first) with one path look-up instead of the careful way's three (at 300,000
     /// files the kernel's path walks cost more than the reading), and no cache of the
-    /// folders seen (the careful way's holds 16 MB of them at 300,000 files): `last`
-    /// remembers the last folder checked, and a scan goes folder by folder. The file
-    /// is opened without following a link, and must be a regular file under the size
-    /// limit; false for anything else (a link included), which the caller then reads
-    /// the careful way ([`Mirror::read_bytes_into`]) or not at all.
+    /// folders seen, where the careful way's grows with the mirror
+    /// (measured: docs/BENCHMARKS.md, « Figures behind the code »): `last` remembers
+    /// the last folder checked, and a scan goes folder by folder. The file is opened
+    /// without following a link, and must be a regular file under the size limit;
+    /// false for anything else (a link included), which the caller then reads the
+    /// careful way ([`Mirror::read_bytes_into`]) or not at all.
     #[cfg(unix)]
     pub fn read_plain_into(&self, rel: &str, last: &mut LastDir, buf: &mut Vec<u8>) -> bool {
         use std::io::Read;
@@ -38,8 +39,9 @@ impl Mirror {
         };
         // Paths come from the index, so they are the walk's own; a plain look at their
         // parts is enough here (the folder is checked to be inside the root below, the
-        // file opened without following a link), where `safe_relative`'s allocations
-        // and character checks were a twentieth of the scan.
+        // file opened without following a link), where `safe_relative` allocates and
+        // checks every character of every path
+        // (measured: docs/BENCHMARKS.md, « Figures behind the code »).
         let plain = |p: &str| !p.is_empty() && p != "." && p != ".." && !p.contains(['\\', '\0']);
         if !rel.split('/').all(plain) {
             return false;
@@ -104,8 +106,9 @@ impl Mirror {
 /// Folder `dir` of the mirror at `root`, open, if it lies inside the root.
 ///
 /// On Linux one `openat2` beneath the root answers, refusing any link on the way
-/// (such a folder is then read the careful way); canonicalising the path instead cost
-/// a `readlink` per component, four times the system calls of the reading itself.
+/// (such a folder is then read the careful way); canonicalising the path instead costs
+/// a `readlink` per component, more system calls than the reading itself
+/// (measured: docs/BENCHMARKS.md, « Figures behind the code »).
 #[cfg(unix)]
 fn open_dir_inside(root: &Path, dir: &str, root_fd: &mut Option<fs::File>) -> Option<fs::File> {
     use std::os::unix::fs::OpenOptionsExt;

@@ -106,8 +106,9 @@ pub fn decode_owned(bytes: Vec<u8>) -> (String, Option<&'static str>) {
 /// files were written (`é` is the byte 0xE9); any other is read as UTF-8, with U+FFFD
 /// for each bad byte.
 pub fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
-    // Every file of the mirror is UTF-8: checked in one fast pass, chunk by chunk only
-    // when it is not (which took 11% of showing the largest article).
+    // Every file of the mirror is UTF-8: checked in one fast pass, and walked chunk by
+    // chunk, which is far slower, only when it is not
+    // (measured: docs/BENCHMARKS.md, « Figures behind the code »).
     if let Ok(text) = simdutf8::basic::from_utf8(bytes) {
         return (text.to_owned(), None);
     }

@@ -150,10 +150,11 @@ pub enum Citations {
     /// While parsing: for what needs every reference at once (`loi print`, `loi links`,
     /// the index of « cité par »).
     Now,
-    /// Later, by [`Article::with_citations`]: what the reader uses, since its first
-    /// screen needs none of them, and reading the words of a 122 KB article took twice
-    /// as long as the rest of opening it. Links naming several articles are split then
-    /// too. An article past [`MAX_CITATION_SEARCH`] never has them searched.
+    /// Later, by [`Article::with_citations`]: what the reader uses. Links naming
+    /// several articles are split then too. An article past [`MAX_CITATION_SEARCH`]
+    /// never has them searched. The first screen needs no citation, and reading every
+    /// word of a long article for them costs more than all the rest of opening it
+    /// (measured: docs/BENCHMARKS.md, « Figures behind the code »).
     Later,
 }
 
@@ -343,7 +344,8 @@ mod tests {
 
     #[test]
     fn hostile_nesting_opens_with_its_text() {
-        // Uncapped, html5ever took about 40 s on this (quadratic in depth).
+        // Uncapped, html5ever builds this tree in time quadratic in its depth
+        // (measured: docs/BENCHMARKS.md, « Figures behind the code »).
         let body = "<ul><li>".repeat(100_000) + "fond" + &"</li></ul>".repeat(100_000);
         let a = Article::parse(
             "c/x.md",

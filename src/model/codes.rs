@@ -37,8 +37,9 @@ fn parse_line(line: &'static str) -> Option<Code> {
 /// The code kept in mirror folder `slug`. A repealed code and the one that replaced
 /// it can share a title, hence a slug: the one in force wins.
 pub fn by_slug(slug: &str) -> Option<Code> {
-    // The heading of every article opened asks this: the table is not parsed for it
-    // (its 107 lines took as long as drawing the first screen's text).
+    // The heading of every article opened asks this: its line is found in the table's
+    // text, as parsing all 107 lines for one title weighed on every first screen
+    // (measured: docs/BENCHMARKS.md, « Figures behind the code »).
     let line_of = |at: usize| {
         let start = TABLE[..at].rfind('\n').map_or(0, |i| i + 1);
         let end = TABLE[at..].find('\n').map_or(TABLE.len(), |i| at + i);

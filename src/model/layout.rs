@@ -109,7 +109,8 @@ struct Part<'a> {
 
 /// A word: the parts between two spaces, which must stay on one line. Borrowed: a
 /// 10 MB paragraph has 1.6 million words, and copying each was most of its layout.
-/// Inline: nearly every word is one part, and a `Vec` each was a fifth of laying out.
+/// Inline: nearly every word is one part, and a `Vec` each was an allocation per word
+/// (measured: docs/BENCHMARKS.md, « Figures behind the code »).
 type Word<'a> = SmallVec<[Part<'a>; 2]>;
 
 enum Token<'a> {

@@ -14,7 +14,8 @@ pub fn clean(text: &str) -> Cow<'_, str> {
     match what_needs_cleaning(text) {
         Cleaning::None => return Cow::Borrowed(text),
         // HTML source lines break inside text nodes: only ASCII white space to turn
-        // into spaces, byte for byte (this was 10% of showing the largest article).
+        // into spaces, byte for byte, rather than the string rebuilt character by
+        // character (measured: docs/BENCHMARKS.md, « Figures behind the code »).
         Cleaning::WhiteSpace => {
             let mut spaced = text.as_bytes().to_vec();
             for b in &mut spaced {
@@ -58,7 +59,8 @@ fn is_white(b: u8) -> bool {
 /// What [`clean`] has to do to `text`, found from the UTF-8 bytes. It rewrites
 /// ASCII controls and DEL, C1 controls and the soft hyphen (C2 80–9F, C2 AD), U+061C
 /// (D8 9C), U+200E/F and U+202A–E (E2 80 …), U+2066–9 (E2 81 A6–A9). Checking
-/// character by character took 15% of parsing a 122 KB article; French text is full
+/// character by character slowed the parsing of every long article
+/// (measured: docs/BENCHMARKS.md, « Figures behind the code »); French text is full
 /// of other C2 and E2 characters (`°`, `«`, `’`), so the test must be exact.
 fn what_needs_cleaning(text: &str) -> Cleaning {
     let b = text.as_bytes();

@@ -7,7 +7,8 @@ use crate::model::layout::one_column;
 
 /// Writes `line` into the buffer as `Buffer::set_line` does, but a character at a time
 /// where each takes one column: ratatui's cutting into graphemes, through a
-/// `Paragraph`, took as long as laying the article's first screen out did.
+/// `Paragraph`, is work such text does not need, and it slowed the first screen
+/// (measured: docs/BENCHMARKS.md, « Figures behind the code »).
 pub fn put(buf: &mut Buffer, x: u16, y: u16, line: &Line, width: u16) {
     let end = x.saturating_add(width);
     let mut at = x;

@@ -112,8 +112,8 @@ const PAGE: usize = 4096;
 
 /// A file written at most a page per write. The page cache keeps what one write
 /// brings in as one folio, and a later mapping maps a whole folio per fault: written
-/// in one go, the 300,000-article index made a look-up 13 MB resident; page by page,
-/// 3.9 MB.
+/// in one go, a large index made one look-up bring most of the file into memory
+/// (measured: docs/BENCHMARKS.md, « Figures behind the code »).
 struct PageWriter(fs::File);
 
 impl Write for PageWriter {

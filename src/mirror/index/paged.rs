@@ -2,8 +2,9 @@
 //!
 //! Memory-mapping the file would be simpler, but the kernel maps 64 KB around each
 //! page a program touches (fault-around): the few look-ups a reader makes at start-up
-//! touched some ten spots of a 580 KB index and made 516 KB of it resident. Read here
-//! into anonymous memory, a page costs 4 KB, and pages never asked for cost nothing.
+//! touched a handful of spots, yet made nearly all of a small index resident
+//! (measured: docs/BENCHMARKS.md, « Figures behind the code »). Read here into
+//! anonymous memory, a page costs 4 KB, and pages never asked for cost nothing.
 
 use std::fs::File;
 use std::ops::Range;

@@ -13,8 +13,9 @@ use super::postings::Segment;
 use super::words::{HEADER, MAGIC, VOCAB_ROW};
 
 /// What the builder holds before writing a run. Its hash map, the chunks in flight
-/// and the mapped mirror index come on top: the build keeps under 50 MB at 300,000
-/// articles with this (measured in docs/BENCHMARKS.md).
+/// and the mapped mirror index come on top: with this the build keeps within issue
+/// 4's 50 MB at 300,000 articles
+/// (measured: docs/BENCHMARKS.md, « Figures behind the code »).
 const BUDGET: usize = 8 << 20;
 
 /// The postings of a chunk of consecutive articles, made by one worker.

@@ -37,9 +37,10 @@ pub struct Parsed {
 
 /// Parses an article body.
 ///
-/// The strict reader takes 99.9% of the mirror's articles and a third of the time
-/// html5ever and its tree took (the largest article's first screen waited on them);
-/// whatever it does not know starts over with html5ever, so the result is the same.
+/// The strict reader takes nearly every article of the mirror, in much less time than
+/// html5ever and its tree took, which the largest article's first screen waited on
+/// (measured: docs/BENCHMARKS.md, « Figures behind the code »). Whatever it does not
+/// know starts over with html5ever, so the result is the same.
 pub fn parse(body: &str) -> Parsed {
     parse_strictly(body).unwrap_or_else(|| parse_by_tree(body))
 }
@@ -265,7 +266,8 @@ impl Builder {
             return;
         }
         // Most text nodes hold no run of spaces, and go as they are: splitting and
-        // joining the words was a fifth of opening the largest article.
+        // joining their words copied the whole text for nothing
+        // (measured: docs/BENCHMARKS.md, « Figures behind the code »).
         static TWO_SPACES: LazyLock<memmem::Finder> = LazyLock::new(|| memmem::Finder::new("  "));
         let words: Cow<'_, str> = if TWO_SPACES.find(words.as_bytes()).is_none() {
             Cow::Borrowed(words)

@@ -1,5 +1,7 @@
 //! Flattens tags nested deeper than a browser would keep, before html5ever sees them:
-//! its tree building is quadratic in depth (512 KB of nested `<ul><li>` took 40 s).
+//! its tree building is quadratic in depth, so a file nested deep enough would hold
+//! the reader for a long while
+//! (measured: docs/BENCHMARKS.md, « Figures behind the code »).
 
 use std::borrow::Cow;
 
@@ -15,7 +17,8 @@ const VOID: &[&str] = &[
 /// `html` with every tag that would open deeper than `max` removed, and its closing
 /// tag too; the text is kept, in order.
 pub fn cap(html: &str, max: usize) -> Cow<'_, str> {
-    // Counted as bytes: `matches('<')` took 6% of showing the largest article.
+    // Counted as bytes, which costs less than `matches('<')`
+    // (measured: docs/BENCHMARKS.md, « Figures behind the code »).
     if html.bytes().filter(|&b| b == b'<').count() <= max || max_depth(html) <= max {
         return Cow::Borrowed(html);
     }
@@ -55,8 +58,8 @@ pub fn cap(html: &str, max: usize) -> Cow<'_, str> {
 }
 
 /// The deepest nesting of `html`'s tags. `<` and `>` are found with memchr: the
-/// largest article's hrefs are long, and a loop over its bytes took 9% of the
-/// instructions to its first screen.
+/// largest article's hrefs are long, and a loop over every byte spent its time
+/// walking them (measured: docs/BENCHMARKS.md, « Figures behind the code »).
 fn max_depth(html: &str) -> usize {
     let b = html.as_bytes();
     let (mut depth, mut deepest) = (0usize, 0usize);

@@ -19,7 +19,8 @@ struct Span {
 pub fn attach(blocks: &mut [Block], links: &[Link], own_code: &str, detect: bool) -> Vec<Link> {
     let mut ctx = citation::Context::new(own_code);
     // Without the detector only blocks with links change: the others' text is not
-    // needed (copying all of it was a fifth of opening the largest article).
+    // needed, and copying all of it slowed the opening of a long article
+    // (measured: docs/BENCHMARKS.md, « Figures behind the code »).
     let texts: Vec<Option<(String, Vec<Range<usize>>)>> = blocks
         .iter()
         .map(|b| (detect || b.pieces.iter().any(is_link)).then(|| block_text(&b.pieces)))
