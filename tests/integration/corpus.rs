@@ -2,5 +2,7 @@
 
 mod mirror;
 mod nothing_lost;
+mod references;
 mod search;
+mod structure;
 mod typography;

@@ -1,0 +1,218 @@
+//! Escape sequences in article text, headings, hrefs, link texts and folder names:
+//! nothing of them reaches the terminal, from the reader or a subcommand.
+
+use super::*;
+
+/// A mirror whose articles, hrefs, link texts and folder names carry the payloads.
+///
+/// `code-du-travail/section-1/l1-1.md` cites `l1-2.md` beside it (whose heading
+/// carries payloads), `l1-3.md`, which only exists in a folder whose name is itself
+/// an escape sequence, and `l1-5.md`, only in a folder whose name has bidi controls.
+struct Hostile {
+    _dir: tempfile::TempDir,
+    root: PathBuf,
+}
+
+const BIDI_SECTION: &str = "section-2-\u{202e}evil\u{2066}";
+
+fn evil_folder() -> String {
+    format!("titre-{}", PAYLOADS[..5].concat())
+}
+
+fn hostile_mirror() -> Hostile {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().join("mirror");
+    let code = root.join("code-du-travail");
+    let section = code.join("section-1-hostile");
+    let p = payloads();
+    let sibling = "/code-du-travail/section-1-hostile/l1-2.md";
+    let article = format!(
+        "# Article L1-1 {p}\n\n\
+         <p>I.-Texte {p} fin.</p>\
+         <p>1° Entités {e}.</p>\
+         <p>2° Voir l'<a href='{sibling}'>article L. 1-2 {p}</a>.</p>\
+         <p>3° Voir l'<a href='/code-du-travail/ailleurs/l1-3.md'>article L. 1-3 {p}</a>.</p>\
+         <p>4° <a href='/code-du-travail/{p}/l1-2.md'>{p}</a> et <a href='{sibling}{p}'>lien</a>.</p>\
+         <p>5° <a href='/code-du-travail/{BIDI_SECTION}/l1-5.md'>L. 1-5</a> et \
+         <a href='/affichCodeArticle.do?cidTexte={p}&amp;idArticle=1'>L. 9-9 {p}</a>.</p>\
+         <p>6° <a href='https://evil.example/{p}'>web {p}</a> et \
+         <a href='javascript:{p}'>js</a>.</p>\
+         <table><tr><td>{p}</td><td>case {e}</td></tr></table>\
+         <p>II.-Le tab\tici, et l'article L. 1-2 {p}.</p>",
+        e = payload_entities(),
+    );
+    write(&section.join("l1-1.md"), article);
+    write(
+        &section.join("l1-2.md"),
+        format!("# Article L1-2{p}\n\n<p>Cible {p}.</p>"),
+    );
+    write(
+        &code.join(evil_folder()).join("l1-3.md"),
+        format!("# Article L1-3\n\n<p>Caché {p}.</p>"),
+    );
+    write(
+        &section.join(format!("l1-4{}.md", PAYLOADS[0])),
+        format!("# Article L1-4\n\n<p>{p}</p>"),
+    );
+    write(
+        &code.join(BIDI_SECTION).join("l1-5.md"),
+        format!("# Article L1-5\n\n<p>{p}</p>"),
+    );
+    Hostile { _dir: dir, root }
+}
+
+impl Hostile {
+    fn root(&self) -> &str {
+        self.root.to_str().expect("UTF-8 temp path")
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        Command::new(loi())
+            .arg("--mirror")
+            .arg(&self.root)
+            .args(args)
+            .env_remove("LOI_MIRROR")
+            .output()
+            .expect("run loi")
+    }
+}
+
+#[test]
+fn the_checker_catches_every_payload() {
+    for payload in PAYLOADS {
+        let caught = std::panic::catch_unwind(|| {
+            assert_only_own_sequences(format!("a{payload}b").as_bytes(), "payload");
+        });
+        assert!(caught.is_err(), "{payload:?} passed the check");
+    }
+    assert!(
+        std::panic::catch_unwind(|| assert_only_own_sequences(b"a\x9b2Jb", "raw")).is_err(),
+        "a raw C1 byte"
+    );
+    assert_only_own_sequences(
+        "\x1b[?1049h\x1b[1;1H\x1b[38;5;3m▌ é\x1b[0m\r\n\x1b[4;11r\x1b[1S\x1b[?25l".as_bytes(),
+        "loi's own",
+    );
+}
+
+/// Open the hostile article, unfold it, Tab to every reference and press Enter on
+/// each (coming back when one opens), show the help: nothing the mirror holds
+/// reaches the terminal as a control sequence.
+#[test]
+fn nothing_from_the_mirror_reaches_the_terminal_as_a_control_sequence() {
+    let m = hostile_mirror();
+    let mut p = Pty::spawn(loi(), &["--mirror", m.root(), "L1-1"], &[], 100, 30);
+    p.wait_for("Article L1-1", TIMEOUT);
+    press(&mut p, Key::Char('+'));
+    let mut screens = vec![p.screen()];
+    let mut look = |p: &mut Pty, key: Key| {
+        press(p, key);
+        screens.push(p.screen());
+    };
+    for _ in 0..14 {
+        look(&mut p, Key::Tab);
+        look(&mut p, Key::Enter);
+        if p.screen().starts_with(" Article L1-2") {
+            look(&mut p, Key::Backspace);
+        }
+        if p.screen().contains("↑↓ choose") {
+            look(&mut p, Key::Esc);
+        }
+    }
+    look(&mut p, Key::Char('?'));
+    look(&mut p, Key::Esc);
+    look(&mut p, Key::Char('G'));
+    p.key(Key::Char('q'));
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0), "{}", p.screen());
+    assert_only_own_sequences(&p.output(), "the reader");
+    // The payloads were on screen, made harmless: what is left of them shows.
+    let shown = screens.join("\n");
+    for remnant in [
+        "]0;pwned",
+        "]52;c;SGVsbG8=",
+        "P1$r",
+        "Cible x[2Jy",
+        "Section 1 hostile",
+        "Keys",
+        "article L. 1-3 x[2Jy x2Jy x]52;c;SGVsbG8=y x]0;pwnedy xP1$r\\y xy xy xy xy xy: not in this mir",
+        "L. 1-5: not in this mirror",
+    ] {
+        assert!(shown.contains(remnant), "{remnant:?} never shown:\n{shown}");
+    }
+}
+
+/// `loi links` and `loi print` write what the mirror says to a pipe or a terminal: as
+/// text and as JSON, they carry no control sequence either; `print --color=always`
+/// only its own SGR sequences.
+#[test]
+fn subcommands_write_no_control_sequence() {
+    let m = hostile_mirror();
+    for args in [
+        &["links"][..],
+        &["links", "--json"],
+        &["links", "L1-1"],
+        &["print", "L1-1", "L1-2", "L1-3", "L1-5"],
+        &["print", "--folded", "--width", "20", "L1-1"],
+        &["print", "--color=always", "L1-1", "L1-2"],
+    ] {
+        let out = m.run(args);
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let shown = if args[0] == "print" {
+            "I.-Te"
+        } else {
+            "article L. 1-2"
+        };
+        assert!(stdout.contains(shown), "{args:?}: {stdout}");
+        if args.contains(&"--color=always") {
+            assert!(stdout.contains("\x1b[1m"), "{args:?}: {stdout}");
+            assert_only_own_sequences(&out.stdout, &format!("loi {args:?} stdout"));
+        } else {
+            assert_plain(&out.stdout, &format!("loi {args:?} stdout"));
+        }
+        assert_plain(&out.stderr, &format!("loi {args:?} stderr"));
+    }
+}
+
+/// Error messages name files and folders: on stderr they carry no control sequence.
+#[test]
+fn error_messages_carry_no_control_sequence() {
+    let m = hostile_mirror();
+    let evil_article = format!("{}/code-du-travail/{}/l1-3.md", m.root(), evil_folder());
+    let bidi_article = format!("{}/code-du-travail/{BIDI_SECTION}/l1-5.md", m.root());
+    let bidi_missing = format!("code-du-travail/{BIDI_SECTION}/l9-9.md");
+    for args in [
+        vec!["L1-3"],
+        vec![evil_article.as_str()],
+        vec![bidi_article.as_str()],
+        vec![bidi_missing.as_str()],
+        vec!["code-du-travail", "\x1b]0;pwned\x07"],
+        vec!["\u{9b}2J\u{202e}", "L1-1"],
+        vec!["links", "\x1b]0;pwned\x07"],
+        vec!["print", "\x1b]0;pwned\x07"],
+        vec!["print", evil_article.as_str()],
+    ] {
+        let out = m.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.starts_with("loi: "), "{args:?}: {err}");
+        assert_plain(&out.stderr, &format!("loi {args:?}"));
+    }
+}
+
+/// An option loi does not know is quoted back by clap: cleaned too, and still a usage
+/// error (exit 2). clap strips ESC when stderr is no terminal, so the payloads here are
+/// the ones it lets through: C1 controls and bidi overrides.
+#[test]
+fn unknown_options_are_quoted_back_clean() {
+    let m = hostile_mirror();
+    for args in [
+        vec!["--x\u{9b}2J\u{202e}"],
+        vec!["links", "--\u{85}\u{2066}\x1b]0;pwned\x07"],
+    ] {
+        let out = m.run(&args);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains("unexpected argument"), "{args:?}: {err}");
+        assert_plain(&out.stderr, &format!("loi {args:?}"));
+    }
+}
