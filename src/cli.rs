@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+pub mod import;
 pub mod links;
 pub mod named;
 pub mod print;
@@ -138,6 +139,27 @@ pub enum Command {
         #[arg(value_name = "ARTICLE", required = true)]
         articles: Vec<String>,
     },
+    /// Builds or updates a mirror from official open data.
+    ///
+    /// Reads the Légifrance API's JSON as the npm package @socialgouv/legi-data ships it
+    /// (`npm pack @socialgouv/legi-data`: the .tgz, its folder, or its
+    /// data/LEGITEXT*.json files), without extracting it, and writes the mirror: one
+    /// file per article in force, metadata in .loi/. An existing mirror is updated:
+    /// only what changed is written, codes not named are kept, and the new mirror takes
+    /// the old one's place at once, when whole (an import stopped leaves it as it was).
+    Import {
+        /// The mirror to make or update [default: `mirror` in the data folder, which
+        /// loi then reads when no other is named; see --paths]
+        #[arg(long, value_name = "DIR")]
+        into: Option<PathBuf>,
+        /// Only these codes: a title, folder name (code-du-travail) or LEGITEXT id;
+        /// repeat it, or separate them with commas
+        #[arg(long, value_name = "CODE", value_delimiter = ',')]
+        codes: Vec<String>,
+        /// The package's .tgz, its folder, or LEGITEXT*.json files
+        #[arg(value_name = "SOURCE", required = true)]
+        sources: Vec<PathBuf>,
+    },
     /// Prints a completion script for a shell (bash, zsh or fish) to standard output,
     /// e.g. `loi completions bash > ~/.local/share/bash-completion/completions/loi`.
     #[command(hide = true)]
@@ -163,6 +185,11 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
     match command {
         Command::Completions { shell } => crate::cli::shell::completions(*shell),
         Command::Man => crate::cli::shell::man(),
+        Command::Import {
+            into,
+            codes,
+            sources,
+        } => crate::cli::import::run(into.as_deref(), codes, sources),
         Command::Backlinks { json, article } => {
             let mirror = mirror_for(cli.mirror.as_deref(), first_path(article))?;
             let path = match named::one(&mirror, article)? {

@@ -10,6 +10,7 @@ pub mod error;
 mod find;
 pub mod goto;
 pub mod ids;
+pub mod import;
 pub mod index;
 mod names;
 pub mod order;

@@ -92,4 +92,6 @@ pub enum Error {
     NoHome,
     #[error("the terminal failed: {0}")]
     Terminal(#[from] std::io::Error),
+    #[error(transparent)]
+    Import(#[from] crate::mirror::import::ImportError),
 }

@@ -1,5 +1,5 @@
 //! Where loi keeps its files: the configuration in the config folder, history,
-//! bookmarks and session in the data folder, indexes in the cache folder, each the
+//! bookmarks, session and the imported mirror in the data folder, indexes in the cache folder, each the
 //! platform's usual one (`XDG_CONFIG_HOME`, `XDG_DATA_HOME`, `XDG_CACHE_HOME` honoured).
 
 use std::path::PathBuf;
@@ -17,6 +17,9 @@ pub struct Paths {
     pub session: PathBuf,
     /// The folder of the mirrors' indexes.
     pub cache: PathBuf,
+    /// The mirror `loi import` makes when given no `--into`, read when no other is
+    /// named.
+    pub mirror: PathBuf,
 }
 
 impl Paths {
@@ -37,6 +40,7 @@ impl Paths {
             history: data.join("history.jsonl"),
             bookmarks: data.join("bookmarks.json"),
             session: data.join("session.json"),
+            mirror: data.join("mirror"),
             cache,
         }
     }
@@ -49,6 +53,7 @@ impl Paths {
             ("bookmarks", &self.bookmarks),
             ("session", &self.session),
             ("cache", &self.cache),
+            ("mirror", &self.mirror),
         ]
         .iter()
         .map(|(label, path)| format!("{label}\t{}\n", path.display()))
@@ -66,7 +71,8 @@ mod tests {
         assert_eq!(p.config, PathBuf::from("/c/loi/config.toml"));
         assert!(p.history.starts_with("/d/loi") && p.session.starts_with("/d/loi"));
         let text = p.describe();
-        assert_eq!(text.lines().count(), 5);
+        assert_eq!(text.lines().count(), 6);
+        assert!(text.ends_with("mirror\t/d/loi/mirror\n"), "{text}");
         assert!(text.starts_with("config\t/c/loi/config.toml\n"), "{text}");
     }
 }

@@ -1,0 +1,122 @@
+//! `loi import`: the progress bar on a terminal (nothing but the summary in a pipe),
+//! Ctrl-C turned into a clean stop, and the summary of what was imported.
+
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::mirror::error::Error;
+use crate::mirror::import::{self, ImportError, Options, Progress, Quiet, Summary};
+use crate::saved::paths::Paths;
+
+/// Imports `sources` into `into` (else the data folder's mirror) and prints what it did.
+pub fn run(into: Option<&Path>, codes: &[String], sources: &[PathBuf]) -> Result<(), Error> {
+    let into = match into {
+        Some(dir) => dir.to_owned(),
+        None => Paths::from_env().ok_or(ImportError::NoDataFolder)?.mirror,
+    };
+    let stop = Arc::new(AtomicBool::new(false));
+    // A first Ctrl-C (or a TERM) stops the import cleanly; a second one ends loi.
+    for signal in [signal_hook::consts::SIGINT, signal_hook::consts::SIGTERM] {
+        let _ = signal_hook::flag::register_conditional_shutdown(signal, 130, Arc::clone(&stop));
+        let _ = signal_hook::flag::register(signal, Arc::clone(&stop));
+    }
+    let options = Options {
+        into,
+        codes: codes.to_vec(),
+        sources: sources.to_vec(),
+        stop: &stop,
+    };
+    let summary = if std::io::stderr().is_terminal() {
+        let mut bar = Bar::default();
+        let done = import::run(&options, &mut bar);
+        bar.done();
+        done?
+    } else {
+        import::run(&options, &mut Quiet)?
+    };
+    let mut out = std::io::stdout().lock();
+    out.write_all(said(&summary).as_bytes())?;
+    for w in &summary.warnings {
+        writeln!(
+            std::io::stderr(),
+            "loi: warning: {}",
+            crate::model::sanitize::clean(w)
+        )?;
+    }
+    Ok(())
+}
+
+/// The summary: the counts first, then a line per code.
+pub fn said(s: &Summary) -> String {
+    let n = crate::model::plural::count;
+    let mut text = format!(
+        "{} imported into {}: {} ({} new, {} changed, {} unchanged, {} removed); {} not in force, skipped\n",
+        n(s.codes.len(), "code", "codes"),
+        s.into.display(),
+        n(s.articles(), "article", "articles"),
+        s.new,
+        s.changed,
+        s.unchanged,
+        s.removed,
+        s.not_in_force,
+    );
+    for c in &s.codes {
+        let date = c
+            .data_date
+            .as_deref()
+            .map(|d| format!(", data of {d}"))
+            .unwrap_or_default();
+        text.push_str(&format!(
+            "  {} ({}): {}{date}\n",
+            c.title,
+            c.folder,
+            n(c.articles, "article", "articles")
+        ));
+    }
+    if !s.kept.is_empty() {
+        text.push_str(&format!("  kept as they were: {}\n", s.kept.join(", ")));
+    }
+    // Titles come from the data: never an escape code on the terminal.
+    text.lines()
+        .map(|l| format!("{}\n", crate::model::sanitize::clean(l)))
+        .collect()
+}
+
+/// indicatif's bar on stderr: a spinner while the sources are read, then articles.
+#[derive(Default)]
+struct Bar(Option<ProgressBar>);
+
+impl Progress for Bar {
+    fn reading(&mut self) {
+        let spinner = ProgressBar::new_spinner();
+        spinner.set_message("reading the sources");
+        spinner.enable_steady_tick(std::time::Duration::from_millis(120));
+        self.0 = Some(spinner);
+    }
+    fn writing(&mut self, total: u64) {
+        if let Some(old) = self.0.take() {
+            old.finish_and_clear();
+        }
+        let bar = ProgressBar::new(total);
+        if let Ok(style) = ProgressStyle::with_template(
+            "{bar:30} {human_pos}/{human_len} articles, {per_sec}, {eta} left",
+        ) {
+            bar.set_style(style);
+        }
+        self.0 = Some(bar);
+    }
+    fn wrote(&mut self, n: u64) {
+        if let Some(bar) = &self.0 {
+            bar.inc(n);
+        }
+    }
+    fn done(&mut self) {
+        if let Some(bar) = self.0.take() {
+            bar.finish_and_clear();
+        }
+    }
+}

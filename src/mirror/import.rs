@@ -1,0 +1,707 @@
+//! `loi import`: official open data → a mirror. Reads the Légifrance API's JSON as
+//! `@socialgouv/legi-data` packages it (the package's `.tgz`, its folder, or its
+//! `data/LEGITEXT*.json` files), streamed, in two passes: the first learns every
+//! article's path and ids (so that links to later articles can be rewritten), the
+//! second writes the new mirror beside the old one. An article whose file would not
+//! change is linked from the old mirror, not written again; the new mirror then
+//! takes the old one's place in one step. Codes not imported this time are kept.
+//! Uses the mirror's slug rule; no terminal (the command line draws the progress).
+
+pub mod error;
+mod legi_data;
+mod links;
+pub mod meta;
+mod source;
+mod staging;
+#[cfg(test)]
+mod tests;
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use serde::Deserialize;
+
+pub use error::ImportError;
+use legi_data::{Date, Event, Flow, ReadError, Titled};
+use meta::{ArticleMeta, ChangeMeta, CodeMeta, MirrorMeta, VersionMeta};
+use source::Source;
+
+/// What to import, and where.
+pub struct Options<'a> {
+    /// The mirror to make or update.
+    pub into: PathBuf,
+    /// Only these codes (title, folder name or LEGITEXT id); all when empty.
+    pub codes: Vec<String>,
+    pub sources: Vec<PathBuf>,
+    /// Set (by Ctrl-C) to stop: the old mirror is left as it was.
+    pub stop: &'a AtomicBool,
+}
+
+/// What an import tells as it goes.
+pub trait Progress {
+    /// Reading the sources for their articles' names and ids.
+    fn reading(&mut self) {}
+    /// Writing `total` articles.
+    fn writing(&mut self, _total: u64) {}
+    /// `n` more written.
+    fn wrote(&mut self, _n: u64) {}
+    /// The new mirror is in place (or the import stopped).
+    fn done(&mut self) {}
+}
+
+/// No progress shown.
+pub struct Quiet;
+impl Progress for Quiet {}
+
+/// What an import did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    pub into: PathBuf,
+    /// The codes imported.
+    pub codes: Vec<CodeMeta>,
+    /// The codes of the mirror left as they were.
+    pub kept: Vec<String>,
+    pub new: usize,
+    pub changed: usize,
+    pub unchanged: usize,
+    /// Articles of the imported codes that the mirror had and the source no longer has.
+    pub removed: usize,
+    /// Articles of the source no longer in force (repealed, cancelled…), not written.
+    pub not_in_force: usize,
+    pub warnings: Vec<String>,
+}
+
+impl Summary {
+    /// Articles written in all (new, changed and unchanged).
+    pub fn articles(&self) -> usize {
+        self.new + self.changed + self.unchanged
+    }
+}
+
+/// States of a text that is no longer law: its articles are not written.
+const DEAD: [&str; 6] = [
+    "ABROGE",
+    "ANNULE",
+    "PERIME",
+    "TRANSFERE",
+    "DISJOINT",
+    "MODIFIE_MORT_NE",
+];
+
+/// Imports `options.sources` into `options.into`.
+pub fn run(options: &Options, progress: &mut dyn Progress) -> Result<Summary, ImportError> {
+    let sources = source::open_all(&options.sources)?;
+    let target = &options.into;
+    let old = Old::look(target)?;
+    let stage = staging::Stage::begin(target)?;
+    progress.reading();
+    let mut plan = learn(&sources, &options.codes, options.stop)?;
+    for kept in &old.kept_codes {
+        for a in meta::read_code(target, kept) {
+            plan.remember_old(a);
+        }
+    }
+    progress.writing(plan.articles as u64);
+    let mut writer = Writer::new(stage.dir(), target, &plan);
+    for (index, source) in sources.iter().enumerate() {
+        source.each_code(&mut |label, input| {
+            write_code(
+                label,
+                index,
+                input,
+                &plan,
+                &mut writer,
+                options.stop,
+                progress,
+            )
+        })?;
+    }
+    let mut summary = writer.finish(&plan, &old)?;
+    summary.into = target.clone();
+    stage.commit()?;
+    progress.done();
+    Ok(summary)
+}
+
+/// What is known of the mirror being replaced.
+struct Old {
+    meta: Option<MirrorMeta>,
+    /// Top-level entries of the old mirror (code folders and anything else).
+    entries: Vec<String>,
+    kept_codes: Vec<String>,
+}
+
+impl Old {
+    fn look(target: &Path) -> Result<Old, ImportError> {
+        let meta = meta::read_mirror(target);
+        let entries: Vec<String> = match fs::read_dir(target) {
+            Ok(read) => read
+                .filter_map(Result::ok)
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n != meta::DIR)
+                .collect(),
+            Err(_) => Vec::new(),
+        };
+        // Never swap away a folder that holds something else than a mirror made here.
+        if meta.is_none() && !entries.is_empty() {
+            return Err(ImportError::NotAnImportedMirror(target.to_owned()));
+        }
+        let kept_codes = meta
+            .iter()
+            .flat_map(|m| m.codes.iter().map(|c| c.folder.clone()))
+            .collect();
+        Ok(Old {
+            meta,
+            entries,
+            kept_codes,
+        })
+    }
+}
+
+/// A node's data as the first pass reads it: names and ids, no text.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Named {
+    id: Option<String>,
+    cid: Option<String>,
+    title: Option<String>,
+    num: Option<String>,
+    etat: Option<String>,
+    article_versions: Option<Vec<IdOnly>>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(default)]
+struct IdOnly {
+    id: Option<String>,
+}
+
+impl Titled for Named {
+    fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+}
+
+/// A node's data as the second pass reads it: everything the mirror keeps.
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Full {
+    id: Option<String>,
+    cid: Option<String>,
+    title: Option<String>,
+    num: Option<String>,
+    etat: Option<String>,
+    date_debut: Date,
+    date_fin: Date,
+    date_modif: Option<String>,
+    texte_html: Option<String>,
+    nota_html: Option<String>,
+    article_versions: Option<Vec<Version>>,
+    lien_modifications: Option<Vec<Change>>,
+}
+
+impl Titled for Full {
+    fn title(&self) -> Option<&str> {
+        self.title.as_deref()
+    }
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Version {
+    id: Option<String>,
+    etat: Option<String>,
+    date_debut: Date,
+    date_fin: Date,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(rename_all = "camelCase", default)]
+struct Change {
+    text_cid: Option<String>,
+    text_title: Option<String>,
+    link_type: Option<String>,
+    link_orientation: Option<String>,
+    article_num: Option<String>,
+    article_id: Option<String>,
+    date_publi_texte: Date,
+    date_signa_texte: Date,
+    date_debut_cible: Date,
+}
+
+/// What the first pass learnt.
+#[derive(Default)]
+struct Plan {
+    /// The codes to write, each from the source (index, label) first holding it.
+    codes: Vec<(String, usize, String)>,
+    /// Every path to write, once.
+    paths: Vec<String>,
+    /// LEGIARTI id (of the version, of the article, of each version) → path.
+    by_id: HashMap<String, u32>,
+    articles: usize,
+    not_in_force: usize,
+    warnings: Vec<String>,
+}
+
+impl Plan {
+    fn wanted(&self, code_id: &str, index: usize, label: &str) -> bool {
+        self.codes
+            .iter()
+            .any(|(id, i, l)| id == code_id && *i == index && l == label)
+    }
+
+    fn remember(&mut self, path: String, ids: impl IntoIterator<Item = String>) {
+        let at = u32::try_from(self.paths.len()).unwrap_or(u32::MAX);
+        self.paths.push(path);
+        for id in ids {
+            self.by_id.entry(id).or_insert(at);
+        }
+    }
+
+    /// An article of a code kept from the old mirror: links to it become its path.
+    fn remember_old(&mut self, a: ArticleMeta) {
+        let ids = std::iter::once(a.id)
+            .chain(std::iter::once(a.cid))
+            .chain(a.versions.into_iter().map(|v| v.id));
+        self.remember(a.path, ids);
+    }
+
+    fn path_of(&self, id: &str) -> Option<&str> {
+        let at = *self.by_id.get(id)?;
+        self.paths.get(at as usize).map(String::as_str)
+    }
+}
+
+/// The first pass: which codes, which articles, their paths and ids.
+fn learn(sources: &[Source], asked: &[String], stop: &AtomicBool) -> Result<Plan, ImportError> {
+    let mut plan = Plan::default();
+    let mut matched = vec![false; asked.len()];
+    let mut seen_paths: HashSet<String> = HashSet::new();
+    for (index, source) in sources.iter().enumerate() {
+        source.each_code(&mut |label, input| {
+            let mut folder = String::new();
+            let mut take = false;
+            read_code::<Named>(label, input, &mut |event| {
+                if stop.load(Ordering::Relaxed) {
+                    return Err(ImportError::Interrupted);
+                }
+                match event {
+                    Event::Code(code) => {
+                        let id = code.id.clone().unwrap_or_default();
+                        let title = code.title.clone().unwrap_or_default();
+                        folder = crate::mirror::slug(&title);
+                        let hits: Vec<usize> = (0..asked.len())
+                            .filter(|&i| names_code(&asked[i], &id, &title, &folder))
+                            .collect();
+                        for &i in &hits {
+                            matched[i] = true;
+                        }
+                        take = asked.is_empty() || !hits.is_empty();
+                        if take && plan.codes.iter().any(|(c, _, _)| *c == id) {
+                            plan.warnings.push(format!(
+                                "{label}: {title} was already read from another source; this one is skipped"
+                            ));
+                            take = false;
+                        }
+                        if take {
+                            plan.codes.push((id, index, label.to_owned()));
+                        }
+                        Ok(if take { Flow::Go } else { Flow::Skip })
+                    }
+                    Event::Article(a, trail) => {
+                        if is_dead(a.etat.as_deref()) {
+                            plan.not_in_force += 1;
+                            return Ok(Flow::Go);
+                        }
+                        let path = article_path(&folder, trail, a.num.as_deref(), a.id.as_deref());
+                        if !seen_paths.insert(path.clone()) {
+                            plan.warnings.push(format!(
+                                "{label}: two articles would be {path}; the first is kept"
+                            ));
+                            return Ok(Flow::Go);
+                        }
+                        plan.articles += 1;
+                        let versions = a.article_versions.unwrap_or_default();
+                        let ids = a
+                            .id
+                            .into_iter()
+                            .chain(a.cid)
+                            .chain(versions.into_iter().filter_map(|v| v.id));
+                        plan.remember(path, ids);
+                        Ok(Flow::Go)
+                    }
+                }
+            })
+        })?;
+    }
+    if let Some(i) = matched.iter().position(|m| !m) {
+        return Err(ImportError::NoSuchCode(asked[i].clone()));
+    }
+    Ok(plan)
+}
+
+/// Reads one code's JSON, turning the reader's errors into the user's.
+fn read_code<D: serde::de::DeserializeOwned + Titled>(
+    label: &str,
+    input: &mut dyn Read,
+    on: &mut dyn FnMut(Event<'_, D>) -> Result<Flow, ImportError>,
+) -> Result<(), ImportError> {
+    legi_data::read(input, on).map_err(|e| match e {
+        ReadError::Stopped(e) => e,
+        ReadError::Shape(why) => ImportError::Shape {
+            file: label.to_owned(),
+            why,
+        },
+        ReadError::Io(why) => ImportError::CutShort {
+            file: label.to_owned(),
+            why,
+        },
+    })
+}
+
+fn is_dead(state: Option<&str>) -> bool {
+    state.is_some_and(|s| DEAD.contains(&s))
+}
+
+/// Whether `asked` names the code: its LEGITEXT id, its folder, or its title.
+fn names_code(asked: &str, id: &str, title: &str, folder: &str) -> bool {
+    let asked = asked.trim();
+    if asked.eq_ignore_ascii_case(id) {
+        return true;
+    }
+    let wanted = crate::mirror::slug(asked);
+    !wanted.is_empty() && (wanted == folder || wanted == crate::mirror::slug(title))
+}
+
+/// `FOLDER/section/…/num.md`: the code's folder, a slug per section title, the
+/// number's slug. A title or number with nothing to slug is named by what is left:
+/// the section's place, the article's id.
+fn article_path(folder: &str, trail: &[String], num: Option<&str>, id: Option<&str>) -> String {
+    let mut path = folder.to_owned();
+    for title in trail {
+        let s = crate::mirror::slug(title);
+        path.push('/');
+        path.push_str(if s.is_empty() { "sans-titre" } else { &s });
+    }
+    let mut file = crate::mirror::slug(num.unwrap_or_default().trim());
+    if file.is_empty() {
+        file = id.unwrap_or("article").to_ascii_lowercase();
+    }
+    path.push('/');
+    path.push_str(&file);
+    path.push_str(".md");
+    path
+}
+
+/// The second pass over one code: its articles written, its metadata beside them.
+fn write_code(
+    label: &str,
+    index: usize,
+    input: &mut dyn Read,
+    plan: &Plan,
+    writer: &mut Writer,
+    stop: &AtomicBool,
+    progress: &mut dyn Progress,
+) -> Result<(), ImportError> {
+    let mut code: Option<(CodeMeta, BufWriter<fs::File>)> = None;
+    let mut count = 0u64;
+    read_code::<Full>(label, input, &mut |event| {
+        if stop.load(Ordering::Relaxed) {
+            return Err(ImportError::Interrupted);
+        }
+        match event {
+            Event::Code(c) => {
+                let id = c.id.clone().unwrap_or_default();
+                if !plan.wanted(&id, index, label) {
+                    return Ok(Flow::Skip);
+                }
+                let title = c.title.clone().unwrap_or_default();
+                let folder = crate::mirror::slug(&title);
+                let lines = writer.code_file(&folder)?;
+                code = Some((
+                    CodeMeta {
+                        id,
+                        title,
+                        folder,
+                        articles: 0,
+                        data_date: c.date_modif.clone(),
+                        source: label.to_owned(),
+                    },
+                    lines,
+                ));
+                Ok(Flow::Go)
+            }
+            Event::Article(a, trail) => {
+                let Some((meta, lines)) = code.as_mut() else {
+                    return Ok(Flow::Go);
+                };
+                if is_dead(a.etat.as_deref()) {
+                    return Ok(Flow::Go);
+                }
+                let path = article_path(&meta.folder, trail, a.num.as_deref(), a.id.as_deref());
+                if !writer.claim(&path) {
+                    return Ok(Flow::Go);
+                }
+                let num = a.num.as_deref().unwrap_or_default().trim().to_owned();
+                writer.article(&path, &num, a.texte_html.as_deref().unwrap_or(""), plan)?;
+                meta.articles += 1;
+                let line = article_meta(path, num, a);
+                serde_json::to_writer(&mut *lines, &line)
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| lines.write_all(b"\n"))
+                    .map_err(|e| writer.failed(e))?;
+                count += 1;
+                if count % 64 == 0 {
+                    progress.wrote(64);
+                }
+                Ok(Flow::Go)
+            }
+        }
+    })?;
+    progress.wrote(count % 64);
+    if let Some((meta, mut lines)) = code {
+        lines.flush().map_err(|e| writer.failed(e))?;
+        writer.codes.push(meta);
+    }
+    Ok(())
+}
+
+fn article_meta(path: String, num: String, a: Full) -> ArticleMeta {
+    ArticleMeta {
+        path,
+        num,
+        id: a.id.unwrap_or_default(),
+        cid: a.cid.unwrap_or_default(),
+        state: a.etat,
+        since: a.date_debut.0,
+        until: a.date_fin.0,
+        nota: a.nota_html.filter(|n| !n.trim().is_empty()),
+        versions: a
+            .article_versions
+            .unwrap_or_default()
+            .into_iter()
+            .map(|v| VersionMeta {
+                id: v.id.unwrap_or_default(),
+                state: v.etat,
+                since: v.date_debut.0,
+                until: v.date_fin.0,
+            })
+            .collect(),
+        changed_by: a
+            .lien_modifications
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| ChangeMeta {
+                kind: c.link_type.unwrap_or_default(),
+                orientation: c.link_orientation,
+                title: c.text_title,
+                text: c.text_cid,
+                article: c.article_num,
+                article_id: c.article_id,
+                published: c.date_publi_texte.0,
+                signed: c.date_signa_texte.0,
+                effective: c.date_debut_cible.0,
+            })
+            .collect(),
+    }
+}
+
+/// Writes the new mirror in the stage folder.
+struct Writer {
+    stage: PathBuf,
+    old: PathBuf,
+    made: HashSet<PathBuf>,
+    written: HashSet<String>,
+    codes: Vec<CodeMeta>,
+    text: String,
+    new: usize,
+    changed: usize,
+    unchanged: usize,
+}
+
+impl Writer {
+    fn new(stage: &Path, old: &Path, plan: &Plan) -> Writer {
+        Writer {
+            stage: stage.to_owned(),
+            old: old.to_owned(),
+            made: HashSet::new(),
+            written: HashSet::with_capacity(plan.articles),
+            codes: Vec::new(),
+            text: String::new(),
+            new: 0,
+            changed: 0,
+            unchanged: 0,
+        }
+    }
+
+    fn failed(&self, e: std::io::Error) -> ImportError {
+        ImportError::writing(&self.stage, e)
+    }
+
+    /// Whether `path` is still free (the first of two articles with one path wins).
+    fn claim(&mut self, path: &str) -> bool {
+        self.written.insert(path.to_owned())
+    }
+
+    fn folder(&mut self, dir: &Path) -> Result<(), ImportError> {
+        if !self.made.contains(dir) {
+            fs::create_dir_all(dir).map_err(|e| self.failed(e))?;
+            self.made.insert(dir.to_owned());
+        }
+        Ok(())
+    }
+
+    fn code_file(&mut self, folder: &str) -> Result<BufWriter<fs::File>, ImportError> {
+        let dir = self.stage.join(meta::DIR).join("codes");
+        self.folder(&dir)?;
+        let f =
+            fs::File::create(dir.join(format!("{folder}.jsonl"))).map_err(|e| self.failed(e))?;
+        Ok(BufWriter::new(f))
+    }
+
+    /// Writes one article, or links the old mirror's file when it holds these bytes.
+    fn article(
+        &mut self,
+        path: &str,
+        num: &str,
+        html: &str,
+        plan: &Plan,
+    ) -> Result<(), ImportError> {
+        let mut text = std::mem::take(&mut self.text);
+        text.clear();
+        text.push_str("# Article ");
+        text.push_str(num);
+        text.push_str("\n\n");
+        links::rewrite(html, &|id| plan.path_of(id), &mut text);
+        let file = self.stage.join(path);
+        if let Some(dir) = file.parent() {
+            self.folder(dir)?;
+        }
+        let old = self.old.join(path);
+        let result = match fs::read(&old) {
+            Ok(bytes) if bytes == text.as_bytes() => {
+                self.unchanged += 1;
+                fs::hard_link(&old, &file).or_else(|_| fs::write(&file, &text))
+            }
+            Ok(_) => {
+                self.changed += 1;
+                fs::write(&file, &text)
+            }
+            Err(_) => {
+                self.new += 1;
+                fs::write(&file, &text)
+            }
+        };
+        self.text = text;
+        result.map_err(|e| self.failed(e))
+    }
+
+    /// Keeps what the old mirror had besides the codes imported, counts what the
+    /// imported codes lost, and writes `.loi/mirror.json`.
+    fn finish(mut self, plan: &Plan, old: &Old) -> Result<Summary, ImportError> {
+        let imported: HashSet<&str> = self.codes.iter().map(|c| c.folder.as_str()).collect();
+        let mut kept = Vec::new();
+        for entry in &old.entries {
+            if imported.contains(entry.as_str()) {
+                continue;
+            }
+            link_tree(&self.old.join(entry), &self.stage.join(entry))
+                .map_err(|e| self.failed(e))?;
+            kept.push(entry.clone());
+        }
+        let mut removed = 0;
+        for folder in &imported {
+            count_files(&self.old.join(folder), folder, &mut |rel| {
+                if !self.written.contains(rel) {
+                    removed += 1;
+                }
+            });
+        }
+        let mut codes: Vec<CodeMeta> = old
+            .meta
+            .iter()
+            .flat_map(|m| m.codes.iter())
+            .filter(|c| kept.contains(&c.folder))
+            .cloned()
+            .collect();
+        for code in &codes {
+            let name = format!("{}.jsonl", code.folder);
+            let from = self.old.join(meta::DIR).join("codes").join(&name);
+            let to = self.stage.join(meta::DIR).join("codes").join(&name);
+            self.folder(&self.stage.join(meta::DIR).join("codes"))?;
+            fs::hard_link(&from, &to)
+                .or_else(|_| fs::copy(&from, &to).map(|_| ()))
+                .map_err(|e| self.failed(e))?;
+        }
+        codes.extend(self.codes.iter().cloned());
+        let mirror = MirrorMeta {
+            format: 1,
+            generation: old.meta.as_ref().map_or(0, |m| m.generation) + 1,
+            imported: today(),
+            codes,
+        };
+        self.folder(&self.stage.join(meta::DIR))?;
+        let json = serde_json::to_vec_pretty(&mirror).map_err(std::io::Error::from);
+        json.and_then(|j| fs::write(self.stage.join(meta::DIR).join("mirror.json"), j))
+            .map_err(|e| self.failed(e))?;
+        Ok(Summary {
+            into: PathBuf::new(),
+            codes: self.codes,
+            kept: kept
+                .into_iter()
+                .filter(|k| mirror.codes.iter().any(|c| &c.folder == k))
+                .collect(),
+            new: self.new,
+            changed: self.changed,
+            unchanged: self.unchanged,
+            removed,
+            not_in_force: plan.not_in_force,
+            warnings: plan.warnings.clone(),
+        })
+    }
+}
+
+/// Recreates `from`'s folders under `to` and hard-links its files (copies where a
+/// link cannot be made); symlinks are not followed.
+fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
+    let kind = fs::symlink_metadata(from)?.file_type();
+    if kind.is_file() {
+        return fs::hard_link(from, to).or_else(|_| fs::copy(from, to).map(|_| ()));
+    }
+    if !kind.is_dir() {
+        return Ok(());
+    }
+    fs::create_dir_all(to)?;
+    for entry in fs::read_dir(from)? {
+        let entry = entry?;
+        link_tree(&entry.path(), &to.join(entry.file_name()))?;
+    }
+    Ok(())
+}
+
+/// Calls `f` with the path (from the mirror's root) of every file under `dir`.
+fn count_files(dir: &Path, rel: &str, f: &mut dyn FnMut(&str)) {
+    let Ok(read) = fs::read_dir(dir) else {
+        return;
+    };
+    for entry in read.filter_map(Result::ok) {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let child = format!("{rel}/{name}");
+        match entry.file_type() {
+            Ok(t) if t.is_dir() => count_files(&entry.path(), &child, f),
+            Ok(t) if t.is_file() => f(&child),
+            _ => {}
+        }
+    }
+}
+
+/// Today (UTC) as `YYYY-MM-DD`.
+fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    legi_data::iso_day(i64::try_from(secs / 86_400).unwrap_or(0))
+}

@@ -1,0 +1,127 @@
+//! What a mirror made by `loi import` keeps beside its articles, in `.loi/` (hidden,
+//! so that nothing reading articles walks it): `mirror.json` (the codes, where they
+//! came from, the date of their data, a generation that each import bumps) and, per
+//! code, `codes/FOLDER.jsonl`: one JSON object per article (ids, state, dates, Nota,
+//! versions, the texts that made or changed it). The README's « Corpus format » says
+//! the same for users. A mirror without `.loi/` reads as before.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+/// The folder of the metadata, under the mirror's root.
+pub const DIR: &str = ".loi";
+
+/// `.loi/mirror.json`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct MirrorMeta {
+    /// This layout's version: 1.
+    pub format: u32,
+    /// One more at each import: the caches of the mirror are stamped with it.
+    pub generation: u64,
+    /// When the last import ran (UTC, `YYYY-MM-DD`).
+    pub imported: String,
+    pub codes: Vec<CodeMeta>,
+}
+
+/// One code of the mirror.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct CodeMeta {
+    /// `LEGITEXT000006072050`.
+    pub id: String,
+    pub title: String,
+    /// The code's folder: `code-du-travail`.
+    pub folder: String,
+    pub articles: usize,
+    /// The date the data was consolidated, as the source says (`dateModif`).
+    pub data_date: Option<String>,
+    /// The file it was imported from.
+    pub source: String,
+}
+
+/// One line of `.loi/codes/FOLDER.jsonl`: an article.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ArticleMeta {
+    /// From the mirror's root: `code-du-travail/…/l6123-1.md`.
+    pub path: String,
+    pub num: String,
+    /// The LEGIARTI id of this version.
+    pub id: String,
+    /// The LEGIARTI id of its first version: the same article through its versions.
+    pub cid: String,
+    /// As LEGI says: `VIGUEUR`, `ABROGE_DIFF`, `VIGUEUR_DIFF`, `MODIFIE`…
+    pub state: Option<String>,
+    /// In force from (ISO date).
+    pub since: Option<String>,
+    /// In force until (ISO date); `None` for no end.
+    pub until: Option<String>,
+    /// The Nota, as HTML; absent when there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub nota: Option<String>,
+    #[serde(default)]
+    pub versions: Vec<VersionMeta>,
+    /// The texts that created, changed or codified this version.
+    #[serde(default)]
+    pub changed_by: Vec<ChangeMeta>,
+}
+
+/// One version of an article (its text is not in the legi-data source).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct VersionMeta {
+    pub id: String,
+    pub state: Option<String>,
+    pub since: Option<String>,
+    pub until: Option<String>,
+}
+
+/// A text that acted on the article: `CREE`, `MODIFIE`, `CODIFICATION`, `ABROGE`…
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct ChangeMeta {
+    /// The link's type, as LEGI writes it.
+    pub kind: String,
+    /// `cible` (the text acted on this article) or `source`.
+    pub orientation: Option<String>,
+    /// `LOI n°2018-771 du 5 septembre 2018 - art. 36 (V)`.
+    pub title: Option<String>,
+    /// The text's id: `JORFTEXT…`.
+    pub text: Option<String>,
+    /// Its article's number and id.
+    pub article: Option<String>,
+    pub article_id: Option<String>,
+    /// Published in the Journal officiel.
+    pub published: Option<String>,
+    /// Signed.
+    pub signed: Option<String>,
+    /// Took effect on this article.
+    pub effective: Option<String>,
+}
+
+/// The mirror's `.loi/mirror.json`, when it has one that reads.
+pub fn read_mirror(root: &Path) -> Option<MirrorMeta> {
+    let bytes = std::fs::read(root.join(DIR).join("mirror.json")).ok()?;
+    serde_json::from_slice(&bytes).ok()
+}
+
+/// The generation of the mirror at `root` (0 when it was not imported): what the
+/// caches of its index are stamped with, besides its files' names.
+pub fn generation(root: &Path) -> u64 {
+    #[derive(Deserialize)]
+    struct Only {
+        generation: u64,
+    }
+    std::fs::read(root.join(DIR).join("mirror.json"))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Only>(&b).ok())
+        .map_or(0, |o| o.generation)
+}
+
+/// The articles of one code of an imported mirror, as its metadata lists them.
+pub fn read_code(root: &Path, folder: &str) -> Vec<ArticleMeta> {
+    let file = root.join(DIR).join("codes").join(format!("{folder}.jsonl"));
+    let Ok(text) = std::fs::read_to_string(file) else {
+        return Vec::new();
+    };
+    text.lines()
+        .filter_map(|l| serde_json::from_str(l).ok())
+        .collect()
+}

@@ -1,0 +1,137 @@
+//! Where `loi import` reads from: the `@socialgouv/legi-data` package as npm packs it
+//! (`.tgz`), its folder, its `data/` folder, or single `LEGITEXT*.json` files. Each
+//! code's JSON is handed over as a stream, read straight out of the archive: nothing
+//! is extracted to disk, nothing is held whole.
+
+use std::fs::File;
+use std::io::{BufReader, Read};
+use std::path::{Path, PathBuf};
+
+use super::error::ImportError;
+
+/// One thing named on the command line, checked to be readable.
+#[derive(Debug, Clone)]
+pub enum Source {
+    /// A `.tgz`/`.tar.gz` (npm's package): its `LEGITEXT*.json` entries.
+    Archive(PathBuf),
+    /// Code JSON files: from a folder (the package's, or its `data/`), or named.
+    Files(Vec<PathBuf>),
+}
+
+/// What each source's name says it is, after checking it is there.
+pub fn open_all(paths: &[PathBuf]) -> Result<Vec<Source>, ImportError> {
+    paths.iter().map(|p| open(p)).collect()
+}
+
+fn open(path: &Path) -> Result<Source, ImportError> {
+    let meta = std::fs::metadata(path).map_err(|e| ImportError::Unreadable {
+        file: path.to_owned(),
+        source: e,
+    })?;
+    if meta.is_dir() {
+        // The package's folder holds data/; its data/ folder holds the codes.
+        let data = if path.join("data").is_dir() {
+            path.join("data")
+        } else {
+            path.to_owned()
+        };
+        let files = code_files_in(&data)?;
+        if files.is_empty() {
+            return Err(ImportError::NoCodeIn(path.to_owned()));
+        }
+        return Ok(Source::Files(files));
+    }
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if name.ends_with(".tgz") || name.ends_with(".tar.gz") {
+        return Ok(Source::Archive(path.to_owned()));
+    }
+    if name.ends_with(".json") {
+        return Ok(Source::Files(vec![path.to_owned()]));
+    }
+    Err(ImportError::UnknownSource(path.to_owned()))
+}
+
+/// `LEGITEXT*.json` in `dir`, sorted: the package's codes (not its `index.json`).
+fn code_files_in(dir: &Path) -> Result<Vec<PathBuf>, ImportError> {
+    let read = std::fs::read_dir(dir).map_err(|e| ImportError::Unreadable {
+        file: dir.to_owned(),
+        source: e,
+    })?;
+    let mut files: Vec<PathBuf> = read
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| is_code_json(p))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
+fn is_code_json(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("LEGITEXT") && n.ends_with(".json"))
+}
+
+impl Source {
+    /// Calls `each(name, stream)` for every code JSON of the source, in order. `name`
+    /// says where the stream comes from, for messages (`package.tgz:data/LEGI….json`).
+    pub fn each_code(
+        &self,
+        each: &mut dyn FnMut(&str, &mut dyn Read) -> Result<(), ImportError>,
+    ) -> Result<(), ImportError> {
+        match self {
+            Source::Files(files) => {
+                for file in files {
+                    let f = File::open(file).map_err(|e| ImportError::Unreadable {
+                        file: file.clone(),
+                        source: e,
+                    })?;
+                    each(
+                        &file.display().to_string(),
+                        &mut BufReader::with_capacity(1 << 16, f),
+                    )?;
+                }
+                Ok(())
+            }
+            Source::Archive(archive) => each_in_archive(archive, each),
+        }
+    }
+}
+
+fn each_in_archive(
+    archive: &Path,
+    each: &mut dyn FnMut(&str, &mut dyn Read) -> Result<(), ImportError>,
+) -> Result<(), ImportError> {
+    let damaged = |e: std::io::Error| ImportError::Damaged {
+        file: archive.to_owned(),
+        source: e,
+    };
+    let f = File::open(archive).map_err(|e| ImportError::Unreadable {
+        file: archive.to_owned(),
+        source: e,
+    })?;
+    let gz = flate2::read::GzDecoder::new(BufReader::with_capacity(1 << 16, f));
+    let mut tar = tar::Archive::new(gz);
+    let mut found = 0;
+    for entry in tar.entries().map_err(damaged)? {
+        let entry = entry.map_err(damaged)?;
+        // Only the name is used, to pick the codes: nothing is written where an
+        // entry's path says, so a path that climbs out (`../`) leads nowhere.
+        let name = entry
+            .path()
+            .map_err(damaged)?
+            .to_string_lossy()
+            .into_owned();
+        if !is_code_json(Path::new(&name)) || !entry.header().entry_type().is_file() {
+            continue;
+        }
+        found += 1;
+        let label = format!("{}:{name}", archive.display());
+        let mut reader = BufReader::with_capacity(1 << 16, entry);
+        each(&label, &mut reader)?;
+    }
+    if found == 0 {
+        return Err(ImportError::NoCodeIn(archive.to_owned()));
+    }
+    Ok(())
+}
