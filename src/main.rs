@@ -41,9 +41,16 @@ fn main() -> ExitCode {
             loi::model::sanitize::clean(&told(p))
         );
     }
-    // --mirror, else LOI_MIRROR (clap reads both), else config.toml.
+    // --mirror, else LOI_MIRROR (clap reads both), else config.toml, else the mirror
+    // `loi import` made in the data folder, else (cli::mirror_for) the sample.
     if cli.mirror.is_none() {
         cli.mirror = config.mirror.clone();
+    }
+    if cli.mirror.is_none() {
+        cli.mirror = paths
+            .as_ref()
+            .map(|p| p.mirror.clone())
+            .filter(|m| loi::mirror::import::meta::read_mirror(m).is_some());
     }
     if let Some(command) = &cli.command {
         return finish(cli::run_command(&cli, command));
@@ -67,7 +74,15 @@ fn main() -> ExitCode {
             // again, short, for one line (home as ~).
             note: problems
                 .first()
-                .map(|p| format!("{} · defaults used", tilde(p))),
+                .map(|p| format!("{} · defaults used", tilde(p)))
+                .or_else(|| {
+                    // No mirror of one's own yet: how to make one, once, at start.
+                    opened
+                        .mirror
+                        .root()
+                        .is_none()
+                        .then(|| loi::app::words::SAMPLE_NOTE.to_owned())
+                }),
         };
         App::start(opened.mirror, opened.article, start)
     });

@@ -61,6 +61,10 @@ pub fn help_status(keys: &Keys) -> String {
 /// The help's title.
 pub const HELP_TITLE: &str = "Keys";
 
+/// Said at start on the sample built into loi: how to have a mirror of one's own.
+pub const SAMPLE_NOTE: &str =
+    "Sample mirror · yours: npm pack @socialgouv/legi-data, loi import *.tgz";
+
 /// Where the text is: all of it on screen, its top, its bottom.
 pub const POSITION_ALL: &str = "All";
 pub const POSITION_TOP: &str = "Top";

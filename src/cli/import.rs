@@ -78,7 +78,13 @@ pub fn said(s: &Summary) -> String {
         ));
     }
     if !s.kept.is_empty() {
-        text.push_str(&format!("  kept as they were: {}\n", s.kept.join(", ")));
+        text.push_str(&format!("  kept: {}\n", s.kept.join(", ")));
+    }
+    if s.relinked > 0 {
+        text.push_str(&format!(
+            "  {} of the codes kept now link to the codes imported\n",
+            n(s.relinked, "article", "articles")
+        ));
     }
     // Titles come from the data: never an escape code on the terminal.
     text.lines()

@@ -71,6 +71,8 @@ pub struct Summary {
     pub removed: usize,
     /// Articles of the source no longer in force (repealed, cancelled…), not written.
     pub not_in_force: usize,
+    /// Articles of the codes kept whose links were rewritten to follow the import.
+    pub relinked: usize,
     pub warnings: Vec<String>,
 }
 
@@ -99,9 +101,16 @@ pub fn run(options: &Options, progress: &mut dyn Progress) -> Result<Summary, Im
     let stage = staging::Stage::begin(target)?;
     progress.reading();
     let mut plan = learn(&sources, &options.codes, options.stop)?;
-    for kept in &old.kept_codes {
-        for a in meta::read_code(target, kept) {
-            plan.remember_old(a);
+    let imported: Vec<String> = plan.codes.iter().map(|c| c.3.clone()).collect();
+    for folder in &old.codes {
+        let kept = !imported.contains(folder);
+        for a in meta::read_code(target, folder) {
+            if kept {
+                plan.remember_old(a);
+            } else {
+                let code = old.code_id(folder).to_owned();
+                plan.was(a, &code);
+            }
         }
     }
     progress.writing(plan.articles as u64);
@@ -131,10 +140,19 @@ struct Old {
     meta: Option<MirrorMeta>,
     /// Top-level entries of the old mirror (code folders and anything else).
     entries: Vec<String>,
-    kept_codes: Vec<String>,
+    codes: Vec<String>,
 }
 
 impl Old {
+    /// The LEGITEXT id of a code of the old mirror.
+    fn code_id(&self, folder: &str) -> &str {
+        self.meta
+            .iter()
+            .flat_map(|m| m.codes.iter())
+            .find(|c| c.folder == folder)
+            .map_or("", |c| c.id.as_str())
+    }
+
     fn look(target: &Path) -> Result<Old, ImportError> {
         let meta = meta::read_mirror(target);
         let entries: Vec<String> = match fs::read_dir(target) {
@@ -149,14 +167,14 @@ impl Old {
         if meta.is_none() && !entries.is_empty() {
             return Err(ImportError::NotAnImportedMirror(target.to_owned()));
         }
-        let kept_codes = meta
+        let codes = meta
             .iter()
             .flat_map(|m| m.codes.iter().map(|c| c.folder.clone()))
             .collect();
         Ok(Old {
             meta,
             entries,
-            kept_codes,
+            codes,
         })
     }
 }
@@ -235,12 +253,16 @@ struct Change {
 /// What the first pass learnt.
 #[derive(Default)]
 struct Plan {
-    /// The codes to write, each from the source (index, label) first holding it.
-    codes: Vec<(String, usize, String)>,
+    /// The codes to write (id, source index, source label, folder), each from the
+    /// source first holding it.
+    codes: Vec<(String, usize, String, String)>,
     /// Every path to write, once.
     paths: Vec<String>,
     /// LEGIARTI id (of the version, of the article, of each version) → path.
     by_id: HashMap<String, u32>,
+    /// Paths the imported codes had and may no longer have → the Légifrance address
+    /// a link to them had: what such a link in a kept code becomes again.
+    was: HashMap<String, String>,
     articles: usize,
     not_in_force: usize,
     warnings: Vec<String>,
@@ -250,7 +272,7 @@ impl Plan {
     fn wanted(&self, code_id: &str, index: usize, label: &str) -> bool {
         self.codes
             .iter()
-            .any(|(id, i, l)| id == code_id && *i == index && l == label)
+            .any(|(id, i, l, _)| id == code_id && *i == index && l == label)
     }
 
     fn remember(&mut self, path: String, ids: impl IntoIterator<Item = String>) {
@@ -272,6 +294,35 @@ impl Plan {
     fn path_of(&self, id: &str) -> Option<&str> {
         let at = *self.by_id.get(id)?;
         self.paths.get(at as usize).map(String::as_str)
+    }
+
+    /// What a link's address becomes: the path of the article it names, when the
+    /// mirror holds it.
+    fn link(&self, href: &str) -> Option<String> {
+        let path = self.path_of(links::article_id(href)?)?;
+        Some(format!("/{path}"))
+    }
+
+    /// An article an imported code had before this import.
+    fn was(&mut self, a: ArticleMeta, code: &str) {
+        let href = format!(
+            "/affichCodeArticle.do?cidTexte={code}&idArticle={}&dateTexte=&categorieLien=cid",
+            a.id
+        );
+        self.was.insert(format!("/{}", a.path), href);
+    }
+
+    /// What a link of a kept code becomes: the path of an article now imported, or,
+    /// for a path the import removed, the article's Légifrance address again.
+    fn relink(&self, href: &str, paths: &HashSet<&str>) -> Option<String> {
+        if let Some(new) = self.link(href) {
+            return Some(new);
+        }
+        let path = href.strip_prefix('/')?;
+        if path.ends_with(".md") && !paths.contains(path) {
+            return self.was.get(href).cloned();
+        }
+        None
     }
 }
 
@@ -300,14 +351,14 @@ fn learn(sources: &[Source], asked: &[String], stop: &AtomicBool) -> Result<Plan
                             matched[i] = true;
                         }
                         take = asked.is_empty() || !hits.is_empty();
-                        if take && plan.codes.iter().any(|(c, _, _)| *c == id) {
+                        if take && plan.codes.iter().any(|(c, ..)| *c == id) {
                             plan.warnings.push(format!(
                                 "{label}: {title} was already read from another source; this one is skipped"
                             ));
                             take = false;
                         }
                         if take {
-                            plan.codes.push((id, index, label.to_owned()));
+                            plan.codes.push((id, index, label.to_owned(), folder.clone()));
                         }
                         Ok(if take { Flow::Go } else { Flow::Skip })
                     }
@@ -575,7 +626,7 @@ impl Writer {
         text.push_str("# Article ");
         text.push_str(num);
         text.push_str("\n\n");
-        links::rewrite(html, &|id| plan.path_of(id), &mut text);
+        links::rewrite(html, &|href| plan.link(href), &mut text);
         let file = self.stage.join(path);
         if let Some(dir) = file.parent() {
             self.folder(dir)?;
@@ -604,12 +655,20 @@ impl Writer {
     fn finish(mut self, plan: &Plan, old: &Old) -> Result<Summary, ImportError> {
         let imported: HashSet<&str> = self.codes.iter().map(|c| c.folder.as_str()).collect();
         let mut kept = Vec::new();
+        let paths: HashSet<&str> = plan.paths.iter().map(String::as_str).collect();
+        let mut relinked = 0;
         for entry in &old.entries {
             if imported.contains(entry.as_str()) {
                 continue;
             }
-            link_tree(&self.old.join(entry), &self.stage.join(entry))
-                .map_err(|e| self.failed(e))?;
+            let (from, to) = (self.old.join(entry), self.stage.join(entry));
+            let done = if old.codes.contains(entry) {
+                // A code kept: its links follow the codes imported beside it.
+                relink_tree(&from, &to, &|href| plan.relink(href, &paths), &mut relinked)
+            } else {
+                link_tree(&from, &to)
+            };
+            done.map_err(|e| self.failed(e))?;
             kept.push(entry.clone());
         }
         let mut removed = 0;
@@ -658,6 +717,7 @@ impl Writer {
             changed: self.changed,
             unchanged: self.unchanged,
             removed,
+            relinked,
             not_in_force: plan.not_in_force,
             warnings: plan.warnings.clone(),
         })
@@ -680,6 +740,38 @@ fn link_tree(from: &Path, to: &Path) -> std::io::Result<()> {
         link_tree(&entry.path(), &to.join(entry.file_name()))?;
     }
     Ok(())
+}
+
+/// As [`link_tree`], but each article's links are rewritten by `target` first: a file
+/// that changes is written anew (and counted), the others linked.
+fn relink_tree(
+    from: &Path,
+    to: &Path,
+    target: &dyn Fn(&str) -> Option<String>,
+    relinked: &mut usize,
+) -> std::io::Result<()> {
+    let kind = fs::symlink_metadata(from)?.file_type();
+    if kind.is_dir() {
+        fs::create_dir_all(to)?;
+        for entry in fs::read_dir(from)? {
+            let entry = entry?;
+            relink_tree(&entry.path(), &to.join(entry.file_name()), target, relinked)?;
+        }
+        return Ok(());
+    }
+    let is_article = from.extension().is_some_and(|e| e == "md");
+    if kind.is_file() && is_article {
+        let bytes = fs::read(from)?;
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            let mut out = String::with_capacity(text.len());
+            links::rewrite(text, target, &mut out);
+            if out != text {
+                *relinked += 1;
+                return fs::write(to, out);
+            }
+        }
+    }
+    link_tree(from, to)
 }
 
 /// Calls `f` with the path (from the mirror's root) of every file under `dir`.

@@ -124,7 +124,7 @@ impl Entry<'_> {
 impl Index {
     /// An index with no file.
     pub fn empty() -> Index {
-        let bytes = build::encode(0, &[], &[]);
+        let bytes = build::encode(0, 0, &[], &[]);
         Index {
             files: 0,
             dirs: 0,

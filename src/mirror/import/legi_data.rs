@@ -5,11 +5,8 @@
 
 use std::fmt;
 use std::io::Read;
-use std::marker::PhantomData;
 
-use serde::de::{
-    self, DeserializeOwned, DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor,
-};
+use serde::de::{self, DeserializeOwned, Visitor};
 use serde::{Deserialize, Deserializer};
 
 /// What the reader meets, in order: the code first, then its articles.
@@ -45,6 +42,11 @@ pub enum ReadError<E> {
 }
 
 /// Reads one code's JSON from `input`, calling `on` for the code and each article.
+///
+/// The tree's skeleton (keys, `children` lists) is walked by hand over a buffer, and
+/// each `data` object, once its bytes are gathered, is read by serde_json from that
+/// slice: serde_json reading a stream asks for one byte at a time, which made it
+/// most of an import's time (docs/BENCHMARKS.md, « loi import »).
 pub fn read<D, E>(
     input: &mut dyn Read,
     on: &mut dyn FnMut(Event<'_, D>) -> Result<Flow, E>,
@@ -52,171 +54,292 @@ pub fn read<D, E>(
 where
     D: DeserializeOwned + Titled,
 {
-    let mut stopped = None;
+    let mut scan = Scanner::new(input);
     let mut trail = Vec::new();
-    let mut de = serde_json::Deserializer::from_reader(input);
-    let seed = NodeSeed {
-        depth: 0,
-        trail: &mut trail,
-        on,
-        stopped: &mut stopped,
-        data: PhantomData,
-    };
-    let read = seed.deserialize(&mut de).and_then(|()| de.end());
-    match (read, stopped) {
-        (_, Some(e)) => Err(ReadError::Stopped(e)),
-        (Ok(()), None) => Ok(()),
-        (Err(e), None) if e.is_io() || e.is_eof() => Err(ReadError::Io(e.to_string())),
-        (Err(e), None) => Err(ReadError::Shape(e.to_string())),
+    scan.ws().map_err(ReadError::Io)?;
+    node(&mut scan, 0, &mut trail, on)?;
+    scan.ws().map_err(ReadError::Io)?;
+    match scan.peek().map_err(ReadError::Io)? {
+        None => Ok(()),
+        Some(_) => Err(scan.shape("something follows the code's closing brace")),
     }
 }
 
-struct NodeSeed<'a, 'f, D, E> {
+fn node<D, E>(
+    scan: &mut Scanner<'_>,
     depth: usize,
-    trail: &'a mut Vec<String>,
-    on: &'a mut dyn FnMut(Event<'_, D>) -> Result<Flow, E>,
-    stopped: &'a mut Option<E>,
-    data: PhantomData<&'f D>,
-}
-
-impl<'de, D: DeserializeOwned + Titled, E> DeserializeSeed<'de> for NodeSeed<'_, '_, D, E> {
-    type Value = ();
-    fn deserialize<De: Deserializer<'de>>(self, de: De) -> Result<(), De::Error> {
-        de.deserialize_map(self)
+    trail: &mut Vec<String>,
+    on: &mut dyn FnMut(Event<'_, D>) -> Result<Flow, E>,
+) -> Result<(), ReadError<E>>
+where
+    D: DeserializeOwned + Titled,
+{
+    if depth > MAX_DEPTH {
+        return Err(scan.shape("sections nested deeper than any code's"));
     }
-}
-
-/// The keys of a node; anything else is skipped unread.
-#[derive(Deserialize)]
-#[serde(field_identifier, rename_all = "lowercase")]
-enum Key {
-    Data,
-    Type,
-    Children,
-    #[serde(other)]
-    Other,
-}
-
-impl<'de, D: DeserializeOwned + Titled, E> Visitor<'de> for NodeSeed<'_, '_, D, E> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a legi-data node: {\"data\", \"type\", \"children\"}")
-    }
-
-    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
-        let NodeSeed {
-            depth,
-            trail,
-            on,
-            stopped,
-            ..
-        } = self;
-        let mut data: Option<D> = None;
-        let mut kind: Option<String> = None;
-        while let Some(key) = map.next_key::<Key>()? {
-            match key {
-                Key::Data => data = Some(map.next_value()?),
-                Key::Type => kind = Some(map.next_value()?),
-                Key::Other => {
-                    map.next_value::<IgnoredAny>()?;
+    scan.expect(b'{', "a node ({\"data\", \"type\", \"children\"})")?;
+    let mut data: Option<D> = None;
+    let mut kind: Option<String> = None;
+    let mut first = true;
+    loop {
+        scan.ws().map_err(ReadError::Io)?;
+        if scan.eat(b'}').map_err(ReadError::Io)? {
+            break;
+        }
+        if !first {
+            scan.expect(b',', "a comma between a node's keys")?;
+            scan.ws().map_err(ReadError::Io)?;
+        }
+        first = false;
+        let key: String = scan.value("a key")?;
+        scan.ws().map_err(ReadError::Io)?;
+        scan.expect(b':', "a colon after a key")?;
+        scan.ws().map_err(ReadError::Io)?;
+        match key.as_str() {
+            "data" => data = Some(scan.value("a node's data")?),
+            "type" => kind = scan.value("a node's type")?,
+            "children" => {
+                let Some(this) = data.as_ref() else {
+                    return Err(scan.shape("a node's \"children\" come before its \"data\""));
+                };
+                let mut skip = false;
+                if depth == 0 {
+                    match on(Event::Code(this)) {
+                        Ok(Flow::Go) => {}
+                        Ok(Flow::Skip) => skip = true,
+                        Err(e) => return Err(ReadError::Stopped(e)),
+                    }
+                } else {
+                    trail.push(this.title().unwrap_or_default().to_owned());
                 }
-                Key::Children => {
-                    let Some(node) = data.as_ref() else {
-                        return Err(de::Error::custom(
-                            "a node's \"children\" come before its \"data\"",
-                        ));
-                    };
-                    let mut skip = false;
-                    if depth == 0 {
-                        match on(Event::Code(node)) {
-                            Ok(Flow::Go) => {}
-                            Ok(Flow::Skip) => skip = true,
-                            Err(e) => return Err(stop(stopped, e)),
-                        }
-                    } else {
-                        trail.push(node.title().unwrap_or_default().to_owned());
-                    }
-                    if skip {
-                        map.next_value::<IgnoredAny>()?;
-                    } else {
-                        map.next_value_seed(ChildrenSeed {
-                            depth: depth + 1,
-                            trail: &mut *trail,
-                            on: &mut *on,
-                            stopped: &mut *stopped,
-                            data: PhantomData,
-                        })?;
-                    }
-                    if depth > 0 {
-                        trail.pop();
-                    }
+                if skip {
+                    scan.skip()?;
+                } else {
+                    children(scan, depth + 1, trail, on)?;
+                }
+                if depth > 0 {
+                    trail.pop();
                 }
             }
+            _ => scan.skip()?,
         }
-        if depth == 0 && kind.as_deref() != Some("code") {
-            return Err(de::Error::custom(
-                "the top node is not a code (\"type\": \"code\")",
-            ));
+    }
+    if depth == 0 && kind.as_deref() != Some("code") {
+        return Err(scan.shape("the top node is not a code (\"type\": \"code\")"));
+    }
+    if kind.as_deref() == Some("article") {
+        let Some(article) = data else {
+            return Err(scan.shape("an article without \"data\""));
+        };
+        on(Event::Article(article, trail)).map_err(ReadError::Stopped)?;
+    }
+    Ok(())
+}
+
+fn children<D, E>(
+    scan: &mut Scanner<'_>,
+    depth: usize,
+    trail: &mut Vec<String>,
+    on: &mut dyn FnMut(Event<'_, D>) -> Result<Flow, E>,
+) -> Result<(), ReadError<E>>
+where
+    D: DeserializeOwned + Titled,
+{
+    scan.expect(b'[', "a list of children")?;
+    let mut first = true;
+    loop {
+        scan.ws().map_err(ReadError::Io)?;
+        if scan.eat(b']').map_err(ReadError::Io)? {
+            return Ok(());
         }
-        if kind.as_deref() == Some("article") {
-            let Some(article) = data else {
-                return Err(de::Error::custom("an article without \"data\""));
+        if !first {
+            scan.expect(b',', "a comma between children")?;
+            scan.ws().map_err(ReadError::Io)?;
+        }
+        first = false;
+        node(scan, depth, trail, on)?;
+    }
+}
+
+/// Deeper than partie, livre, titre, chapitre, section, sous-section, paragraphe…
+/// with room to spare: a file nested past it is not a code, and is not recursed into.
+const MAX_DEPTH: usize = 40;
+
+/// A buffered reader of JSON's bytes that gathers whole values for serde_json.
+struct Scanner<'a> {
+    input: &'a mut dyn Read,
+    buf: Vec<u8>,
+    at: usize,
+    len: usize,
+    /// Bytes consumed before `buf`: where an error is, for the message.
+    offset: u64,
+    value: Vec<u8>,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(input: &'a mut dyn Read) -> Scanner<'a> {
+        Scanner {
+            input,
+            buf: vec![0; 1 << 16],
+            at: 0,
+            len: 0,
+            offset: 0,
+            value: Vec::new(),
+        }
+    }
+
+    /// The next byte, not consumed; `None` at the end.
+    fn peek(&mut self) -> Result<Option<u8>, String> {
+        if self.at == self.len {
+            self.offset += self.len as u64;
+            self.at = 0;
+            self.len = loop {
+                match self.input.read(&mut self.buf) {
+                    Ok(n) => break n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e.to_string()),
+                }
             };
-            if let Err(e) = on(Event::Article(article, trail)) {
-                return Err(stop(stopped, e));
+            if self.len == 0 {
+                return Ok(None);
             }
+        }
+        Ok(Some(self.buf[self.at]))
+    }
+
+    fn ws(&mut self) -> Result<(), String> {
+        while let Some(b) = self.peek()? {
+            if !b.is_ascii_whitespace() {
+                break;
+            }
+            self.at += 1;
         }
         Ok(())
     }
-}
 
-fn stop<E, Er: de::Error>(slot: &mut Option<E>, e: E) -> Er {
-    *slot = Some(e);
-    Er::custom("stopped")
-}
-
-struct ChildrenSeed<'a, 'f, D, E> {
-    depth: usize,
-    trail: &'a mut Vec<String>,
-    on: &'a mut dyn FnMut(Event<'_, D>) -> Result<Flow, E>,
-    stopped: &'a mut Option<E>,
-    data: PhantomData<&'f D>,
-}
-
-impl<'de, D: DeserializeOwned + Titled, E> DeserializeSeed<'de> for ChildrenSeed<'_, '_, D, E> {
-    type Value = ();
-    fn deserialize<De: Deserializer<'de>>(self, de: De) -> Result<(), De::Error> {
-        de.deserialize_seq(self)
-    }
-}
-
-impl<'de, D: DeserializeOwned + Titled, E> Visitor<'de> for ChildrenSeed<'_, '_, D, E> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of legi-data nodes")
+    fn eat(&mut self, want: u8) -> Result<bool, String> {
+        if self.peek()? == Some(want) {
+            self.at += 1;
+            return Ok(true);
+        }
+        Ok(false)
     }
 
-    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
-        let ChildrenSeed {
-            depth,
-            trail,
-            on,
-            stopped,
-            ..
-        } = self;
-        while seq
-            .next_element_seed(NodeSeed {
-                depth,
-                trail: &mut *trail,
-                on: &mut *on,
-                stopped: &mut *stopped,
-                data: PhantomData,
-            })?
-            .is_some()
-        {}
-        Ok(())
+    fn expect<E>(&mut self, want: u8, what: &str) -> Result<(), ReadError<E>> {
+        match self.peek().map_err(ReadError::Io)? {
+            Some(b) if b == want => {
+                self.at += 1;
+                Ok(())
+            }
+            Some(_) => Err(self.shape(&format!("expected {what}"))),
+            None => Err(ReadError::Io(format!(
+                "the file ends at byte {} where {what} should be",
+                self.position()
+            ))),
+        }
+    }
+
+    fn position(&self) -> u64 {
+        self.offset + self.at as u64
+    }
+
+    fn shape<E>(&self, why: &str) -> ReadError<E> {
+        ReadError::Shape(format!("{why}, at byte {}", self.position()))
+    }
+
+    /// The next JSON value, read by serde_json from its gathered bytes.
+    fn value<T: DeserializeOwned, E>(&mut self, what: &str) -> Result<T, ReadError<E>> {
+        let at = self.position();
+        let mut bytes = std::mem::take(&mut self.value);
+        bytes.clear();
+        let gathered = self.gather(Some(&mut bytes));
+        let read = gathered.and_then(|()| {
+            serde_json::from_slice(&bytes)
+                .map_err(|e| ReadError::Shape(format!("{what} at byte {at} does not read: {e}")))
+        });
+        self.value = bytes;
+        read
+    }
+
+    fn skip<E>(&mut self) -> Result<(), ReadError<E>> {
+        self.gather(None)
+    }
+
+    /// Consumes one JSON value (object, list, string, number, literal), copying its
+    /// bytes to `out` when given. Only its extent is found here: serde_json checks it.
+    fn gather<E>(&mut self, mut out: Option<&mut Vec<u8>>) -> Result<(), ReadError<E>> {
+        let mut depth = 0usize;
+        let mut in_string = false;
+        let mut escaped = false;
+        let mut started = false;
+        loop {
+            let Some(_) = self.peek().map_err(ReadError::Io)? else {
+                return Err(ReadError::Io(format!(
+                    "the file ends inside a value, at byte {}",
+                    self.position()
+                )));
+            };
+            let chunk = &self.buf[self.at..self.len];
+            let mut used = chunk.len();
+            let mut done = false;
+            for (i, &b) in chunk.iter().enumerate() {
+                if in_string {
+                    if escaped {
+                        escaped = false;
+                    } else if b == b'\\' {
+                        escaped = true;
+                    } else if b == b'"' {
+                        in_string = false;
+                        if depth == 0 {
+                            used = i + 1;
+                            done = true;
+                            break;
+                        }
+                    }
+                    continue;
+                }
+                match b {
+                    b'"' => in_string = true,
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' if depth == 0 => {
+                        // The end of the enclosing value: a scalar ended before it.
+                        used = i;
+                        done = true;
+                        break;
+                    }
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            used = i + 1;
+                            done = true;
+                            break;
+                        }
+                    }
+                    b',' if depth == 0 && started => {
+                        used = i;
+                        done = true;
+                        break;
+                    }
+                    b if b.is_ascii_whitespace() && depth == 0 && started => {
+                        used = i;
+                        done = true;
+                        break;
+                    }
+                    _ => {}
+                }
+                started = true;
+            }
+            if let Some(out) = out.as_deref_mut() {
+                out.extend_from_slice(&chunk[..used]);
+            }
+            self.at += used;
+            if done {
+                return Ok(());
+            }
+            if depth > MAX_DEPTH * 4 {
+                return Err(self.shape("a value nested deeper than any code's"));
+            }
+        }
     }
 }
 

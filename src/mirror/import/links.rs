@@ -3,9 +3,9 @@
 //! an article the mirror holds (by any of its LEGIARTI ids) becomes that article's
 //! path. Everything else is copied byte for byte.
 
-/// Appends `html` to `out`, its anchors rewritten; `path_of` gives the mirror path
-/// (from the root, no leading `/`) of a LEGIARTI id the mirror holds.
-pub fn rewrite<'p>(html: &str, path_of: &dyn Fn(&str) -> Option<&'p str>, out: &mut String) {
+/// Appends `html` to `out`, its anchors rewritten: `target` gives what an address
+/// becomes (`None`: itself).
+pub fn rewrite(html: &str, target: &dyn Fn(&str) -> Option<String>, out: &mut String) {
     let mut rest = html;
     while let Some(at) = find_anchor(rest) {
         out.push_str(&rest[..at]);
@@ -18,15 +18,9 @@ pub fn rewrite<'p>(html: &str, path_of: &dyn Fn(&str) -> Option<&'p str>, out: &
         match attribute(&tag[2..end], "href") {
             Some(href) => {
                 out.push_str("<a href='");
-                let target = article_id(href).and_then(path_of);
-                match target {
-                    Some(path) => {
-                        out.push('/');
-                        out.push_str(path);
-                    }
-                    // A quote would end the attribute: written as the entity it means.
-                    None => out.push_str(&href.replace('\'', "&#39;")),
-                }
+                let new = target(href);
+                // A quote would end the attribute: written as the entity it means.
+                out.push_str(&new.as_deref().unwrap_or(href).replace('\'', "&#39;"));
                 out.push_str("'>");
             }
             None => out.push_str(&tag[..=end]),
@@ -96,7 +90,7 @@ fn attribute<'a>(attrs: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// The `LEGIARTI…` after `idArticle=` in a Légifrance address.
-fn article_id(href: &str) -> Option<&str> {
+pub fn article_id(href: &str) -> Option<&str> {
     let at = href.find("idArticle=")? + "idArticle=".len();
     let id = &href[at..];
     let end = id
@@ -111,7 +105,9 @@ mod tests {
 
     fn run(html: &str) -> String {
         let mut out = String::new();
-        let paths = |id: &str| (id == "LEGIARTI000000000001").then_some("code-x/l1.md");
+        let paths = |href: &str| {
+            (article_id(href) == Some("LEGIARTI000000000001")).then(|| "/code-x/l1.md".to_owned())
+        };
         rewrite(html, &paths, &mut out);
         out
     }

@@ -10,6 +10,10 @@ use super::{Bytes, HEADER, Index, MAGIC, NO_PARENT, ROW, SAMPLE, to_u32};
 pub struct Builder {
     dirs: Vec<(u32, String)>,
     files: Vec<(String, u32)>,
+    /// The mirror's import generation (`loi import` bumps it): part of the content
+    /// hash, so that the caches stamped with it (words, backlinks) are built again
+    /// when an import changed the articles' text but not their names.
+    pub generation: u64,
 }
 
 impl Builder {
@@ -29,8 +33,13 @@ impl Builder {
     /// in no set order: callers sort the few they get).
     pub fn finish(mut self, fingerprint: u64) -> Index {
         self.files.sort_unstable();
-        Index::from_bytes(Bytes::Owned(encode(fingerprint, &self.files, &self.dirs)))
-            .unwrap_or_else(Index::empty)
+        Index::from_bytes(Bytes::Owned(encode(
+            fingerprint,
+            self.generation,
+            &self.files,
+            &self.dirs,
+        )))
+        .unwrap_or_else(Index::empty)
     }
 }
 
@@ -65,7 +74,12 @@ fn folder_id(builder: &mut Builder, ids: &mut HashMap<String, u32>, path: &str) 
     Some(id)
 }
 
-pub(super) fn encode(fingerprint: u64, files: &[(String, u32)], dirs: &[(u32, String)]) -> Vec<u8> {
+pub(super) fn encode(
+    fingerprint: u64,
+    generation: u64,
+    files: &[(String, u32)],
+    dirs: &[(u32, String)],
+) -> Vec<u8> {
     let mut strings: Vec<u8> = Vec::new();
     let mut put = |s: &str| {
         let off = to_u32(strings.len());
@@ -102,10 +116,16 @@ pub(super) fn encode(fingerprint: u64, files: &[(String, u32)], dirs: &[(u32, St
     let mut out = Vec::with_capacity(len);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&fingerprint.to_le_bytes());
+    // Generation 0 (a mirror not imported) leaves the hash as it always was.
+    let start = if generation == 0 {
+        0xcbf2_9ce4_8422_2325_u64
+    } else {
+        (0xcbf2_9ce4_8422_2325_u64 ^ generation).wrapping_mul(0x0100_0000_01b3)
+    };
     let content = [file_rows.as_slice(), &dir_rows, &strings]
         .iter()
         .flat_map(|part| part.iter())
-        .fold(0xcbf2_9ce4_8422_2325_u64, |h, &b| {
+        .fold(start, |h, &b| {
             (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
         });
     out.extend_from_slice(&content.to_le_bytes());

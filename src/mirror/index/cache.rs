@@ -34,6 +34,7 @@ pub fn rebuild(root: &Path) -> Index {
 
 fn build_and_save(root: &Path, file: Option<&Path>, fingerprint: u64) -> Index {
     let mut builder = super::Builder::default();
+    builder.generation = crate::mirror::import::meta::generation(root);
     walk::into_index(root, &mut builder);
     let index = builder.finish(fingerprint);
     if let Some(file) = file {
@@ -125,7 +126,8 @@ impl Write for PageWriter {
     }
 }
 
-/// What the mirror's root and code folders look like: names and modification times.
+/// What the mirror's root and code folders look like: names and modification times,
+/// and when an import last wrote its metadata.
 /// A few system calls, so checked at every start; changes deeper down are caught when
 /// the index turns out wrong.
 pub fn fingerprint(root: &Path) -> u64 {
@@ -138,6 +140,13 @@ pub fn fingerprint(root: &Path) -> u64 {
             .map(|d| d.as_nanos())
     };
     mtime(root).hash(&mut hasher);
+    // An import rewrites `.loi/mirror.json` (its generation) whatever else changed.
+    mtime(
+        &root
+            .join(crate::mirror::import::meta::DIR)
+            .join("mirror.json"),
+    )
+    .hash(&mut hasher);
     for code in walk::subfolders(root) {
         code.hash(&mut hasher);
         mtime(&root.join(&code)).hash(&mut hasher);

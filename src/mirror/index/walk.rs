@@ -121,7 +121,9 @@ fn entries(dir: &Path) -> Vec<(String, bool)> {
                 .file_name()
                 .into_string()
                 .ok()
-                .filter(|n| crate::model::sanitize::is_clean(n))?;
+                .filter(|n| crate::model::sanitize::is_clean(n))
+                // Hidden: `.loi/` (what `loi import` keeps beside the articles), `.git`.
+                .filter(|n| !n.starts_with('.'))?;
             if kind.is_dir() {
                 Some((name, true))
             } else if kind.is_file() {
