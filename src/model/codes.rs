@@ -1,5 +1,6 @@
 //! The table of French codes (from Légifrance's list, shipped in `assets/codes.tsv`):
-//! a mirror folder's name ↔ the code's title ↔ the `cidTexte` of legacy links.
+//! a mirror folder's name ↔ the code's title ↔ the `cidTexte` of legacy links ↔ the
+//! abbreviations lawyers cite it by (`C. trav.`, `CSS`).
 
 use std::sync::OnceLock;
 
@@ -14,6 +15,9 @@ pub struct Code {
     pub state: &'static str,
     /// The mirror folder: `code-du-travail`.
     pub slug: &'static str,
+    /// How citations abbreviate it, the usual form first, separated by ` | `:
+    /// `C. rur. | C. rur. pêche marit. | CRPM`. Empty for a code no one abbreviates.
+    pub abbreviations: &'static str,
 }
 
 const TABLE: &str = include_str!("../../assets/codes.tsv");
@@ -25,12 +29,15 @@ pub fn all() -> &'static [Code] {
 }
 
 fn parse_line(line: &'static str) -> Option<Code> {
+    let line = line.strip_suffix('\r').unwrap_or(line);
     let mut cols = line.split('\t');
     Some(Code {
         legitext: cols.next()?,
         title: cols.next()?,
         state: cols.next()?,
         slug: cols.next()?,
+        // The column came last, after the four others: a table without it still reads.
+        abbreviations: cols.next().unwrap_or(""),
     })
 }
 
@@ -45,12 +52,14 @@ pub fn by_slug(slug: &str) -> Option<Code> {
         let end = TABLE[at..].find('\n').map_or(TABLE.len(), |i| at + i);
         parse_line(&TABLE[start..end])
     };
+    // The slug is the fourth column: a tab before it, and after it the tab of the
+    // abbreviations or the end of the line.
     let needle = format!("\t{slug}");
     let mut matching = memchr::memmem::find_iter(TABLE.as_bytes(), needle.as_bytes())
         .filter(|&at| {
             matches!(
                 TABLE.as_bytes().get(at + needle.len()),
-                None | Some(b'\n' | b'\r')
+                None | Some(b'\t' | b'\n' | b'\r')
             )
         })
         .filter_map(line_of)
@@ -94,6 +103,20 @@ impl Code {
     /// Whether Légifrance lists it as in force (`VIGUEUR`, not `MODIFIE` or `ABROGE`).
     pub fn is_in_force(&self) -> bool {
         self.state.starts_with("VIGUEUR")
+    }
+
+    /// The usual abbreviation, as a brief writes it (`C. trav.`), if it has one.
+    pub fn abbreviation(&self) -> Option<&'static str> {
+        self.each_abbreviation().next()
+    }
+
+    /// Every abbreviation of the code, the usual one first.
+    pub fn each_abbreviation(&self) -> impl Iterator<Item = &'static str> + use<> {
+        let abbreviations: &'static str = self.abbreviations;
+        abbreviations
+            .split(" | ")
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
     }
 }
 
@@ -223,6 +246,26 @@ mod tests {
                 .collect::<Vec<_>>(),
             ["code-du-travail"]
         );
+    }
+
+    #[test]
+    fn the_table_gives_abbreviations_in_a_fifth_column() {
+        assert_eq!(
+            TABLE.lines().next(),
+            Some("legitext\ttitle\tstate\tslug\tabbreviations")
+        );
+        assert!(TABLE.lines().all(|l| l.split('\t').count() == 5));
+        let travail = by_slug("code-du-travail").expect("code du travail");
+        assert_eq!(travail.abbreviation(), Some("C. trav."));
+        let rural = by_slug("code-rural-et-de-la-peche-maritime").expect("code rural");
+        assert_eq!(
+            rural.each_abbreviation().collect::<Vec<_>>(),
+            ["C. rur.", "C. rur. pêche marit.", "CRPM"]
+        );
+        // A line of the four first columns only, or ending in \r, still reads.
+        let four = parse_line("LEGITEXT1\tCode\tVIGUEUR\tcode\r").expect("four columns");
+        assert_eq!((four.slug, four.abbreviations), ("code", ""));
+        assert_eq!(four.abbreviation(), None);
     }
 
     #[test]
