@@ -1,6 +1,7 @@
 //! The table of French codes (from Légifrance's list, shipped in `assets/codes.tsv`):
 //! a mirror folder's name ↔ the code's title ↔ the `cidTexte` of legacy links ↔ the
-//! abbreviations lawyers cite it by (`C. trav.`, `CSS`).
+//! abbreviations lawyers cite it by (`C. trav.`, `CSS`; sources in
+//! docs/ABBREVIATIONS.md).
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
