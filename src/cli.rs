@@ -152,8 +152,8 @@ pub enum Command {
         /// loi then reads when no other is named; see --paths]
         #[arg(long, value_name = "DIR")]
         into: Option<PathBuf>,
-        /// Only these codes: a title, folder name (code-du-travail) or LEGITEXT id;
-        /// repeat it, or separate them with commas
+        /// Only these codes: a title, folder name (code-du-travail), LEGITEXT id or
+        /// usual abbreviation (\"C. trav.\", CSS); repeat it, or separate them with commas
         #[arg(long, value_name = "CODE", value_delimiter = ',')]
         codes: Vec<String>,
         /// The package's .tgz, its folder, or LEGITEXT*.json files

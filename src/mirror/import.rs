@@ -33,7 +33,8 @@ use source::Source;
 pub struct Options<'a> {
     /// The mirror to make or update.
     pub into: PathBuf,
-    /// Only these codes (title, folder name or LEGITEXT id); all when empty.
+    /// Only these codes (title, folder name, LEGITEXT id or abbreviation); all when
+    /// empty.
     pub codes: Vec<String>,
     pub sources: Vec<PathBuf>,
     /// Set (by Ctrl-C) to stop: the old mirror is left as it was.
@@ -331,6 +332,8 @@ fn learn(sources: &[Source], asked: &[String], stop: &AtomicBool) -> Result<Plan
     let mut plan = Plan::default();
     let mut matched = vec![false; asked.len()];
     let mut seen_paths: HashSet<String> = HashSet::new();
+    // Every code met, to name them when one asked for is not there.
+    let mut held: Vec<String> = Vec::new();
     for (index, source) in sources.iter().enumerate() {
         source.each_code(&mut |label, input| {
             let mut folder = String::new();
@@ -344,6 +347,7 @@ fn learn(sources: &[Source], asked: &[String], stop: &AtomicBool) -> Result<Plan
                         let id = code.id.clone().unwrap_or_default();
                         let title = code.title.clone().unwrap_or_default();
                         folder = crate::mirror::slug(&title);
+                        held.push(folder.clone());
                         let hits: Vec<usize> = (0..asked.len())
                             .filter(|&i| names_code(&asked[i], &id, &title, &folder))
                             .collect();
@@ -389,7 +393,10 @@ fn learn(sources: &[Source], asked: &[String], stop: &AtomicBool) -> Result<Plan
         })?;
     }
     if let Some(i) = matched.iter().position(|m| !m) {
-        return Err(ImportError::NoSuchCode(asked[i].clone()));
+        return Err(ImportError::NoSuchCode {
+            asked: asked[i].clone(),
+            held: held.join(", "),
+        });
     }
     Ok(plan)
 }
@@ -417,10 +424,16 @@ fn is_dead(state: Option<&str>) -> bool {
     state.is_some_and(|s| DEAD.contains(&s))
 }
 
-/// Whether `asked` names the code: its LEGITEXT id, its folder, or its title.
+/// Whether `asked` names the code: its LEGITEXT id, its folder, its title, or its
+/// usual abbreviation (`C. trav.`, `CSS`).
 fn names_code(asked: &str, id: &str, title: &str, folder: &str) -> bool {
     let asked = asked.trim();
     if asked.eq_ignore_ascii_case(id) {
+        return true;
+    }
+    if crate::model::codes::by_abbreviation(asked)
+        .is_some_and(|c| c.legitext == id || c.slug == folder)
+    {
         return true;
     }
     let wanted = crate::mirror::slug(asked);
@@ -505,7 +518,7 @@ fn write_code(
                     .and_then(|()| lines.write_all(b"\n"))
                     .map_err(|e| writer.failed(e))?;
                 count += 1;
-                if count % 64 == 0 {
+                if count.is_multiple_of(64) {
                     progress.wrote(64);
                 }
                 Ok(Flow::Go)

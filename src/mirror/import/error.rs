@@ -32,9 +32,9 @@ pub enum ImportError {
     )]
     CutShort { file: String, why: String },
     #[error(
-        "no code of the sources is {0}: give a code's title, folder name (code-du-travail) or LEGITEXT id"
+        "no code of the sources is {asked}: give a code's title, folder name, LEGITEXT id or abbreviation; the sources hold {held}"
     )]
-    NoSuchCode(String),
+    NoSuchCode { asked: String, held: String },
     #[error("{0} is a file: give --into a folder (a new one, or a mirror loi import made)")]
     IntoIsAFile(PathBuf),
     #[error(
