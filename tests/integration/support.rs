@@ -1,7 +1,8 @@
-//! What the tests share: the pseudo-terminal harness, the extracted corpus, reading
-//! back a drawn table, and a screen as text.
+//! What the tests share: the pseudo-terminal harness, the extracted corpus, the
+//! legi-data package, reading back a drawn table, and a screen as text.
 
 pub mod corpus;
 pub mod drawn;
+pub mod legi_data;
 pub mod pty;
 pub mod screen;

@@ -282,13 +282,23 @@ impl<'a> Scanner<'a> {
             let chunk = &self.buf[self.at..self.len];
             let mut used = chunk.len();
             let mut done = false;
-            for (i, &b) in chunk.iter().enumerate() {
+            let mut i = 0;
+            while i < chunk.len() {
                 if in_string {
+                    // Most of a code is inside strings (the HTML): jump to the next
+                    // quote or backslash.
                     if escaped {
                         escaped = false;
-                    } else if b == b'\\' {
+                        i += 1;
+                        continue;
+                    }
+                    let Some(j) = memchr::memchr2(b'"', b'\\', &chunk[i..]) else {
+                        break;
+                    };
+                    i += j;
+                    if chunk[i] == b'\\' {
                         escaped = true;
-                    } else if b == b'"' {
+                    } else {
                         in_string = false;
                         if depth == 0 {
                             used = i + 1;
@@ -296,9 +306,10 @@ impl<'a> Scanner<'a> {
                             break;
                         }
                     }
+                    i += 1;
                     continue;
                 }
-                match b {
+                match chunk[i] {
                     b'"' => in_string = true,
                     b'{' | b'[' => depth += 1,
                     b'}' | b']' if depth == 0 => {
@@ -328,6 +339,7 @@ impl<'a> Scanner<'a> {
                     _ => {}
                 }
                 started = true;
+                i += 1;
             }
             if let Some(out) = out.as_deref_mut() {
                 out.extend_from_slice(&chunk[..used]);
