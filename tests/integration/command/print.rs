@@ -34,6 +34,10 @@ fn fixture_mirror() -> (tempfile::TempDir, PathBuf) {
     std::fs::create_dir_all(&section).expect("mkdir");
     for entry in std::fs::read_dir(FIXTURES).expect("fixtures") {
         let path = entry.expect("entry").path();
+        // Articles only: tests/fixtures/legi/ holds archive fixtures, not articles.
+        if !path.is_file() {
+            continue;
+        }
         let name = path.file_name().expect("name");
         std::fs::copy(&path, section.join(name)).expect("copy");
     }
