@@ -50,7 +50,7 @@ fn main() -> ExitCode {
         cli.mirror = paths
             .as_ref()
             .map(|p| p.mirror.clone())
-            .filter(|m| loi::mirror::import::meta::read_mirror(m).is_some());
+            .filter(|m| loi::mirror::import::meta::is_imported(m));
     }
     if let Some(command) = &cli.command {
         return finish(cli::run_command(&cli, command));
@@ -76,11 +76,9 @@ fn main() -> ExitCode {
                 .first()
                 .map(|p| format!("{} · defaults used", tilde(p)))
                 .or_else(|| {
-                    // No mirror of one's own yet: how to make one, once, at start.
-                    opened
-                        .mirror
-                        .root()
-                        .is_none()
+                    // `loi` alone, with no mirror of one's own yet: how to make one,
+                    // once, at start.
+                    (opened.mirror.root().is_none() && cli.article.is_empty())
                         .then(|| loi::app::words::SAMPLE_NOTE.to_owned())
                 }),
         };

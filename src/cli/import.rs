@@ -108,10 +108,14 @@ impl Progress for Bar {
             old.finish_and_clear();
         }
         let bar = ProgressBar::new(total);
+        // The bar takes what the counts leave of the width (at 40 columns, a few).
         if let Ok(style) = ProgressStyle::with_template(
-            "{bar:30} {human_pos}/{human_len} articles, {per_sec}, {eta} left",
+            "{wide_bar} {human_pos}/{human_len} articles · {rate} · {eta} left",
         ) {
-            bar.set_style(style);
+            let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{:.0}/s", state.per_sec());
+            };
+            bar.set_style(style.with_key("rate", rate));
         }
         self.0 = Some(bar);
     }

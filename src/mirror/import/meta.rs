@@ -96,6 +96,12 @@ pub struct ChangeMeta {
     pub effective: Option<String>,
 }
 
+/// Whether `root` is a mirror `loi import` made: one look, nothing read (asked at
+/// every start without a mirror named).
+pub fn is_imported(root: &Path) -> bool {
+    root.join(DIR).join("mirror.json").is_file()
+}
+
 /// The mirror's `.loi/mirror.json`, when it has one that reads.
 pub fn read_mirror(root: &Path) -> Option<MirrorMeta> {
     let bytes = std::fs::read(root.join(DIR).join("mirror.json")).ok()?;

@@ -213,3 +213,60 @@ fn a_search_answers_from_the_imported_text() {
     );
     assert!(String::from_utf8_lossy(&found.stdout).contains("l100-1.md"));
 }
+
+/// From an empty home, as the README says: loi on its sample says how to make a
+/// mirror; `loi import` makes one in the data folder; loi then reads it, unasked.
+#[test]
+fn a_new_user_imports_a_code_and_reads_it() {
+    use crate::support::pty::Pty;
+    let home = tempfile::tempdir().expect("home");
+    let data = home.path().join("data");
+    let loi = |args: &[&str]| {
+        Command::new(LOI)
+            .args(args)
+            .env_remove("LOI_MIRROR")
+            .env("XDG_DATA_HOME", &data)
+            .env("XDG_CONFIG_HOME", home.path().join("config"))
+            .env("XDG_CACHE_HOME", home.path().join("cache"))
+            .output()
+            .expect("loi runs")
+    };
+    let data_str = data.to_str().expect("utf-8");
+    let env = [("XDG_DATA_HOME", data_str)];
+    let mut first = Pty::spawn(Path::new(LOI), &[], &env, 80, 24);
+    first.wait_for("loi import", Duration::from_secs(20));
+    first.send(b"q");
+    first.wait_exit(Duration::from_secs(10));
+
+    assert_eq!(
+        loi(&["print", "L100-1"]).status.code(),
+        Some(2),
+        "not in the sample"
+    );
+    let pkg = package().to_str().expect("utf-8");
+    let out = loi(&["import", "--codes", "CRPA", pkg]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let paths = String::from_utf8_lossy(&loi(&["--paths"]).stdout).into_owned();
+    let mirror = data.join("loi").join("mirror");
+    assert!(
+        paths.contains(&format!("mirror\t{}", mirror.display())),
+        "{paths}"
+    );
+    assert!(mirror.join(CRPA).is_dir());
+    let printed = loi(&["print", "--width", "60", "L100-1"]);
+    assert!(printed.status.success());
+    assert!(String::from_utf8_lossy(&printed.stdout).contains("Le présent code régit"));
+
+    let mut reader = Pty::spawn(Path::new(LOI), &["L100-1"], &env, 80, 24);
+    let screen = reader.wait_for("Le présent code", Duration::from_secs(20));
+    assert!(
+        !screen.contains("loi import"),
+        "no word of the sample now:\n{screen}"
+    );
+    reader.send(b"q");
+    reader.wait_exit(Duration::from_secs(10));
+}

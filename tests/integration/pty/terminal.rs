@@ -66,8 +66,7 @@ fn sigtstp_from_outside_suspends_like_ctrl_z() {
 }
 
 fn suspend_and_resume(stop: impl Fn(&mut Pty)) {
-    let script =
-        r#"set -m; "$0"; stty -a; echo "stopped: $(jobs -p)"; read x; fg; echo "loi exited: $?""#;
+    let script = r#"set -m; "$0" D313-14; stty -a; echo "stopped: $(jobs -p)"; read x; fg; echo "loi exited: $?""#;
     for run in 0..20 {
         let mut p = Pty::spawn(Path::new("/bin/bash"), &["-c", script, loi()], &[], 100, 30);
         p.wait_for("Article D313-14", TIMEOUT);
@@ -122,7 +121,8 @@ fn suspend_and_resume(stop: impl Fn(&mut Pty)) {
 /// the old one (a stopped process gets no resize event).
 #[test]
 fn a_resize_while_stopped_is_seen_on_fg() {
-    let script = r#"set -m; "$0"; echo "stopped: $(jobs -p)"; read x; fg; echo "loi exited: $?""#;
+    let script =
+        r#"set -m; "$0" D313-14; echo "stopped: $(jobs -p)"; read x; fg; echo "loi exited: $?""#;
     let mut p = Pty::spawn(Path::new("/bin/bash"), &["-c", script, loi()], &[], 80, 24);
     p.wait_for("Article D313-14", TIMEOUT);
     p.key(Key::Ctrl('z'));
@@ -144,7 +144,7 @@ fn a_resize_while_stopped_is_seen_on_fg() {
 /// stop again trying to give back a terminal the shell holds.
 #[test]
 fn a_stopped_loi_killed_by_its_shell_ends() {
-    let script = r#"set -m; "$0"; echo "pid: $(jobs -p)"; kill %1; read x; wait %1; echo "loi ended: $?"; read y"#;
+    let script = r#"set -m; "$0" D313-14; echo "pid: $(jobs -p)"; kill %1; read x; wait %1; echo "loi ended: $?"; read y"#;
     let mut p = Pty::spawn(Path::new("/bin/bash"), &["-c", script, loi()], &[], 80, 24);
     p.wait_for("Article D313-14", TIMEOUT);
     p.key(Key::Ctrl('z'));
@@ -181,7 +181,8 @@ fn render(app: &App) -> String {
 /// is what a fresh reader draws at the last size, and `q` quits cleanly.
 #[test]
 fn a_storm_of_resizes_leaves_the_right_screen() {
-    let mut p = Pty::spawn(Path::new(loi()), &[], &[], 80, 24);
+    // Named: `loi` alone on the sample says how to make a mirror where the hints go.
+    let mut p = Pty::spawn(Path::new(loi()), &["D313-14"], &[], 80, 24);
     p.wait_for("Article D313-14", TIMEOUT);
     let mut seed = 0x2545_f491_u32;
     let mut next = |below: u32| {

@@ -91,7 +91,8 @@ fn a_resize_to_40x12_and_back_keeps_the_cursor_block_in_view() {
 
 #[test]
 fn at_40x12_the_help_scrolls_and_every_row_is_drawn() {
-    let mut p = Pty::spawn(loi(), &[], &[], 40, 12);
+    // Named: `loi` alone on the sample says how to make a mirror where the hints go.
+    let mut p = Pty::spawn(loi(), &["D313-14"], &[], 40, 12);
     let mut app = seed_app(40, 12);
     p.wait_for("Article D313-14", TIMEOUT);
     wait_for_screen(&p, &render(&app), "40x12");
