@@ -8,6 +8,7 @@
 //! Uses the mirror's slug rule; no terminal (the command line draws the progress).
 
 pub mod error;
+mod files;
 mod legi_data;
 mod links;
 pub mod meta;
@@ -580,10 +581,8 @@ struct Writer {
     made: HashSet<PathBuf>,
     written: HashSet<String>,
     codes: Vec<CodeMeta>,
-    text: String,
-    new: usize,
-    changed: usize,
-    unchanged: usize,
+    /// The article files, written by a thread of their own.
+    files: files::Files,
 }
 
 impl Writer {
@@ -594,10 +593,7 @@ impl Writer {
             made: HashSet::new(),
             written: HashSet::with_capacity(plan.articles),
             codes: Vec::new(),
-            text: String::new(),
-            new: 0,
-            changed: 0,
-            unchanged: 0,
+            files: files::Files::start(stage, old),
         }
     }
 
@@ -634,38 +630,27 @@ impl Writer {
         html: &str,
         plan: &Plan,
     ) -> Result<(), ImportError> {
-        let mut text = std::mem::take(&mut self.text);
-        text.clear();
+        let mut text = String::with_capacity(html.len() + 32);
         text.push_str("# Article ");
         text.push_str(num);
         text.push_str("\n\n");
         links::rewrite(html, &|href| plan.link(href), &mut text);
-        let file = self.stage.join(path);
-        if let Some(dir) = file.parent() {
-            self.folder(dir)?;
+        if self.files.send(path.to_owned(), text) {
+            return Ok(());
         }
-        let old = self.old.join(path);
-        let result = match fs::read(&old) {
-            Ok(bytes) if bytes == text.as_bytes() => {
-                self.unchanged += 1;
-                fs::hard_link(&old, &file).or_else(|_| fs::write(&file, &text))
-            }
-            Ok(_) => {
-                self.changed += 1;
-                fs::write(&file, &text)
-            }
-            Err(_) => {
-                self.new += 1;
-                fs::write(&file, &text)
-            }
-        };
-        self.text = text;
-        result.map_err(|e| self.failed(e))
+        // The writer stopped: its error is the one to tell.
+        let files = std::mem::replace(&mut self.files, files::Files::idle());
+        Err(match files.finish() {
+            Err(e) => self.failed(e),
+            Ok(_) => self.failed(std::io::Error::other("the writer thread stopped")),
+        })
     }
 
     /// Keeps what the old mirror had besides the codes imported, counts what the
     /// imported codes lost, and writes `.loi/mirror.json`.
     fn finish(mut self, plan: &Plan, old: &Old) -> Result<Summary, ImportError> {
+        let files = std::mem::replace(&mut self.files, files::Files::idle());
+        let counts = files.finish().map_err(|e| self.failed(e))?;
         let imported: HashSet<&str> = self.codes.iter().map(|c| c.folder.as_str()).collect();
         let mut kept = Vec::new();
         let paths: HashSet<&str> = plan.paths.iter().map(String::as_str).collect();
@@ -726,9 +711,9 @@ impl Writer {
                 .into_iter()
                 .filter(|k| mirror.codes.iter().any(|c| &c.folder == k))
                 .collect(),
-            new: self.new,
-            changed: self.changed,
-            unchanged: self.unchanged,
+            new: counts.new,
+            changed: counts.changed,
+            unchanged: counts.unchanged,
             removed,
             relinked,
             not_in_force: plan.not_in_force,
