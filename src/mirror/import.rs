@@ -106,14 +106,14 @@ pub fn run(options: &Options, progress: &mut dyn Progress) -> Result<Summary, Im
     let imported: Vec<String> = plan.codes.iter().map(|c| c.3.clone()).collect();
     for folder in &old.codes {
         let kept = !imported.contains(folder);
-        for a in meta::read_code(target, folder) {
+        let code = old.code_id(folder).to_owned();
+        meta::each_in_code(target, folder, &mut |a| {
             if kept {
                 plan.remember_old(a);
             } else {
-                let code = old.code_id(folder).to_owned();
                 plan.was(a, &code);
             }
-        }
+        });
     }
     progress.writing(plan.articles as u64);
     let mut writer = Writer::new(stage.dir(), target, &plan);

@@ -123,11 +123,22 @@ pub fn generation(root: &Path) -> u64 {
 
 /// The articles of one code of an imported mirror, as its metadata lists them.
 pub fn read_code(root: &Path, folder: &str) -> Vec<ArticleMeta> {
+    let mut all = Vec::new();
+    each_in_code(root, folder, &mut |a| all.push(a));
+    all
+}
+
+/// Calls `f` with each article of one code's metadata, a line at a time (a large
+/// code's metadata is never held whole). A line that does not read is skipped.
+pub fn each_in_code(root: &Path, folder: &str, f: &mut dyn FnMut(ArticleMeta)) {
+    use std::io::BufRead;
     let file = root.join(DIR).join("codes").join(format!("{folder}.jsonl"));
-    let Ok(text) = std::fs::read_to_string(file) else {
-        return Vec::new();
+    let Ok(file) = std::fs::File::open(file) else {
+        return;
     };
-    text.lines()
-        .filter_map(|l| serde_json::from_str(l).ok())
-        .collect()
+    for line in std::io::BufReader::new(file).lines().map_while(Result::ok) {
+        if let Ok(a) = serde_json::from_str(&line) {
+            f(a);
+        }
+    }
 }
