@@ -108,10 +108,15 @@ impl Progress for Bar {
             old.finish_and_clear();
         }
         let bar = ProgressBar::new(total);
-        // The bar takes what the counts leave of the width (at 40 columns, a few).
-        if let Ok(style) = ProgressStyle::with_template(
-            "{wide_bar} {human_pos}/{human_len} articles · {rate} · {eta} left",
-        ) {
+        // The bar takes what the counts leave of the width; a narrow terminal gets
+        // the counts alone, so that the line never wraps.
+        let columns = crossterm::terminal::size().map_or(80, |(c, _)| c);
+        let template = if columns >= 64 {
+            "{wide_bar} {human_pos}/{human_len} articles · {rate} · {eta} left"
+        } else {
+            "{wide_bar} {human_pos}/{human_len} · {eta}"
+        };
+        if let Ok(style) = ProgressStyle::with_template(template) {
             let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
                 let _ = write!(w, "{:.0}/s", state.per_sec());
             };
