@@ -7,13 +7,13 @@
 # the commands taking turns within each round. Each output is a fresh folder, removed
 # only after the round, so that no run inherits another's freed inodes first.
 #
-#   bench/import.sh PACKAGE.tgz [LOI_BINARY]
+#   [RUNS=3] [WORK=/dev/shm] bench/import.sh PACKAGE.tgz [LOI_BINARY]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 pkg=$(realpath "$1")
 loi=$(realpath "${2:-target/release/loi}")
 runs=${RUNS:-3}
-work=$(mktemp -d)
+work=$(mktemp -d -p "${WORK:-${TMPDIR:-/tmp}}")   # WORK=/dev/shm: no disk, steadier
 trap 'rm -rf "$work"' EXIT
 tar xzf "$pkg" -C "$work"            # the package's folder, for the folder import and cat
 "$loi" import --into "$work/reference" "$pkg" >/dev/null

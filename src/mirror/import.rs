@@ -445,12 +445,26 @@ fn names_code(asked: &str, id: &str, title: &str, folder: &str) -> bool {
 /// number's slug. A title or number with nothing to slug is named by what is left:
 /// the section's place, the article's id.
 fn article_path(folder: &str, trail: &[String], num: Option<&str>, id: Option<&str>) -> String {
-    let mut path = folder.to_owned();
-    for title in trail {
-        let s = crate::mirror::slug(title);
-        path.push('/');
-        path.push_str(if s.is_empty() { "sans-titre" } else { &s });
+    // The articles of a section come one after the other: its folders are slugged
+    // once, not once per article (they were a tenth of an import).
+    thread_local! {
+        static LAST: std::cell::RefCell<(String, Vec<String>, String)> =
+            const { std::cell::RefCell::new((String::new(), Vec::new(), String::new())) };
     }
+    let mut path = LAST.with_borrow_mut(|(last_folder, last_trail, prefix)| {
+        if last_folder != folder || last_trail.as_slice() != trail {
+            prefix.clear();
+            prefix.push_str(folder);
+            for title in trail {
+                let s = crate::mirror::slug(title);
+                prefix.push('/');
+                prefix.push_str(if s.is_empty() { "sans-titre" } else { &s });
+            }
+            folder.clone_into(last_folder);
+            trail.clone_into(last_trail);
+        }
+        prefix.clone()
+    });
     let mut file = crate::mirror::slug(num.unwrap_or_default().trim());
     if file.is_empty() {
         file = id.unwrap_or("article").to_ascii_lowercase();

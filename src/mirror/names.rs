@@ -61,9 +61,15 @@ pub fn number_slug(num: &str) -> String {
 pub fn slug(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     use unicode_normalization::char::is_combining_mark;
-    let mut out = String::new();
+    let mut out = String::with_capacity(text.len().min(120));
     let mut dash = false;
-    for c in text.nfkd().filter(|c| !is_combining_mark(*c)) {
+    // Plain ASCII has nothing to decompose (most numbers, many titles).
+    let chars: Box<dyn Iterator<Item = char>> = if text.is_ascii() {
+        Box::new(text.chars())
+    } else {
+        Box::new(text.nfkd().filter(|c| !is_combining_mark(*c)))
+    };
+    for c in chars {
         for c in c.to_lowercase() {
             if c == '\'' || c == '’' {
                 continue;
