@@ -8,6 +8,7 @@
 //! Uses the mirror's slug rule; no terminal (the command line draws the progress).
 
 pub mod error;
+mod legi;
 mod legi_data;
 mod links;
 pub mod meta;
@@ -97,6 +98,19 @@ const DEAD: [&str; 6] = [
 /// Imports `options.sources` into `options.into`.
 pub fn run(options: &Options, progress: &mut dyn Progress) -> Result<Summary, ImportError> {
     let sources = source::open_all(&options.sources)?;
+    let legi: Vec<source::Legi> = sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::Legi(l) => Some(l.clone()),
+            _ => None,
+        })
+        .collect();
+    if !legi.is_empty() {
+        if legi.len() < sources.len() {
+            return Err(ImportError::MixedSources);
+        }
+        return legi::run(options, progress, legi);
+    }
     let target = &options.into;
     let old = Old::look(target)?;
     let stage = staging::Stage::begin(target)?;
@@ -321,7 +335,9 @@ impl Plan {
         }
         let path = href.strip_prefix('/')?;
         if path.ends_with(".md") && !paths.contains(path) {
-            return self.was.get(href).cloned();
+            // Removed, or moved (its ids now lead to its new path).
+            let legacy = self.was.get(href)?;
+            return Some(self.link(legacy).unwrap_or_else(|| legacy.clone()));
         }
         None
     }
@@ -554,6 +570,7 @@ fn article_meta(path: String, num: String, a: Full) -> ArticleMeta {
                 until: v.date_fin.0,
             })
             .collect(),
+        citations: Vec::new(),
         changed_by: a
             .lien_modifications
             .unwrap_or_default()
@@ -584,6 +601,10 @@ struct Writer {
     new: usize,
     changed: usize,
     unchanged: usize,
+    /// Articles kept from the old mirror whose links were rewritten.
+    relinked: usize,
+    /// The LEGI archive applied, for `mirror.json`.
+    legi: Option<String>,
 }
 
 impl Writer {
@@ -598,6 +619,8 @@ impl Writer {
             new: 0,
             changed: 0,
             unchanged: 0,
+            relinked: 0,
+            legi: None,
         }
     }
 
@@ -669,7 +692,7 @@ impl Writer {
         let imported: HashSet<&str> = self.codes.iter().map(|c| c.folder.as_str()).collect();
         let mut kept = Vec::new();
         let paths: HashSet<&str> = plan.paths.iter().map(String::as_str).collect();
-        let mut relinked = 0;
+        let mut relinked = self.relinked;
         for entry in &old.entries {
             if imported.contains(entry.as_str()) {
                 continue;
@@ -707,6 +730,14 @@ impl Writer {
             fs::hard_link(&from, &to)
                 .or_else(|_| fs::copy(&from, &to).map(|_| ()))
                 .map_err(|e| self.failed(e))?;
+            // Its versions' texts (LEGI), when it has them.
+            let versions = self.old.join(meta::DIR).join(meta::VERSIONS);
+            if versions.join(&code.folder).is_dir() {
+                let to = self.stage.join(meta::DIR).join(meta::VERSIONS);
+                self.folder(&to)?;
+                link_tree(&versions.join(&code.folder), &to.join(&code.folder))
+                    .map_err(|e| self.failed(e))?;
+            }
         }
         codes.extend(self.codes.iter().cloned());
         let mirror = MirrorMeta {
@@ -714,6 +745,10 @@ impl Writer {
             generation: old.meta.as_ref().map_or(0, |m| m.generation) + 1,
             imported: today(),
             codes,
+            legi: self
+                .legi
+                .clone()
+                .or_else(|| old.meta.as_ref().and_then(|m| m.legi.clone())),
         };
         self.folder(&self.stage.join(meta::DIR))?;
         let json = serde_json::to_vec_pretty(&mirror).map_err(std::io::Error::from);
