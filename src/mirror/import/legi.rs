@@ -241,10 +241,7 @@ type EachEntry<'a> = dyn FnMut(&str, &[u8]) -> Result<(), ImportError> + 'a;
 /// stream one at a time (links, folders and devices are passed over). The stream is
 /// read to its end, so that a cut or corrupt archive is an error even after its last
 /// entry.
-fn each_entry(
-    archive: &Path,
-    each: &mut EachEntry<'_>,
-) -> Result<(), ImportError> {
+fn each_entry(archive: &Path, each: &mut EachEntry<'_>) -> Result<(), ImportError> {
     let f = File::open(archive).map_err(|e| ImportError::Unreadable {
         file: archive.to_owned(),
         source: e,
