@@ -203,7 +203,8 @@ fn every_bad_input_is_refused_and_leaves_the_mirror_as_it_was() {
     let m = tmp.path().join("m");
     import(&m, &[FULL], &[]).expect("full");
     let before = whole(&m);
-    let cases: [(&str, fn(&ImportError) -> bool); 7] = [
+    type Check = fn(&ImportError) -> bool;
+    let cases: [(&str, Check); 7] = [
         (
             "bad/truncated.xml.tar.gz",
             |e| matches!(e, ImportError::BadXml { why, .. } if why.contains("ends inside")),
