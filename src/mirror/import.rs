@@ -274,7 +274,8 @@ struct Plan {
     /// Every path to write, once.
     paths: Vec<String>,
     /// LEGIARTI id (of the version, of the article, of each version) → path.
-    by_id: HashMap<String, u32>,
+    /// (Keyed by [`key`]: 300,000 articles' ids as strings were tens of megabytes.)
+    by_id: HashMap<u128, u32>,
     /// Paths the imported codes had and may no longer have → the Légifrance address
     /// a link to them had: what such a link in a kept code becomes again.
     was: HashMap<String, String>,
@@ -290,11 +291,13 @@ impl Plan {
             .any(|(id, i, l, _)| id == code_id && *i == index && l == label)
     }
 
-    fn remember(&mut self, path: String, ids: impl IntoIterator<Item = String>) {
+    fn remember(&mut self, mut path: String, ids: impl IntoIterator<Item = String>) {
+        // Built by pushes: without this, up to twice its length is held per article.
+        path.shrink_to_fit();
         let at = u32::try_from(self.paths.len()).unwrap_or(u32::MAX);
         self.paths.push(path);
         for id in ids {
-            self.by_id.entry(id).or_insert(at);
+            self.by_id.entry(key(&id)).or_insert(at);
         }
     }
 
@@ -307,7 +310,7 @@ impl Plan {
     }
 
     fn path_of(&self, id: &str) -> Option<&str> {
-        let at = *self.by_id.get(id)?;
+        let at = *self.by_id.get(&key(id))?;
         self.paths.get(at as usize).map(String::as_str)
     }
 
@@ -595,7 +598,8 @@ struct Writer {
     stage: PathBuf,
     old: PathBuf,
     made: HashSet<PathBuf>,
-    written: HashSet<String>,
+    /// The paths claimed, by [`key`] (the paths themselves are in the plan).
+    written: HashSet<u128>,
     codes: Vec<CodeMeta>,
     text: String,
     new: usize,
@@ -630,7 +634,7 @@ impl Writer {
 
     /// Whether `path` is still free (the first of two articles with one path wins).
     fn claim(&mut self, path: &str) -> bool {
-        self.written.insert(path.to_owned())
+        self.written.insert(key(path))
     }
 
     fn folder(&mut self, dir: &Path) -> Result<(), ImportError> {
@@ -710,7 +714,7 @@ impl Writer {
         let mut removed = 0;
         for folder in &imported {
             count_files(&self.old.join(folder), folder, &mut |rel| {
-                if !self.written.contains(rel) {
+                if !self.written.contains(&key(rel)) {
                     removed += 1;
                 }
             });
@@ -836,6 +840,20 @@ fn count_files(dir: &Path, rel: &str, f: &mut dyn FnMut(&str)) {
             _ => {}
         }
     }
+}
+
+/// A string's 128-bit hash: what the sets of paths and ids keep instead of the
+/// strings (two SipHashes of it; a collision among a few million strings has odds
+/// of about 10⁻²⁶).
+fn key(s: &str) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let half = |seed: u8| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        seed.hash(&mut h);
+        s.hash(&mut h);
+        h.finish()
+    };
+    (u128::from(half(0)) << 64) | u128::from(half(1))
 }
 
 /// Today (UTC) as `YYYY-MM-DD`.
