@@ -9,6 +9,7 @@
 
 pub mod error;
 mod files;
+mod legi;
 mod legi_data;
 mod links;
 pub mod meta;
@@ -98,6 +99,19 @@ const DEAD: [&str; 6] = [
 /// Imports `options.sources` into `options.into`.
 pub fn run(options: &Options, progress: &mut dyn Progress) -> Result<Summary, ImportError> {
     let sources = source::open_all(&options.sources)?;
+    let legi: Vec<source::Legi> = sources
+        .iter()
+        .filter_map(|s| match s {
+            Source::Legi(l) => Some(l.clone()),
+            _ => None,
+        })
+        .collect();
+    if !legi.is_empty() {
+        if legi.len() < sources.len() {
+            return Err(ImportError::MixedSources);
+        }
+        return legi::run(options, progress, legi);
+    }
     let target = &options.into;
     let old = Old::look(target)?;
     let stage = staging::Stage::begin(target)?;
@@ -261,7 +275,8 @@ struct Plan {
     /// Every path to write, once.
     paths: Vec<String>,
     /// LEGIARTI id (of the version, of the article, of each version) → path.
-    by_id: HashMap<String, u32>,
+    /// (Keyed by [`key`]: 300,000 articles' ids as strings were tens of megabytes.)
+    by_id: HashMap<u128, u32>,
     /// Paths the imported codes had and may no longer have → the Légifrance address
     /// a link to them had: what such a link in a kept code becomes again.
     was: HashMap<String, String>,
@@ -277,11 +292,13 @@ impl Plan {
             .any(|(id, i, l, _)| id == code_id && *i == index && l == label)
     }
 
-    fn remember(&mut self, path: String, ids: impl IntoIterator<Item = String>) {
+    fn remember(&mut self, mut path: String, ids: impl IntoIterator<Item = String>) {
+        // Built by pushes: without this, up to twice its length is held per article.
+        path.shrink_to_fit();
         let at = u32::try_from(self.paths.len()).unwrap_or(u32::MAX);
         self.paths.push(path);
         for id in ids {
-            self.by_id.entry(id).or_insert(at);
+            self.by_id.entry(key(&id)).or_insert(at);
         }
     }
 
@@ -294,7 +311,7 @@ impl Plan {
     }
 
     fn path_of(&self, id: &str) -> Option<&str> {
-        let at = *self.by_id.get(id)?;
+        let at = *self.by_id.get(&key(id))?;
         self.paths.get(at as usize).map(String::as_str)
     }
 
@@ -322,7 +339,9 @@ impl Plan {
         }
         let path = href.strip_prefix('/')?;
         if path.ends_with(".md") && !paths.contains(path) {
-            return self.was.get(href).cloned();
+            // Removed, or moved (its ids now lead to its new path).
+            let legacy = self.was.get(href)?;
+            return Some(self.link(legacy).unwrap_or_else(|| legacy.clone()));
         }
         None
     }
@@ -569,6 +588,7 @@ fn article_meta(path: String, num: String, a: Full) -> ArticleMeta {
                 until: v.date_fin.0,
             })
             .collect(),
+        citations: Vec::new(),
         changed_by: a
             .lien_modifications
             .unwrap_or_default()
@@ -593,10 +613,18 @@ struct Writer {
     stage: PathBuf,
     old: PathBuf,
     made: HashSet<PathBuf>,
-    written: HashSet<String>,
+    /// The paths claimed, by [`key`] (the paths themselves are in the plan).
+    written: HashSet<u128>,
     codes: Vec<CodeMeta>,
     /// The article files, written by a thread of their own.
     files: files::Files,
+    /// Articles kept from the old mirror whose links were rewritten.
+    relinked: usize,
+    /// Articles a daily archive left alone, linked from the old mirror (the others
+    /// are counted by the writer thread).
+    unchanged: usize,
+    /// The LEGI archive applied, for `mirror.json`.
+    legi: Option<String>,
 }
 
 impl Writer {
@@ -608,6 +636,9 @@ impl Writer {
             written: HashSet::with_capacity(plan.articles),
             codes: Vec::new(),
             files: files::Files::start(stage, old),
+            relinked: 0,
+            unchanged: 0,
+            legi: None,
         }
     }
 
@@ -617,7 +648,7 @@ impl Writer {
 
     /// Whether `path` is still free (the first of two articles with one path wins).
     fn claim(&mut self, path: &str) -> bool {
-        self.written.insert(path.to_owned())
+        self.written.insert(key(path))
     }
 
     fn folder(&mut self, dir: &Path) -> Result<(), ImportError> {
@@ -668,7 +699,7 @@ impl Writer {
         let imported: HashSet<&str> = self.codes.iter().map(|c| c.folder.as_str()).collect();
         let mut kept = Vec::new();
         let paths: HashSet<&str> = plan.paths.iter().map(String::as_str).collect();
-        let mut relinked = 0;
+        let mut relinked = self.relinked;
         for entry in &old.entries {
             if imported.contains(entry.as_str()) {
                 continue;
@@ -686,7 +717,7 @@ impl Writer {
         let mut removed = 0;
         for folder in &imported {
             count_files(&self.old.join(folder), folder, &mut |rel| {
-                if !self.written.contains(rel) {
+                if !self.written.contains(&key(rel)) {
                     removed += 1;
                 }
             });
@@ -706,6 +737,14 @@ impl Writer {
             fs::hard_link(&from, &to)
                 .or_else(|_| fs::copy(&from, &to).map(|_| ()))
                 .map_err(|e| self.failed(e))?;
+            // Its versions' texts (LEGI), when it has them.
+            let versions = self.old.join(meta::DIR).join(meta::VERSIONS);
+            if versions.join(&code.folder).is_dir() {
+                let to = self.stage.join(meta::DIR).join(meta::VERSIONS);
+                self.folder(&to)?;
+                link_tree(&versions.join(&code.folder), &to.join(&code.folder))
+                    .map_err(|e| self.failed(e))?;
+            }
         }
         codes.extend(self.codes.iter().cloned());
         let mirror = MirrorMeta {
@@ -713,6 +752,10 @@ impl Writer {
             generation: old.meta.as_ref().map_or(0, |m| m.generation) + 1,
             imported: today(),
             codes,
+            legi: self
+                .legi
+                .clone()
+                .or_else(|| old.meta.as_ref().and_then(|m| m.legi.clone())),
         };
         self.folder(&self.stage.join(meta::DIR))?;
         let json = serde_json::to_vec_pretty(&mirror).map_err(std::io::Error::from);
@@ -727,7 +770,7 @@ impl Writer {
                 .collect(),
             new: counts.new,
             changed: counts.changed,
-            unchanged: counts.unchanged,
+            unchanged: counts.unchanged + self.unchanged,
             removed,
             relinked,
             not_in_force: plan.not_in_force,
@@ -800,6 +843,20 @@ fn count_files(dir: &Path, rel: &str, f: &mut dyn FnMut(&str)) {
             _ => {}
         }
     }
+}
+
+/// A string's 128-bit hash: what the sets of paths and ids keep instead of the
+/// strings (two SipHashes of it; a collision among a few million strings has odds
+/// of about 10⁻²⁶).
+fn key(s: &str) -> u128 {
+    use std::hash::{Hash, Hasher};
+    let half = |seed: u8| {
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        seed.hash(&mut h);
+        s.hash(&mut h);
+        h.finish()
+    };
+    (u128::from(half(0)) << 64) | u128::from(half(1))
 }
 
 /// Today (UTC) as `YYYY-MM-DD`.

@@ -56,6 +56,54 @@ pub enum ImportError {
     NoDataFolder,
     #[error("stopped: the mirror is unchanged")]
     Interrupted,
+    #[error(
+        "{archive}: damaged or cut short at {entry} ({source}): download it again; the mirror is unchanged"
+    )]
+    DamagedEntry {
+        archive: PathBuf,
+        entry: String,
+        source: std::io::Error,
+    },
+    #[error(
+        "{archive}: {entry} declares a DOCTYPE: DILA's files have none, and loi never reads a DTD nor expands or fetches an entity; download the archive again from DILA; the mirror is unchanged"
+    )]
+    Doctype { archive: PathBuf, entry: String },
+    #[error(
+        "{archive}: {entry} is not a LEGI file (its root is <{root}>, not ARTICLE, SECTION_TA, TEXTELR nor TEXTE_VERSION); the mirror is unchanged"
+    )]
+    UnknownRoot {
+        archive: PathBuf,
+        entry: String,
+        root: String,
+    },
+    #[error(
+        "{archive}: {entry} is not well-formed XML ({why}): download the archive again; the mirror is unchanged"
+    )]
+    BadXml {
+        archive: PathBuf,
+        entry: String,
+        why: String,
+    },
+    #[error(
+        "{archive}: {entry} is {size} bytes, more than any LEGI file: this is not DILA's archive; the mirror is unchanged"
+    )]
+    EntryTooLarge {
+        archive: PathBuf,
+        entry: String,
+        size: u64,
+    },
+    #[error(
+        "{0} holds no code of LEGI (no legi/global/code_et_TNC_en_vigueur/code_en_vigueur/… file): give DILA's Freemium_legi_global_….tar.gz or a daily LEGI_….tar.gz"
+    )]
+    NoLegiCode(PathBuf),
+    #[error(
+        "{0} is a daily LEGI archive: import the full archive (Freemium_legi_global_….tar.gz) into this mirror first, then the daily ones after it"
+    )]
+    DailyFirst(PathBuf),
+    #[error(
+        "LEGI archives and legi-data sources cannot be imported together: run loi import once for each"
+    )]
+    MixedSources,
 }
 
 impl ImportError {

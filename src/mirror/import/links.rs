@@ -30,6 +30,15 @@ pub fn rewrite(html: &str, target: &dyn Fn(&str) -> Option<String>, out: &mut St
     out.push_str(rest);
 }
 
+/// The `href` of an `<a …>` opening tag, as written (entities not decoded).
+pub fn href(tag: &str) -> Option<&str> {
+    if find_anchor(tag) != Some(0) {
+        return None;
+    }
+    let end = tag_end(tag)?;
+    attribute(&tag[2..end], "href")
+}
+
 /// Where the next `<a` opening tag starts (`<a` then a space), not `<abbr`.
 fn find_anchor(html: &str) -> Option<usize> {
     let bytes = html.as_bytes();

@@ -2,8 +2,13 @@
 //! so that nothing reading articles walks it): `mirror.json` (the codes, where they
 //! came from, the date of their data, a generation that each import bumps) and, per
 //! code, `codes/FOLDER.jsonl`: one JSON object per article (ids, state, dates, Nota,
-//! versions, the texts that made or changed it). The README's « Corpus format » says
-//! the same for users. A mirror without `.loi/` reads as before.
+//! versions, the texts that made or changed it, and, from LEGI, the texts it cites or
+//! that cite it). A mirror made from DILA's LEGI archives also keeps, in
+//! `versions/FOLDER/LEGIARTI….html`, the text of every version of its articles that
+//! is not the one in force (past `MODIFIE` ones, future `VIGUEUR_DIFF` ones), named by
+//! the version's id as `versions` lists it, in the mirror's HTML (anchors keep only
+//! their `href`, as Légifrance wrote it). The README's « Corpus format » says the same
+//! for users. A mirror without `.loi/` reads as before.
 
 use std::path::Path;
 
@@ -11,6 +16,9 @@ use serde::{Deserialize, Serialize};
 
 /// The folder of the metadata, under the mirror's root.
 pub const DIR: &str = ".loi";
+
+/// The folder of the versions' texts, under [`DIR`].
+pub const VERSIONS: &str = "versions";
 
 /// `.loi/mirror.json`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -22,6 +30,10 @@ pub struct MirrorMeta {
     /// When the last import ran (UTC, `YYYY-MM-DD`).
     pub imported: String,
     pub codes: Vec<CodeMeta>,
+    /// The timestamp (`20250715-213512`) of the last LEGI archive applied: a daily
+    /// archive applies only on a mirror made from LEGI, after the ones before it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub legi: Option<String>,
 }
 
 /// One code of the mirror.
@@ -63,9 +75,14 @@ pub struct ArticleMeta {
     /// The texts that created, changed or codified this version.
     #[serde(default)]
     pub changed_by: Vec<ChangeMeta>,
+    /// From LEGI: its `CITATION` links (`kind` `CITATION`; `orientation` `source`: it
+    /// cites the text or article named, `cible`: it is cited by it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub citations: Vec<ChangeMeta>,
 }
 
-/// One version of an article (its text is not in the legi-data source).
+/// One version of an article (its text is not in the legi-data source; from LEGI it
+/// is in `versions/FOLDER/ID.html` unless it is the version in force).
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct VersionMeta {
     pub id: String,

@@ -1,7 +1,9 @@
 //! Where `loi import` reads from: the `@socialgouv/legi-data` package as npm packs it
-//! (`.tgz`), its folder, its `data/` folder, or single `LEGITEXT*.json` files. Each
-//! code's JSON is handed over as a stream, read straight out of the archive: nothing
-//! is extracted to disk, nothing is held whole.
+//! (`.tgz`), its folder, its `data/` folder, or single `LEGITEXT*.json` files; or
+//! DILA's LEGI archives (`Freemium_legi_global_*.tar.gz`, daily `LEGI_*.tar.gz`), told
+//! apart by their name or, failing that, by their first entry being under `legi/`.
+//! Each code's JSON is handed over as a stream, read straight out of the archive:
+//! nothing is extracted to disk, nothing is held whole.
 
 use std::fs::File;
 use std::io::{BufReader, Read};
@@ -16,6 +18,18 @@ pub enum Source {
     Archive(PathBuf),
     /// Code JSON files: from a folder (the package's, or its `data/`), or named.
     Files(Vec<PathBuf>),
+    /// A LEGI archive of DILA's (read by `legi.rs`).
+    Legi(Legi),
+}
+
+/// A LEGI archive: full or daily, and its timestamp.
+#[derive(Debug, Clone)]
+pub struct Legi {
+    pub path: PathBuf,
+    /// `20250713-140000`, from the name; `None` when the name has none.
+    pub stamp: Option<String>,
+    /// A daily archive (`LEGI_…`, entries under `STAMP/legi/`): changes only.
+    pub daily: bool,
 }
 
 /// What each source's name says it is, after checking it is there.
@@ -43,12 +57,62 @@ fn open(path: &Path) -> Result<Source, ImportError> {
     }
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
     if name.ends_with(".tgz") || name.ends_with(".tar.gz") {
-        return Ok(Source::Archive(path.to_owned()));
+        return Ok(legi(path, name).map_or_else(|| Source::Archive(path.to_owned()), Source::Legi));
     }
     if name.ends_with(".json") {
         return Ok(Source::Files(vec![path.to_owned()]));
     }
     Err(ImportError::UnknownSource(path.to_owned()))
+}
+
+/// A LEGI archive, by its name (legi.py's `(.+_)?legi(_global)?_STAMP`) or, failing
+/// that, by its first entry: `legi/…` (full) or `STAMP/legi/…` (daily).
+fn legi(path: &Path, name: &str) -> Option<Legi> {
+    let lower = name.to_ascii_lowercase();
+    let stamp = stamp_in(name);
+    if lower.starts_with("freemium_legi") || lower.starts_with("legi_") {
+        let daily = !lower.contains("global");
+        return Some(Legi {
+            path: path.to_owned(),
+            stamp,
+            daily,
+        });
+    }
+    let first = first_entry(path)?;
+    let mut parts = first.split('/').filter(|p| !p.is_empty() && *p != ".");
+    let (one, two) = (parts.next()?, parts.next());
+    let daily = one != "legi" && two == Some("legi");
+    (one == "legi" || daily).then(|| Legi {
+        path: path.to_owned(),
+        stamp: stamp.or_else(|| daily.then(|| one.to_owned())),
+        daily,
+    })
+}
+
+/// `YYYYMMDD-HHMMSS` in a name.
+fn stamp_in(name: &str) -> Option<String> {
+    let b = name.as_bytes();
+    (0..b.len().saturating_sub(14)).find_map(|i| {
+        let s = &b[i..i + 15];
+        let ok = s.iter().enumerate().all(|(j, c)| {
+            if j == 8 {
+                *c == b'-'
+            } else {
+                c.is_ascii_digit()
+            }
+        });
+        ok.then(|| name[i..i + 15].to_owned())
+    })
+}
+
+/// The name of an archive's first entry, when it reads.
+fn first_entry(path: &Path) -> Option<String> {
+    let f = File::open(path).ok()?;
+    let gz = flate2::read::GzDecoder::new(BufReader::new(f));
+    let mut tar = tar::Archive::new(gz);
+    let entry = tar.entries().ok()?.next()?.ok()?;
+    let name = entry.path().ok()?.to_string_lossy().into_owned();
+    Some(name)
 }
 
 /// `LEGITEXT*.json` in `dir`, sorted: the package's codes (not its `index.json`).
@@ -94,6 +158,7 @@ impl Source {
                 Ok(())
             }
             Source::Archive(archive) => each_in_archive(archive, each),
+            Source::Legi(_) => Ok(()),
         }
     }
 }
