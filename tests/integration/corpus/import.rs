@@ -270,3 +270,65 @@ fn a_new_user_imports_a_code_and_reads_it() {
     reader.send(b"q");
     reader.wait_exit(Duration::from_secs(10));
 }
+
+/// A disk that fills up midway: the import says so, and the mirror before it is whole
+/// and alone (no half-written folder left beside it). The disk is a 3 MB tmpfs in a
+/// user and mount namespace of the test's own (`unshare -rm`, no privilege needed
+/// where user namespaces are allowed): the CRPA fits, the code du travail does not.
+/// A read-only disk, mounted the same way, is a folder that cannot be written.
+#[test]
+fn a_full_disk_leaves_the_old_mirror_whole_and_a_read_only_one_is_refused() {
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let (disk, read_only) = (tmp.path().join("disk"), tmp.path().join("ro"));
+    fs::create_dir(&disk).expect("mkdir");
+    fs::create_dir(&read_only).expect("mkdir");
+    let json = |id: &str| {
+        let file = tmp.path().join(format!("{id}.json"));
+        let out = Command::new("tar")
+            .arg("xzf")
+            .arg(package())
+            .args(["-O", &format!("package/data/{id}.json")])
+            .output()
+            .expect("tar runs");
+        fs::write(&file, out.stdout).expect("write");
+        file
+    };
+    let (crpa, travail) = (json("LEGITEXT000031366350"), json("LEGITEXT000006072050"));
+    let script = r#"mount -t tmpfs -o size=3m tmpfs "$1" || exit 99
+"$2" import --into "$1/m" "$3" >/dev/null || exit 98
+"$2" import --into "$1/m" "$4"
+echo "rc=$?"
+ls -A "$1"
+find "$1/m" -type f | wc -l
+mount -t tmpfs -o ro,size=1m tmpfs "$5" || exit 99
+"$2" import --into "$5/m" "$3"
+echo "ro=$?""#;
+    let out = Command::new("unshare")
+        .args(["-rm", "sh", "-c", script, "sh"])
+        .args([disk.as_path(), Path::new(LOI), &crpa, &travail, &read_only])
+        .output()
+        .expect("unshare runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    let told = String::from_utf8_lossy(&out.stderr);
+    assert_ne!(
+        out.status.code(),
+        Some(99),
+        "this test needs `unshare -rm` (user namespaces) to mount a small disk: {told}"
+    );
+    assert!(said.contains("rc=2"), "{said}{told}");
+    assert!(
+        told.contains("no space left") && told.contains("the mirror is unchanged"),
+        "{told}"
+    );
+    let lines: Vec<&str> = said.lines().collect();
+    assert_eq!(
+        lines[1..3],
+        ["m", "476"],
+        "the old mirror alone, whole: {said}"
+    );
+    assert_eq!(lines.get(3), Some(&"ro=2"), "{said}");
+    assert!(
+        told.contains("cannot write in") || told.contains("Read-only"),
+        "{told}"
+    );
+}
