@@ -22,9 +22,14 @@ fn loi() -> &'static str {
 
 /// The state letter of process `pid` in `/proc/PID/stat`: `T` when stopped.
 fn process_state(pid: u32) -> char {
-    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).expect("read /proc");
-    let after_name = &stat[stat.rfind(')').expect("a stat line") + 1..];
-    after_name.trim_start().chars().next().expect("a state")
+    state_if_any(pid).expect("the process is there")
+}
+
+/// The state letter, or `None` once the process is gone (reaped).
+fn state_if_any(pid: u32) -> Option<char> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    let after_name = &stat[stat.rfind(')')? + 1..];
+    after_name.trim_start().chars().next()
 }
 
 /// Waits until the screen is `want`, or fails showing both.
@@ -156,7 +161,8 @@ fn a_stopped_loi_killed_by_its_shell_ends() {
         .and_then(|pid| pid.parse().ok())
         .unwrap_or_else(|| panic!("no pid in\n{shell}"));
     // Ended (a zombie, or reaped by the shell already), not stopped (`T`) again.
-    let ended = || !Path::new(&format!("/proc/{pid}")).exists() || process_state(pid) == 'Z';
+    // Looked at once: the shell may reap it between two looks.
+    let ended = || state_if_any(pid).is_none_or(|state| state == 'Z');
     let deadline = Instant::now() + TIMEOUT;
     while !ended() && Instant::now() < deadline {
         std::thread::sleep(Duration::from_millis(20));
