@@ -221,17 +221,33 @@ pub(super) fn relink_tree(
     }
     let is_article = from.extension().is_some_and(|e| e == "md");
     if kind.is_file() && is_article {
-        let bytes = fs::read(from)?;
-        if let Ok(text) = std::str::from_utf8(&bytes) {
-            let mut out = String::with_capacity(text.len());
-            links::rewrite(text, target, &mut out);
-            if out != text {
-                *relinked += 1;
-                return fs::write(to, out);
-            }
+        if relink(&fs::read(from)?, from, to, target)? {
+            *relinked += 1;
         }
+        return Ok(());
     }
     link_tree(from, to)
+}
+
+/// The article `from` of the old mirror, whose bytes are `old`, put at `to` with its
+/// links rewritten by `target`: written anew when they change (`true`), else linked
+/// (copied where a link cannot be made).
+pub(super) fn relink(
+    old: &[u8],
+    from: &Path,
+    to: &Path,
+    target: &dyn Fn(&str) -> Option<String>,
+) -> std::io::Result<bool> {
+    if let Ok(text) = std::str::from_utf8(old) {
+        let mut out = String::with_capacity(text.len());
+        links::rewrite(text, target, &mut out);
+        if out != text {
+            fs::write(to, out)?;
+            return Ok(true);
+        }
+    }
+    fs::hard_link(from, to).or_else(|_| fs::write(to, old))?;
+    Ok(false)
 }
 
 /// Calls `f` with the path (from the mirror's root) of every file under `dir`.

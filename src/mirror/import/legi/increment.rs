@@ -13,7 +13,8 @@ use std::path::Path;
 
 use super::pass::Pass;
 use crate::mirror::import::meta::{self, ArticleMeta, CodeMeta};
-use crate::mirror::import::{ImportError, Old, Plan, Progress, Writer, links};
+use crate::mirror::import::writer::relink;
+use crate::mirror::import::{ImportError, Old, Plan, Progress, Writer};
 
 /// The articles of the codes the archive touches that it leaves as they were, by
 /// code; those it replaces, retires or deletes are remembered as gone (a link to
@@ -133,15 +134,10 @@ fn keep(
     if let Some(dir) = to.parent() {
         writer.folder(dir)?;
     }
-    let mut out = String::with_capacity(text.len());
-    links::rewrite(&text, target, &mut out);
-    let done = if out == text {
-        writer.unchanged += 1;
-        fs::hard_link(&from, &to).or_else(|_| fs::write(&to, &text))
-    } else {
+    if relink(text.as_bytes(), &from, &to, target).map_err(|e| writer.failed(e))? {
         writer.relinked += 1;
-        fs::write(&to, &out)
-    };
-    done.map_err(|e| writer.failed(e))?;
+    } else {
+        writer.unchanged += 1;
+    }
     Ok(true)
 }
