@@ -4,6 +4,7 @@
 
 pub mod article;
 pub mod codes;
+pub mod date;
 pub mod layout;
 pub mod plural;
 pub mod sanitize;

@@ -114,7 +114,7 @@ impl App {
                     "{} · {} · {}",
                     b.name(),
                     crate::model::codes::title_for(b.path.split('/').next().unwrap_or_default()),
-                    bookmarks::date(b.at)
+                    crate::model::date::of_seconds(b.at)
                 )),
                 path: b.path.clone(),
                 block: b.block,
@@ -150,7 +150,7 @@ impl App {
                     "{} · {} · {}",
                     v.num,
                     crate::model::codes::title_for(v.path.split('/').next().unwrap_or_default()),
-                    bookmarks::date(v.at)
+                    crate::model::date::of_seconds(v.at)
                 )),
                 path: v.path.clone(),
                 block: None,

@@ -193,5 +193,5 @@ fn today() -> String {
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    legi_data::iso_day(i64::try_from(secs / 86_400).unwrap_or(0))
+    crate::model::date::of_seconds(secs)
 }

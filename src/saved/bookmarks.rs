@@ -92,21 +92,6 @@ fn change(file: &Path, edit: impl FnOnce(&mut Vec<Bookmark>)) -> io::Result<()> 
     })
 }
 
-/// The date of `secs` since 1970, UTC: `2026-11-23`.
-pub fn date(secs: u64) -> String {
-    // Howard Hinnant's days-to-civil algorithm.
-    let days = i64::try_from(secs / 86_400).unwrap_or(0) + 719_468;
-    let era = days.div_euclid(146_097);
-    let doe = days.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
 /// Seconds since 1970, now.
 pub fn now() -> u64 {
     std::time::SystemTime::now()
@@ -153,12 +138,5 @@ mod tests {
         let err = add(&file, mark("a.md", None, 1)).expect_err("refused");
         assert!(err.to_string().contains("move it aside"), "{err}");
         assert_eq!(std::fs::read_to_string(&file).expect("read"), "not json");
-    }
-
-    #[test]
-    fn dates_are_civil() {
-        assert_eq!(date(0), "1970-01-01");
-        assert_eq!(date(1_795_392_000), "2026-11-23");
-        assert_eq!(date(951_782_400), "2000-02-29");
     }
 }

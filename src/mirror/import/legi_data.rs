@@ -369,7 +369,9 @@ impl<'de> Deserialize<'de> for Date {
                 f.write_str("a date (milliseconds or YYYY-MM-DD) or null")
             }
             fn visit_i64<Er: de::Error>(self, v: i64) -> Result<Date, Er> {
-                Ok(Date::of(iso_day(v.div_euclid(86_400_000))))
+                Ok(Date::of(crate::model::date::of_day(
+                    v.div_euclid(86_400_000),
+                )))
             }
             fn visit_u64<Er: de::Error>(self, v: u64) -> Result<Date, Er> {
                 self.visit_i64(i64::try_from(v).unwrap_or(i64::MAX))
@@ -397,18 +399,4 @@ impl Date {
     fn of(day: String) -> Date {
         Date(Some(day).filter(|d| !d.starts_with("2999-")))
     }
-}
-
-/// `YYYY-MM-DD` of a day counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
-pub fn iso_day(days: i64) -> String {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{year:04}-{month:02}-{day:02}")
 }

@@ -431,17 +431,6 @@ fn a_live_import_holds_the_mirror_and_a_dead_one_is_cleaned_up() {
     assert!(!left.exists() && !lock.exists());
 }
 
-#[test]
-fn dates_are_iso_days() {
-    assert_eq!(legi_data::iso_day(0), "1970-01-01");
-    assert_eq!(
-        legi_data::iso_day(1_451_606_400_000 / 86_400_000),
-        "2016-01-01"
-    );
-    assert_eq!(legi_data::iso_day(11_016), "2000-02-29");
-    assert_eq!(legi_data::iso_day(-1), "1969-12-31");
-}
-
 /// A process id no process has: a child that has ended.
 fn dead_pid() -> u32 {
     let mut child = std::process::Command::new("true")
