@@ -242,12 +242,7 @@ type EachEntry<'a> = dyn FnMut(&str, &[u8]) -> Result<(), ImportError> + 'a;
 /// read to its end, so that a cut or corrupt archive is an error even after its last
 /// entry.
 fn each_entry(archive: &Path, each: &mut EachEntry<'_>) -> Result<(), ImportError> {
-    let f = File::open(archive).map_err(|e| ImportError::Unreadable {
-        file: archive.to_owned(),
-        source: e,
-    })?;
-    let gz = flate2::read::GzDecoder::new(BufReader::with_capacity(1 << 16, f));
-    let mut tar = tar::Archive::new(gz);
+    let mut tar = super::source::tar_gz(archive)?;
     let mut last = "its first entry".to_owned();
     let damaged = |entry: &str, e: std::io::Error| ImportError::DamagedEntry {
         archive: archive.to_owned(),

@@ -107,9 +107,7 @@ fn stamp_in(name: &str) -> Option<String> {
 
 /// The name of an archive's first entry, when it reads.
 fn first_entry(path: &Path) -> Option<String> {
-    let f = File::open(path).ok()?;
-    let gz = flate2::read::GzDecoder::new(BufReader::new(f));
-    let mut tar = tar::Archive::new(gz);
+    let mut tar = tar_gz(path).ok()?;
     let entry = tar.entries().ok()?.next()?.ok()?;
     let name = entry.path().ok()?.to_string_lossy().into_owned();
     Some(name)
@@ -146,10 +144,7 @@ impl Source {
         match self {
             Source::Files(files) => {
                 for file in files {
-                    let f = File::open(file).map_err(|e| ImportError::Unreadable {
-                        file: file.clone(),
-                        source: e,
-                    })?;
+                    let f = open_file(file)?;
                     each(
                         &file.display().to_string(),
                         &mut BufReader::with_capacity(1 << 16, f),
@@ -163,6 +158,23 @@ impl Source {
     }
 }
 
+/// A file of the sources, opened; a message naming it when it cannot be.
+pub(super) fn open_file(file: &Path) -> Result<File, ImportError> {
+    File::open(file).map_err(|e| ImportError::Unreadable {
+        file: file.to_owned(),
+        source: e,
+    })
+}
+
+/// A `.tar.gz` read as a stream of entries, inflated as they are read.
+pub(super) fn tar_gz(
+    archive: &Path,
+) -> Result<tar::Archive<flate2::read::GzDecoder<BufReader<File>>>, ImportError> {
+    let f = open_file(archive)?;
+    let gz = flate2::read::GzDecoder::new(BufReader::with_capacity(1 << 16, f));
+    Ok(tar::Archive::new(gz))
+}
+
 fn each_in_archive(
     archive: &Path,
     each: &mut dyn FnMut(&str, &mut dyn Read) -> Result<(), ImportError>,
@@ -171,12 +183,7 @@ fn each_in_archive(
         file: archive.to_owned(),
         source: e,
     };
-    let f = File::open(archive).map_err(|e| ImportError::Unreadable {
-        file: archive.to_owned(),
-        source: e,
-    })?;
-    let gz = flate2::read::GzDecoder::new(BufReader::with_capacity(1 << 16, f));
-    let mut tar = tar::Archive::new(gz);
+    let mut tar = tar_gz(archive)?;
     let mut found = 0;
     for entry in tar.entries().map_err(damaged)? {
         let entry = entry.map_err(damaged)?;
