@@ -61,14 +61,21 @@ pub fn number_slug(num: &str) -> String {
 pub fn slug(text: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     use unicode_normalization::char::is_combining_mark;
-    let mut out = String::with_capacity(text.len().min(120));
-    let mut dash = false;
     // Plain ASCII has nothing to decompose (most numbers, many titles).
-    let chars: Box<dyn Iterator<Item = char>> = if text.is_ascii() {
-        Box::new(text.chars())
+    let mut out = if text.is_ascii() {
+        slug_of(text.chars(), text.len())
     } else {
-        Box::new(text.nfkd().filter(|c| !is_combining_mark(*c)))
+        slug_of(text.nfkd().filter(|c| !is_combining_mark(*c)), text.len())
     };
+    // ASCII only by now: a byte is a character.
+    out.truncate(120);
+    out.trim_end_matches('-').to_owned()
+}
+
+/// The slug rule's runs over characters already decomposed.
+fn slug_of(chars: impl Iterator<Item = char>, len: usize) -> String {
+    let mut out = String::with_capacity(len.min(120));
+    let mut dash = false;
     for c in chars {
         for c in c.to_lowercase() {
             if c == '\'' || c == '’' {
@@ -85,7 +92,5 @@ pub fn slug(text: &str) -> String {
             }
         }
     }
-    // ASCII only by now: a byte is a character.
-    out.truncate(120);
-    out.trim_end_matches('-').to_owned()
+    out
 }
