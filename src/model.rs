@@ -8,4 +8,5 @@ pub mod date;
 pub mod layout;
 pub mod plural;
 pub mod sanitize;
+pub mod state;
 pub mod trail;

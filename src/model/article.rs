@@ -200,6 +200,59 @@ impl Article {
         }
     }
 
+    /// The article with its Nota (HTML) after its text: one item marked « Nota »,
+    /// which folds as the others do, its paragraphs inside it, its citations and
+    /// links references as the text's are.
+    pub fn with_nota(mut self, nota: &str) -> Article {
+        let citations = if self.citations_pending {
+            Citations::Later
+        } else {
+            Citations::Now
+        };
+        let source = format!("# Article {}\n\n{nota}", self.num);
+        let nota = Article::parse(&self.path, &source, citations);
+        if nota.blocks.is_empty() {
+            return self;
+        }
+        let head = self.blocks.len();
+        let shift = head + 1;
+        self.blocks.push(Block {
+            kind: BlockKind::Text,
+            pieces: vec![Piece::Text {
+                text: super::state::NOTA.to_owned(),
+                style: TextStyle {
+                    bold: true,
+                    ..TextStyle::default()
+                },
+                link: None,
+            }],
+            marker: Some(Marker {
+                kind: enumeration::MarkerKind::Nota,
+                value: 0,
+            }),
+            depth: 0,
+            parent: None,
+            end: shift + nota.blocks.len(),
+        });
+        let links = self.links.len();
+        for mut block in nota.blocks {
+            block.depth += 1;
+            block.parent = Some(block.parent.map_or(head, |p| p + shift));
+            block.end += shift;
+            for piece in &mut block.pieces {
+                if let Piece::Text { link: Some(l), .. } = piece {
+                    *l += links;
+                }
+            }
+            self.blocks.push(block);
+        }
+        self.links.extend(nota.links.into_iter().map(|mut l| {
+            l.block += shift;
+            l
+        }));
+        self
+    }
+
     /// The code's folder name: the first component of the path.
     pub fn code_slug(&self) -> &str {
         self.path.split('/').next().unwrap_or_default()
@@ -430,5 +483,36 @@ mod tests {
             Citations::Now,
         );
         assert!(a.links.is_empty(), "{:?}", a.links);
+    }
+
+    #[test]
+    fn the_nota_is_one_item_after_the_text_and_its_citations_are_references() {
+        let src = "# Article X\n\n<p>I.-Texte.</p><p>II.-Suite.</p>";
+        let nota = "<p>Conformément à l'article L. 5311-9, entrent en vigueur le 1er janvier 2026.</p><p>Second.</p>";
+        for citations in [Citations::Now, Citations::Later] {
+            let a = Article::parse("code-du-travail/x.md", src, citations).with_nota(nota);
+            let a = if a.citations_pending {
+                a.with_citations()
+            } else {
+                a
+            };
+            assert_eq!(a.blocks.len(), 5);
+            let head = &a.blocks[2];
+            assert_eq!(head.plain_text(), "Nota");
+            assert!(head.folds());
+            assert_eq!((head.depth, head.parent, head.end), (0, None, 5));
+            for b in &a.blocks[3..] {
+                assert_eq!((b.depth, b.parent, b.end), (1, Some(2), b.end));
+            }
+            assert_eq!(a.blocks[3].end, 4);
+            assert_eq!(a.ancestors(4), [2]);
+            // Its citation leads from its own block.
+            let cited: Vec<(&str, usize)> =
+                a.links.iter().map(|l| (l.text.as_str(), l.block)).collect();
+            assert!(cited.contains(&("L. 5311-9", 3)), "{cited:?}");
+        }
+        // No Nota text, no Nota item.
+        let a = Article::parse("c/x.md", src, Citations::Now).with_nota("<p> </p>");
+        assert_eq!(a.blocks.len(), 2);
     }
 }

@@ -3,8 +3,7 @@
 //! rewritten, to the [`Writer`], with their metadata beside them.
 
 use std::collections::HashSet;
-use std::fs;
-use std::io::{BufWriter, Read, Write};
+use std::io::{Read, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde::Deserialize;
@@ -13,7 +12,7 @@ use super::legi_data::{self, Date, Event, Flow, ReadError, Titled};
 use super::meta::{ArticleMeta, ChangeMeta, CodeMeta, VersionMeta};
 use super::plan::{Plan, article_path, is_dead, names_code};
 use super::source::Source;
-use super::writer::Writer;
+use super::writer::{CodeLines, Writer};
 use super::{ImportError, Progress};
 
 /// A node's data as the first pass reads it: names and ids, no text.
@@ -194,7 +193,7 @@ pub(super) fn write_code(
     stop: &AtomicBool,
     progress: &mut dyn Progress,
 ) -> Result<(), ImportError> {
-    let mut code: Option<(CodeMeta, BufWriter<fs::File>)> = None;
+    let mut code: Option<(CodeMeta, CodeLines)> = None;
     let mut count = 0u64;
     read_code::<Full>(label, input, &mut |event| {
         if stop.load(Ordering::Relaxed) {
@@ -250,8 +249,8 @@ pub(super) fn write_code(
         }
     })?;
     progress.wrote(count % 64);
-    if let Some((meta, mut lines)) = code {
-        lines.flush().map_err(|e| writer.failed(e))?;
+    if let Some((meta, lines)) = code {
+        lines.finish().map_err(|e| writer.failed(e))?;
         writer.codes.push(meta);
     }
     Ok(())

@@ -18,12 +18,12 @@ mod read;
 mod tests;
 
 use std::collections::HashMap;
-use std::fs::File;
-use std::io::{BufReader, BufWriter, Read, Write};
+use std::io::{BufReader, Read, Write};
 use std::path::Path;
 use std::sync::atomic::Ordering;
 
 use super::source::Legi;
+use super::writer::CodeLines;
 use super::{ImportError, Old, Options, Plan, Progress, Summary, Writer, meta, staging};
 use pass::Pass;
 
@@ -177,7 +177,7 @@ fn apply(
         .spool
         .into_inner()
         .map_err(|e| writer.failed(e.into_error()))?;
-    let mut lines: Vec<Option<(meta::CodeMeta, BufWriter<File>)>> =
+    let mut lines: Vec<Option<(meta::CodeMeta, CodeLines)>> =
         (0..pass.codes.len()).map(|_| None).collect();
     for &i in &touched {
         let c = &pass.codes[i];
@@ -223,8 +223,8 @@ fn apply(
         progress.wrote(1);
     }
     increment::write_kept(&kept, &mut lines, &plan, &mut writer, progress)?;
-    for (meta, mut file) in lines.into_iter().flatten() {
-        file.flush().map_err(|e| writer.failed(e))?;
+    for (meta, file) in lines.into_iter().flatten() {
+        file.finish().map_err(|e| writer.failed(e))?;
         writer.codes.push(meta);
     }
     let mut summary = writer.finish(&plan, &old)?;

@@ -51,67 +51,7 @@ pub struct CodeMeta {
     pub source: String,
 }
 
-/// One line of `.loi/codes/FOLDER.jsonl`: an article.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct ArticleMeta {
-    /// From the mirror's root: `code-du-travail/…/l6123-1.md`.
-    pub path: String,
-    pub num: String,
-    /// The LEGIARTI id of this version.
-    pub id: String,
-    /// The LEGIARTI id of its first version: the same article through its versions.
-    pub cid: String,
-    /// As LEGI says: `VIGUEUR`, `ABROGE_DIFF`, `VIGUEUR_DIFF`, `MODIFIE`…
-    pub state: Option<String>,
-    /// In force from (ISO date).
-    pub since: Option<String>,
-    /// In force until (ISO date); `None` for no end.
-    pub until: Option<String>,
-    /// The Nota, as HTML; absent when there is none.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub nota: Option<String>,
-    #[serde(default)]
-    pub versions: Vec<VersionMeta>,
-    /// The texts that created, changed or codified this version.
-    #[serde(default)]
-    pub changed_by: Vec<ChangeMeta>,
-    /// From LEGI: its `CITATION` links (`kind` `CITATION`; `orientation` `source`: it
-    /// cites the text or article named, `cible`: it is cited by it).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub citations: Vec<ChangeMeta>,
-}
-
-/// One version of an article (its text is not in the legi-data source; from LEGI it
-/// is in `versions/FOLDER/ID.html` unless it is the version in force).
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct VersionMeta {
-    pub id: String,
-    pub state: Option<String>,
-    pub since: Option<String>,
-    pub until: Option<String>,
-}
-
-/// A text that acted on the article: `CREE`, `MODIFIE`, `CODIFICATION`, `ABROGE`…
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
-pub struct ChangeMeta {
-    /// The link's type, as LEGI writes it.
-    pub kind: String,
-    /// `cible` (the text acted on this article) or `source`.
-    pub orientation: Option<String>,
-    /// `LOI n°2018-771 du 5 septembre 2018 - art. 36 (V)`.
-    pub title: Option<String>,
-    /// The text's id: `JORFTEXT…`.
-    pub text: Option<String>,
-    /// Its article's number and id.
-    pub article: Option<String>,
-    pub article_id: Option<String>,
-    /// Published in the Journal officiel.
-    pub published: Option<String>,
-    /// Signed.
-    pub signed: Option<String>,
-    /// Took effect on this article.
-    pub effective: Option<String>,
-}
+pub use crate::model::state::{ArticleMeta, ChangeMeta, VersionMeta};
 
 /// Whether `root` is a mirror `loi import` made: one look, nothing read (asked at
 /// every start without a mirror named).
@@ -157,5 +97,184 @@ pub fn each_in_code(root: &Path, folder: &str, f: &mut dyn FnMut(ArticleMeta)) {
         if let Ok(a) = serde_json::from_str(&line) {
             f(a);
         }
+    }
+}
+
+/// The line of `path` (from the mirror's root) in its code's metadata: a binary search
+/// over the lines, which an import writes sorted by path ([`sort_lines`]), reading a
+/// few pages of a file of megabytes. A file written unsorted (by an import before it
+/// sorted) is read whole when the search misses.
+pub fn find(root: &Path, path: &str) -> Option<ArticleMeta> {
+    let folder = path.split('/').next()?;
+    let file = root.join(DIR).join("codes").join(format!("{folder}.jsonl"));
+    let file = std::fs::File::open(file).ok()?;
+    if let Some(line) = search::line(&file, path.as_bytes()) {
+        return serde_json::from_slice(&line).ok();
+    }
+    let mut found = None;
+    each_in_code(root, folder, &mut |a| {
+        if found.is_none() && a.path == path {
+            found = Some(a);
+        }
+    });
+    found
+}
+
+/// Sorts the lines of a code's metadata by path (the key of [`find`]).
+pub fn sort_lines(file: &Path) -> std::io::Result<()> {
+    let bytes = std::fs::read(file)?;
+    let mut lines: Vec<&[u8]> = bytes
+        .split(|&b| b == b'\n')
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_sorted_by_key(|l| search::key(l)) {
+        return Ok(());
+    }
+    lines.sort_by_key(|l| search::key(l));
+    let mut out = Vec::with_capacity(bytes.len());
+    for line in lines {
+        out.extend_from_slice(line);
+        out.push(b'\n');
+    }
+    std::fs::write(file, out)
+}
+
+mod search {
+    use std::cmp::Ordering;
+    use std::fs::File;
+    use std::os::unix::fs::FileExt;
+
+    const PREFIX: &[u8] = br#"{"path":""#;
+
+    /// A line's path: what follows `{"path":"` up to the closing quote (paths are
+    /// slugs: nothing in them is escaped).
+    pub fn key(line: &[u8]) -> &[u8] {
+        let rest = line.strip_prefix(PREFIX).unwrap_or(line);
+        let end = rest.iter().position(|&b| b == b'"').unwrap_or(rest.len());
+        &rest[..end]
+    }
+
+    /// Reads from `at` to the end of its line (or of the file).
+    fn read_line(file: &File, at: u64) -> Option<Vec<u8>> {
+        let mut line = Vec::new();
+        let mut buf = [0u8; 4096];
+        let mut pos = at;
+        loop {
+            let n = file.read_at(&mut buf, pos).ok()?;
+            if n == 0 {
+                return Some(line);
+            }
+            if let Some(nl) = buf[..n].iter().position(|&b| b == b'\n') {
+                line.extend_from_slice(&buf[..nl]);
+                return Some(line);
+            }
+            line.extend_from_slice(&buf[..n]);
+            pos += n as u64;
+        }
+    }
+
+    /// The first line starting at or after byte `at` and where it starts.
+    fn line_after(file: &File, at: u64, size: u64) -> Option<(u64, Vec<u8>)> {
+        let start = if at == 0 {
+            0
+        } else {
+            let skipped = read_line(file, at - 1)?;
+            at + skipped.len() as u64
+        };
+        (start < size).then(|| read_line(file, start).map(|l| (start, l)))?
+    }
+
+    /// The line whose key is `want`, in a file sorted by key.
+    pub fn line(file: &File, want: &[u8]) -> Option<Vec<u8>> {
+        let size = file.metadata().ok()?.len();
+        let (mut lo, mut hi) = (0u64, size);
+        // Invariant: every line starting before `lo` has a smaller key; the line
+        // sought, if any, starts in [lo, hi).
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            let Some((start, line)) = line_after(file, mid, size) else {
+                hi = mid;
+                continue;
+            };
+            if start >= hi {
+                hi = mid;
+                continue;
+            }
+            match key(&line).cmp(want) {
+                Ordering::Equal => return Some(line),
+                Ordering::Less => lo = start + line.len() as u64 + 1,
+                Ordering::Greater => hi = mid,
+            }
+        }
+        // `lo` may sit at the start of the one line the probes stepped over.
+        let (_, line) = line_after(file, lo, size)?;
+        (key(&line) == want).then_some(line)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mirror_with(lines: &[String]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        let codes = dir.path().join(DIR).join("codes");
+        std::fs::create_dir_all(&codes).unwrap();
+        std::fs::write(codes.join("c.jsonl"), lines.concat()).unwrap();
+        dir
+    }
+
+    fn line(path: &str, nota_len: usize) -> String {
+        let a = ArticleMeta {
+            path: path.into(),
+            num: path.into(),
+            nota: Some("n".repeat(nota_len)),
+            ..ArticleMeta::default()
+        };
+        serde_json::to_string(&a).unwrap() + "\n"
+    }
+
+    #[test]
+    fn every_line_of_a_sorted_file_is_found_and_no_other() {
+        // Lines short and long (past the 4 KB read), paths that prefix each other.
+        let mut paths: Vec<String> = (0..300).map(|i| format!("c/s/l{i}.md")).collect();
+        paths.push("c/s/l1.md-bis".into());
+        paths.push("c/t.md".into());
+        paths.sort();
+        let lines: Vec<String> = paths
+            .iter()
+            .enumerate()
+            .map(|(i, p)| line(p, (i * 997) % 9000))
+            .collect();
+        let dir = mirror_with(&lines);
+        for p in &paths {
+            assert_eq!(find(dir.path(), p).map(|a| a.path), Some(p.clone()));
+        }
+        for absent in ["c/a.md", "c/s/l1", "c/s/l10.mc", "c/u.md", "c/s/l299.md-"] {
+            assert!(find(dir.path(), absent).is_none(), "{absent}");
+        }
+        assert!(find(dir.path(), "d/s/l1.md").is_none(), "no such code");
+    }
+
+    #[test]
+    fn an_unsorted_file_is_sorted_once_and_read_whole_before() {
+        let lines: Vec<String> = ["c/z.md", "c/a.md", "c/m.md"]
+            .iter()
+            .map(|p| line(p, 10))
+            .collect();
+        let dir = mirror_with(&lines);
+        for p in ["c/z.md", "c/a.md", "c/m.md"] {
+            assert_eq!(find(dir.path(), p).map(|a| a.path).as_deref(), Some(p));
+        }
+        let file = dir.path().join(DIR).join("codes").join("c.jsonl");
+        sort_lines(&file).unwrap();
+        let sorted = std::fs::read_to_string(&file).unwrap();
+        let order: Vec<String> = sorted
+            .lines()
+            .map(|l| serde_json::from_str::<ArticleMeta>(l).unwrap().path)
+            .collect();
+        assert_eq!(order, ["c/a.md", "c/m.md", "c/z.md"]);
+        sort_lines(&file).unwrap();
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), sorted);
     }
 }

@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 use std::fs;
-use std::io::BufWriter;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
 use super::files;
@@ -12,6 +12,32 @@ use super::links;
 use super::meta::{self, CodeMeta, MirrorMeta};
 use super::plan::{Plan, key};
 use super::{ImportError, Old, Summary, today};
+
+/// A code's `.jsonl`, written in any order and sorted by path when done: the reader
+/// finds an article's line by a binary search ([`meta::find`]).
+pub(super) struct CodeLines {
+    file: BufWriter<fs::File>,
+    path: PathBuf,
+}
+
+impl CodeLines {
+    /// Writes out what is buffered and sorts the file's lines by path.
+    pub(super) fn finish(mut self) -> std::io::Result<()> {
+        self.file.flush()?;
+        drop(self.file);
+        meta::sort_lines(&self.path)
+    }
+}
+
+impl Write for CodeLines {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
 
 /// Writes the new mirror in the stage folder.
 pub(super) struct Writer {
@@ -64,12 +90,15 @@ impl Writer {
         Ok(())
     }
 
-    pub(super) fn code_file(&mut self, folder: &str) -> Result<BufWriter<fs::File>, ImportError> {
+    pub(super) fn code_file(&mut self, folder: &str) -> Result<CodeLines, ImportError> {
         let dir = self.stage.join(meta::DIR).join("codes");
         self.folder(&dir)?;
-        let f =
-            fs::File::create(dir.join(format!("{folder}.jsonl"))).map_err(|e| self.failed(e))?;
-        Ok(BufWriter::new(f))
+        let path = dir.join(format!("{folder}.jsonl"));
+        let f = fs::File::create(&path).map_err(|e| self.failed(e))?;
+        Ok(CodeLines {
+            file: BufWriter::new(f),
+            path,
+        })
     }
 
     /// Writes one article, or links the old mirror's file when it holds these bytes.

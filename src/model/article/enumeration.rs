@@ -27,6 +27,8 @@ pub enum MarkerKind {
     LowerLetter,
     /// `-`, `–`, `—`
     Dash,
+    /// Not in the text: the mark of the article's Nota, which folds as an item does.
+    Nota,
 }
 
 impl MarkerKind {
@@ -56,6 +58,7 @@ impl Marker {
             MarkerKind::Paren => format!("{})", self.value),
             MarkerKind::LowerLetter => format!("{})", letter(self.value)),
             MarkerKind::Dash => "-".to_owned(),
+            MarkerKind::Nota => "Nota".to_owned(),
         }
     }
 }

@@ -8,12 +8,12 @@
 
 use std::collections::{HashMap, HashSet};
 use std::fs;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::Path;
 
 use super::pass::Pass;
 use crate::mirror::import::meta::{self, ArticleMeta, CodeMeta};
-use crate::mirror::import::writer::relink;
+use crate::mirror::import::writer::{CodeLines, relink};
 use crate::mirror::import::{ImportError, Old, Plan, Progress, Writer};
 
 /// The articles of the codes the archive touches that it leaves as they were, by
@@ -92,7 +92,7 @@ fn versions(
 /// of theirs now leads elsewhere; their metadata lines follow the new ones.
 pub fn write_kept(
     kept: &HashMap<usize, Vec<ArticleMeta>>,
-    lines: &mut [Option<(CodeMeta, BufWriter<fs::File>)>],
+    lines: &mut [Option<(CodeMeta, CodeLines)>],
     plan: &Plan,
     writer: &mut Writer,
     progress: &mut dyn Progress,

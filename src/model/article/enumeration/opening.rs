@@ -128,7 +128,7 @@ fn after_marker(text: &str, kind: MarkerKind) -> &str {
         MarkerKind::Decimal { .. } => count(|b| b.is_ascii_digit() || *b == b'.'),
         MarkerKind::Paren => count(u8::is_ascii_digit),
         MarkerKind::LowerLetter => count(u8::is_ascii_lowercase),
-        MarkerKind::Dash => 0,
+        MarkerKind::Dash | MarkerKind::Nota => 0,
     };
     let rest = text.get(token..).unwrap_or("");
     let bytes = rest.as_bytes();

@@ -1,0 +1,211 @@
+//! The law's words for time: a date as a lawyer writes it (« 1er janvier 2016 »), an
+//! article's state on a date (« En vigueur depuis le… », « Abrogé depuis le… »), the
+//! kinds of texts that acted on it (« Créé par », « Modifié par »). French, as on
+//! Légifrance: they are the law's words, not the interface's.
+
+use crate::model::state::{ArticleMeta, Standing};
+
+const MONTHS: [&str; 12] = [
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+];
+
+/// `2016-01-01` → `1er janvier 2016`; what is no date is given back as it is.
+pub fn date(iso: &str) -> String {
+    let mut parts = iso.splitn(3, '-');
+    let (Some(y), Some(m), Some(d)) = (parts.next(), parts.next(), parts.next()) else {
+        return iso.to_owned();
+    };
+    let (Ok(m), Ok(d)) = (m.parse::<usize>(), d.parse::<u32>()) else {
+        return iso.to_owned();
+    };
+    let Some(month) = m.checked_sub(1).and_then(|m| MONTHS.get(m)) else {
+        return iso.to_owned();
+    };
+    match d {
+        1 => format!("1er {month} {y}"),
+        _ => format!("{d} {month} {y}"),
+    }
+}
+
+/// The state of a version as LEGI writes it, in words: `ABROGE_DIFF` → « abrogation
+/// différée ».
+pub fn state_word(state: Option<&str>) -> &'static str {
+    match state {
+        Some("VIGUEUR") => "en vigueur",
+        Some("VIGUEUR_DIFF") => "à venir",
+        Some("ABROGE_DIFF") => "en vigueur, abrogation différée",
+        Some("ABROGE") => "abrogé",
+        Some("MODIFIE") => "modifié",
+        Some("MODIFIE_MORT_NE") => "modifié, jamais en vigueur",
+        Some("ANNULE") => "annulé",
+        Some("PERIME") => "périmé",
+        Some("DISJOINT") => "disjoint",
+        Some("TRANSFERE") => "transféré",
+        _ => "état inconnu",
+    }
+}
+
+/// Where an article stands, in one line: what the header says under its title.
+pub fn standing(s: &Standing, meta: Option<&ArticleMeta>) -> String {
+    match s {
+        Standing::Unknown => UNKNOWN.to_owned(),
+        Standing::InForce {
+            since, until: None, ..
+        } => match since {
+            Some(since) => format!("En vigueur depuis le {}", date(since)),
+            None => "En vigueur".to_owned(),
+        },
+        Standing::InForce {
+            until: Some(until),
+            then_changed,
+            ..
+        } => format!(
+            "En vigueur jusqu'au {}, puis {}",
+            date(until),
+            if *then_changed { "modifié" } else { "abrogé" }
+        ),
+        Standing::Other {
+            index,
+            since,
+            until,
+        } => {
+            let future = meta
+                .and_then(|m| m.versions.get(*index))
+                .is_some_and(|v| v.state.as_deref() == Some("VIGUEUR_DIFF"));
+            match (since, until) {
+                (Some(s), _) if future => format!("Version à venir au {}", date(s)),
+                (Some(s), Some(u)) => format!("Version en vigueur du {} au {}", date(s), date(u)),
+                (Some(s), None) => format!("Version en vigueur depuis le {}", date(s)),
+                (None, _) => "Version antérieure".to_owned(),
+            }
+        }
+        Standing::NotYet { from } => format!("Pas encore en vigueur : le sera le {}", date(from)),
+        Standing::Repealed { since, back } => {
+            let mut line = match since {
+                Some(s) => format!("Abrogé depuis le {}", date(s)),
+                None => "Abrogé".to_owned(),
+            };
+            if let Some(back) = back {
+                line.push_str(&format!(", de nouveau en vigueur le {}", date(back)));
+            }
+            line
+        }
+    }
+}
+
+/// What the header says of an article whose mirror keeps no dates.
+pub const UNKNOWN: &str = "Dates inconnues : ce miroir ne les donne pas";
+
+/// The banner over an article that is not the law on the reading date: in capitals,
+/// so that it reads without colour.
+pub fn not_in_force(on: &str) -> String {
+    format!("NON EN VIGUEUR LE {}", date(on).to_uppercase())
+}
+
+/// Said beside the state when the reading date is not today.
+pub fn read_on(on: &str) -> String {
+    format!("lu au {}", date(on))
+}
+
+/// The version in force on the reading date has no text in this mirror.
+pub fn version_missing(on: &str) -> String {
+    format!(
+        "Le texte en vigueur le {} n'est pas dans ce miroir : texte actuel affiché",
+        date(on)
+    )
+}
+
+/// The Nota's mark, before its text.
+pub use crate::model::state::NOTA;
+
+/// How Légifrance names what a text did to the article: `MODIFIE` → « Modifié par ».
+pub fn changed_by(kind: &str) -> String {
+    let verb = match kind {
+        "CREE" | "CREATION" => "Créé par",
+        "MODIFIE" | "MODIFICATION" => "Modifié par",
+        "CODIFICATION" => "Codifié par",
+        "ABROGE" | "ABROGATION" => "Abrogé par",
+        "DEPLACE" | "DEPLACEMENT" => "Déplacé par",
+        "TRANSFERE" | "TRANSFERT" => "Transféré par",
+        "RECTIFICATION" => "Rectifié par",
+        "ANNULATION" => "Annulé par",
+        "CITATION" => "Cité par",
+        other => return format!("{} par", capitalized(&other.to_lowercase())),
+    };
+    verb.to_owned()
+}
+
+fn capitalized(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_a_lawyer_writes_them() {
+        assert_eq!(date("2016-01-01"), "1er janvier 2016");
+        assert_eq!(date("2029-03-05"), "5 mars 2029");
+        assert_eq!(date("2025-08-31"), "31 août 2025");
+        assert_eq!(date("2025-13-01"), "2025-13-01");
+        assert_eq!(date("hier"), "hier");
+    }
+
+    #[test]
+    fn each_standing_has_its_words() {
+        let s = |x| standing(&x, None);
+        assert_eq!(
+            s(Standing::InForce {
+                since: Some("2016-01-01".into()),
+                until: None,
+                then_changed: false
+            }),
+            "En vigueur depuis le 1er janvier 2016"
+        );
+        assert_eq!(
+            s(Standing::InForce {
+                since: Some("2016-01-01".into()),
+                until: Some("2029-03-01".into()),
+                then_changed: true
+            }),
+            "En vigueur jusqu'au 1er mars 2029, puis modifié"
+        );
+        assert_eq!(
+            s(Standing::Repealed {
+                since: Some("2019-01-01".into()),
+                back: None
+            }),
+            "Abrogé depuis le 1er janvier 2019"
+        );
+        assert_eq!(
+            s(Standing::Other {
+                index: 0,
+                since: Some("2008-03-01".into()),
+                until: Some("2016-12-11".into())
+            }),
+            "Version en vigueur du 1er mars 2008 au 11 décembre 2016"
+        );
+        assert_eq!(s(Standing::Unknown), UNKNOWN);
+        assert_eq!(
+            not_in_force("2026-12-07"),
+            "NON EN VIGUEUR LE 7 DÉCEMBRE 2026"
+        );
+        assert_eq!(changed_by("CREATION"), "Créé par");
+        assert_eq!(changed_by("NOUVEAU"), "Nouveau par");
+    }
+}

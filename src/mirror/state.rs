@@ -1,0 +1,121 @@
+//! What a mirror made by `loi import` says of its articles through time: an article's
+//! state, dates, Nota and versions (`.loi/codes/`), the text of a version not in
+//! force (`.loi/versions/`, from LEGI), the date of each code's data. A mirror
+//! without `.loi/` has none of it, and every answer is `None`.
+
+use super::Mirror;
+use super::error::Error;
+use super::import::meta;
+use crate::model::article::{Article, Citations};
+use crate::model::state::ArticleMeta;
+
+/// An article as it reads on a date: its text in the version in force that day when
+/// the mirror has it, and what the mirror knows of it through time.
+#[derive(Debug, Clone)]
+pub struct Dated {
+    pub article: Article,
+    /// `None` for a mirror that keeps no dates (not made by `loi import`).
+    pub state: Option<ArticleMeta>,
+    pub shown: Shown,
+}
+
+/// Which text [`Dated::article`] is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shown {
+    /// The file's: the version in force today (or no dates are known).
+    Current,
+    /// Another version, by its index in `versions`, read from `.loi/versions/`.
+    Version(usize),
+    /// The version in force on the date (this index) has no text in the mirror: the
+    /// file's text is shown, and must be said to be the current one.
+    Missing(usize),
+}
+
+impl Mirror {
+    /// The article at `rel` as it reads on `date` (`YYYY-MM-DD`): the version in force
+    /// that day, or the file's text when that day has none (not yet, or repealed: the
+    /// header says so) or the mirror lacks it ([`Shown::Missing`]).
+    pub fn dated(&self, rel: &str, date: &str, citations: Citations) -> Result<Dated, Error> {
+        let article = self.article(rel, citations)?;
+        let Some(state) = self.state(&article.path) else {
+            return Ok(Dated {
+                article,
+                state: None,
+                shown: Shown::Current,
+            });
+        };
+        let on = state.version_on(date);
+        match on {
+            Some(i) if state.versions[i].id != state.id => {
+                let id = state.versions[i].id.clone();
+                let shown = match self.version(&article.path, &id, citations) {
+                    Some(mut other) => {
+                        other.note = article.note;
+                        return Ok(Dated {
+                            article: other,
+                            state: Some(state),
+                            shown: Shown::Version(i),
+                        });
+                    }
+                    None => Shown::Missing(i),
+                };
+                let article = with_nota(article, &state);
+                Ok(Dated {
+                    article,
+                    state: Some(state),
+                    shown,
+                })
+            }
+            _ => Ok(Dated {
+                article: with_nota(article, &state),
+                state: Some(state),
+                shown: Shown::Current,
+            }),
+        }
+    }
+
+    /// The article at `rel` through time, when the mirror keeps it.
+    pub fn state(&self, rel: &str) -> Option<ArticleMeta> {
+        let rel = super::safe_relative(rel)?;
+        meta::find(self.root()?, &rel)
+    }
+
+    /// The mirror's `.loi/mirror.json`: its codes and the dates of their data.
+    pub fn imported(&self) -> Option<meta::MirrorMeta> {
+        meta::read_mirror(self.root()?)
+    }
+
+    /// One version of the article at `rel`, by its id, as an article: the file's own
+    /// text for the version it holds, else the text `.loi/versions/` keeps (a LEGI
+    /// import). `None` when the mirror does not have that version's text.
+    pub fn version(&self, rel: &str, id: &str, citations: Citations) -> Option<Article> {
+        let state = self.state(rel)?;
+        if state.id == id {
+            return self.article(rel, citations).ok();
+        }
+        // An id is `LEGIARTI` and digits: nothing else may name a file.
+        if !id.bytes().all(|b| b.is_ascii_alphanumeric()) || id.is_empty() {
+            return None;
+        }
+        let rel = super::safe_relative(rel)?;
+        let folder = rel.split('/').next()?;
+        let file = self
+            .root()?
+            .join(meta::DIR)
+            .join(meta::VERSIONS)
+            .join(folder)
+            .join(format!("{id}.html"));
+        let html = super::read::read_file(&file, &rel).ok()?;
+        let (html, _) = super::decode_owned(html);
+        let source = format!("# Article {}\n\n{html}", state.num);
+        Some(Article::parse(&rel, &source, citations))
+    }
+}
+
+/// The file's text with the Nota of its version after it, when it has one.
+fn with_nota(article: Article, state: &ArticleMeta) -> Article {
+    match state.nota.as_deref() {
+        Some(nota) if !nota.trim().is_empty() => article.with_nota(nota),
+        _ => article,
+    }
+}
