@@ -29,6 +29,7 @@ use effect::Effect;
 pub mod action;
 mod cited_by;
 mod contents;
+mod dates;
 pub mod effect;
 mod follow;
 pub mod help;
@@ -79,6 +80,8 @@ pub struct Start {
     pub choices: Vec<String>,
     /// A problem to say on the first screen (`config.toml`'s).
     pub note: Option<String>,
+    /// The date to read the law at (`--date`); `None`: today.
+    pub date: Option<String>,
 }
 
 /// What covers the article and takes the keys before it: one at a time.
@@ -124,6 +127,9 @@ pub struct App {
     /// Where bookmarks and the history of articles read are kept; `None`: nowhere
     /// (the lists are then empty and `m` says so).
     files: Option<crate::saved::paths::Paths>,
+    /// The date the law is read at, and today's (`YYYY-MM-DD`).
+    date: String,
+    today: String,
     quit: bool,
 }
 
@@ -147,6 +153,8 @@ impl App {
             browser: effect::browser(|k| std::env::var(k).ok()),
             keymap: crate::app::keymap::Keymap::default(),
             files: None,
+            date: crate::model::date::today(),
+            today: crate::model::date::today(),
             quit: false,
         }
     }
@@ -162,6 +170,10 @@ impl App {
             app.history = history;
             app.relayout();
         }
+        if let Some(date) = start.date {
+            app.date = date;
+        }
+        app.date_entries();
         // Asking which code: what is read is noted once chosen.
         if !app.offer(start.choices) {
             app.note_read();
@@ -338,6 +350,7 @@ impl App {
                             &self.mirror,
                             &article,
                             link,
+                            &self.date,
                         ));
                     }
                     None => self.say(words::NO_MORE_REFERENCES, false),
@@ -376,6 +389,14 @@ impl App {
             Action::Help => self.overlay = Some(Overlay::Help(0)),
             Action::Contents => self.open_contents(),
             Action::CitedBy => self.cited_by(),
+            Action::Versions => self.list_versions(),
+            Action::Changes => self.list_changes(),
+            Action::Compare => self.compare(),
+            Action::ReadAt => {
+                let picker = Picker::date_prompt();
+                self.overlay = Some(Overlay::List(picker));
+                self.say(words::DATE_PROMPT, false);
+            }
             Action::NextArticle => self.step_article(true),
             Action::PrevArticle => self.step_article(false),
             Action::GoTo => {

@@ -57,8 +57,19 @@ pub struct Cli {
     #[arg(long)]
     pub no_mouse: bool,
 
+    /// Read the law as of this date (YYYY-MM-DD): each article at its version in
+    /// force that day, on a mirror made by `loi import` (`@` changes it in the reader)
+    #[arg(long, value_name = "DATE", value_parser = reading_date)]
+    pub date: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// A date as `--date` takes it: `YYYY-MM-DD`, a day that exists.
+pub fn reading_date(text: &str) -> Result<String, String> {
+    crate::model::date::parse(text)
+        .ok_or_else(|| format!("“{text}” is no date: write it YYYY-MM-DD, such as 2020-03-01"))
 }
 
 /// What `--help` says of exit codes, as the README does.

@@ -32,6 +32,14 @@ pub enum Action {
     Delete,
     Contents,
     CitedBy,
+    /// The versions of the article, and its dates
+    Versions,
+    /// The texts that created or changed the article
+    Changes,
+    /// What changed in the version shown, against the one before it
+    Compare,
+    /// Read the law as of another date
+    ReadAt,
     NextArticle,
     PrevArticle,
     GoTo,

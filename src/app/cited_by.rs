@@ -144,5 +144,6 @@ fn item(c: Citing) -> Item {
         label: format!("{} · {}", c.num, c.snippet),
         path: c.path,
         block: Some(c.block),
+        version: None,
     }
 }

@@ -7,7 +7,6 @@ use std::sync::mpsc::RecvTimeoutError;
 use std::time::Duration;
 
 use super::{App, Overlay, Status};
-use crate::app::history::Entry;
 use crate::app::picker::Picker;
 
 use crate::app::words::{self, Keys};
@@ -145,7 +144,8 @@ impl App {
         }
         match self.mirror.article(path, Citations::Later) {
             Ok(next) => {
-                self.history.push(Entry::new(next));
+                let entry = self.entry_for(next);
+                self.history.push(entry);
                 self.relayout();
                 self.go_to_point(point);
                 self.note_read();
@@ -161,7 +161,8 @@ impl App {
         if self.history.current().article.path != path {
             match self.mirror.article(path, Citations::Later) {
                 Ok(next) => {
-                    self.history.replace(Entry::new(next));
+                    let entry = self.entry_for(next);
+                    self.history.replace(entry);
                     self.relayout();
                 }
                 Err(why) => {
@@ -197,6 +198,7 @@ pub(super) fn describe_link(
     mirror: &Mirror,
     article: &Article,
     link: usize,
+    date: &str,
 ) -> Status {
     let l = &article.links[link];
     let labels = |point: &[Marker]| -> String {
@@ -205,7 +207,15 @@ pub(super) fn describe_link(
     };
     let text = match reference::resolve(mirror, &article.path, l) {
         Ok(Target::Article { path, point }) => {
-            let num = crate::mirror::number_of_file(&path);
+            let mut num = crate::mirror::number_of_file(&path);
+            // Its state on the reading date, when it is not the law then.
+            if let Some(state) = mirror.state(&path) {
+                let standing = state.standing(date);
+                if !standing.in_force() {
+                    let said = words::dates::standing(&standing, Some(&state));
+                    num = format!("{num} ({})", lowercase_first(&said));
+                }
+            }
             let at = if point.is_empty() {
                 String::new()
             } else {
@@ -222,4 +232,12 @@ pub(super) fn describe_link(
         }
     };
     Status { text, error: false }
+}
+
+/// `Abrogé depuis…` → `abrogé depuis…`, to follow a number in parentheses.
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
 }

@@ -4,7 +4,9 @@
 use std::rc::Rc;
 
 use crate::app::view::View;
+use crate::mirror::state::{Dated, Shown};
 use crate::model::article::Article;
+use crate::model::state::ArticleMeta;
 
 mod saved;
 
@@ -17,6 +19,33 @@ pub struct Entry {
     pub resolvable: Option<Vec<bool>>,
     /// The answers so far while [`Entry::resolvable`] is being worked out.
     pub resolving: Vec<bool>,
+    /// What the mirror knows of the article through time, once looked up; `None` for
+    /// a mirror that keeps no dates.
+    pub time: Option<Time>,
+    /// The reading date the entry was opened for; `None` until it is dated.
+    pub on: Option<String>,
+}
+
+/// An article through time, as an entry shows it.
+#[derive(Debug, Clone)]
+pub struct Time {
+    pub meta: Rc<ArticleMeta>,
+    /// Which text is shown: the file's, another version's, or the file's for want of
+    /// the version of the date.
+    pub shown: Shown,
+    /// When the entry shows what changed: the index of the version compared with the
+    /// one shown (the text is then the diff, not an article's).
+    pub diff_from: Option<usize>,
+}
+
+impl Time {
+    /// The index, in `meta.versions`, of the version whose text is shown.
+    pub fn version(&self) -> Option<usize> {
+        match self.shown {
+            Shown::Version(i) => Some(i),
+            Shown::Current | Shown::Missing(_) => self.meta.current(),
+        }
+    }
 }
 
 impl Entry {
@@ -28,7 +57,21 @@ impl Entry {
             view,
             resolvable: None,
             resolving: Vec::new(),
+            time: None,
+            on: None,
         }
+    }
+
+    /// An article as it reads on `date`, with what the mirror knows of it.
+    pub fn dated(dated: Dated, date: &str) -> Entry {
+        let mut entry = Entry::new(dated.article);
+        entry.time = dated.state.map(|meta| Time {
+            meta: Rc::new(meta),
+            shown: dated.shown,
+            diff_from: None,
+        });
+        entry.on = Some(date.to_owned());
+        entry
     }
 }
 
@@ -65,6 +108,11 @@ impl History {
             entry.resolvable = None;
             entry.resolving.clear();
         }
+    }
+
+    /// Every article on the stack, to re-date them.
+    pub fn entries_mut(&mut self) -> &mut [Entry] {
+        &mut self.entries
     }
 
     /// Which of [`History::entries`] is shown.

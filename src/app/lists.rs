@@ -27,6 +27,36 @@ impl App {
             return;
         };
         match action {
+            Action::Input(c) if picker.listing == Listing::Date => {
+                if let Some(query) = picker.query.as_mut() {
+                    query.push(c);
+                }
+            }
+            Action::InputBack if picker.listing == Listing::Date => {
+                if let Some(query) = picker.query.as_mut() {
+                    query.pop();
+                }
+            }
+            Action::Activate if picker.listing == Listing::Date => {
+                let typed = picker.query.clone().unwrap_or_default();
+                self.overlay = None;
+                self.status = None;
+                if typed.trim().is_empty() {
+                    self.set_date(self.today.clone());
+                    return;
+                }
+                match crate::model::date::parse(&typed) {
+                    Some(date) => self.set_date(date),
+                    None => self.say(&words::not_a_date(&typed), true),
+                }
+            }
+            Action::OpenInBrowser | Action::Copy
+                if matches!(picker.listing, Listing::Versions | Listing::Changes) =>
+            {
+                let selected = picker.selected;
+                let listing = picker.listing;
+                self.share_listed(listing, selected, action == Action::Copy);
+            }
             Action::Input(_) | Action::InputBack => {
                 if let Some(query) = picker.query.as_mut() {
                     if let Action::Input(c) = action {
@@ -62,10 +92,21 @@ impl App {
             Action::Bottom => picker.step(isize::MAX),
             Action::Activate | Action::Unfold => {
                 let item = picker.current().cloned();
+                let selected = picker.selected;
                 let listing = picker.listing;
                 self.overlay = None;
                 self.status = None;
                 if let Some(item) = item {
+                    if listing == Listing::Versions {
+                        if let Some(v) = item.version {
+                            self.open_version(&item.path, v);
+                        }
+                        return;
+                    }
+                    if listing == Listing::Changes {
+                        self.share_listed(listing, selected, false);
+                        return;
+                    }
                     if listing == Listing::Codes {
                         self.open_instead(&item.path);
                         return;

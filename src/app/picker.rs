@@ -11,6 +11,8 @@ pub struct Item {
     pub path: String,
     /// The block to open the article at, if not its start.
     pub block: Option<usize>,
+    /// In a list of versions: the version's index in the article's `versions`.
+    pub version: Option<usize>,
 }
 
 impl Item {
@@ -25,6 +27,7 @@ impl Item {
             label: format!("{num} · {place}"),
             path: answer.path,
             block: None,
+            version: None,
         }
     }
 }
@@ -53,6 +56,12 @@ pub enum Listing {
     /// The articles of one number in each code that has it: the one chosen takes the
     /// place of the one shown meanwhile, which was no choice of the reader's.
     Codes,
+    /// The versions of the article shown (`V`): Enter opens one.
+    Versions,
+    /// The texts that created or changed it (`i`): Enter opens one on Légifrance.
+    Changes,
+    /// The reading date's prompt (`@`): what is typed is a date, not a search.
+    Date,
 }
 
 /// The list, the highlighted item and the first one shown.
@@ -75,6 +84,7 @@ impl Picker {
                 label: crate::mirror::number_of_file(&path),
                 path,
                 block: None,
+                version: None,
             })
             .collect();
         Picker {
@@ -94,6 +104,7 @@ impl Picker {
                 label: place(&path),
                 path,
                 block: None,
+                version: None,
             })
             .collect();
         Picker {
@@ -124,6 +135,17 @@ impl Picker {
             selected: 0,
             query: None,
             listing,
+        }
+    }
+
+    /// The reading date's prompt, empty.
+    pub fn date_prompt() -> Picker {
+        Picker {
+            title: crate::app::words::DATE_TITLE.to_owned(),
+            items: Vec::new(),
+            selected: 0,
+            query: Some(String::new()),
+            listing: Listing::Date,
         }
     }
 

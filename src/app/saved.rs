@@ -118,6 +118,7 @@ impl App {
                 )),
                 path: b.path.clone(),
                 block: b.block,
+                version: None,
             })
             .collect();
         let title = words::bookmarks_title(list.len());
@@ -154,6 +155,7 @@ impl App {
                 )),
                 path: v.path.clone(),
                 block: None,
+                version: None,
             })
             .collect();
         let title = words::history_title(list.len());

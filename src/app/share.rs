@@ -24,6 +24,11 @@ impl App {
             self.say(words::NO_ADDRESS, true);
             return;
         };
+        self.open_address(address);
+    }
+
+    /// Opens `address` in the browser, or says there is none to open it with.
+    pub(super) fn open_address(&mut self, address: String) {
         match self.browser.clone() {
             Some(program) => {
                 self.say(&words::opening(&address, &program), false);

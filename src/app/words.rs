@@ -262,6 +262,52 @@ pub fn contents_footer(keys: &Keys) -> String {
     format!(" {clauses} ")
 }
 
+// The law at a date.
+
+/// Said when the reading date changes: `Reading the law as of 1er mars 2020`.
+pub fn reading_on(date: &str, today: bool) -> String {
+    if today {
+        format!("Reading the law as of today, {date}")
+    } else {
+        format!("Reading the law as of {date}")
+    }
+}
+
+/// The reading date's prompt.
+pub const DATE_TITLE: &str = "Read the law as of";
+pub const DATE_PROMPT: &str = "A date, YYYY-MM-DD (empty: today)";
+
+/// A date typed that is none.
+pub fn not_a_date(text: &str) -> String {
+    format!("“{text}” is no date: type it as YYYY-MM-DD, such as 2020-03-01")
+}
+
+/// Under the list of versions.
+pub fn versions_hint(keys: &Keys) -> String {
+    hint(&[
+        keys.says(Action::Activate, "opens a version"),
+        keys.says(Action::OpenInBrowser, "on Légifrance"),
+        keys.says(Action::Copy, "copies its address"),
+    ])
+}
+
+/// A version whose text the mirror lacks.
+pub fn version_elsewhere(keys: &Keys, label: &str) -> String {
+    let web = hint(&[
+        keys.says(Action::OpenInBrowser, "opens it on Légifrance"),
+        keys.says(Action::Copy, "copies its address"),
+    ]);
+    format!("Version {label}: its text is not in this mirror · {web}")
+}
+
+/// The versions compared have no text here.
+pub fn nothing_to_compare(which: &str) -> String {
+    format!("No comparison: the text of the version {which} is not in this mirror")
+}
+
+/// There is no version before the one shown.
+pub const FIRST_VERSION: &str = "This is the article's first version: nothing before it to compare";
+
 pub const CONTENTS_HERE: &str = "  ◂ here";
 pub const NO_CONTENTS: &str = "This article's code has no table of contents here";
 pub const NOT_IN_CONTENTS: &str = "This article is not in its code's table of contents";

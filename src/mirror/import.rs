@@ -190,8 +190,5 @@ impl Old {
 
 /// Today (UTC) as `YYYY-MM-DD`.
 fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    crate::model::date::of_seconds(secs)
+    crate::model::date::today()
 }

@@ -37,40 +37,43 @@ impl Mirror {
     /// header says so) or the mirror lacks it ([`Shown::Missing`]).
     pub fn dated(&self, rel: &str, date: &str, citations: Citations) -> Result<Dated, Error> {
         let article = self.article(rel, citations)?;
+        Ok(self.at_date(article, date))
+    }
+
+    /// [`Mirror::dated`] for an article already read from its file (not parsed again
+    /// when its own version is the one shown).
+    pub fn at_date(&self, article: Article, date: &str) -> Dated {
         let Some(state) = self.state(&article.path) else {
-            return Ok(Dated {
+            return Dated {
                 article,
                 state: None,
                 shown: Shown::Current,
-            });
+            };
         };
-        let on = state.version_on(date);
-        match on {
+        let citations = if article.citations_pending {
+            Citations::Later
+        } else {
+            Citations::Now
+        };
+        let shown = match state.version_on(date) {
             Some(i) if state.versions[i].id != state.id => {
                 let id = state.versions[i].id.clone();
-                let shown = match self.version(&article.path, &id, citations) {
-                    Some(mut other) => {
-                        other.note = article.note;
-                        return Ok(Dated {
-                            article: other,
-                            state: Some(state),
-                            shown: Shown::Version(i),
-                        });
-                    }
-                    None => Shown::Missing(i),
-                };
-                let article = with_nota(article, &state);
-                Ok(Dated {
-                    article,
-                    state: Some(state),
-                    shown,
-                })
+                if let Some(mut other) = self.version(&article.path, &id, citations) {
+                    other.note = article.note;
+                    return Dated {
+                        article: other,
+                        state: Some(state),
+                        shown: Shown::Version(i),
+                    };
+                }
+                Shown::Missing(i)
             }
-            _ => Ok(Dated {
-                article: with_nota(article, &state),
-                state: Some(state),
-                shown: Shown::Current,
-            }),
+            _ => Shown::Current,
+        };
+        Dated {
+            article: with_nota(article, &state),
+            state: Some(state),
+            shown,
         }
     }
 

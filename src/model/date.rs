@@ -20,9 +20,58 @@ pub fn of_seconds(secs: u64) -> String {
     of_day(i64::try_from(secs / 86_400).unwrap_or(0))
 }
 
+/// `text` as a date `YYYY-MM-DD` that exists (`2024-02-29` does, `2023-02-29` not),
+/// surrounding spaces trimmed; `None` for anything else.
+pub fn parse(text: &str) -> Option<String> {
+    let text = text.trim();
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| text.get(r)?.parse::<u32>().ok();
+    let (year, month, day) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let leap = year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400));
+    let days = match month {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        1..=12 => 31,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then(|| text.to_owned())
+}
+
+/// Today (UTC), as `YYYY-MM-DD`.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    of_seconds(secs)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_days_that_exist_are_dates() {
+        assert_eq!(parse(" 2024-02-29 ").as_deref(), Some("2024-02-29"));
+        for bad in [
+            "2023-02-29",
+            "2026-13-01",
+            "2026-04-31",
+            "2026-1-01",
+            "01/02/2026",
+            "",
+            "2026-00-10",
+            "2026-01-00",
+            "２０２６-01-01",
+        ] {
+            assert_eq!(parse(bad), None, "{bad}");
+        }
+        assert_eq!(parse("2000-02-29").as_deref(), Some("2000-02-29"));
+        assert_eq!(parse("1900-02-29"), None);
+    }
 
     #[test]
     fn dates_are_civil() {

@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let lines = vec![
         Line::from(first),
         sections(app, width, theme),
-        Line::styled("─".repeat(width), theme.rule),
+        state(app, width, theme),
     ];
     let buf = frame.buffer_mut();
     for (y, line) in (area.y..area.bottom()).zip(&lines) {
@@ -58,4 +58,56 @@ fn sections(app: &App, width: usize, theme: &Theme) -> Line<'static> {
         spans.push(Span::styled(fit(&format!(" {trail}"), room + 1), theme.dim));
     }
     Line::from(spans)
+}
+
+/// The rule under the header, with the article's state on the reading date in it:
+/// `─ En vigueur depuis le 1er janvier 2016 ───`. An article that is not the law on
+/// that date, or whose text of that date the mirror lacks, gets a banner instead: the
+/// whole row reversed, in capitals, which reads without colour.
+fn state(app: &App, width: usize, theme: &Theme) -> Line<'static> {
+    use crate::app::words::dates;
+    use crate::mirror::state::Shown;
+    let Some(standing) = app.standing() else {
+        return Line::styled("─".repeat(width), theme.rule);
+    };
+    let entry = app.current();
+    let meta = entry.time.as_ref().map(|t| &*t.meta);
+    let mut said = dates::standing(&standing, meta);
+    if let Some(from) = entry.time.as_ref().and_then(|t| t.diff_from) {
+        let label = meta.map(|m| dates::version_label(&m.versions[from], false));
+        said = dates::compared(&label.unwrap_or_default());
+    }
+    if !app.reads_today() {
+        said = format!("{said} · {}", dates::read_on(app.reading_date()));
+    }
+    let missing = entry
+        .time
+        .as_ref()
+        .is_some_and(|t| matches!(t.shown, Shown::Missing(_)));
+    let banner = if !standing.in_force() {
+        Some(format!("{} · {said}", dates::NOT_IN_FORCE))
+    } else if missing {
+        Some(format!(
+            "{} · {said}",
+            dates::current_text(app.reading_date())
+        ))
+    } else if app.other_version() {
+        Some(format!(
+            "{} · {said}",
+            dates::other_version(app.reading_date())
+        ))
+    } else {
+        None
+    };
+    if let Some(banner) = banner {
+        let text = fit(&format!(" {banner}"), width);
+        let pad = width.saturating_sub(text.width());
+        return Line::styled(format!("{text}{}", " ".repeat(pad)), theme.former);
+    }
+    let text = fit(&format!("─ {said} "), width);
+    let rest = width.saturating_sub(text.width());
+    Line::from(vec![
+        Span::styled(text, theme.dim),
+        Span::styled("─".repeat(rest), theme.rule),
+    ])
 }

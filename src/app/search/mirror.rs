@@ -194,6 +194,7 @@ impl App {
                 label: format!("{} · {}", h.num, h.snippet),
                 path: h.path.clone(),
                 block: None,
+                version: None,
             })
             .collect();
         let n = items.len();

@@ -3,7 +3,7 @@
 //! kinds of texts that acted on it (« Créé par », « Modifié par »). French, as on
 //! Légifrance: they are the law's words, not the interface's.
 
-use crate::model::state::{ArticleMeta, Standing};
+use crate::model::state::{ArticleMeta, ChangeMeta, Standing, VersionMeta};
 
 const MONTHS: [&str; 12] = [
     "janvier",
@@ -108,9 +108,24 @@ pub fn standing(s: &Standing, meta: Option<&ArticleMeta>) -> String {
 pub const UNKNOWN: &str = "Dates inconnues : ce miroir ne les donne pas";
 
 /// The banner over an article that is not the law on the reading date: in capitals,
-/// so that it reads without colour.
-pub fn not_in_force(on: &str) -> String {
-    format!("NON EN VIGUEUR LE {}", date(on).to_uppercase())
+/// so that it reads without colour (the date follows, `lu au…`, when it is not
+/// today's).
+pub const NOT_IN_FORCE: &str = "NON EN VIGUEUR";
+
+/// The banner's words over the current text shown for want of the version of the
+/// reading date.
+pub fn current_text(on: &str) -> String {
+    format!("TEXTE ACTUEL : CELUI DU {} MANQUE", date(on).to_uppercase())
+}
+
+/// The banner's words over a version chosen that is not the one of the reading date.
+pub fn other_version(on: &str) -> String {
+    format!("PAS LA VERSION DU {}", date(on).to_uppercase())
+}
+
+/// The header of what changed in a version: `Modifications depuis la version du …`.
+pub fn compared(before: &str) -> String {
+    format!("Modifications depuis la version {before}")
 }
 
 /// Said beside the state when the reading date is not today.
@@ -151,6 +166,50 @@ fn capitalized(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// What is said when the mirror keeps no dates for the article shown.
+pub const NO_VERSIONS: &str =
+    "Ce miroir ne connaît pas les versions de cet article (loi import les apporte)";
+
+/// What is said when no text is known to have changed the article.
+pub const NO_CHANGES: &str = "Aucun texte modificateur connu pour cet article";
+
+/// The title of an article's versions.
+pub fn versions_title(num: &str, n: usize) -> String {
+    format!("Versions de l'article {num} ({n})")
+}
+
+/// One version in the list: `du 1er mars 2008 au 1er mai 2008 · modifié`, the one
+/// shown marked.
+pub fn version_label(v: &VersionMeta, shown: bool) -> String {
+    let since = v
+        .since
+        .as_deref()
+        .map(date)
+        .unwrap_or_else(|| "?".to_owned());
+    let span = match v.until() {
+        Some(u) => format!("du {since} au {}", date(u)),
+        None => format!("depuis le {since}"),
+    };
+    let mark = if shown { " ◂ affichée" } else { "" };
+    format!("{span} · {}{mark}", state_word(v.state.as_deref()))
+}
+
+/// The title of the texts that acted on an article.
+pub fn changes_title(num: &str) -> String {
+    format!("Textes de l'article {num}")
+}
+
+/// One of them: `Modifié par LOI n°2025-989 du 24 octobre 2025 - art. 12 (V) · effet
+/// le 26 octobre 2025`.
+pub fn change_label(c: &ChangeMeta) -> String {
+    let title = c.title.as_deref().unwrap_or("texte sans titre");
+    let mut label = format!("{} {title}", changed_by(&c.kind));
+    if let Some(d) = c.effective.as_deref().or(c.signed.as_deref()) {
+        label.push_str(&format!(" · effet le {}", date(d)));
+    }
+    label
 }
 
 #[cfg(test)]
@@ -202,8 +261,8 @@ mod tests {
         );
         assert_eq!(s(Standing::Unknown), UNKNOWN);
         assert_eq!(
-            not_in_force("2026-12-07"),
-            "NON EN VIGUEUR LE 7 DÉCEMBRE 2026"
+            current_text("2026-12-07"),
+            "TEXTE ACTUEL : CELUI DU 7 DÉCEMBRE 2026 MANQUE"
         );
         assert_eq!(changed_by("CREATION"), "Créé par");
         assert_eq!(changed_by("NOUVEAU"), "Nouveau par");
