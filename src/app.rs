@@ -137,7 +137,7 @@ impl App {
     /// A reader showing `article` in a terminal of `size` (columns, rows).
     pub fn new(mirror: Mirror, article: Article, size: (u16, u16)) -> App {
         let layout = Layout::new(&article, size.0);
-        App {
+        let mut app = App {
             mirror,
             history: History::new(Entry::new(article)),
             layout,
@@ -156,7 +156,9 @@ impl App {
             date: crate::model::date::today(),
             today: crate::model::date::today(),
             quit: false,
-        }
+        };
+        app.date_entries();
+        app
     }
 
     /// The reader as it opens: the session reopened if there is one, else `article`

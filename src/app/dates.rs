@@ -94,6 +94,11 @@ impl App {
             }
             let old = &self.history.entries()[i];
             let next = if old.on.is_none() {
+                if self.mirror.state(&old.article.path).is_none() {
+                    // No dates: nothing to add, nothing to read again.
+                    self.history.entries_mut()[i].on = Some(date.clone());
+                    continue;
+                }
                 let mut next = self.entry_for(Article::clone(&old.article));
                 keep_view(&mut next, old);
                 next

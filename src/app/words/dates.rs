@@ -105,7 +105,7 @@ pub fn standing(s: &Standing, meta: Option<&ArticleMeta>) -> String {
 }
 
 /// What the header says of an article whose mirror keeps no dates.
-pub const UNKNOWN: &str = "Dates inconnues : ce miroir ne les donne pas";
+pub const UNKNOWN: &str = "Dates inconnues";
 
 /// The banner over an article that is not the law on the reading date: in capitals,
 /// so that it reads without colour (the date follows, `lu au…`, when it is not
