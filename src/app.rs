@@ -129,6 +129,9 @@ pub struct App {
     files: Option<crate::saved::paths::Paths>,
     /// The date the law is read at, and today's (`YYYY-MM-DD`).
     date: String,
+    /// The date of the data of the code whose contents are shown, when the mirror
+    /// says (`loi import`).
+    consolidated: Option<String>,
     today: String,
     quit: bool,
 }
@@ -154,6 +157,7 @@ impl App {
             keymap: crate::app::keymap::Keymap::default(),
             files: None,
             date: crate::model::date::today(),
+            consolidated: None,
             today: crate::model::date::today(),
             quit: false,
         };
@@ -194,6 +198,11 @@ impl App {
     /// The keys in effect, which the event loop reads keys with and the help lists.
     pub fn keymap(&self) -> &crate::app::keymap::Keymap {
         &self.keymap
+    }
+
+    /// The date of the data of the code whose contents are shown, if known.
+    pub fn consolidated(&self) -> Option<&str> {
+        self.consolidated.as_deref()
     }
 
     /// The mirror the articles come from.

@@ -132,16 +132,37 @@ impl App {
         articles.dedup();
         let title = words::cited_by_title(&article.num, articles.len(), citing.len());
         let mut picker = Picker::of_paths(title, Vec::new());
-        picker.items = citing.into_iter().map(item).collect();
+        // Whether each citing article is the law on the reading date, in words.
+        let mut states: std::collections::HashMap<String, Option<String>> =
+            std::collections::HashMap::new();
+        picker.items = citing
+            .into_iter()
+            .map(|c| {
+                let state = states
+                    .entry(c.path.clone())
+                    .or_insert_with(|| {
+                        let meta = self.mirror.state(&c.path)?;
+                        let standing = meta.standing(&self.date);
+                        Some(words::dates::short_standing(&standing))
+                    })
+                    .clone();
+                item(c, state.as_deref())
+            })
+            .collect();
         self.overlay = Some(Overlay::List(picker));
         let hint = words::cited_by_hint(&self.keys());
         self.say(&hint, false);
     }
 }
 
-fn item(c: Citing) -> Item {
+/// A citing article, and (`state`) whether it is in force, when the mirror knows.
+fn item(c: Citing, state: Option<&str>) -> Item {
+    let label = match state {
+        Some(state) => format!("{} ({state}) · {}", c.num, c.snippet),
+        None => format!("{} · {}", c.num, c.snippet),
+    };
     Item {
-        label: format!("{} · {}", c.num, c.snippet),
+        label,
         path: c.path,
         block: Some(c.block),
         version: None,

@@ -29,6 +29,14 @@ impl App {
             return;
         }
         let path = self.current().article.path.clone();
+        // The date of the code's data, for the title: read once per opening (a small
+        // file), never while drawing.
+        self.consolidated = self.mirror.imported().and_then(|m| {
+            m.codes
+                .into_iter()
+                .find(|c| c.folder == toc.code)
+                .and_then(|c| c.data_date)
+        });
         let mut view = TocView::at(toc, &path);
         view.scroll_to_cursor(self.text_height().saturating_sub(2));
         self.overlay = Some(Overlay::Contents(view));

@@ -218,7 +218,6 @@ impl App {
             .meta
             .changed_by
             .iter()
-            .filter(|c| c.orientation.as_deref() != Some("source"))
             .map(|c| Item {
                 label: dates::change_label(c),
                 path: entry.article.path.clone(),
@@ -292,7 +291,6 @@ impl App {
                 .meta
                 .changed_by
                 .iter()
-                .filter(|c| c.orientation.as_deref() != Some("source"))
                 .nth(selected)
                 .and_then(|c| c.text.as_deref())
                 .map(|t| format!("https://www.legifrance.gouv.fr/jorf/id/{t}")),

@@ -247,8 +247,11 @@ pub fn goto_limit(limit: usize) -> String {
 // The table of contents.
 
 /// The contents' frame: its title, its foot, and the mark of the article read.
-pub fn contents_title(code: &str) -> String {
-    format!(" Contents · {code} ")
+pub fn contents_title(code: &str, consolidated: Option<&str>) -> String {
+    match consolidated {
+        Some(d) => format!(" Contents · {code} · données au {} ", dates::date(d)),
+        None => format!(" Contents · {code} "),
+    }
 }
 
 pub fn contents_footer(keys: &Keys) -> String {

@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &TocView, app: &App, t: &Theme)
             Line::from(Span::styled(fit(&text, inner), style))
         })
         .collect();
-    let title = words::contents_title(&codes::title_for(&view.toc.code));
+    let title = words::contents_title(&codes::title_for(&view.toc.code), app.consolidated());
     let block = Block::default()
         .borders(Borders::ALL)
         .title(fit(&title, inner))

@@ -2,6 +2,7 @@
 //! legi-data package, reading back a drawn table, and a screen as text.
 
 pub mod corpus;
+pub mod dated;
 pub mod drawn;
 pub mod legi_data;
 pub mod pty;

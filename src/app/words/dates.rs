@@ -104,6 +104,19 @@ pub fn standing(s: &Standing, meta: Option<&ArticleMeta>) -> String {
     }
 }
 
+/// A word or two for where an article stands, after its number in a list: `en
+/// vigueur`, `abrogé`, `à venir`.
+pub fn short_standing(s: &Standing) -> String {
+    match s {
+        Standing::Unknown => "état inconnu",
+        Standing::InForce { until: None, .. } | Standing::Other { .. } => "en vigueur",
+        Standing::InForce { until: Some(_), .. } => "en vigueur, fin prévue",
+        Standing::NotYet { .. } => "à venir",
+        Standing::Repealed { .. } => "abrogé",
+    }
+    .to_owned()
+}
+
 /// What the header says of an article whose mirror keeps no dates.
 pub const UNKNOWN: &str = "Dates inconnues";
 
@@ -181,7 +194,7 @@ pub fn versions_title(num: &str, n: usize) -> String {
 }
 
 /// One version in the list: `du 1er mars 2008 au 1er mai 2008 · modifié`, the one
-/// shown marked.
+/// shown marked (`affichée : depuis le…`).
 pub fn version_label(v: &VersionMeta, shown: bool) -> String {
     let since = v
         .since
@@ -192,8 +205,9 @@ pub fn version_label(v: &VersionMeta, shown: bool) -> String {
         Some(u) => format!("du {since} au {}", date(u)),
         None => format!("depuis le {since}"),
     };
-    let mark = if shown { " ◂ affichée" } else { "" };
-    format!("{span} · {}{mark}", state_word(v.state.as_deref()))
+    // The mark first: a narrow list cuts the end of a line.
+    let mark = if shown { "affichée : " } else { "" };
+    format!("{mark}{span} · {}", state_word(v.state.as_deref()))
 }
 
 /// The title of the texts that acted on an article.
