@@ -290,8 +290,7 @@ impl App {
             _ => time
                 .meta
                 .changed_by
-                .iter()
-                .nth(selected)
+                .get(selected)
                 .and_then(|c| c.text.as_deref())
                 .map(|t| format!("https://www.legifrance.gouv.fr/jorf/id/{t}")),
         };
