@@ -5,6 +5,7 @@
 pub mod article;
 pub mod codes;
 pub mod date;
+pub mod diff;
 pub mod layout;
 pub mod plural;
 pub mod sanitize;
