@@ -354,7 +354,25 @@ impl App {
             self.say(&words::nothing_to_compare(&label(shown)), true);
             return;
         };
-        let _ = (old, new);
-        self.say(words::FIRST_VERSION, false);
+        let diff = crate::model::diff::diff(&old, &new);
+        let article = Article::of_diff(&new.num, &path, &diff);
+        let counted = diff.words();
+        let mut entry = Entry::new(article);
+        entry.time = Some(Time {
+            meta: Rc::clone(&meta),
+            shown: if meta.versions[shown].id == meta.id {
+                Shown::Current
+            } else {
+                Shown::Version(shown)
+            },
+            diff_from: Some(before),
+        });
+        entry.on = Some(self.date.clone());
+        self.history.push(entry);
+        self.relayout();
+        // The cursor on the first change, its line on screen.
+        self.with_view(|view, page| view.reveal_change(page));
+        let text = words::compared(counted.inserted, counted.deleted, diff.coarse, &self.keys());
+        self.say(&text, false);
     }
 }

@@ -305,7 +305,24 @@ pub fn version_elsewhere(keys: &Keys, label: &str) -> String {
 
 /// The versions compared have no text here.
 pub fn nothing_to_compare(which: &str) -> String {
-    format!("No comparison: the text of the version {which} is not in this mirror")
+    format!("No comparison: this mirror lacks the text of the version {which}")
+}
+
+/// Over what changed in a version: how many words, how to go back.
+pub fn compared(inserted: usize, deleted: usize, coarse: bool, keys: &Keys) -> String {
+    let rough = if coarse {
+        " (too many changes: some paragraphs shown replaced whole)"
+    } else {
+        ""
+    };
+    hint(&[
+        Some(format!(
+            "{} inserted {{+…+}}, {} deleted [-…-]{rough}",
+            count(inserted, "word", "words"),
+            count(deleted, "word", "words")
+        )),
+        keys.says(Action::Back, "back to the article"),
+    ])
 }
 
 /// There is no version before the one shown.

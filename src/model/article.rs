@@ -41,6 +41,9 @@ pub struct TextStyle {
     pub bold: bool,
     pub sup: bool,
     pub sub: bool,
+    /// Words a later version deleted, or inserted: what changed, as `=` shows it.
+    pub deleted: bool,
+    pub inserted: bool,
 }
 
 /// An `<a href>` of the article, in document order.
@@ -251,6 +254,68 @@ impl Article {
             l
         }));
         self
+    }
+
+    /// What changed from one version to another, as an article of its own: its
+    /// paragraphs are the comparison's, deleted words written `[-so-]` and inserted
+    /// ones `{+so+}` (marked by more than colour), styled [`TextStyle::deleted`] and
+    /// [`TextStyle::inserted`]. It has no references: it is read, not followed.
+    pub fn of_diff(num: &str, path: &str, diff: &super::diff::Diff) -> Article {
+        use super::diff::Change;
+        let mut blocks = Vec::new();
+        for paragraph in &diff.paragraphs {
+            let mut pieces = Vec::new();
+            for run in &paragraph.runs {
+                let (text, style) = match run.change {
+                    Change::Same => (run.text.clone(), TextStyle::default()),
+                    // A space changed for another is no change.
+                    Change::Deleted if !run.is_change() => continue,
+                    Change::Inserted if !run.is_change() => {
+                        (run.text.clone(), TextStyle::default())
+                    }
+                    Change::Deleted => (
+                        format!("[-{}-]", run.text),
+                        TextStyle {
+                            deleted: true,
+                            ..TextStyle::default()
+                        },
+                    ),
+                    Change::Inserted => (
+                        format!("{{+{}+}}", run.text),
+                        TextStyle {
+                            inserted: true,
+                            ..TextStyle::default()
+                        },
+                    ),
+                };
+                pieces.push(Piece::Text {
+                    text: crate::model::sanitize::clean(&text).into_owned(),
+                    style,
+                    link: None,
+                });
+            }
+            if pieces.is_empty() {
+                continue;
+            }
+            let end = blocks.len() + 1;
+            blocks.push(Block {
+                kind: BlockKind::Text,
+                pieces,
+                marker: None,
+                depth: 0,
+                parent: None,
+                end,
+            });
+        }
+        Article {
+            num: num.to_owned(),
+            path: path.to_owned(),
+            blocks,
+            links: Vec::new(),
+            citations_pending: false,
+            has_heading: true,
+            note: None,
+        }
     }
 
     /// The code's folder name: the first component of the path.

@@ -122,6 +122,13 @@ fn seg_style(seg: &Seg, links: Links) -> Style {
         Some(_) => links.theme.link,
         None => Style::new(),
     };
+    let base = if seg.style.deleted {
+        base.patch(links.theme.deleted)
+    } else if seg.style.inserted {
+        base.patch(links.theme.inserted)
+    } else {
+        base
+    };
     if seg.style.bold {
         base.patch(links.theme.bold)
     } else {

@@ -73,9 +73,11 @@ fn state(app: &App, width: usize, theme: &Theme) -> Line<'static> {
     let entry = app.current();
     let meta = entry.time.as_ref().map(|t| &*t.meta);
     let mut said = dates::standing(&standing, meta);
-    if let Some(from) = entry.time.as_ref().and_then(|t| t.diff_from) {
-        let label = meta.map(|m| dates::version_label(&m.versions[from], false));
-        said = dates::compared(&label.unwrap_or_default());
+    if let Some(time) = entry.time.as_ref().filter(|t| t.diff_from.is_some()) {
+        let since = time
+            .version()
+            .and_then(|v| time.meta.versions[v].since.as_deref());
+        said = dates::compared(since.unwrap_or("?"));
     }
     if !app.reads_today() {
         said = format!("{said} · {}", dates::read_on(app.reading_date()));

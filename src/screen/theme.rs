@@ -72,8 +72,13 @@ pub struct Theme {
     pub status_error: Style,
     pub help_key: Style,
     /// The mark of an article of a former numbering: reverse and bold, so that it
-    /// stands out with no colour at all.
+    /// stands out with no colour at all. The banner over an article not in force
+    /// takes it too.
     pub former: Style,
+    /// Words a version deleted (`[-…-]`) and inserted (`{+…+}`): the brackets say it
+    /// without colour, the style makes it quick to see.
+    pub deleted: Style,
+    pub inserted: Style,
 }
 
 impl Default for Theme {
@@ -86,6 +91,7 @@ const BOLD: Style = Style::new().add_modifier(Modifier::BOLD);
 const UNDERLINED: Style = Style::new().add_modifier(Modifier::UNDERLINED);
 const REVERSED: Style = Style::new().add_modifier(Modifier::REVERSED);
 const ITALIC: Style = Style::new().add_modifier(Modifier::ITALIC);
+const CROSSED_OUT: Style = Style::new().add_modifier(Modifier::CROSSED_OUT);
 
 impl Theme {
     /// For a dark background, in 256 colours.
@@ -156,6 +162,8 @@ impl Theme {
                 status_error: REVERSED.patch(BOLD),
                 help_key: BOLD,
                 former: REVERSED.patch(BOLD),
+                deleted: CROSSED_OUT,
+                inserted: BOLD,
             };
         }
         Theme {
@@ -178,6 +186,8 @@ impl Theme {
             status_error: REVERSED.patch(BOLD).fg(Color::Red),
             help_key: BOLD.fg(accent),
             former: REVERSED.patch(BOLD),
+            deleted: CROSSED_OUT.fg(Color::Red),
+            inserted: BOLD.fg(Color::Green),
         }
     }
 
@@ -219,6 +229,8 @@ impl Theme {
             self.status_error,
             self.help_key,
             self.former,
+            self.deleted,
+            self.inserted,
         ]
         .iter()
         .any(|s| s.fg.is_some_and(|c| c != Color::Reset) || s.bg.is_some_and(|c| c != Color::Reset))

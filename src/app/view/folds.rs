@@ -116,6 +116,30 @@ impl View {
         self.reveal_line(f, block, 0);
     }
 
+    /// Puts the cursor on the first words a comparison marks as deleted or inserted,
+    /// scrolled so that their line shows. Nothing when none is.
+    pub fn reveal_change(&mut self, f: Page) {
+        let changed = |block: usize| {
+            f.layout
+                .lines(f.article, block)
+                .iter()
+                .position(|l| l.iter().any(|s| s.style.deleted || s.style.inserted))
+        };
+        let Some((block, line)) =
+            (0..f.article.blocks.len()).find_map(|b| changed(b).map(|line| (b, line)))
+        else {
+            return;
+        };
+        self.set_cursor(block);
+        self.selected = None;
+        self.refit(f);
+        // Half a screen after it shown too, when the block has it: a change reads with
+        // what follows it.
+        let last = f.layout.lines(f.article, block).len().saturating_sub(1);
+        self.reveal_line(f, block, (line + f.height / 2).min(last));
+        self.reveal_line(f, block, line);
+    }
+
     /// Selects reference `link`: unfolds what hides it and scrolls to it.
     pub fn select_link(&mut self, f: Page, link: usize) {
         let block = f.article.links[link].block;

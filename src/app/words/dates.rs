@@ -136,9 +136,10 @@ pub fn other_version(on: &str) -> String {
     format!("PAS LA VERSION DU {}", date(on).to_uppercase())
 }
 
-/// The header of what changed in a version: `Modifications depuis la version du …`.
-pub fn compared(before: &str) -> String {
-    format!("Modifications depuis la version {before}")
+/// The header of what changed in a version, by the day it took effect:
+/// `Modifications du 9 octobre 2016`.
+pub fn compared(since: &str) -> String {
+    format!("Modifications du {}", date(since))
 }
 
 /// Said beside the state when the reading date is not today.

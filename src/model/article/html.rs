@@ -113,6 +113,7 @@ impl Builder {
             bold: self.bold > 0,
             sup: self.sup > 0,
             sub: self.sub > 0,
+            ..TextStyle::default()
         }
     }
 

@@ -142,3 +142,78 @@ fn the_texts_that_made_an_article_are_one_key_away() {
     );
     assert!(list.contains("Codifié par"), "{list}");
 }
+
+#[test]
+fn what_changed_in_a_version_is_marked_word_by_word_and_reads_without_colour() {
+    for (cols, rows) in [(80, 24), (40, 12)] {
+        let mut app = reader("L300-2", cols, rows);
+        keys(&mut app, "=");
+        let shown = screen(&app);
+        assert!(
+            state_row(&app).starts_with("─ Modifications du 9 octobre 2016"),
+            "{shown}"
+        );
+        // L300-2 gained « , codes sources » on 9 October 2016.
+        let joined = shown
+            .split_whitespace()
+            .filter(|w| *w != "▌")
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            joined.contains("prévisions{+, codes sources+} et décisions"),
+            "{shown}"
+        );
+        insta::assert_snapshot!(format!("compared_{cols}x{rows}"), shown);
+        keys(&mut app, "Backspace");
+        assert!(state_row(&app).starts_with("─ En vigueur depuis le 9 octobre 2016"));
+    }
+    // Its first version has nothing before it.
+    let mut app = reader("L300-2", 80, 24);
+    keys(&mut app, "V k Enter =");
+    assert!(screen(&app).contains("first version"), "{}", screen(&app));
+}
+
+#[test]
+fn a_version_the_mirror_lacks_is_said_and_the_current_text_marked_as_such() {
+    // The fixtures' mirror, less the text of L300-2's first version.
+    let copy = tempfile::tempdir().expect("temp dir");
+    let copied = std::process::Command::new("cp")
+        .arg("-a")
+        .arg(format!(
+            "{}/.",
+            crate::support::dated::legi_mirror().display()
+        ))
+        .arg(copy.path())
+        .status()
+        .expect("cp");
+    assert!(copied.success());
+    let versions = copy
+        .path()
+        .join(".loi/versions")
+        .join(crate::support::dated::CODE);
+    std::fs::remove_file(versions.join("LEGIARTI000031367689.html")).expect("the version's text");
+    let mirror = loi::mirror::Mirror::open(copy.path()).expect("opens");
+    let path = mirror
+        .find_named(crate::support::dated::CODE, "l300-2.md")
+        .remove(0);
+    let article = mirror
+        .article(&path, loi::model::article::Citations::Later)
+        .expect("reads");
+    let mut app = loi::app::App::new(mirror, article, (80, 24));
+    read_at(&mut app, "2016-05-01");
+    let row = state_row(&app);
+    assert!(
+        row.starts_with(" TEXTE ACTUEL : CELUI DU 1ER MAI 2016 MANQUE · Version en vigueur du"),
+        "{row}"
+    );
+    assert!(
+        screen(&app).contains("prévisions, codes"),
+        "today's text, marked"
+    );
+    keys(&mut app, "=");
+    assert!(
+        screen(&app).contains("No comparison: this mirror lacks"),
+        "{}",
+        screen(&app)
+    );
+}
