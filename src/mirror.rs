@@ -18,7 +18,7 @@ mod plain;
 mod read;
 pub mod reference;
 pub mod search;
-mod state;
+pub mod state;
 pub mod toc;
 
 use std::cell::{Cell, OnceCell, RefCell};
