@@ -128,7 +128,7 @@ pub enum Command {
         /// text when the mirror has it (a LEGI import), else today's, said so
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date)]
         date: Option<String>,
-        /// One JSON object per line: num, code, path, state, since, until (ISO dates,
+        /// One JSON object per line: num, code, path, id, state, since, until (ISO dates,
         /// null for none), nota, versions (state, since, until), changed_by (title,
         /// kind, date), text_version (the index in versions of the text's), text
         /// (plain, a paragraph a line)

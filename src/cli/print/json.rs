@@ -20,6 +20,8 @@ struct Line<'a> {
     code: String,
     /// From the mirror's root.
     path: &'a str,
+    /// The LEGIARTI id of the version the mirror's file holds.
+    id: Option<&'a str>,
     state: Option<&'a str>,
     since: Option<&'a str>,
     until: Option<&'a str>,
@@ -55,6 +57,7 @@ pub fn write(dated: &Dated, out: &mut impl Write) -> io::Result<()> {
         num: &article.num,
         code: codes::title_for(article.code_slug()),
         path: &article.path,
+        id: meta.and_then(|m| some(Some(m.id.as_str()))),
         state: meta.and_then(|m| some(m.state.as_deref())),
         since: meta.and_then(|m| some(m.since.as_deref())),
         until: meta.and_then(|m| end(m.until.as_deref())),
