@@ -154,12 +154,13 @@ pub enum Command {
     },
     /// Lists the articles changed, or to change, on or after a date.
     ///
-    /// Lists what happened to articles on or after DATE, as the versions kept by `loi
-    /// import` tell it: one line per change, sorted by date then number: the date
-    /// (YYYY-MM-DD), the number, the code, and what happened (créé, modifié, rétabli,
-    /// abrogé…; « à venir » for what comes after today). The whole mirror, or the
-    /// articles named, or your bookmarks in this mirror. Reads only the mirror's
-    /// metadata: a mirror without it (not made by `loi import`) is refused (exit code 2).
+    /// Lists what happened to articles on or after the --since day, as the versions
+    /// kept by `loi import` tell it: one line per change, sorted by date then number,
+    /// tab-separated: the date (YYYY-MM-DD), the number, the code, and what happened
+    /// (créé, modifié, rétabli, abrogé…; « … à venir » for what comes after today).
+    /// The whole mirror, or the articles named, or your bookmarks in this mirror.
+    /// Reads only the mirror's metadata: a mirror without it (not made by `loi
+    /// import`) is refused (exit code 2).
     Changes {
         /// The first day of the changes listed
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date, required = true)]
