@@ -1,12 +1,13 @@
 //! The command-line layer: what `loi` accepts, how it picks the mirror and the
-//! article, and the subcommands (`print`, `links`, `search`, `backlinks`, the man page
-//! and completions). Uses every layer below it.
+//! article, and the subcommands (`print`, `links`, `search`, `backlinks`, `changes`,
+//! the man page and completions). Uses every layer below it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+pub mod changes;
 pub mod import;
 pub mod links;
 pub mod named;
@@ -126,12 +127,24 @@ pub enum Command {
     /// in the background, detached, once its answers are out.
     #[command(hide = true)]
     IndexWords,
-    /// Prints articles as plain text, for pipes and scripts.
+    /// Prints articles as plain text or JSON, for pipes and scripts.
     ///
     /// Writes articles to standard output as the reader lays them out, unfolded, with
     /// their references numbered in the text and listed at the end: for pipes, scripts
-    /// and quick looks over SSH. A bad article is reported and skipped (exit code 2).
+    /// and quick looks over SSH. On a mirror made by `loi import`, the line under the
+    /// heading says where the article stands (in force since…, until…), and its Nota
+    /// follows its text. A bad article is reported and skipped (exit code 2).
     Print {
+        /// The article as it was, or will be, in force on this day: that version's
+        /// text when the mirror has it (a LEGI import), else today's, said so
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date)]
+        date: Option<String>,
+        /// One JSON object per line: num, code, path, id, state, since, until (ISO dates,
+        /// null for none), nota, versions (state, since, until), changed_by (title,
+        /// kind, date), text_version (the index in versions of the text's), text
+        /// (plain, a paragraph a line)
+        #[arg(long)]
+        json: bool,
         /// Columns to lay the text out in [default: the terminal's width when the
         /// output is one, else 80]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=10_000))]
@@ -148,6 +161,31 @@ pub enum Command {
         /// code's folder name applies to the numbers after it, until another
         /// (code-de-la-securite-sociale L161-1 L161-2 code-du-travail L6123-1)
         #[arg(value_name = "ARTICLE", required = true)]
+        articles: Vec<String>,
+    },
+    /// Lists the articles changed, or to change, on or after a date.
+    ///
+    /// Lists what happened to articles on or after the --since day, as the versions
+    /// kept by `loi import` tell it: one line per change, sorted by date then number,
+    /// tab-separated: the date (YYYY-MM-DD), the number, the code, and what happened
+    /// (créé, modifié, rétabli, abrogé…; « … à venir » for what comes after today).
+    /// The whole mirror, or the articles named, or your bookmarks in this mirror.
+    /// Reads only the mirror's metadata: a mirror without it (not made by `loi
+    /// import`) is refused (exit code 2).
+    Changes {
+        /// The first day of the changes listed
+        #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date, required = true)]
+        since: String,
+        /// The articles bookmarked in this mirror (with the ones named, if any)
+        #[arg(long)]
+        bookmarks: bool,
+        /// One JSON object per line: date, num, code, path, what
+        #[arg(long)]
+        json: bool,
+        /// Articles, each a number such as L6123-1 or a path to its .md file; a
+        /// code's folder name applies to the numbers after it [default: every article
+        /// of the mirror, unless --bookmarks]
+        #[arg(value_name = "ARTICLE")]
         articles: Vec<String>,
     },
     /// Builds or updates a mirror from official open data.
@@ -248,7 +286,38 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
             std::io::Write::flush(&mut out)?;
             Ok(())
         }
+        Command::Changes {
+            since,
+            bookmarks,
+            json,
+            articles,
+        } => {
+            let mirror = mirror_for(cli.mirror.as_deref(), first_path(articles))?;
+            let asked = crate::cli::changes::Asked {
+                since,
+                today: &today(),
+                articles,
+                bookmarks: *bookmarks,
+                json: *json,
+            };
+            let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+            let written =
+                crate::cli::changes::run(&mirror, &asked, &mut out, &mut std::io::stderr())
+                    .and_then(|failed| out.flush().map(|()| failed).map_err(Error::Output));
+            match written {
+                Ok(0) => Ok(()),
+                Ok(n) => Err(Error::NotAllPrinted(n)),
+                Err(Error::Output(e) | Error::Terminal(e))
+                    if e.kind() == std::io::ErrorKind::BrokenPipe =>
+                {
+                    Ok(())
+                }
+                Err(e) => Err(e),
+            }
+        }
         Command::Print {
+            date,
+            json,
             width,
             folded,
             color,
@@ -272,11 +341,21 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
                     }
                 },
             };
+            let form = if *json {
+                crate::cli::print::Form::Json
+            } else {
+                crate::cli::print::Form::Text(options)
+            };
+            let day = crate::cli::print::Day {
+                today: today(),
+                asked: date.clone(),
+            };
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
             let written = crate::cli::print::run(
                 &mirror,
                 articles,
-                &options,
+                form,
+                &day,
                 &mut out,
                 &mut std::io::stderr(),
             )
@@ -290,6 +369,48 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
             }
         }
     }
+}
+
+/// Today (UTC), `YYYY-MM-DD`: the day articles are read on when none is asked.
+pub fn today() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    crate::model::date::of_seconds(secs)
+}
+
+/// A date the command line gives that is not one.
+#[derive(Debug, thiserror::Error)]
+#[error("not a date: write it YYYY-MM-DD, as 2025-01-01")]
+pub struct NotADate;
+
+/// A day written `YYYY-MM-DD`, one that the calendar has (`2025-02-29` is not).
+pub fn iso_date(text: &str) -> Result<String, NotADate> {
+    let bytes = text.as_bytes();
+    let digits = |r: std::ops::Range<usize>| bytes[r].iter().all(u8::is_ascii_digit);
+    let shaped = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && digits(0..4)
+        && digits(5..7)
+        && digits(8..10);
+    if !shaped {
+        return Err(NotADate);
+    }
+    let number = |r: std::ops::Range<usize>| text[r].parse::<u32>().map_err(|_| NotADate);
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return Err(NotADate),
+    };
+    if day == 0 || day > days {
+        return Err(NotADate);
+    }
+    Ok(text.to_owned())
 }
 
 /// The mirror a command line names: `--mirror`, else the one holding a file given as
@@ -374,4 +495,36 @@ pub fn infer_root(file: &Path) -> PathBuf {
         }
     }
     file.parent().map(Path::to_owned).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_date_is_a_day_of_the_calendar_written_iso() {
+        for good in ["2025-01-01", "2024-02-29", "2000-02-29", "2999-12-31"] {
+            assert_eq!(iso_date(good).ok().as_deref(), Some(good));
+        }
+        for bad in [
+            "2025-02-29",
+            "1900-02-29",
+            "2025-04-31",
+            "2025-13-01",
+            "2025-00-10",
+            "2025-01-00",
+            "20250101",
+            "2025-1-01",
+            "2025-01-01T00:00",
+            "le 1er janvier",
+            "２０２５-01-01",
+            "",
+        ] {
+            assert!(iso_date(bad).is_err(), "{bad}");
+        }
+        assert!(
+            NotADate.to_string().contains("YYYY-MM-DD"),
+            "says the form expected"
+        );
+    }
 }

@@ -1,6 +1,9 @@
 //! `loi print`: articles as text for standard output, laid out as the reader lays them
-//! out, with their references numbered in the text and listed at the end.
+//! out, with their references numbered in the text and listed at the end; or, with
+//! `--json`, each as one JSON object (its dates, versions and text) for scripts. Both
+//! read an article as it stands on a day: today, or the `--date` asked.
 
+mod json;
 mod references;
 
 use std::io::{self, Write};
@@ -8,10 +11,13 @@ use std::io::{self, Write};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::view::{Page, View};
+use crate::app::words::dates;
 use crate::cli::named::Named;
 use crate::mirror::Mirror;
 use crate::mirror::error::Error;
 use crate::mirror::reference::{self, Target, Unresolved};
+use crate::mirror::state::{Dated, Shown};
+use crate::model::article::enumeration::MarkerKind;
 use crate::model::article::{Article, Citations, Piece, TextStyle};
 use crate::model::layout::{self, CURSOR_COLUMNS, Layout, SIGN_COLUMNS, VLine, truncate};
 use crate::model::plural;
@@ -29,21 +35,52 @@ pub struct Options {
     pub styled: bool,
 }
 
+/// What `loi print` writes of each article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Form {
+    /// Laid out as the reader lays it out.
+    Text(Options),
+    /// One JSON object per line (JSON Lines).
+    Json,
+}
+
+/// The day `loi print` reads articles on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Day {
+    /// Today, `YYYY-MM-DD`.
+    pub today: String,
+    /// The `--date` given, if one was.
+    pub asked: Option<String>,
+}
+
+impl Day {
+    /// The day the articles are read on: the one asked, else today.
+    pub fn date(&self) -> &str {
+        self.asked.as_deref().unwrap_or(&self.today)
+    }
+}
+
 /// Writes the articles `args` name (paths, numbers, a code's name before the numbers
-/// it applies to: [`crate::cli::named`]), one after the other. A bad one is reported
-/// on `err` where it comes and skipped, as `cat` does: returns how many were. Only a
-/// failed write to `out` stops the run.
+/// it applies to: [`crate::cli::named`]), one after the other, as they stand on `day`.
+/// A bad one is reported on `err` where it comes and skipped, as `cat` does: returns
+/// how many were. Only a failed write to `out` stops the run.
 pub fn run(
     mirror: &Mirror,
     args: &[String],
-    options: &Options,
+    form: Form,
+    day: &Day,
     out: &mut impl Write,
     err: &mut impl Write,
 ) -> io::Result<usize> {
     let mut failed = 0;
     let mut printed = 0;
+    // The reader's references are found for the text only: a script's text needs none.
+    let citations = match form {
+        Form::Text(_) => Citations::Now,
+        Form::Json => Citations::Later,
+    };
     for named in crate::cli::named::read(mirror, args) {
-        match named.and_then(|n| open(mirror, n)) {
+        match named.and_then(|n| open(mirror, n, day.date(), citations)) {
             Err(e) => {
                 failed += 1;
                 // What was printed before the bad one reaches the screen before its
@@ -51,16 +88,22 @@ pub fn run(
                 out.flush()?;
                 let _ = writeln!(err, "loi: {}", sanitize::clean(&e.to_string()));
             }
-            Ok(article) => {
-                if printed > 0 {
-                    let rule = "═".repeat(usize::from(options.width));
-                    writeln!(out, "\n{rule}\n")?;
+            Ok(dated) => {
+                match form {
+                    Form::Json => json::write(&dated, out)?,
+                    Form::Text(options) => {
+                        if printed > 0 {
+                            let rule = "═".repeat(usize::from(options.width));
+                            writeln!(out, "\n{rule}\n")?;
+                        }
+                        let head = state_lines(&dated, day);
+                        write_article_under(mirror, &dated.article, &head, &options, out)?;
+                    }
                 }
                 printed += 1;
-                write_article(mirror, &article, options, out)?;
-                if let Some(note) = article.note {
+                if let Some(note) = dated.article.note {
                     out.flush()?;
-                    let path = sanitize::clean(&article.path);
+                    let path = sanitize::clean(&dated.article.path);
                     let _ = writeln!(err, "loi: {path}: {note}");
                 }
             }
@@ -69,16 +112,70 @@ pub fn run(
     Ok(failed)
 }
 
-/// The article an argument names, refused as the reader refuses it. Citations are
-/// found: they are references too.
-fn open(mirror: &Mirror, named: Named) -> Result<Article, Error> {
-    crate::cli::named::article(mirror, &named.path(mirror)?, Citations::Now)
+/// The article an argument names as it stands on `date`, refused as the reader
+/// refuses it.
+fn open(mirror: &Mirror, named: Named, date: &str, citations: Citations) -> Result<Dated, Error> {
+    let rel = named.path(mirror)?;
+    let dated = mirror.dated(&rel, date, citations)?;
+    if !dated.article.has_heading {
+        return Err(Error::NotAnArticle(rel));
+    }
+    Ok(dated)
+}
+
+/// What is said under the heading of an article read on `day`: where it stands (its
+/// version, its end), and the day when it is not today; that the text is today's
+/// when the mirror lacks that day's. Nothing for a mirror that keeps no dates, unless
+/// a date was asked: then that the dates are unknown.
+pub fn state_lines(dated: &Dated, day: &Day) -> Vec<String> {
+    let date = day.date();
+    let Some(meta) = &dated.state else {
+        return day
+            .asked
+            .as_ref()
+            .map(|_| vec![dates::UNKNOWN.to_owned()])
+            .unwrap_or_default();
+    };
+    let mut line = dates::standing(&meta.standing(date), Some(meta));
+    if date != day.today {
+        line = format!("{line} · {}", dates::read_on(date));
+    }
+    let mut lines = vec![line];
+    if let Shown::Missing(_) = dated.shown {
+        lines.push(dates::version_missing(date));
+    }
+    lines
+}
+
+/// The plain text of an article's own blocks (its Nota, when one was put after them,
+/// left out): a paragraph a line.
+pub fn plain_text(article: &Article) -> String {
+    let text: Vec<String> = article
+        .blocks
+        .iter()
+        .take_while(|b| !b.marker.is_some_and(|m| m.kind == MarkerKind::Nota))
+        .map(|b| b.plain_text().trim().to_owned())
+        .filter(|t| !t.is_empty())
+        .collect();
+    text.join("\n")
 }
 
 /// Writes one article: heading, section trail, a rule, the body, then its references.
 pub fn write_article(
     mirror: &Mirror,
     article: &Article,
+    options: &Options,
+    out: &mut impl Write,
+) -> io::Result<()> {
+    write_article_under(mirror, article, &[], options, out)
+}
+
+/// Writes one article as [`write_article`] does, with the lines `head` under its
+/// heading (where it stands on a date: [`state_lines`]).
+pub fn write_article_under(
+    mirror: &Mirror,
+    article: &Article,
+    head: &[String],
     options: &Options,
     out: &mut impl Write,
 ) -> io::Result<()> {
@@ -104,6 +201,9 @@ pub fn write_article(
     }
     for line in wrap_text(&heading, width) {
         paint.line(&[(&line, bold)])?;
+    }
+    for line in head.iter().flat_map(|h| wrap_text(h, width)) {
+        paint.line(&[(&line, Look::default())])?;
     }
     for line in wrap_text(&article.section_trail(), width) {
         paint.line(&[(&line, Look::default())])?;

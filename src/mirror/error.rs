@@ -78,6 +78,11 @@ pub enum Error {
         path: String,
         source: std::io::Error,
     },
+    /// `loi changes` on a mirror without `.loi/`: nothing to list changes from.
+    #[error(
+        "{0} keeps no dates (it was not made by loi import): make a mirror with loi import, from the legi-data package or DILA's LEGI archives, and run this on it"
+    )]
+    NoDates(String),
     #[error("the output is not a terminal: loi is a full-screen reader, run it in a terminal")]
     NotATerminal,
     /// Each article `loi print` could not print was reported on stderr as it came:

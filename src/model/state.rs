@@ -346,3 +346,5 @@ mod tests {
         assert!(v("A", "VIGUEUR", "2010-01-01", Some("2999-01-01")).in_force_on("2500-01-01"));
     }
 }
+
+pub mod changes;

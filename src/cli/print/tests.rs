@@ -1,6 +1,8 @@
 use unicode_width::UnicodeWidthStr;
 
 use super::*;
+use crate::model::article::Block;
+use crate::model::state::ArticleMeta;
 
 const SEED: &str = include_str!(concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -239,7 +241,19 @@ fn bad_articles_are_reported_and_skipped() {
         .map(String::from)
         .to_vec();
     let (mut out, mut err) = (Vec::new(), Vec::new());
-    let failed = run(&mirror, &args, &options(60), &mut out, &mut err).expect("run");
+    let day = Day {
+        today: "2026-12-07".into(),
+        asked: None,
+    };
+    let failed = run(
+        &mirror,
+        &args,
+        Form::Text(options(60)),
+        &day,
+        &mut out,
+        &mut err,
+    )
+    .expect("run");
     assert_eq!(failed, 2);
     let out = String::from_utf8(out).expect("UTF-8");
     let err = String::from_utf8(err).expect("UTF-8");
@@ -253,4 +267,85 @@ fn bad_articles_are_reported_and_skipped() {
     assert_eq!(parts.len(), 2, "{out}");
     assert!(parts[0].starts_with("Article D313-14"));
     assert!(parts[1].starts_with("Article L6123-1"));
+}
+
+fn dated(state: Option<ArticleMeta>, shown: Shown) -> Dated {
+    let article = Article::parse(
+        "c/x.md",
+        "# Article X\n\n<p>I.-Texte.</p><p>II.-Suite.</p>",
+        Citations::Now,
+    )
+    .with_nota("<p>Une note.</p>");
+    Dated {
+        article,
+        state,
+        shown,
+    }
+}
+
+fn day(today: &str, asked: Option<&str>) -> Day {
+    Day {
+        today: today.into(),
+        asked: asked.map(Into::into),
+    }
+}
+
+#[test]
+fn the_state_line_says_the_version_the_day_and_a_missing_text() {
+    use crate::model::state::VersionMeta;
+    // No dates kept: nothing said, unless a day was asked.
+    let none = dated(None, Shown::Current);
+    assert!(state_lines(&none, &day("2026-12-07", None)).is_empty());
+    assert_eq!(
+        state_lines(&none, &day("2026-12-07", Some("2020-01-01"))),
+        [dates::UNKNOWN]
+    );
+    let meta = ArticleMeta {
+        id: "B".into(),
+        state: Some("VIGUEUR".into()),
+        since: Some("2016-12-11".into()),
+        versions: vec![
+            VersionMeta {
+                id: "A".into(),
+                state: Some("MODIFIE".into()),
+                since: Some("2008-03-01".into()),
+                until: Some("2016-12-11".into()),
+            },
+            VersionMeta {
+                id: "B".into(),
+                state: Some("VIGUEUR".into()),
+                since: Some("2016-12-11".into()),
+                until: Some("2999-01-01".into()),
+            },
+        ],
+        ..ArticleMeta::default()
+    };
+    let today = dated(Some(meta.clone()), Shown::Current);
+    assert_eq!(
+        state_lines(&today, &day("2026-12-07", None)),
+        ["En vigueur depuis le 11 décembre 2016"]
+    );
+    // Today asked is no other day.
+    assert_eq!(
+        state_lines(&today, &day("2026-12-07", Some("2026-12-07"))),
+        ["En vigueur depuis le 11 décembre 2016"]
+    );
+    let before = dated(Some(meta), Shown::Missing(0));
+    assert_eq!(
+        state_lines(&before, &day("2026-12-07", Some("2010-01-01"))),
+        [
+            "Version en vigueur du 1er mars 2008 au 11 décembre 2016 · lu au 1er janvier 2010",
+            "Le texte en vigueur le 1er janvier 2010 n'est pas dans ce miroir : texte actuel affiché"
+        ]
+    );
+}
+
+#[test]
+fn the_plain_text_is_a_paragraph_a_line_without_the_nota() {
+    let a = dated(None, Shown::Current).article;
+    assert_eq!(
+        a.blocks.last().map(Block::plain_text).as_deref(),
+        Some("Une note.")
+    );
+    assert_eq!(plain_text(&a), "I.-Texte.\nII.-Suite.");
 }
