@@ -60,17 +60,11 @@ pub struct Cli {
 
     /// Read the law as of this date (YYYY-MM-DD): each article at its version in
     /// force that day, on a mirror made by `loi import` (`@` changes it in the reader)
-    #[arg(long, value_name = "DATE", value_parser = reading_date)]
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date)]
     pub date: Option<String>,
 
     #[command(subcommand)]
     pub command: Option<Command>,
-}
-
-/// A date as `--date` takes it: `YYYY-MM-DD`, a day that exists.
-pub fn reading_date(text: &str) -> Result<String, String> {
-    crate::model::date::parse(text)
-        .ok_or_else(|| format!("“{text}” is no date: write it YYYY-MM-DD, such as 2020-03-01"))
 }
 
 /// What `--help` says of exit codes, as the README does.
@@ -145,6 +139,11 @@ pub enum Command {
         /// (plain, a paragraph a line)
         #[arg(long)]
         json: bool,
+        /// What changed in that version against the one before it, word by word:
+        /// deleted words [-so-], inserted ones {+so+} (a mirror imported from LEGI
+        /// holds the texts it needs)
+        #[arg(long, conflicts_with = "json")]
+        diff: bool,
         /// Columns to lay the text out in [default: the terminal's width when the
         /// output is one, else 80]
         #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(20..=10_000))]
@@ -318,6 +317,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
         Command::Print {
             date,
             json,
+            diff,
             width,
             folded,
             color,
@@ -343,6 +343,8 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
             };
             let form = if *json {
                 crate::cli::print::Form::Json
+            } else if *diff {
+                crate::cli::print::Form::Compared(options)
             } else {
                 crate::cli::print::Form::Text(options)
             };
@@ -373,10 +375,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
 
 /// Today (UTC), `YYYY-MM-DD`: the day articles are read on when none is asked.
 pub fn today() -> String {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    crate::model::date::of_seconds(secs)
+    crate::model::date::today()
 }
 
 /// A date the command line gives that is not one.
@@ -384,33 +383,10 @@ pub fn today() -> String {
 #[error("not a date: write it YYYY-MM-DD, as 2025-01-01")]
 pub struct NotADate;
 
-/// A day written `YYYY-MM-DD`, one that the calendar has (`2025-02-29` is not).
+/// A day written `YYYY-MM-DD`, one that the calendar has (`2025-02-29` is not): what
+/// `--date` and `--since` take.
 pub fn iso_date(text: &str) -> Result<String, NotADate> {
-    let bytes = text.as_bytes();
-    let digits = |r: std::ops::Range<usize>| bytes[r].iter().all(u8::is_ascii_digit);
-    let shaped = bytes.len() == 10
-        && bytes[4] == b'-'
-        && bytes[7] == b'-'
-        && digits(0..4)
-        && digits(5..7)
-        && digits(8..10);
-    if !shaped {
-        return Err(NotADate);
-    }
-    let number = |r: std::ops::Range<usize>| text[r].parse::<u32>().map_err(|_| NotADate);
-    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
-    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
-    let days = match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if leap => 29,
-        2 => 28,
-        _ => return Err(NotADate),
-    };
-    if day == 0 || day > days {
-        return Err(NotADate);
-    }
-    Ok(text.to_owned())
+    crate::model::date::parse(text).ok_or(NotADate)
 }
 
 /// The mirror a command line names: `--mirror`, else the one holding a file given as

@@ -9,7 +9,7 @@ use super::history::{Entry, Time};
 use super::picker::{Item, Listing, Picker};
 use super::{App, Overlay};
 use crate::app::words::{self, dates};
-use crate::mirror::state::Shown;
+use crate::mirror::state::{Shown, Uncompared};
 use crate::model::article::{Article, Citations};
 use crate::model::state::Standing;
 
@@ -326,37 +326,22 @@ impl App {
             self.say(dates::NO_VERSIONS, true);
             return;
         };
-        let since = meta.versions[shown].since.clone();
-        let before = meta
-            .versions
-            .iter()
-            .enumerate()
-            .filter(|(_, v)| v.since < since && v.since.is_some())
-            .max_by(|a, b| a.1.since.cmp(&b.1.since))
-            .map(|(i, _)| i);
-        let Some(before) = before else {
-            self.say(words::FIRST_VERSION, false);
-            return;
-        };
         let path = entry.article.path.clone();
-        let label = |i: usize| dates::version_label(&meta.versions[i], false);
-        let Some(old) = self
-            .mirror
-            .version(&path, &meta.versions[before].id, Citations::Now)
-        else {
-            self.say(&words::nothing_to_compare(&label(before)), true);
-            return;
+        let compared = match self.mirror.compare(&path, &meta, shown) {
+            Ok(compared) => compared,
+            Err(Uncompared::First) => {
+                self.say(words::FIRST_VERSION, false);
+                return;
+            }
+            Err(Uncompared::Missing(i)) => {
+                let label = dates::version_label(&meta.versions[i], false);
+                self.say(&words::nothing_to_compare(&label), true);
+                return;
+            }
         };
-        let Some(new) = self
-            .mirror
-            .version(&path, &meta.versions[shown].id, Citations::Now)
-        else {
-            self.say(&words::nothing_to_compare(&label(shown)), true);
-            return;
-        };
-        let diff = crate::model::diff::diff(&old, &new);
-        let article = Article::of_diff(&new.num, &path, &diff);
-        let counted = diff.words();
+        let (article, before) = (compared.article, compared.before);
+        let counted = compared.diff.words();
+        let coarse = compared.diff.coarse;
         let mut entry = Entry::new(article);
         entry.time = Some(Time {
             meta: Rc::clone(&meta),
@@ -372,7 +357,7 @@ impl App {
         self.relayout();
         // The cursor on the first change, its line on screen.
         self.with_view(|view, page| view.reveal_change(page));
-        let text = words::compared(counted.inserted, counted.deleted, diff.coarse, &self.keys());
+        let text = words::compared(counted.inserted, counted.deleted, coarse, &self.keys());
         self.say(&text, false);
     }
 }

@@ -42,6 +42,9 @@ pub enum Form {
     Text(Options),
     /// One JSON object per line (JSON Lines).
     Json,
+    /// What changed in the version of the day against the one before it, laid out
+    /// as `Text`: deleted words `[-so-]`, inserted `{+so+}`.
+    Compared(Options),
 }
 
 /// The day `loi print` reads articles on.
@@ -76,7 +79,7 @@ pub fn run(
     let mut printed = 0;
     // The reader's references are found for the text only: a script's text needs none.
     let citations = match form {
-        Form::Text(_) => Citations::Now,
+        Form::Text(_) | Form::Compared(_) => Citations::Now,
         Form::Json => Citations::Later,
     };
     for named in crate::cli::named::read(mirror, args) {
@@ -99,6 +102,22 @@ pub fn run(
                         let head = state_lines(&dated, day);
                         write_article_under(mirror, &dated.article, &head, &options, out)?;
                     }
+                    Form::Compared(options) => match compared(mirror, &dated) {
+                        Err(why) => {
+                            failed += 1;
+                            out.flush()?;
+                            let path = sanitize::clean(&dated.article.path);
+                            let _ = writeln!(err, "loi: {path}: {why}");
+                            continue;
+                        }
+                        Ok((article, head)) => {
+                            if printed > 0 {
+                                let rule = "═".repeat(usize::from(options.width));
+                                writeln!(out, "\n{rule}\n")?;
+                            }
+                            write_article_under(mirror, &article, &head, &options, out)?;
+                        }
+                    },
                 }
                 printed += 1;
                 if let Some(note) = dated.article.note {
@@ -110,6 +129,38 @@ pub fn run(
         }
     }
     Ok(failed)
+}
+
+/// What changed in the version `dated` shows against the one before it, and the lines
+/// under its heading (when, how many words); or why there is nothing to compare.
+fn compared(mirror: &Mirror, dated: &Dated) -> Result<(Article, Vec<String>), String> {
+    use crate::mirror::state::Uncompared;
+    let Some(state) = dated.state.as_ref() else {
+        return Err(dates::NO_VERSIONS.to_owned());
+    };
+    let shown = match dated.shown {
+        Shown::Version(i) => Some(i),
+        Shown::Current | Shown::Missing(_) => state.current(),
+    };
+    let Some(shown) = shown else {
+        return Err(dates::NO_VERSIONS.to_owned());
+    };
+    match mirror.compare(&dated.article.path, state, shown) {
+        Ok(c) => {
+            let since = state.versions[shown].since.as_deref().unwrap_or("?");
+            let counted = c.diff.words();
+            let head = vec![
+                dates::compared(since),
+                dates::counted(counted.inserted, counted.deleted),
+            ];
+            Ok((c.article, head))
+        }
+        Err(Uncompared::First) => Err(dates::FIRST_VERSION.to_owned()),
+        Err(Uncompared::Missing(i)) => Err(dates::version_text_missing(&dates::version_label(
+            &state.versions[i],
+            false,
+        ))),
+    }
 }
 
 /// The article an argument names as it stands on `date`, refused as the reader

@@ -31,7 +31,60 @@ pub enum Shown {
     Missing(usize),
 }
 
+/// What changed in a version of an article: the comparison, and as an article to
+/// read ([`Article::of_diff`]).
+#[derive(Debug, Clone)]
+pub struct Compared {
+    pub article: Article,
+    pub diff: crate::model::diff::Diff,
+    /// The version compared with, by its index in `versions`.
+    pub before: usize,
+}
+
+/// Why a version cannot be compared with the one before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Uncompared {
+    /// It is the article's first.
+    First,
+    /// The mirror lacks the text of this version (its index in `versions`).
+    Missing(usize),
+}
+
 impl Mirror {
+    /// What changed in version `index` of the article at `rel` (`state` is its
+    /// metadata) against the version before it, word by word.
+    pub fn compare(
+        &self,
+        rel: &str,
+        state: &ArticleMeta,
+        index: usize,
+    ) -> Result<Compared, Uncompared> {
+        let since = state
+            .versions
+            .get(index)
+            .and_then(|v| v.since.clone())
+            .ok_or(Uncompared::First)?;
+        let before = state
+            .versions
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| v.since.as_ref().is_some_and(|s| *s < since))
+            .max_by(|a, b| a.1.since.cmp(&b.1.since))
+            .map(|(i, _)| i)
+            .ok_or(Uncompared::First)?;
+        let text = |i: usize| {
+            self.version(rel, &state.versions[i].id, Citations::Now)
+                .ok_or(Uncompared::Missing(i))
+        };
+        let (old, new) = (text(before)?, text(index)?);
+        let diff = crate::model::diff::diff(&old, &new);
+        Ok(Compared {
+            article: Article::of_diff(&new.num, &new.path, &diff),
+            diff,
+            before,
+        })
+    }
+
     /// The article at `rel` as it reads on `date` (`YYYY-MM-DD`): the version in force
     /// that day, or the file's text when that day has none (not yet, or repealed: the
     /// header says so) or the mirror lacks it ([`Shown::Missing`]).

@@ -142,6 +142,25 @@ pub fn compared(since: &str) -> String {
     format!("Modifications du {}", date(since))
 }
 
+/// How many words a version inserted and deleted, under the heading of `loi print
+/// --diff`.
+pub fn counted(inserted: usize, deleted: usize) -> String {
+    let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k < 2 { one } else { many });
+    format!(
+        "{} {{+…+}}, {} [-…-]",
+        n(inserted, "mot inséré", "mots insérés"),
+        n(deleted, "mot supprimé", "mots supprimés")
+    )
+}
+
+/// The article's first version: nothing before it.
+pub const FIRST_VERSION: &str = "première version de l'article : rien à comparer";
+
+/// The mirror lacks the text of a version to compare.
+pub fn version_text_missing(label: &str) -> String {
+    format!("le texte de la version {label} n'est pas dans ce miroir : rien à comparer")
+}
+
 /// Said beside the state when the reading date is not today.
 pub fn read_on(on: &str) -> String {
     format!("lu au {}", date(on))

@@ -9,30 +9,11 @@ use std::sync::OnceLock;
 
 use serde_json::Value;
 
+use crate::support::dated::{FULL, archives};
+
 const LOI: &str = env!("CARGO_BIN_EXE_loi");
-const FULL: &str = "Freemium_legi_global_20250713-140000.tar.gz";
 const CODE: &str = "code-des-relations-entre-le-public-et-ladministration";
 const CRPA: &str = "Code des relations entre le public et l'administration";
-
-/// The fixtures' archives, built once.
-fn archives() -> &'static Path {
-    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
-    DIR.get_or_init(|| {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let script = concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/tests/fixtures/legi/make-archives.sh"
-        );
-        let made = Command::new("bash")
-            .arg(script)
-            .arg(dir.path())
-            .output()
-            .expect("make-archives.sh runs");
-        assert!(made.status.success(), "{made:?}");
-        dir
-    })
-    .path()
-}
 
 /// A new mirror imported from the full archive, in a folder of its own.
 fn imported() -> (tempfile::TempDir, PathBuf) {
@@ -322,7 +303,7 @@ fn a_mirror_without_metadata_gives_nulls_and_no_changes() {
         .expect("loi runs");
     assert_eq!(
         stdout(&dated).lines().nth(1),
-        Some("Dates inconnues : ce miroir ne les donne pas")
+        Some(loi::app::words::dates::UNKNOWN)
     );
 
     let dir = tempfile::tempdir().expect("temp dir");
@@ -470,4 +451,28 @@ fn changes_of_the_articles_named_and_of_the_bookmarks() {
     let out = bookmarked(&[]);
     assert!(out.status.success() && out.stdout.is_empty(), "{out:?}");
     assert!(stderr(&out).contains("no bookmark"), "{}", stderr(&out));
+}
+
+#[test]
+fn print_diff_marks_what_a_version_changed_and_says_when_there_is_nothing_to_compare() {
+    let out = loi(&["print", "--diff", "--color=never", "L300-2"]);
+    assert!(out.status.success(), "{out:?}");
+    let text = stdout(&out);
+    assert!(text.contains("Modifications du 9 octobre 2016"), "{text}");
+    assert!(
+        text.contains("2 mots insérés {+…+}, 0 mot supprimé [-…-]"),
+        "{text}"
+    );
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        joined.contains("prévisions{+, codes sources+} et décisions"),
+        "{text}"
+    );
+    // At a date of its first version: nothing before it, said, exit code 2.
+    let first = loi(&["print", "--diff", "--date", "2016-05-01", "L300-2"]);
+    assert_eq!(first.status.code(), Some(2), "{first:?}");
+    assert!(String::from_utf8_lossy(&first.stderr).contains("première version"));
+    // --diff and --json are one or the other.
+    let both = loi(&["print", "--diff", "--json", "L300-2"]);
+    assert_eq!(both.status.code(), Some(2));
 }

@@ -14,26 +14,39 @@ use loi::model::article::Citations;
 /// The code of the fixtures' folder.
 pub const CODE: &str = "code-des-relations-entre-le-public-et-ladministration";
 
-/// The mirror imported from the full LEGI fixture archive (2025-07-13).
+/// The full LEGI fixture archive (2025-07-13).
+pub const FULL: &str = "Freemium_legi_global_20250713-140000.tar.gz";
+
+/// The fixtures' archives (`make-archives.sh`), built once per run.
+pub fn archives() -> &'static Path {
+    static DIR: OnceLock<tempfile::TempDir> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legi");
+        let made = Command::new("bash")
+            .arg(fixtures.join("make-archives.sh"))
+            .arg(dir.path())
+            .output()
+            .expect("make-archives.sh runs");
+        assert!(made.status.success(), "{made:?}");
+        dir
+    })
+    .path()
+}
+
+/// The mirror imported from the full archive, once per run (by the library: the
+/// command tests import with the binary).
 pub fn legi_mirror() -> &'static Path {
     static DIR: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
     let (_, mirror) = DIR.get_or_init(|| {
         let dir = tempfile::tempdir().expect("temp dir");
-        let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/legi");
-        let archives = dir.path().join("archives");
-        let made = Command::new("bash")
-            .arg(fixtures.join("make-archives.sh"))
-            .arg(&archives)
-            .output()
-            .expect("make-archives.sh runs");
-        assert!(made.status.success(), "{made:?}");
         let mirror = dir.path().join("mirror");
         let stop = AtomicBool::new(false);
         loi::mirror::import::run(
             &loi::mirror::import::Options {
                 into: mirror.clone(),
                 codes: Vec::new(),
-                sources: vec![archives.join("Freemium_legi_global_20250713-140000.tar.gz")],
+                sources: vec![archives().join(FULL)],
                 stop: &stop,
             },
             &mut loi::mirror::import::Quiet,
