@@ -61,6 +61,14 @@ impl App {
         })
     }
 
+    /// Whether the article at `path` is the law on the reading date (`true` when the
+    /// mirror does not say).
+    pub(super) fn in_force(&self, path: &str) -> bool {
+        self.mirror
+            .state(path)
+            .is_none_or(|s| s.standing(&self.date).in_force())
+    }
+
     /// An entry for `article` as it reads on the reading date.
     pub(super) fn entry_for(&self, article: Article) -> Entry {
         Entry::dated(self.mirror.at_date(article, &self.date), &self.date)
@@ -71,6 +79,8 @@ impl App {
     pub(super) fn set_date(&mut self, date: String) {
         self.date = date;
         self.date_entries();
+        // Which references lead to an article in force depends on the date.
+        self.history.recheck_references();
         let text = match self.current().time.as_ref().map(|t| t.shown) {
             Some(Shown::Missing(_)) => dates::version_missing(&self.date),
             _ => words::reading_on(&dates::date(&self.date), self.reads_today()),

@@ -58,13 +58,19 @@ impl App {
         const PER_TURN: usize = 256;
         let article = Rc::clone(&entry.article);
         let done = entry.resolving.len();
-        let more: Vec<bool> = article.links[done..]
+        let (more, lapsed): (Vec<bool>, Vec<bool>) = article.links[done..]
             .iter()
             .take(PER_TURN)
-            .map(|l| reference::resolve(&self.mirror, &article.path, l).is_ok())
-            .collect();
+            .map(
+                |l| match reference::resolve(&self.mirror, &article.path, l) {
+                    Ok(Target::Article { path, .. }) => (true, !self.in_force(&path)),
+                    found => (found.is_ok(), false),
+                },
+            )
+            .unzip();
         let entry = self.history.current_mut();
         entry.resolving.extend(more);
+        entry.lapsed.extend(lapsed);
         if entry.resolving.len() >= article.links.len() {
             entry.resolvable = Some(std::mem::take(&mut entry.resolving));
         }

@@ -19,6 +19,9 @@ pub struct Entry {
     pub resolvable: Option<Vec<bool>>,
     /// The answers so far while [`Entry::resolvable`] is being worked out.
     pub resolving: Vec<bool>,
+    /// Per reference checked so far: whether it leads to an article that is not in
+    /// force on the reading date.
+    pub lapsed: Vec<bool>,
     /// What the mirror knows of the article through time, once looked up; `None` for
     /// a mirror that keeps no dates.
     pub time: Option<Time>,
@@ -57,6 +60,7 @@ impl Entry {
             view,
             resolvable: None,
             resolving: Vec::new(),
+            lapsed: Vec::new(),
             time: None,
             on: None,
         }
@@ -107,6 +111,7 @@ impl History {
         for entry in &mut self.entries {
             entry.resolvable = None;
             entry.resolving.clear();
+            entry.lapsed.clear();
         }
     }
 

@@ -25,6 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let links = Links {
         selected: view.selected,
         resolvable: entry.resolvable.as_deref(),
+        lapsed: &entry.lapsed,
         theme,
     };
     let visible = view.visible_lines(f);
@@ -41,6 +42,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 struct Links<'a> {
     selected: Option<usize>,
     resolvable: Option<&'a [bool]>,
+    /// Per reference, once checked: whether it leads to an article that is not in
+    /// force on the reading date (struck through; the status line says it in words).
+    lapsed: &'a [bool],
     theme: &'a Theme,
 }
 
@@ -121,6 +125,12 @@ fn seg_style(seg: &Seg, links: Links) -> Style {
         Some(l) if dead(l) => links.theme.link_dead,
         Some(_) => links.theme.link,
         None => Style::new(),
+    };
+    let lapsed = seg.link.is_some_and(|l| links.lapsed.get(l) == Some(&true));
+    let base = if lapsed {
+        base.patch(links.theme.link_lapsed)
+    } else {
+        base
     };
     let base = if seg.style.deleted {
         base.patch(links.theme.deleted)

@@ -79,6 +79,9 @@ pub struct Theme {
     /// without colour, the style makes it quick to see.
     pub deleted: Style,
     pub inserted: Style,
+    /// Added to a reference's style when it leads to an article not in force on
+    /// the reading date.
+    pub link_lapsed: Style,
 }
 
 impl Default for Theme {
@@ -164,6 +167,7 @@ impl Theme {
                 former: REVERSED.patch(BOLD),
                 deleted: CROSSED_OUT,
                 inserted: BOLD,
+                link_lapsed: CROSSED_OUT,
             };
         }
         Theme {
@@ -188,6 +192,7 @@ impl Theme {
             former: REVERSED.patch(BOLD),
             deleted: CROSSED_OUT.fg(Color::Red),
             inserted: BOLD.fg(Color::Green),
+            link_lapsed: CROSSED_OUT,
         }
     }
 
@@ -231,6 +236,7 @@ impl Theme {
             self.former,
             self.deleted,
             self.inserted,
+            self.link_lapsed,
         ]
         .iter()
         .any(|s| s.fg.is_some_and(|c| c != Color::Reset) || s.bg.is_some_and(|c| c != Color::Reset))

@@ -20,6 +20,27 @@ const MONTHS: [&str; 12] = [
     "décembre",
 ];
 
+/// LEGI's day for « a date to be set » (by a decree to come): not a day to name.
+const UNSET: &str = "2222-02-22";
+
+/// `au 1er mars 2029`, or `à une date à fixer` for LEGI's placeholder.
+fn to_day(iso: &str) -> String {
+    if iso == UNSET {
+        "à une date à fixer".to_owned()
+    } else {
+        format!("au {}", date(iso))
+    }
+}
+
+/// `le 1er mars 2029`, or `à une date à fixer`.
+fn on_day(iso: &str) -> String {
+    if iso == UNSET {
+        "à une date à fixer".to_owned()
+    } else {
+        format!("le {}", date(iso))
+    }
+}
+
 /// `2016-01-01` → `1er janvier 2016`; what is no date is given back as it is.
 pub fn date(iso: &str) -> String {
     let mut parts = iso.splitn(3, '-');
@@ -71,8 +92,8 @@ pub fn standing(s: &Standing, meta: Option<&ArticleMeta>) -> String {
             then_changed,
             ..
         } => format!(
-            "En vigueur jusqu'au {}, puis {}",
-            date(until),
+            "En vigueur jusqu'{}, puis {}",
+            to_day(until),
             if *then_changed { "modifié" } else { "abrogé" }
         ),
         Standing::Other {
@@ -84,13 +105,13 @@ pub fn standing(s: &Standing, meta: Option<&ArticleMeta>) -> String {
                 .and_then(|m| m.versions.get(*index))
                 .is_some_and(|v| v.state.as_deref() == Some("VIGUEUR_DIFF"));
             match (since, until) {
-                (Some(s), _) if future => format!("Version à venir au {}", date(s)),
-                (Some(s), Some(u)) => format!("Version en vigueur du {} au {}", date(s), date(u)),
+                (Some(s), _) if future => format!("Version à venir {}", to_day(s)),
+                (Some(s), Some(u)) => format!("Version en vigueur du {} {}", date(s), to_day(u)),
                 (Some(s), None) => format!("Version en vigueur depuis le {}", date(s)),
                 (None, _) => "Version antérieure".to_owned(),
             }
         }
-        Standing::NotYet { from } => format!("Pas encore en vigueur : le sera le {}", date(from)),
+        Standing::NotYet { from } => format!("Pas encore en vigueur : le sera {}", on_day(from)),
         Standing::Repealed { since, back } => {
             let mut line = match since {
                 Some(s) => format!("Abrogé depuis le {}", date(s)),
@@ -222,7 +243,7 @@ pub fn version_label(v: &VersionMeta, shown: bool) -> String {
         .map(date)
         .unwrap_or_else(|| "?".to_owned());
     let span = match v.until() {
-        Some(u) => format!("du {since} au {}", date(u)),
+        Some(u) => format!("du {since} {}", to_day(u)),
         None => format!("depuis le {since}"),
     };
     // The mark first: a narrow list cuts the end of a line.
@@ -294,6 +315,19 @@ mod tests {
             "Version en vigueur du 1er mars 2008 au 11 décembre 2016"
         );
         assert_eq!(s(Standing::Unknown), UNKNOWN);
+        // LEGI's day for a date to be set is not named as a day.
+        assert_eq!(
+            s(Standing::InForce {
+                since: None,
+                until: Some(UNSET.into()),
+                then_changed: false
+            }),
+            "En vigueur jusqu'à une date à fixer, puis abrogé"
+        );
+        assert_eq!(
+            s(Standing::NotYet { from: UNSET.into() }),
+            "Pas encore en vigueur : le sera à une date à fixer"
+        );
         assert_eq!(
             current_text("2026-12-07"),
             "TEXTE ACTUEL : CELUI DU 7 DÉCEMBRE 2026 MANQUE"

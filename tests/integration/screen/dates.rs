@@ -217,3 +217,52 @@ fn a_version_the_mirror_lacks_is_said_and_the_current_text_marked_as_such() {
         screen(&app)
     );
 }
+
+#[test]
+fn a_reference_to_an_article_not_in_force_that_day_is_struck_and_said() {
+    let mut app = reader("L330-1", 80, 24);
+    read_at(&mut app, "2015-06-01");
+    for _ in 0..10 {
+        app.update(loi::app::action::Action::Idle);
+    }
+    keys(&mut app, "Tab");
+    let status = screen(&app).lines().last().unwrap_or_default().to_owned();
+    assert!(
+        status.contains("L. 300-2 → L300-2 (pas encore en vigueur"),
+        "{status}"
+    );
+    let buffer = crate::support::screen::drawn(&app);
+    let text = crate::support::screen::text_of(&buffer);
+    let (row, line) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("L. 300-2"))
+        .expect("the reference is on screen");
+    let col = line[..line.find("L. 300-2").expect("there")]
+        .chars()
+        .count();
+    let cell = &buffer[(
+        u16::try_from(col).expect("a column"),
+        u16::try_from(row).expect("a row"),
+    )];
+    assert!(
+        cell.modifier
+            .contains(ratatui::style::Modifier::CROSSED_OUT),
+        "{cell:?}"
+    );
+    // Today both are in force: nothing struck.
+    read_at(&mut app, "");
+    for _ in 0..10 {
+        app.update(loi::app::action::Action::Idle);
+    }
+    let buffer = crate::support::screen::drawn(&app);
+    let cell = &buffer[(
+        u16::try_from(col).expect("a column"),
+        u16::try_from(row).expect("a row"),
+    )];
+    assert!(
+        !cell
+            .modifier
+            .contains(ratatui::style::Modifier::CROSSED_OUT)
+    );
+}
