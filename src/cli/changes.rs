@@ -9,6 +9,7 @@ use std::io::Write;
 
 use serde::Serialize;
 
+use crate::app::words::dates;
 use crate::mirror::Mirror;
 use crate::mirror::error::Error;
 use crate::mirror::import::meta;
@@ -16,7 +17,7 @@ use crate::mirror::order;
 use crate::model::codes;
 use crate::model::sanitize;
 use crate::model::state::ArticleMeta;
-use crate::model::state::changes::{self, Change, Kind};
+use crate::model::state::changes;
 use crate::saved::{bookmarks, paths::Paths, session};
 
 /// What the command line asks.
@@ -175,29 +176,6 @@ fn add(rows: &mut Vec<Row>, a: &ArticleMeta, asked: &Asked) {
         num: a.num.clone(),
         code: code.clone(),
         path: a.path.clone(),
-        what: what(c),
+        what: dates::what_happened(c),
     }));
-}
-
-/// What happened, as the law says it: « modifié », or for what is to come, its noun
-/// and « à venir » (« abrogation à venir »).
-pub fn what(change: &Change) -> String {
-    let (done, coming) = match &change.kind {
-        Kind::Created => ("créé", "création"),
-        Kind::Modified => ("modifié", "modification"),
-        Kind::Restored => ("rétabli", "rétablissement"),
-        Kind::Ended(state) => match state.as_deref() {
-            Some("TRANSFERE") => ("transféré", "transfert"),
-            Some("ANNULE") => ("annulé", "annulation"),
-            Some("PERIME") => ("périmé", "péremption"),
-            Some("DISJOINT") => ("disjoint", "disjonction"),
-            Some("DEPLACE") => ("déplacé", "déplacement"),
-            _ => ("abrogé", "abrogation"),
-        },
-    };
-    if change.future {
-        format!("{coming} à venir")
-    } else {
-        done.to_owned()
-    }
 }

@@ -3,6 +3,7 @@
 //! kinds of texts that acted on it (« Créé par », « Modifié par »). French, as on
 //! Légifrance: they are the law's words, not the interface's.
 
+use crate::model::state::changes::{Change, Kind};
 use crate::model::state::{ArticleMeta, ChangeMeta, Standing, VersionMeta};
 
 const MONTHS: [&str; 12] = [
@@ -220,6 +221,29 @@ fn capitalized(s: &str) -> String {
     c.next()
         .map(|f| f.to_uppercase().chain(c).collect())
         .unwrap_or_default()
+}
+
+/// What happened, as the law says it: « modifié », or for what is to come, its noun
+/// and « à venir » (« abrogation à venir »).
+pub fn what_happened(change: &Change) -> String {
+    let (done, coming) = match &change.kind {
+        Kind::Created => ("créé", "création"),
+        Kind::Modified => ("modifié", "modification"),
+        Kind::Restored => ("rétabli", "rétablissement"),
+        Kind::Ended(state) => match state.as_deref() {
+            Some("TRANSFERE") => ("transféré", "transfert"),
+            Some("ANNULE") => ("annulé", "annulation"),
+            Some("PERIME") => ("périmé", "péremption"),
+            Some("DISJOINT") => ("disjoint", "disjonction"),
+            Some("DEPLACE") => ("déplacé", "déplacement"),
+            _ => ("abrogé", "abrogation"),
+        },
+    };
+    if change.future {
+        format!("{coming} à venir")
+    } else {
+        done.to_owned()
+    }
 }
 
 /// What is said when the mirror keeps no dates for the article shown.
