@@ -20,6 +20,11 @@ impl App {
         &self.date
     }
 
+    /// Today, `YYYY-MM-DD`, as the reader started.
+    pub fn today(&self) -> &str {
+        &self.today
+    }
+
     /// Whether the law is read as it is today.
     pub fn reads_today(&self) -> bool {
         self.date == self.today

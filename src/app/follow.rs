@@ -218,7 +218,11 @@ pub(super) fn describe_link(
             if let Some(state) = mirror.state(&path) {
                 let standing = state.standing(date);
                 if !standing.in_force() {
-                    let said = words::dates::standing(&standing, Some(&state));
+                    let said = words::dates::standing(
+                        &standing,
+                        Some(&state),
+                        &crate::model::date::today(),
+                    );
                     num = format!("{num} ({})", lowercase_first(&said));
                 }
             }

@@ -187,7 +187,7 @@ pub fn state_lines(dated: &Dated, day: &Day) -> Vec<String> {
             .map(|_| vec![dates::UNKNOWN.to_owned()])
             .unwrap_or_default();
     };
-    let mut line = dates::standing(&meta.standing(date), Some(meta));
+    let mut line = dates::standing(&meta.standing(date), Some(meta), &day.today);
     if date != day.today {
         line = format!("{line} · {}", dates::read_on(date));
     }

@@ -72,7 +72,7 @@ fn state(app: &App, width: usize, theme: &Theme) -> Line<'static> {
     };
     let entry = app.current();
     let meta = entry.time.as_ref().map(|t| &*t.meta);
-    let mut said = dates::standing(&standing, meta);
+    let mut said = dates::standing(&standing, meta, app.today());
     if let Some(time) = entry.time.as_ref().filter(|t| t.diff_from.is_some()) {
         let since = time
             .version()

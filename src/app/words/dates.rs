@@ -78,8 +78,9 @@ pub fn state_word(state: Option<&str>) -> &'static str {
     }
 }
 
-/// Where an article stands, in one line: what the header says under its title.
-pub fn standing(s: &Standing, meta: Option<&ArticleMeta>) -> String {
+/// Where an article stands, in one line: what the header says under its title. A
+/// version still to come on `today` is said « à venir ».
+pub fn standing(s: &Standing, meta: Option<&ArticleMeta>, today: &str) -> String {
     match s {
         Standing::Unknown => UNKNOWN.to_owned(),
         Standing::InForce {
@@ -104,7 +105,7 @@ pub fn standing(s: &Standing, meta: Option<&ArticleMeta>) -> String {
         } => {
             let future = meta
                 .and_then(|m| m.versions.get(*index))
-                .is_some_and(|v| v.state.as_deref() == Some("VIGUEUR_DIFF"));
+                .is_some_and(|v| v.since.as_deref().is_some_and(|since| since > today));
             match (since, until) {
                 (Some(s), _) if future => format!("Version à venir {}", to_day(s)),
                 (Some(s), Some(u)) => format!("Version en vigueur du {} {}", date(s), to_day(u)),
@@ -306,7 +307,7 @@ mod tests {
 
     #[test]
     fn each_standing_has_its_words() {
-        let s = |x| standing(&x, None);
+        let s = |x| standing(&x, None, "2026-12-07");
         assert_eq!(
             s(Standing::InForce {
                 since: Some("2016-01-01".into()),
