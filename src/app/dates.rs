@@ -158,7 +158,7 @@ impl App {
         let items: Vec<Item> = order
             .iter()
             .map(|&i| Item {
-                label: dates::version_label(&time.meta.versions[i], Some(i) == shown),
+                label: dates::version_label(&time.meta, i, Some(i) == shown, &self.today),
                 path: entry.article.path.clone(),
                 block: None,
                 version: Some(i),
@@ -192,8 +192,10 @@ impl App {
             return;
         }
         let Some(article) = self.mirror.version(path, &version.id, Citations::Later) else {
-            let text =
-                words::version_elsewhere(&self.keys(), &dates::version_label(version, false));
+            let text = words::version_elsewhere(
+                &self.keys(),
+                &dates::version_label(&meta, index, false, &self.today),
+            );
             self.say(&text, true);
             return;
         };
@@ -349,7 +351,7 @@ impl App {
                 return;
             }
             Err(Uncompared::Missing(i)) => {
-                let label = dates::version_label(&meta.versions[i], false);
+                let label = dates::version_label(&meta, i, false, &self.today);
                 self.say(&words::nothing_to_compare(&label), true);
                 return;
             }

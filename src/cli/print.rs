@@ -157,8 +157,10 @@ fn compared(mirror: &Mirror, dated: &Dated) -> Result<(Article, Vec<String>), St
         }
         Err(Uncompared::First) => Err(dates::FIRST_VERSION.to_owned()),
         Err(Uncompared::Missing(i)) => Err(dates::version_text_missing(&dates::version_label(
-            &state.versions[i],
+            state,
+            i,
             false,
+            &crate::model::date::today(),
         ))),
     }
 }

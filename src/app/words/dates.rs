@@ -4,7 +4,7 @@
 //! Légifrance: they are the law's words, not the interface's.
 
 use crate::model::state::changes::{Change, Kind};
-use crate::model::state::{ArticleMeta, ChangeMeta, Standing, VersionMeta};
+use crate::model::state::{ArticleMeta, ChangeMeta, Standing};
 
 const MONTHS: [&str; 12] = [
     "janvier",
@@ -260,8 +260,13 @@ pub fn versions_title(num: &str, n: usize) -> String {
 }
 
 /// One version in the list: `du 1er mars 2008 au 1er mai 2008 · modifié`, the one
-/// shown marked (`affichée : depuis le…`).
-pub fn version_label(v: &VersionMeta, shown: bool) -> String {
+/// shown marked (`affichée : depuis le…`). Its state is said as of `today`, from its
+/// dates, not as LEGI wrote it when the data was made (a repeal then « différée »
+/// may have come since).
+pub fn version_label(meta: &ArticleMeta, index: usize, shown: bool, today: &str) -> String {
+    let Some(v) = meta.versions.get(index) else {
+        return String::new();
+    };
     let since = v
         .since
         .as_deref()
@@ -271,9 +276,22 @@ pub fn version_label(v: &VersionMeta, shown: bool) -> String {
         Some(u) => format!("du {since} {}", to_day(u)),
         None => format!("depuis le {since}"),
     };
+    let state = if v.since.as_deref().is_some_and(|s| s > today) {
+        "à venir"
+    } else if v.in_force_on(today) {
+        "en vigueur"
+    } else if let Some(until) = v.until() {
+        let followed = meta
+            .versions
+            .iter()
+            .any(|w| w.since.as_deref().is_some_and(|s| s >= until));
+        if followed { "modifié" } else { "abrogé" }
+    } else {
+        state_word(v.state.as_deref())
+    };
     // The mark first: a narrow list cuts the end of a line.
     let mark = if shown { "affichée : " } else { "" };
-    format!("{mark}{span} · {}", state_word(v.state.as_deref()))
+    format!("{mark}{span} · {state}")
 }
 
 /// The title of the texts that acted on an article.
