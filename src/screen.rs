@@ -41,6 +41,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// Where a list goes over the text: a prompt's keeps one size while its answers change
 /// under it; another is as wide as its longest row, centred.
 fn list_area(p: &crate::app::picker::Picker, text: Rect) -> Rect {
+    if p.listing == crate::app::picker::Listing::Date {
+        // A date has no answers to list: the line typed, in its frame.
+        return Rect {
+            height: 3.min(text.height),
+            ..text
+        };
+    }
     if p.query.is_some() {
         let height = (goto_rows(p.items.len()) + 3).min(text.height);
         return Rect {

@@ -230,6 +230,25 @@ pub fn list_footer(keys: &Keys, deletes: bool) -> String {
     format!(" {clauses} ")
 }
 
+/// The frame's foot of the reading date's prompt.
+pub fn date_footer(keys: &Keys) -> String {
+    let clauses = hint(&[
+        keys.says(Action::Activate, "reads the law that day"),
+        keys.says(Action::Cancel, "closes"),
+    ]);
+    format!(" {clauses} ")
+}
+
+/// The frame's foot of the texts that changed an article.
+pub fn changes_footer(keys: &Keys) -> String {
+    let clauses = hint(&[
+        keys.says(Action::Activate, "on Légifrance"),
+        keys.says(Action::Copy, "copies its address"),
+        keys.says(Action::Cancel, "closes"),
+    ]);
+    format!(" {clauses} ")
+}
+
 /// A number that is in several codes.
 pub fn which_code(num: &str, codes: usize) -> String {
     format!("{num} is in {}: which one?", count(codes, "code", "codes"))

@@ -58,8 +58,12 @@ pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker, app: &crate::app::Ap
 /// What the keys do in the list: the bookmarks' own says how to delete one, with the
 /// key in effect.
 fn footer(picker: &Picker, keys: &crate::app::words::Keys) -> String {
-    let deletes = picker.listing == crate::app::picker::Listing::Bookmarks;
-    crate::app::words::list_footer(keys, deletes)
+    use crate::app::picker::Listing;
+    match picker.listing {
+        Listing::Date => crate::app::words::date_footer(keys),
+        Listing::Changes => crate::app::words::changes_footer(keys),
+        listing => crate::app::words::list_footer(keys, listing == Listing::Bookmarks),
+    }
 }
 
 /// The last `width` columns of `text`.
