@@ -20,9 +20,10 @@ use super::article::{Article, Block};
 use myers::{Budget, Op};
 use words::{Interner, PARAGRAPH};
 
-/// The work one comparison may do, in diagonals tried and tokens compared: what two
-/// unrelated texts of the largest article's size spend before they are shown replaced
-/// whole (benches/diff.rs).
+/// The work one comparison may do, in diagonals tried and tokens compared. A word changed
+/// all through the largest article spends a quarter to two thirds of it; two unrelated
+/// texts of that size stop at it in about the time git takes for them (measured:
+/// docs/BENCHMARKS.md, « the law at a date, part 3 »).
 const BUDGET: usize = 1 << 21;
 
 /// What became of a run of text, or of a paragraph, from the old version to the new.
