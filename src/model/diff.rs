@@ -15,16 +15,16 @@ mod tests;
 mod words;
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hasher};
 
 use super::article::{Article, Block};
 use myers::{Budget, Op};
 use words::{Interner, PARAGRAPH};
 
-/// The work one comparison may do, in diagonals tried and tokens compared: what two
-/// unrelated texts of the largest article's size spend before they are shown replaced
-/// whole (benches/diff.rs).
-const BUDGET: usize = 1 << 22;
+/// The work one comparison may do, in diagonals tried and tokens compared. A word changed
+/// all through the largest article spends a quarter to two thirds of it; two unrelated
+/// texts of that size stop at it in about the time git takes for them (measured:
+/// docs/BENCHMARKS.md, « the law at a date, part 3 »).
+const BUDGET: usize = 1 << 21;
 
 /// What became of a run of text, or of a paragraph, from the old version to the new.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -152,19 +152,14 @@ fn compare<S: AsRef<str>>(old: &[S], new: &[S], cap: usize) -> (Diff, Budget) {
     (diff, d.budget)
 }
 
-/// Ids of paragraphs, the same for the same words and signs (white space aside).
-fn paragraph_ids(old: &[&str], new: &[&str]) -> (Vec<u32>, Vec<u32>) {
-    let mut ids: HashMap<u64, u32> = HashMap::new();
-    let mut id = |text: &&str| {
-        let mut hash = DefaultHasher::new();
-        for part in text.split_whitespace() {
-            hash.write(part.as_bytes());
-            hash.write_u8(0xff); // no UTF-8 byte: parts stay apart
-        }
+/// Ids of paragraphs, the same for the same text. One whose spaces alone changed gets
+/// its own, and is then compared word by word with the one it stands for, to no change.
+fn paragraph_ids<'a>(old: &[&'a str], new: &[&'a str]) -> (Vec<u32>, Vec<u32>) {
+    let mut ids: HashMap<&'a str, u32, foldhash::fast::RandomState> = HashMap::default();
+    let mut id = |text: &&'a str| {
         let next = ids.len() as u32;
-        *ids.entry(hash.finish()).or_insert(next)
+        *ids.entry(*text).or_insert(next)
     };
-    // A collision only pairs two paragraphs that are then compared word by word.
     let old = old.iter().map(&mut id).collect();
     let new = new.iter().map(&mut id).collect();
     (old, new)

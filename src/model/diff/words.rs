@@ -18,7 +18,7 @@ const SPACE: u32 = 1;
 /// Token ids, one per distinct text, shared by all the diffs of one comparison.
 #[derive(Default)]
 pub(super) struct Interner<'a> {
-    ids: HashMap<&'a str, u32>,
+    ids: HashMap<&'a str, u32, foldhash::fast::RandomState>,
 }
 
 impl<'a> Interner<'a> {
@@ -33,7 +33,13 @@ impl<'a> Interner<'a> {
 
 /// A letter or digit, accented or not (a combining accent too, for decomposed text).
 pub(super) fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+    match c {
+        '0'..='9' | 'a'..='z' | 'A'..='Z' => true,
+        // French letters without the look-up in Unicode's tables: Latin-1 but × and ÷.
+        'À'..='ÿ' => c != '×' && c != '÷',
+        c if c.is_ascii() => false,
+        c => c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c),
+    }
 }
 
 /// What stays inside a word between two of its letters: `l'article`, `aujourd’hui`,
