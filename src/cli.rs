@@ -327,9 +327,13 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
             let mirror = mirror_for(cli.mirror.as_deref(), first_path(articles))?;
             let terminal = std::io::stdout().is_terminal();
             let options = crate::cli::print::Options {
+                // The terminal is asked its width only when there is one: without,
+                // crossterm runs `tput` twice to learn nothing (3.5 ms of an 8 ms print).
                 width: width.unwrap_or_else(|| {
-                    let columns = crossterm::terminal::size().map(|(c, _)| c).ok();
-                    columns.filter(|_| terminal).unwrap_or(80).max(20)
+                    let columns = terminal
+                        .then(|| crossterm::terminal::size().map(|(c, _)| c).ok())
+                        .flatten();
+                    columns.unwrap_or(80).max(20)
                 }),
                 folded: *folded,
                 // no-color.org: set and not empty means no colour.

@@ -7,6 +7,7 @@ use std::rc::Rc;
 
 use super::history::{Entry, Time};
 use super::picker::{Item, Listing, Picker};
+use super::view::View;
 use super::{App, Overlay};
 use crate::app::words::{self, dates};
 use crate::mirror::state::{Shown, Uncompared};
@@ -109,13 +110,24 @@ impl App {
             }
             let old = &self.history.entries()[i];
             let next = if old.on.is_none() {
-                if self.mirror.state(&old.article.path).is_none() {
+                let Some(state) = self.mirror.state(&old.article.path) else {
                     // No dates: nothing to add, nothing to read again.
                     self.history.entries_mut()[i].on = Some(date.clone());
                     continue;
+                };
+                // The article taken out of the entry, not copied: the first one is
+                // the whole of the first frame's text.
+                let entry = &mut self.history.entries_mut()[i];
+                let view = entry.view.clone();
+                let article = std::mem::replace(&mut entry.article, Rc::new(placeholder()));
+                let article = Rc::try_unwrap(article).unwrap_or_else(|rc| Article::clone(&rc));
+                let dated = self.mirror.at_date_with(article, Some(state), &date);
+                // The same text (and its Nota after it): the view stays as it was.
+                let same = !matches!(dated.shown, Shown::Version(_));
+                let mut next = Entry::dated(dated, &date);
+                if same {
+                    keep_view(&mut next, view);
                 }
-                let mut next = self.entry_for(Article::clone(&old.article));
-                keep_view(&mut next, old);
                 next
             } else if let Some(shown) = same_text(old, &date) {
                 let mut next = old.clone();
@@ -271,18 +283,28 @@ fn same_text(entry: &Entry, date: &str) -> Option<Shown> {
     }
 }
 
-/// The view of `old` kept in `next`, the same article with blocks added after its
-/// own (the Nota): folds, cursor and scroll stay where they were.
-fn keep_view(next: &mut Entry, old: &Entry) {
-    if next.article.blocks.len() < old.article.blocks.len()
-        || next.article.blocks[..old.article.blocks.len()] != old.article.blocks[..]
-    {
+/// The view `old` kept in `next`, the same article with blocks added after its own
+/// (the Nota): folds, cursor and scroll stay where they were.
+fn keep_view(next: &mut Entry, old: View) {
+    if next.view.folded.len() < old.folded.len() {
         return;
     }
-    let folded = next.view.folded.split_off(old.view.folded.len());
-    next.view = old.view.clone();
+    let folded = next.view.folded.split_off(old.folded.len());
+    next.view = old;
     next.view.folded.extend(folded);
-    next.resolvable = None;
+}
+
+/// What stands in an entry for the moment its article is taken out to be dated.
+fn placeholder() -> Article {
+    Article {
+        num: String::new(),
+        path: String::new(),
+        blocks: Vec::new(),
+        links: Vec::new(),
+        citations_pending: false,
+        has_heading: false,
+        note: None,
+    }
 }
 
 impl App {

@@ -73,7 +73,7 @@ impl Mirror {
             .map(|(i, _)| i)
             .ok_or(Uncompared::First)?;
         let text = |i: usize| {
-            self.version(rel, &state.versions[i].id, Citations::Now)
+            self.version_of(rel, state, &state.versions[i].id, Citations::Now)
                 .ok_or(Uncompared::Missing(i))
         };
         let (old, new) = (text(before)?, text(index)?);
@@ -89,14 +89,36 @@ impl Mirror {
     /// that day, or the file's text when that day has none (not yet, or repealed: the
     /// header says so) or the mirror lacks it ([`Shown::Missing`]).
     pub fn dated(&self, rel: &str, date: &str, citations: Citations) -> Result<Dated, Error> {
-        let article = self.article(rel, citations)?;
-        Ok(self.at_date(article, date))
+        let clean =
+            super::safe_relative(rel).ok_or_else(|| Error::OutsideMirror(rel.to_owned()))?;
+        let state = self.state(&clean);
+        // Another version that day, whose text the mirror has: that text only (the
+        // file is not parsed for nothing), once the file is known to be there.
+        if let Some(state) = &state
+            && let Some(i) = other_version(state, date)
+            && self.exists(&clean)
+            && let Some(other) = self.version_of(&clean, state, &state.versions[i].id, citations)
+        {
+            return Ok(Dated {
+                article: other,
+                state: Some(state.clone()),
+                shown: Shown::Version(i),
+            });
+        }
+        let article = self.article(&clean, citations)?;
+        Ok(self.at_date_with(article, state, date))
     }
 
     /// [`Mirror::dated`] for an article already read from its file (not parsed again
     /// when its own version is the one shown).
     pub fn at_date(&self, article: Article, date: &str) -> Dated {
-        let Some(state) = self.state(&article.path) else {
+        let state = self.state(&article.path);
+        self.at_date_with(article, state, date)
+    }
+
+    /// [`Mirror::at_date`] with the article's metadata already looked up.
+    pub fn at_date_with(&self, article: Article, state: Option<ArticleMeta>, date: &str) -> Dated {
+        let Some(state) = state else {
             return Dated {
                 article,
                 state: None,
@@ -108,10 +130,10 @@ impl Mirror {
         } else {
             Citations::Now
         };
-        let shown = match state.version_on(date) {
-            Some(i) if state.versions[i].id != state.id => {
+        let shown = match other_version(&state, date) {
+            Some(i) => {
                 let id = state.versions[i].id.clone();
-                if let Some(mut other) = self.version(&article.path, &id, citations) {
+                if let Some(mut other) = self.version_of(&article.path, &state, &id, citations) {
                     other.note = article.note;
                     return Dated {
                         article: other,
@@ -121,7 +143,7 @@ impl Mirror {
                 }
                 Shown::Missing(i)
             }
-            _ => Shown::Current,
+            None => Shown::Current,
         };
         Dated {
             article: with_nota(article, &state),
@@ -146,6 +168,17 @@ impl Mirror {
     /// import). `None` when the mirror does not have that version's text.
     pub fn version(&self, rel: &str, id: &str, citations: Citations) -> Option<Article> {
         let state = self.state(rel)?;
+        self.version_of(rel, &state, id, citations)
+    }
+
+    /// [`Mirror::version`] with the article's metadata already looked up.
+    fn version_of(
+        &self,
+        rel: &str,
+        state: &ArticleMeta,
+        id: &str,
+        citations: Citations,
+    ) -> Option<Article> {
         if state.id == id {
             return self.article(rel, citations).ok();
         }
@@ -174,4 +207,11 @@ fn with_nota(article: Article, state: &ArticleMeta) -> Article {
         Some(nota) if !nota.trim().is_empty() => article.with_nota(nota),
         _ => article,
     }
+}
+
+/// The version in force on `date` when it is not the one the file holds.
+fn other_version(state: &ArticleMeta, date: &str) -> Option<usize> {
+    state
+        .version_on(date)
+        .filter(|&i| state.versions[i].id != state.id)
 }

@@ -154,10 +154,11 @@ mod search {
         &rest[..end]
     }
 
-    /// Reads from `at` to the end of its line (or of the file).
-    fn read_line(file: &File, at: u64) -> Option<Vec<u8>> {
+    /// Reads from `at` to the end of its line (or of the file), `chunk` bytes at a
+    /// time: a probe needs only a line's start, the match the whole line.
+    fn read_line(file: &File, at: u64, chunk: usize, whole: bool) -> Option<Vec<u8>> {
         let mut line = Vec::new();
-        let mut buf = [0u8; 4096];
+        let mut buf = vec![0u8; chunk];
         let mut pos = at;
         loop {
             let n = file.read_at(&mut buf, pos).ok()?;
@@ -169,19 +170,41 @@ mod search {
                 return Some(line);
             }
             line.extend_from_slice(&buf[..n]);
+            // A key ends at the path's closing quote: enough of the line for a probe.
+            if !whole && key_complete(&line) {
+                return Some(line);
+            }
             pos += n as u64;
         }
     }
 
-    /// The first line starting at or after byte `at` and where it starts.
+    /// Whether `line` holds its whole key (the path's closing quote is in it).
+    fn key_complete(line: &[u8]) -> bool {
+        line.strip_prefix(PREFIX)
+            .is_some_and(|rest| rest.contains(&b'"'))
+    }
+
+    /// Where the line after the one holding byte `at - 1` starts.
+    fn next_start(file: &File, at: u64) -> Option<u64> {
+        let mut buf = [0u8; 512];
+        let mut pos = at - 1;
+        loop {
+            let n = file.read_at(&mut buf, pos).ok()?;
+            if n == 0 {
+                return Some(pos);
+            }
+            if let Some(nl) = buf[..n].iter().position(|&b| b == b'\n') {
+                return Some(pos + nl as u64 + 1);
+            }
+            pos += n as u64;
+        }
+    }
+
+    /// The first line starting at or after byte `at`, where it starts, and its start
+    /// (at least its key).
     fn line_after(file: &File, at: u64, size: u64) -> Option<(u64, Vec<u8>)> {
-        let start = if at == 0 {
-            0
-        } else {
-            let skipped = read_line(file, at - 1)?;
-            at + skipped.len() as u64
-        };
-        (start < size).then(|| read_line(file, start).map(|l| (start, l)))?
+        let start = if at == 0 { 0 } else { next_start(file, at)? };
+        (start < size).then(|| read_line(file, start, 1024, false).map(|l| (start, l)))?
     }
 
     /// The line whose key is `want`, in a file sorted by key.
@@ -201,14 +224,14 @@ mod search {
                 continue;
             }
             match key(&line).cmp(want) {
-                Ordering::Equal => return Some(line),
-                Ordering::Less => lo = start + line.len() as u64 + 1,
+                Ordering::Equal => return read_line(file, start, 4096, true),
+                Ordering::Less => lo = start + 1,
                 Ordering::Greater => hi = mid,
             }
         }
         // `lo` may sit at the start of the one line the probes stepped over.
-        let (_, line) = line_after(file, lo, size)?;
-        (key(&line) == want).then_some(line)
+        let (start, line) = line_after(file, lo, size)?;
+        (key(&line) == want).then(|| read_line(file, start, 4096, true))?
     }
 }
 
