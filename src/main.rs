@@ -105,7 +105,12 @@ fn main() -> ExitCode {
 
 /// A problem of config.toml as the user is told it.
 fn told(p: &loi::saved::config::Problem) -> String {
-    format!("{p} (ignored: loi goes on with its defaults)")
+    // A problem that says what was ignored needs no second word on it.
+    if p.problem.contains("ignored") {
+        p.to_string()
+    } else {
+        format!("{p} (ignored: loi goes on with its defaults)")
+    }
 }
 
 /// The problem with the home folder written `~`.

@@ -76,11 +76,39 @@ enum Keys {
     Many(Vec<String>),
 }
 
+/// A `config.toml` past this size is refused unread: a real one is a few lines.
+pub const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
+
 impl Config {
     /// Reads `file`: no file is no configuration. A file that cannot be used gives the
     /// defaults and the problem; entries that cannot be used are dropped, each with
     /// its problem.
     pub fn load(file: &Path) -> (Config, Vec<Problem>) {
+        let refused = |why: String| {
+            (
+                Config::default(),
+                vec![Problem {
+                    file: file.to_owned(),
+                    line: 0,
+                    problem: why,
+                }],
+            )
+        };
+        // Never opened unless it is a plain file of a sane size: a FIFO would block
+        // the start, a link to /dev/zero would be read for ever.
+        match std::fs::metadata(file) {
+            Ok(m) if !m.is_file() => {
+                return refused("is not a plain file: not read".into());
+            }
+            Ok(m) if m.len() > MAX_CONFIG_BYTES => {
+                return refused(format!(
+                    "is {} bytes, over the {} a configuration may have: not read",
+                    m.len(),
+                    MAX_CONFIG_BYTES
+                ));
+            }
+            _ => {}
+        }
         match std::fs::read_to_string(file) {
             Ok(text) => Config::parse(file, &text),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => (Config::default(), vec![]),
@@ -111,17 +139,27 @@ impl Config {
                 Ok(raw) => break raw,
                 Err(e) => {
                     let what = e.message().trim().to_owned();
-                    let unknown = what.starts_with("unknown field") && problems.len() < 20;
-                    match e.span().filter(|_| unknown) {
+                    let unknown = what.starts_with("unknown field");
+                    // A value of the wrong kind (`mouse = "yes"`, `down = 5`) is one
+                    // entry loi cannot use, not a file it cannot read: that entry goes.
+                    let wrong = what.starts_with("invalid type")
+                        || what.starts_with("invalid value")
+                        || what.contains("did not match any variant");
+                    let entry = (unknown || wrong) && problems.len() < 20;
+                    match e.span().filter(|_| entry) {
                         Some(span) => {
                             let start = kept[..span.start].rfind('\n').map_or(0, |i| i + 1);
                             let end = kept[span.start..]
                                 .find('\n')
                                 .map_or(kept.len(), |i| span.start + i);
                             kept.replace_range(start..end, &" ".repeat(end - start));
-                            let why = format!(
-                                "{what} (ignored: the settings are mirror, theme, mouse and [keys])"
-                            );
+                            let why = if unknown {
+                                format!(
+                                    "{what} (ignored: the settings are mirror, theme, mouse and [keys])"
+                                )
+                            } else {
+                                format!("{what} (this entry ignored, the others kept)")
+                            };
                             problems.push(problem(Some(span), why));
                         }
                         None => {
@@ -336,5 +374,58 @@ copy-text = "Ctrl-y"
         assert!(!file.mouse(false), "mouse = false");
         assert!(Config::default().mouse(false));
         assert!(!Config::default().mouse(true), "--no-mouse");
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_kind_drops_its_entry_and_keeps_the_others() {
+        let text = "mirror = \"/srv/legi\"\nmouse = \"yes\"\ntheme = \"light\"\n[keys]\ndown = 5\nup = \"K\"\n";
+        let (config, problems) = parse(text);
+        assert_eq!(config.mirror.as_deref(), Some(Path::new("/srv/legi")));
+        assert_eq!(config.theme.as_deref(), Some("light"));
+        assert_eq!(config.mouse, None);
+        let actions: Vec<&str> = config.keys.iter().map(|k| k.action.as_str()).collect();
+        assert_eq!(actions, ["up"]);
+        let lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+        assert_eq!(lines, [2, 5], "{problems:?}");
+        assert!(
+            problems[0].problem.contains("the others kept"),
+            "{problems:?}"
+        );
+        // A file TOML cannot read at all is still refused whole, with its line.
+        let (config, problems) = parse("mirror = \"/srv\nmouse = true\n");
+        assert!(config.mirror.is_none() && config.mouse.is_none());
+        assert_eq!(problems.len(), 1);
+    }
+
+    #[test]
+    fn a_special_or_huge_file_is_never_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let fifo = dir.path().join("fifo.toml");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        // Read, a FIFO with no writer would block for ever: this returns at once.
+        let (config, problems) = Config::load(&fifo);
+        assert!(config.mirror.is_none());
+        assert!(
+            problems[0].problem.contains("not a plain file"),
+            "{problems:?}"
+        );
+        let zero = dir.path().join("zero.toml");
+        std::os::unix::fs::symlink("/dev/zero", &zero).expect("symlink");
+        let (_, problems) = Config::load(&zero);
+        assert!(
+            problems[0].problem.contains("not a plain file"),
+            "{problems:?}"
+        );
+        let big = dir.path().join("big.toml");
+        let mut text = "mirror = \"/srv\"\n".to_owned();
+        text.push_str(&"# ".repeat(600_000));
+        std::fs::write(&big, text).expect("write");
+        let (config, problems) = Config::load(&big);
+        assert!(config.mirror.is_none());
+        assert!(problems[0].problem.contains("over the"), "{problems:?}");
     }
 }
