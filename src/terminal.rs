@@ -68,6 +68,17 @@ pub fn run(app: App, options: Options) -> Result<App, Error> {
     if !std::io::stdout().is_terminal() {
         return Err(Error::NotATerminal);
     }
+    // As less warns on a dumb terminal: one that cannot move its cursor would get
+    // the alternate screen's and the mouse's codes as text.
+    let term = std::env::var("TERM").unwrap_or_default();
+    if term.trim().is_empty() || term == "dumb" {
+        let shown = if term.trim().is_empty() {
+            "unset"
+        } else {
+            "dumb"
+        };
+        return Err(Error::DumbTerminal(shown.to_owned()));
+    }
     // As ratatui::try_init, with loi's writer, and a panic hook that gives back the
     // mouse too.
     let hook = std::panic::take_hook();

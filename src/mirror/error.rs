@@ -85,6 +85,11 @@ pub enum Error {
     NoDates(String),
     #[error("the output is not a terminal: loi is a full-screen reader, run it in a terminal")]
     NotATerminal,
+    /// `TERM` is `dumb`, or not set: no cursor to move, no screen to switch.
+    #[error(
+        "this terminal (TERM={0}) cannot show the full-screen reader: print an article instead, as in loi print L6123-1, or set TERM to your terminal's type (xterm-256color…)"
+    )]
+    DumbTerminal(String),
     /// Each article `loi print` could not print was reported on stderr as it came:
     /// this only sets the exit code, and is not shown.
     #[error("{0} of the articles could not be printed")]

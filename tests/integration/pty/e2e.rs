@@ -338,3 +338,24 @@ fn a_file_with_a_byte_order_mark_opens() {
     p.key(Key::Char('q'));
     assert_eq!(p.wait_exit(TIMEOUT), Some(0));
 }
+
+#[test]
+fn a_dumb_or_unnamed_terminal_is_told_to_print_and_gets_no_screen_codes() {
+    for (term, named) in [("dumb", "TERM=dumb"), ("", "TERM=unset")] {
+        let mut p = Pty::spawn(
+            Path::new(env!("CARGO_BIN_EXE_loi")),
+            &["L6123-1"],
+            &[("TERM", term)],
+            80,
+            24,
+        );
+        assert_eq!(p.wait_exit(TIMEOUT), Some(2), "{named}");
+        let out = p.output();
+        let text = String::from_utf8_lossy(&out);
+        assert!(text.contains(named), "{text}");
+        assert!(text.contains("loi print L6123-1"), "{text}");
+        // Neither the alternate screen nor the mouse was asked for.
+        assert!(!text.contains("\u{1b}[?1049h"), "{text:?}");
+        assert!(!text.contains("\u{1b}[?1000h"), "{text:?}");
+    }
+}
