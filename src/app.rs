@@ -140,6 +140,7 @@ impl App {
     /// A reader showing `article` in a terminal of `size` (columns, rows).
     pub fn new(mirror: Mirror, article: Article, size: (u16, u16)) -> App {
         let layout = Layout::new(&article, size.0);
+        let today = crate::model::date::today();
         let mut app = App {
             mirror,
             history: History::new(Entry::new(article)),
@@ -156,9 +157,9 @@ impl App {
             browser: effect::browser(|k| std::env::var(k).ok()),
             keymap: crate::app::keymap::Keymap::default(),
             files: None,
-            date: crate::model::date::today(),
+            date: today.clone(),
             consolidated: None,
-            today: crate::model::date::today(),
+            today,
             quit: false,
         };
         app.date_entries();
@@ -361,7 +362,7 @@ impl App {
                             &self.mirror,
                             &article,
                             link,
-                            &self.date,
+                            (&self.date, &self.today),
                         ));
                     }
                     None => self.say(words::NO_MORE_REFERENCES, false),

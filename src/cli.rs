@@ -294,7 +294,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
             let mirror = mirror_for(cli.mirror.as_deref(), first_path(articles))?;
             let asked = crate::cli::changes::Asked {
                 since,
-                today: &today(),
+                today: &crate::model::date::today(),
                 articles,
                 bookmarks: *bookmarks,
                 json: *json,
@@ -353,7 +353,7 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
                 crate::cli::print::Form::Text(options)
             };
             let day = crate::cli::print::Day {
-                today: today(),
+                today: crate::model::date::today(),
                 asked: date.clone(),
             };
             let mut out = std::io::BufWriter::new(std::io::stdout().lock());
@@ -375,11 +375,6 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
             }
         }
     }
-}
-
-/// Today (UTC), `YYYY-MM-DD`: the day articles are read on when none is asked.
-pub fn today() -> String {
-    crate::model::date::today()
 }
 
 /// A date the command line gives that is not one.

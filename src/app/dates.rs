@@ -102,13 +102,12 @@ impl App {
         let pos = self.history.position();
         let mut changed_current = false;
         for i in 0..self.history.entries().len() {
-            let entry = &self.history.entries()[i];
-            if entry.on.as_deref() == Some(date.as_str())
-                || entry.time.as_ref().is_some_and(|t| t.diff_from.is_some())
+            let old = &self.history.entries()[i];
+            if old.on.as_deref() == Some(date.as_str())
+                || old.time.as_ref().is_some_and(|t| t.diff_from.is_some())
             {
                 continue;
             }
-            let old = &self.history.entries()[i];
             let next = if old.on.is_none() {
                 let Some(state) = self.mirror.state(&old.article.path) else {
                     // No dates: nothing to add, nothing to read again.
@@ -203,7 +202,10 @@ impl App {
         {
             return;
         }
-        let Some(article) = self.mirror.version(path, &version.id, Citations::Later) else {
+        let Some(article) = self
+            .mirror
+            .version(path, &meta, &version.id, Citations::Later)
+        else {
             let text = words::version_elsewhere(
                 &self.keys(),
                 &dates::version_label(&meta, index, false, &self.today),
@@ -211,22 +213,16 @@ impl App {
             self.say(&text, true);
             return;
         };
-        let article = if version.id == meta.id {
-            match meta.nota.as_deref() {
-                Some(nota) if !nota.trim().is_empty() => article.with_nota(nota),
-                _ => article,
-            }
-        } else {
-            article
+        let shown = Shown::of(&meta, index);
+        // The file's own version is read with its Nota, as it opens.
+        let article = match shown {
+            Shown::Current => crate::mirror::state::with_nota(article, &meta),
+            _ => article,
         };
         let mut entry = Entry::new(article);
         entry.time = Some(Time {
             meta: Rc::clone(&meta),
-            shown: if version.id == meta.id {
-                Shown::Current
-            } else {
-                Shown::Version(index)
-            },
+            shown,
             diff_from: None,
         });
         // A version chosen is read as it is, whatever the reading date.
@@ -384,11 +380,7 @@ impl App {
         let mut entry = Entry::new(article);
         entry.time = Some(Time {
             meta: Rc::clone(&meta),
-            shown: if meta.versions[shown].id == meta.id {
-                Shown::Current
-            } else {
-                Shown::Version(shown)
-            },
+            shown: Shown::of(&meta, shown),
             diff_from: Some(before),
         });
         entry.on = Some(self.date.clone());

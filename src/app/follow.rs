@@ -204,7 +204,7 @@ pub(super) fn describe_link(
     mirror: &Mirror,
     article: &Article,
     link: usize,
-    date: &str,
+    (date, today): (&str, &str),
 ) -> Status {
     let l = &article.links[link];
     let labels = |point: &[Marker]| -> String {
@@ -218,12 +218,8 @@ pub(super) fn describe_link(
             if let Some(state) = mirror.state(&path) {
                 let standing = state.standing(date);
                 if !standing.in_force() {
-                    let said = words::dates::standing(
-                        &standing,
-                        Some(&state),
-                        &crate::model::date::today(),
-                    );
-                    num = format!("{num} ({})", lowercase_first(&said));
+                    let said = words::dates::aside(&standing, &state, today);
+                    num = format!("{num} ({said})");
                 }
             }
             let at = if point.is_empty() {
@@ -242,12 +238,4 @@ pub(super) fn describe_link(
         }
     };
     Status { text, error: false }
-}
-
-/// `Abrogé depuis…` → `abrogé depuis…`, to follow a number in parentheses.
-fn lowercase_first(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_lowercase().chain(c).collect())
-        .unwrap_or_default()
 }

@@ -44,10 +44,7 @@ pub struct Time {
 impl Time {
     /// The index, in `meta.versions`, of the version whose text is shown.
     pub fn version(&self) -> Option<usize> {
-        match self.shown {
-            Shown::Version(i) => Some(i),
-            Shown::Current | Shown::Missing(_) => self.meta.current(),
-        }
+        self.shown.version(&self.meta)
     }
 }
 

@@ -102,7 +102,7 @@ pub fn run(
                         let head = state_lines(&dated, day);
                         write_article_under(mirror, &dated.article, &head, &options, out)?;
                     }
-                    Form::Compared(options) => match compared(mirror, &dated) {
+                    Form::Compared(options) => match compared(mirror, &dated, &day.today) {
                         Err(why) => {
                             failed += 1;
                             out.flush()?;
@@ -133,16 +133,12 @@ pub fn run(
 
 /// What changed in the version `dated` shows against the one before it, and the lines
 /// under its heading (when, how many words); or why there is nothing to compare.
-fn compared(mirror: &Mirror, dated: &Dated) -> Result<(Article, Vec<String>), String> {
+fn compared(mirror: &Mirror, dated: &Dated, today: &str) -> Result<(Article, Vec<String>), String> {
     use crate::mirror::state::Uncompared;
     let Some(state) = dated.state.as_ref() else {
         return Err(dates::NO_VERSIONS.to_owned());
     };
-    let shown = match dated.shown {
-        Shown::Version(i) => Some(i),
-        Shown::Current | Shown::Missing(_) => state.current(),
-    };
-    let Some(shown) = shown else {
+    let Some(shown) = dated.shown.version(state) else {
         return Err(dates::NO_VERSIONS.to_owned());
     };
     match mirror.compare(&dated.article.path, state, shown) {
@@ -157,10 +153,7 @@ fn compared(mirror: &Mirror, dated: &Dated) -> Result<(Article, Vec<String>), St
         }
         Err(Uncompared::First) => Err(dates::FIRST_VERSION.to_owned()),
         Err(Uncompared::Missing(i)) => Err(dates::version_text_missing(&dates::version_label(
-            state,
-            i,
-            false,
-            &crate::model::date::today(),
+            state, i, false, today,
         ))),
     }
 }

@@ -187,8 +187,3 @@ impl Old {
         })
     }
 }
-
-/// Today (UTC) as `YYYY-MM-DD`.
-fn today() -> String {
-    crate::model::date::today()
-}

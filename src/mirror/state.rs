@@ -31,6 +31,26 @@ pub enum Shown {
     Missing(usize),
 }
 
+impl Shown {
+    /// How version `index` of the article is shown: the file's own, or another's.
+    pub fn of(state: &ArticleMeta, index: usize) -> Shown {
+        if state.versions.get(index).is_some_and(|v| v.id == state.id) {
+            Shown::Current
+        } else {
+            Shown::Version(index)
+        }
+    }
+
+    /// The index, in `state.versions`, of the version whose text this is (the file's
+    /// for [`Shown::Missing`], which shows it for want of the day's).
+    pub fn version(self, state: &ArticleMeta) -> Option<usize> {
+        match self {
+            Shown::Version(i) => Some(i),
+            Shown::Current | Shown::Missing(_) => state.current(),
+        }
+    }
+}
+
 /// What changed in a version of an article: the comparison, and as an article to
 /// read ([`Article::of_diff`]).
 #[derive(Debug, Clone)]
@@ -73,7 +93,7 @@ impl Mirror {
             .map(|(i, _)| i)
             .ok_or(Uncompared::First)?;
         let text = |i: usize| {
-            self.version_of(rel, state, &state.versions[i].id, Citations::Now)
+            self.version(rel, state, &state.versions[i].id, Citations::Now)
                 .ok_or(Uncompared::Missing(i))
         };
         let (old, new) = (text(before)?, text(index)?);
@@ -97,7 +117,7 @@ impl Mirror {
         if let Some(state) = &state
             && let Some(i) = other_version(state, date)
             && self.exists(&clean)
-            && let Some(other) = self.version_of(&clean, state, &state.versions[i].id, citations)
+            && let Some(other) = self.version(&clean, state, &state.versions[i].id, citations)
         {
             return Ok(Dated {
                 article: other,
@@ -133,7 +153,7 @@ impl Mirror {
         let shown = match other_version(&state, date) {
             Some(i) => {
                 let id = state.versions[i].id.clone();
-                if let Some(mut other) = self.version_of(&article.path, &state, &id, citations) {
+                if let Some(mut other) = self.version(&article.path, &state, &id, citations) {
                     other.note = article.note;
                     return Dated {
                         article: other,
@@ -163,16 +183,11 @@ impl Mirror {
         meta::read_mirror(self.root()?)
     }
 
-    /// One version of the article at `rel`, by its id, as an article: the file's own
-    /// text for the version it holds, else the text `.loi/versions/` keeps (a LEGI
-    /// import). `None` when the mirror does not have that version's text.
-    pub fn version(&self, rel: &str, id: &str, citations: Citations) -> Option<Article> {
-        let state = self.state(rel)?;
-        self.version_of(rel, &state, id, citations)
-    }
-
-    /// [`Mirror::version`] with the article's metadata already looked up.
-    fn version_of(
+    /// One version of the article at `rel` (`state`, its metadata), by its id, as an
+    /// article: the file's own text for the version it holds, else the text
+    /// `.loi/versions/` keeps (a LEGI import). `None` when the mirror does not have
+    /// that version's text.
+    pub fn version(
         &self,
         rel: &str,
         state: &ArticleMeta,
@@ -202,7 +217,7 @@ impl Mirror {
 }
 
 /// The file's text with the Nota of its version after it, when it has one.
-fn with_nota(article: Article, state: &ArticleMeta) -> Article {
+pub fn with_nota(article: Article, state: &ArticleMeta) -> Article {
     match state.nota.as_deref() {
         Some(nota) if !nota.trim().is_empty() => article.with_nota(nota),
         _ => article,

@@ -217,6 +217,16 @@ pub fn changed_by(kind: &str) -> String {
     verb.to_owned()
 }
 
+/// Where an article stands, to follow its number in parentheses: `abrogé depuis le
+/// 1er septembre 2026`.
+pub fn aside(s: &Standing, meta: &ArticleMeta, today: &str) -> String {
+    let said = standing(s, Some(meta), today);
+    let mut c = said.chars();
+    c.next()
+        .map(|f| f.to_lowercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 fn capitalized(s: &str) -> String {
     let mut c = s.chars();
     c.next()

@@ -60,7 +60,7 @@ pub fn run(
 fn day(stamp: Option<&str>) -> String {
     match stamp {
         Some(s) if s.len() >= 8 => format!("{}-{}-{}", &s[..4], &s[4..6], &s[6..8]),
-        _ => super::today(),
+        _ => crate::model::date::today(),
     }
 }
 
@@ -94,7 +94,10 @@ fn apply(
     progress.reading();
     let before: Vec<meta::CodeMeta> = old.meta.iter().flat_map(|m| m.codes.clone()).collect();
     let mut writer = Writer::new(stage.dir(), target, &Plan::default());
-    writer.legi = archive.stamp.clone().or_else(|| Some(super::today()));
+    writer.legi = archive
+        .stamp
+        .clone()
+        .or_else(|| Some(crate::model::date::today()));
     let spool = tempfile::tempfile_in(stage.dir()).map_err(|e| writer.failed(e))?;
     let date = day(archive.stamp.as_deref());
     let mut pass = Pass::new(&archive.path, date, &options.codes, &before, spool);

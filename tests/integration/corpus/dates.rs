@@ -166,12 +166,12 @@ fn paths_by_id(mirror: &Path) -> BTreeMap<String, String> {
     out
 }
 
-fn print_json(mirror: &Path, paths: &[&String]) -> BTreeMap<String, Value> {
+/// What `loi --mirror MIRROR ARGS…` prints, once it has succeeded.
+fn loi_stdout(mirror: &Path, args: &[&str]) -> String {
     let out = Command::new(LOI)
         .arg("--mirror")
         .arg(mirror)
-        .args(["print", "--json"])
-        .args(paths)
+        .args(args)
         .output()
         .expect("loi runs");
     assert!(
@@ -179,8 +179,13 @@ fn print_json(mirror: &Path, paths: &[&String]) -> BTreeMap<String, Value> {
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8(out.stdout)
-        .expect("UTF-8")
+    String::from_utf8(out.stdout).expect("UTF-8")
+}
+
+fn print_json(mirror: &Path, paths: &[&String]) -> BTreeMap<String, Value> {
+    let mut args = vec!["print", "--json"];
+    args.extend(paths.iter().map(|p| p.as_str()));
+    loi_stdout(mirror, &args)
         .lines()
         .map(|l| {
             let v: Value = serde_json::from_str(l).unwrap_or_else(|e| panic!("{e}: {l}"));
@@ -266,19 +271,7 @@ fn changes_since_a_day_are_the_package_s_versions_starting_or_ending_then() {
         .iter()
         .filter_map(|a| Some((by_id.get(a["id"].as_str()?)?.as_str(), a)))
         .collect();
-    let out = Command::new(LOI)
-        .arg("--mirror")
-        .arg(mirror)
-        .args(["changes", "--json", "--since", SINCE])
-        .output()
-        .expect("loi runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let rows: Vec<Value> = String::from_utf8(out.stdout)
-        .expect("UTF-8")
+    let rows: Vec<Value> = loi_stdout(mirror, &["changes", "--json", "--since", SINCE])
         .lines()
         .map(|l| serde_json::from_str(l).expect("JSON"))
         .collect();
