@@ -17,13 +17,17 @@ use serde::{Deserialize, Serialize};
 /// The folder of the metadata, under the mirror's root.
 pub const DIR: &str = ".loi";
 
+/// The layout's version an import writes: 2, each code's lines sorted by path (1:
+/// in the order of the source).
+pub const FORMAT: u32 = 2;
+
 /// The folder of the versions' texts, under [`DIR`].
 pub const VERSIONS: &str = "versions";
 
 /// `.loi/mirror.json`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct MirrorMeta {
-    /// This layout's version: 1.
+    /// This layout's version: [`FORMAT`].
     pub format: u32,
     /// One more at each import: the caches of the mirror are stamped with it.
     pub generation: u64,
@@ -102,14 +106,17 @@ pub fn each_in_code(root: &Path, folder: &str, f: &mut dyn FnMut(ArticleMeta)) {
 
 /// The line of `path` (from the mirror's root) in its code's metadata: a binary search
 /// over the lines, which an import writes sorted by path ([`sort_lines`]), reading a
-/// few pages of a file of megabytes. A file written unsorted (by an import before it
-/// sorted) is read whole when the search misses.
+/// few pages of a file of megabytes. A miss is a miss, but in a mirror of format 1,
+/// whose files an import wrote unsorted: that one is read whole.
 pub fn find(root: &Path, path: &str) -> Option<ArticleMeta> {
     let folder = path.split('/').next()?;
     let file = root.join(DIR).join("codes").join(format!("{folder}.jsonl"));
     let file = std::fs::File::open(file).ok()?;
     if let Some(line) = search::line(&file, path.as_bytes()) {
         return serde_json::from_slice(&line).ok();
+    }
+    if read_mirror(root).is_some_and(|m| m.format >= FORMAT) {
+        return None;
     }
     let mut found = None;
     each_in_code(root, folder, &mut |a| {
@@ -289,6 +296,23 @@ mod tests {
         for p in ["c/z.md", "c/a.md", "c/m.md"] {
             assert_eq!(find(dir.path(), p).map(|a| a.path).as_deref(), Some(p));
         }
+        // A mirror of today's format says its files are sorted: a miss is not
+        // followed by a read of the whole file, so the unsorted one loses lines.
+        let current = MirrorMeta {
+            format: FORMAT,
+            ..MirrorMeta::default()
+        };
+        let json = dir.path().join(DIR).join("mirror.json");
+        std::fs::write(&json, serde_json::to_string(&current).unwrap()).unwrap();
+        let found = ["c/z.md", "c/a.md", "c/m.md"]
+            .iter()
+            .filter(|p| find(dir.path(), p).is_some())
+            .count();
+        assert!(
+            found < 3,
+            "the binary search alone misses in an unsorted file"
+        );
+        std::fs::remove_file(&json).unwrap();
         let file = dir.path().join(DIR).join("codes").join("c.jsonl");
         sort_lines(&file).unwrap();
         let sorted = std::fs::read_to_string(&file).unwrap();

@@ -11,7 +11,7 @@ use super::files;
 use super::links;
 use super::meta::{self, CodeMeta, MirrorMeta};
 use super::plan::{Plan, key};
-use super::{ImportError, Old, Summary, today};
+use super::{ImportError, Old, Summary};
 
 /// A code's `.jsonl`, written in any order and sorted by path when done: the reader
 /// finds an article's line by a binary search ([`meta::find`]).
@@ -182,9 +182,9 @@ impl Writer {
         }
         codes.extend(self.codes.iter().cloned());
         let mirror = MirrorMeta {
-            format: 1,
+            format: meta::FORMAT,
             generation: old.meta.as_ref().map_or(0, |m| m.generation) + 1,
-            imported: today(),
+            imported: crate::model::date::today(),
             codes,
             legi: self
                 .legi
