@@ -6,6 +6,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::keymap::Keymap;
+use crate::app::words;
 
 /// Below this width, each description goes under its keys.
 const NARROW: usize = 60;
@@ -32,11 +33,18 @@ pub enum Line {
 
 /// The help's lines at `width` columns.
 pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line> {
-    let rows = keymap.help_rows();
+    let rows: Vec<(String, _)> = keymap
+        .help_rows()
+        .into_iter()
+        .map(|(labels, action)| {
+            let labels: Vec<&str> = labels.into_iter().map(words::keys::shown).collect();
+            (labels.join(", "), action)
+        })
+        .collect();
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let mut lines = vec![Line::Title(crate::app::words::HELP_TITLE), Line::Blank];
+    let mut lines = vec![Line::Title(words::help_title()), Line::Blank];
     for (keys, action) in rows {
-        let what = crate::app::words::describe(action);
+        let what = words::describe(action);
         if width < NARROW {
             lines.push(Line::Keys {
                 keys: keys.clone(),
