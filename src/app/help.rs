@@ -44,14 +44,14 @@ pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line> {
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     let mut lines = vec![Line::Title(words::help_title()), Line::Blank];
     for (keys, action) in rows {
-        let what = words::describe(action);
+        let what = words::describe(action, &words::Keys(keymap));
         if width < NARROW {
             lines.push(Line::Keys {
                 keys: keys.clone(),
                 gap: 0,
                 text: String::new(),
             });
-            for part in wrap(what, width.saturating_sub(6)) {
+            for part in wrap(&what, width.saturating_sub(6)) {
                 lines.push(Line::More {
                     indent: 6,
                     text: part,
@@ -61,7 +61,7 @@ pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line> {
         }
         let column = 2 + key_width + 2;
         let gap = key_width.saturating_sub(keys.width()) + 2;
-        let mut parts = wrap(what, width.saturating_sub(column)).into_iter();
+        let mut parts = wrap(&what, width.saturating_sub(column)).into_iter();
         lines.push(Line::Keys {
             keys: keys.clone(),
             gap,

@@ -1,10 +1,49 @@
 //! What each action does, as the help says it.
 
+use super::Keys;
 use crate::app::action::Action;
-use crate::tr;
+use crate::{tr, trf};
 
-/// What `action` does, in the words of the help screen.
-pub fn describe(action: Action) -> &'static str {
+/// What `action` does, in the words of the help screen; a key it names is the one
+/// in effect (`keys`: a list's Enter; a prompt's own, fixed, keys otherwise).
+pub fn describe(action: Action, keys: &Keys) -> String {
+    let open = keys
+        .of(Action::Activate)
+        .unwrap_or(Keys::typing(Action::Activate));
+    let enter = Keys::typing(Action::Activate);
+    let esc = Keys::typing(Action::Cancel);
+    let said = match action {
+        Action::Bookmarks => {
+            return trf!(
+                "List the bookmarks, newest first; {open} opens one at its point",
+                "Lister les signets, les plus récents d'abord ; {open} en ouvre un à son point"
+            );
+        }
+        Action::ReadHistory => {
+            return trf!(
+                "List the articles read, newest first; {open} opens one",
+                "Lister les articles lus, les plus récents d'abord ; {open} en ouvre un"
+            );
+        }
+        Action::Find => {
+            return trf!(
+                "Search this article: matches are highlighted as you type, {enter} keeps the search, {esc} puts the cursor back",
+                "Chercher dans cet article : les résultats s'éclairent à la frappe, {enter} garde la recherche, {esc} remet le curseur"
+            );
+        }
+        Action::SearchMirror => {
+            return trf!(
+                "Search the text of the whole mirror (case and accents aside, \"a phrase\"); {enter} opens an article at its match",
+                "Chercher dans le texte de tout le miroir (sans égard à la casse ni aux accents, « une phrase ») ; {enter} ouvre un article à son résultat"
+            );
+        }
+        _ => fixed(action),
+    };
+    said.to_owned()
+}
+
+/// What an action that names no key does.
+fn fixed(action: Action) -> &'static str {
     match action {
         Action::Down => tr!(
             "Move to the next block, or read on through a long one",
@@ -81,14 +120,6 @@ pub fn describe(action: Action) -> &'static str {
             "Bookmark the article at the point under the cursor",
             "Poser un signet sur l'article, au point sous le curseur"
         ),
-        Action::Bookmarks => tr!(
-            "List the bookmarks, newest first; Enter opens one at its point",
-            "Lister les signets, les plus récents d'abord ; Entrée en ouvre un à son point"
-        ),
-        Action::ReadHistory => tr!(
-            "List the articles read, newest first; Enter opens one",
-            "Lister les articles lus, les plus récents d'abord ; Entrée en ouvre un"
-        ),
         Action::Delete => tr!(
             "Delete the bookmark highlighted in the list of bookmarks",
             "Supprimer le signet choisi dans la liste des signets"
@@ -129,10 +160,6 @@ pub fn describe(action: Action) -> &'static str {
             "Go to an article by number or by words of a section's title",
             "Aller à un article par son numéro ou par des mots du titre d'une section"
         ),
-        Action::Find => tr!(
-            "Search this article: matches are highlighted as you type, Enter keeps the search, Esc puts the cursor back",
-            "Chercher dans cet article : les résultats s'éclairent à la frappe, Entrée garde la recherche, Échap remet le curseur"
-        ),
         Action::NextMatch => tr!(
             "Go to the next match of the search (round the end)",
             "Aller au résultat suivant de la recherche (en bouclant)"
@@ -140,10 +167,6 @@ pub fn describe(action: Action) -> &'static str {
         Action::PrevMatch => tr!(
             "Go to the previous match of the search",
             "Aller au résultat précédent de la recherche"
-        ),
-        Action::SearchMirror => tr!(
-            "Search the text of the whole mirror (case and accents aside, \"a phrase\"); Enter opens an article at its match",
-            "Chercher dans le texte de tout le miroir (sans égard à la casse ni aux accents, « une phrase ») ; Entrée ouvre un article à son résultat"
         ),
         Action::Help => tr!("Show this list of keys", "Afficher cette liste des touches"),
         Action::Cancel => tr!(
@@ -165,6 +188,8 @@ pub fn describe(action: Action) -> &'static str {
         | Action::Scroll(_)
         | Action::Click(..)
         | Action::Idle => "",
+        // Said by `describe`, with their keys.
+        Action::Bookmarks | Action::ReadHistory | Action::Find | Action::SearchMirror => "",
     }
 }
 
@@ -178,9 +203,10 @@ mod tests {
         let bindable: Vec<Action> = <Action as strum::IntoEnumIterator>::iter()
             .filter(|a| a.bindable())
             .collect();
-        let mut seen: Vec<&str> = Vec::new();
+        let mut seen: Vec<String> = Vec::new();
+        let map = crate::app::keymap::Keymap::default();
         for a in bindable {
-            let text = describe(a);
+            let text = describe(a, &super::Keys(&map));
             assert!(!text.is_empty(), "{a:?} has no description");
             assert!(!seen.contains(&text), "{a:?} says what another says");
             seen.push(text);

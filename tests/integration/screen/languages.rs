@@ -51,7 +51,7 @@ fn tour(lang: Lang, size: (u16, u16)) -> Vec<(&'static str, String)> {
 
     keys(&mut app, "s");
     shots.push(("search_prompt", screen(&app)));
-    keys(&mut app, "c o n s e i l Enter");
+    keys(&mut app, "m é d i a t e u r Enter");
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while app.has_idle_work() {
         assert!(
