@@ -3,6 +3,7 @@
 mod codes;
 mod e2e;
 mod hostile;
+mod language;
 mod output;
 mod pty_harness;
 mod saved;
