@@ -31,6 +31,12 @@ pub fn describe(action: Action, keys: &Keys) -> String {
                 "Chercher dans cet article : les résultats s'éclairent à la frappe, {enter} garde la recherche, {esc} remet le curseur"
             );
         }
+        Action::Versions => {
+            return trf!(
+                "List the article's versions and their dates; {open} opens one",
+                "Lister les versions de l'article et leurs dates ; {open} en ouvre une"
+            );
+        }
         Action::SearchMirror => {
             return trf!(
                 "Search the text of the whole mirror (case and accents aside, \"a phrase\"); {enter} opens an article at its match",
@@ -132,10 +138,6 @@ fn fixed(action: Action) -> &'static str {
             "List the articles that cite this one (\"cité par\")",
             "Lister les articles qui citent celui-ci (« cité par »)"
         ),
-        Action::Versions => tr!(
-            "List the article's versions and their dates; Enter opens one",
-            "Lister les versions de l'article et leurs dates ; Entrée en ouvre une"
-        ),
         Action::Changes => tr!(
             "List the texts that created or changed the article",
             "Lister les textes qui ont créé ou modifié l'article"
@@ -189,7 +191,11 @@ fn fixed(action: Action) -> &'static str {
         | Action::Click(..)
         | Action::Idle => "",
         // Said by `describe`, with their keys.
-        Action::Bookmarks | Action::ReadHistory | Action::Find | Action::SearchMirror => "",
+        Action::Bookmarks
+        | Action::ReadHistory
+        | Action::Find
+        | Action::SearchMirror
+        | Action::Versions => "",
     }
 }
 
