@@ -268,7 +268,7 @@ pub fn goto_limit(limit: usize) -> String {
 /// The contents' frame: its title, its foot, and the mark of the article read.
 pub fn contents_title(code: &str, consolidated: Option<&str>) -> String {
     match consolidated {
-        Some(d) => format!(" Contents · {code} · données au {} ", dates::date(d)),
+        Some(d) => format!(" Contents · {code} · {} ", data_of(d)),
         None => format!(" Contents · {code} "),
     }
 }
@@ -353,7 +353,9 @@ pub const NOT_IN_CONTENTS: &str = "This article is not in its code's table of co
 pub const LAST_OF_CODE: &str = "This is the last article of the code";
 pub const FIRST_OF_CODE: &str = "This is the first article of the code";
 
+mod home;
 mod more;
+pub use home::*;
 pub use more::*;
 
 #[cfg(test)]

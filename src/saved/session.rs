@@ -41,6 +41,10 @@ pub struct Place {
 pub struct Session {
     pub stack: Vec<Place>,
     pub pos: usize,
+    /// Whether the home (the list of codes) was shown over the stack: `loi` then
+    /// opens on it again, the stack under it (a file from before the home has none).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub home: bool,
 }
 
 /// The file: a session per mirror.
@@ -80,10 +84,12 @@ mod tests {
                 toggled: vec![3],
             }],
             pos: 0,
+            home: false,
         };
         let other = Session {
             stack: vec![],
             pos: 0,
+            home: false,
         };
         save(&file, "bundled", &one).expect("save");
         save(&file, "/other", &other).expect("save");
@@ -99,6 +105,7 @@ mod tests {
             &Session {
                 stack: vec![],
                 pos: 0,
+                home: false,
             },
         )
         .expect("save");

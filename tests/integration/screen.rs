@@ -2,6 +2,7 @@
 
 mod articles;
 mod dates;
+mod home;
 mod mouse_and_colour;
 mod screens;
 mod tables;

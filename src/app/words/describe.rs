@@ -32,6 +32,7 @@ pub fn describe(action: Action) -> &'static str {
         Action::ReadHistory => "List the articles read, newest first; Enter opens one",
         Action::Delete => "Delete the bookmark highlighted in the list of bookmarks",
         Action::Contents => "Show the code's table of contents, open at this article",
+        Action::Home => "Show the home: the mirror's codes; Enter opens one's contents",
         Action::CitedBy => "List the articles that cite this one (\"cité par\")",
         Action::Versions => "List the article's versions and their dates; Enter opens one",
         Action::Changes => "List the texts that created or changed the article",

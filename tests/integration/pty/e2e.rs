@@ -21,7 +21,7 @@ fn body(screen: &str) -> String {
 
 #[test]
 fn follow_a_reference_and_come_back_with_the_same_folds() {
-    let mut p = loi(&[]);
+    let mut p = loi(&["D313-14"]);
     p.wait_for("Article D313-14", TIMEOUT);
     // Unfold II, so that coming back has a fold state worth keeping.
     p.key(Key::Down);
@@ -68,7 +68,7 @@ fn follow_a_reference_and_come_back_with_the_same_folds() {
 
 #[test]
 fn zr_and_zm_unfold_and_fold_everything() {
-    let mut p = loi(&[]);
+    let mut p = loi(&["D313-14"]);
     p.wait_for("Article D313-14", TIMEOUT);
     p.send(b"zR");
     p.wait_for("▾ 1° D'élaborer", TIMEOUT);
@@ -87,7 +87,7 @@ fn zr_and_zm_unfold_and_fold_everything() {
 /// `q` typed into the prompt is text, Esc closes it.
 #[test]
 fn go_to_opens_an_article_by_number() {
-    let mut p = loi(&[]);
+    let mut p = loi(&["D313-14"]);
     p.wait_for("Article D313-14", TIMEOUT);
     p.send(b"g");
     p.wait_for("Go to", TIMEOUT);
@@ -197,7 +197,7 @@ fn a_panic_gives_the_terminal_back() {
 fn signals_give_the_terminal_back() {
     for (signal, number) in [("TERM", 15), ("HUP", 1), ("INT", 2), ("QUIT", 3)] {
         for run in 0..20 {
-            let mut p = loi(&[]);
+            let mut p = loi(&["D313-14"]);
             p.wait_for("Article D313-14", TIMEOUT);
             let status = std::process::Command::new("kill")
                 .args([&format!("-{signal}"), &p.pid().to_string()])
@@ -231,7 +231,7 @@ fn quitting_leaves_the_terminal_in_cooked_mode() {
     let loi = env!("CARGO_BIN_EXE_loi");
     let mut p = Pty::spawn(
         Path::new("/bin/sh"),
-        &["-c", "\"$0\"; stty -a", loi],
+        &["-c", "\"$0\" D313-14; stty -a", loi],
         &[],
         200,
         24,
