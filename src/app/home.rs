@@ -209,3 +209,87 @@ impl App {
         self.status = None;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::Start;
+    use crate::app::history::History;
+    use crate::mirror::Mirror;
+    use crate::model::article::Citations;
+    use crate::saved::paths::Paths;
+
+    /// The reader as `loi` opens it on the bundled sample with nothing named and no
+    /// session, its files in `home`.
+    fn at_home(home: &std::path::Path) -> App {
+        let files = Paths::in_folders(home.join("c"), home.join("d"), home.join("k"));
+        App::start(
+            Mirror::bundled(),
+            None,
+            Start {
+                size: (80, 24),
+                files: Some(files),
+                ..Start::default()
+            },
+        )
+    }
+
+    #[test]
+    fn nothing_read_saves_no_session_and_quitting_from_the_home_says_so() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut app = at_home(dir.path());
+        assert!(app.home().is_some() && app.nothing_read());
+        assert!(app.session_to_save().is_none(), "nothing to reopen");
+        // Code de l'éducation, its one article: every section unfolded down to it.
+        app.update(Action::Activate);
+        for _ in 0..6 {
+            app.update(Action::Unfold);
+            app.update(Action::Down);
+        }
+        app.update(Action::Activate);
+        assert_eq!(app.current().article.num, "D313-14");
+        assert_eq!(app.history().entries().len(), 1, "the stand-in replaced");
+        let saved = app.session_to_save().expect("a session").session;
+        assert!(!saved.home, "quit from the article: reopens it");
+        app.update(Action::Home);
+        let saved = app.session_to_save().expect("a session").session;
+        assert!(saved.home, "quit from the home: reopens on it");
+        assert_eq!(saved.stack.len(), 1);
+        // Or from what the home opened.
+        app.update(Action::Activate);
+        assert!(app.contents().is_some());
+        assert!(app.session_to_save().expect("a session").session.home);
+    }
+
+    #[test]
+    fn a_session_saved_on_the_home_reopens_on_it_over_its_stack() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mirror = Mirror::bundled();
+        let article = mirror
+            .article(&mirror.first_article().expect("seed"), Citations::Later)
+            .expect("reads");
+        let history = History::new(crate::app::history::Entry::new(article));
+        let files = Paths::in_folders(
+            dir.path().join("c"),
+            dir.path().join("d"),
+            dir.path().join("k"),
+        );
+        let start = |session| Start {
+            size: (80, 24),
+            files: Some(files.clone()),
+            session,
+            ..Start::default()
+        };
+        let app = App::start(mirror.clone(), None, start(Some((history.clone(), true))));
+        assert!(app.home().is_some());
+        assert_eq!(app.current().article.num, "D313-14", "under it");
+        let app = App::start(mirror.clone(), None, start(Some((history.clone(), false))));
+        assert!(app.home().is_none());
+        // An article named wins over the session and the home.
+        let named = mirror
+            .article(&mirror.first_article().expect("seed"), Citations::Later)
+            .expect("reads");
+        let app = App::start(mirror, Some(named), start(Some((history, true))));
+        assert!(app.home().is_none());
+    }
+}

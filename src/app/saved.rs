@@ -15,7 +15,7 @@ use crate::saved::visits::{self, Visit};
 pub struct SessionToSave {
     file: std::path::PathBuf,
     mirror: String,
-    session: Session,
+    pub(super) session: Session,
 }
 
 impl SessionToSave {

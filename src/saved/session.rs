@@ -111,4 +111,21 @@ mod tests {
         .expect("save");
         assert!(load(&file, "bundled").is_some());
     }
+
+    #[test]
+    fn a_session_from_before_the_home_reads_as_not_on_it_and_home_is_written_only_when_on_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("session.json");
+        std::fs::write(&file, r#"{"bundled": {"stack": [], "pos": 0}}"#).expect("write");
+        let old = load(&file, "bundled").expect("reads");
+        assert!(!old.home);
+        save(&file, "bundled", &old).expect("save");
+        assert!(
+            !std::fs::read_to_string(&file)
+                .expect("read")
+                .contains("home")
+        );
+        save(&file, "bundled", &Session { home: true, ..old }).expect("save");
+        assert!(load(&file, "bundled").expect("reads").home);
+    }
 }
