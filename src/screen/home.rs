@@ -15,6 +15,9 @@ use crate::app::words;
 use crate::model::layout::fit;
 use crate::model::sanitize::clean;
 
+// The app scrolls by this many rows a code; two are drawn here.
+const _: () = assert!(ROWS_PER_CODE == 2);
+
 /// Draws the codes of `view` into `area` (the text's rows).
 pub fn draw(frame: &mut Frame, area: Rect, view: &HomeView, theme: &Theme) {
     let width = usize::from(area.width);
@@ -62,7 +65,6 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &HomeView, theme: &Theme) {
                 ]),
             ]
         });
-    debug_assert_eq!(ROWS_PER_CODE, 2, "two rows a code, as drawn here");
     for (y, line) in (area.y..area.bottom()).zip(rows) {
         super::line::put(buf, area.x, y, &line, area.width);
     }

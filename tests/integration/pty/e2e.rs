@@ -29,14 +29,17 @@ fn follow_a_reference_and_come_back_with_the_same_folds() {
     let before = p.wait_for("▾ II.-", TIMEOUT);
     // Tab through the references to the first one the sample holds.
     let mut found = false;
+    let status = |p: &Pty| p.screen().lines().last().unwrap_or_default().to_owned();
     for _ in 0..20 {
+        let said = status(&p);
         p.key(Key::Tab);
-        std::thread::sleep(Duration::from_millis(30));
-        if p.screen()
-            .lines()
-            .last()
-            .is_some_and(|l| l.contains("articles L. 6123-1 → L6123-1"))
-        {
+        // Each Tab's status line before the next Tab: on a loaded machine a fixed
+        // pause let a Tab go past the reference looked for.
+        let waited = std::time::Instant::now();
+        while status(&p) == said && waited.elapsed() < Duration::from_secs(2) {
+            std::thread::sleep(Duration::from_millis(10));
+        }
+        if status(&p).contains("articles L. 6123-1 → L6123-1") {
             found = true;
             break;
         }
