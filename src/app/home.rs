@@ -132,7 +132,8 @@ impl App {
             Action::PageUp => view.step(-page, fit),
             Action::Top => view.step(isize::MIN, fit),
             Action::Bottom => view.step(isize::MAX, fit),
-            Action::Activate | Action::Unfold => {
+            // `t`, the contents' own key, too: it closes them back here.
+            Action::Activate | Action::Unfold | Action::Contents => {
                 let home = view.clone();
                 if let Some(code) = home.shelf.codes.get(home.cursor) {
                     let folder = code.folder.clone();

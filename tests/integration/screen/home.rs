@@ -65,6 +65,12 @@ fn enter_opens_a_codes_contents_and_backspace_comes_back_to_the_home() {
     assert!(app.home().is_some());
     keys(&mut app, "Enter t");
     assert!(app.home().is_some());
+    // And `t` opens them from the home as Enter does.
+    keys(&mut app, "t");
+    assert_eq!(
+        app.contents().map(|c| c.toc.code.as_str()),
+        Some("code-du-travail")
+    );
 }
 
 #[test]
