@@ -22,7 +22,7 @@ use crate::app::view::{Page, Sideways, View};
 use crate::mirror::Mirror;
 use crate::mirror::toc::Toc;
 use crate::mirror::toc::view::TocView;
-use crate::model::article::Article;
+use crate::model::article::{Article, Citations};
 use crate::model::layout::Layout;
 use effect::Effect;
 
@@ -34,6 +34,7 @@ pub mod effect;
 mod follow;
 pub mod help;
 pub mod history;
+pub mod home;
 pub mod keymap;
 mod lists;
 #[cfg(test)]
@@ -74,8 +75,9 @@ pub struct Start {
     pub keymap: crate::app::keymap::Keymap,
     /// Where bookmarks and articles read are kept; `None`: nowhere.
     pub files: Option<crate::saved::paths::Paths>,
-    /// The stack of the last reading of this mirror, shown instead of the article.
-    pub session: Option<History>,
+    /// The stack of the last reading of this mirror, shown when no article is named;
+    /// with whether the home was shown over it when the reader quit.
+    pub session: Option<(History, bool)>,
     /// The article's number is in several codes: these, to choose from.
     pub choices: Vec<String>,
     /// A problem to say on the first screen (`config.toml`'s).
@@ -96,6 +98,8 @@ pub enum Overlay {
     Search(Picker, search::MirrorSearch),
     /// The code's table of contents.
     Contents(TocView),
+    /// The home: the mirror's codes.
+    Home(home::HomeView),
 }
 
 /// Everything the screen shows, and where the articles come from.
@@ -109,6 +113,11 @@ pub struct App {
     overlay: Option<Overlay>,
     /// The last table of contents built, kept for `]` and `[` and for `t` again.
     toc: Option<Rc<Toc>>,
+    /// The mirror's codes, once the home has listed them.
+    shelf: Option<Rc<crate::mirror::shelf::Shelf>>,
+    /// The home, while an overlay opened from it is shown: closing that overlay
+    /// goes back to it.
+    home_beneath: Option<home::HomeView>,
     status: Option<Status>,
     /// The `/` search of the article, while it is typed or kept for `n`.
     find: Option<search::Find>,
@@ -148,6 +157,8 @@ impl App {
             size,
             overlay: None,
             toc: None,
+            shelf: None,
+            home_beneath: None,
             status: None,
             find: None,
             backlinks: None,
@@ -166,23 +177,31 @@ impl App {
         app
     }
 
-    /// The reader as it opens: the session reopened if there is one, else `article`
-    /// (with the list of codes to choose from when its number is in several), the
-    /// article noted as read, and the note said.
-    pub fn start(mirror: Mirror, article: Article, start: Start) -> App {
+    /// The reader as it opens: `article` (with the list of codes to choose from when
+    /// its number is in several), else the session reopened if there is one, else
+    /// the home (the mirror's codes); the article noted as read, and the note said.
+    pub fn start(mirror: Mirror, article: Option<Article>, start: Start) -> App {
+        let named = article.is_some();
+        // With nothing named, a blank stand-in until the session or the home
+        // replaces it: nothing is read for a screen that shows no article.
+        let article = article.unwrap_or_else(|| Article::parse("", "", Citations::Later));
         let mut app = App::new(mirror, article, start.size);
         app.keymap = start.keymap;
         app.files = start.files;
-        if let Some(history) = start.session {
+        let mut home = !named;
+        if let Some((history, at_home)) = start.session.filter(|_| !named) {
             app.history = history;
             app.relayout();
+            home = at_home;
         }
         if let Some(date) = start.date {
             app.date = date;
         }
         app.date_entries();
-        // Asking which code: what is read is noted once chosen.
-        if !app.offer(start.choices) {
+        if home {
+            app.open_home();
+        } else if !app.offer(start.choices) {
+            // Asking which code: what is read is noted once chosen.
             app.note_read();
         }
         if let Some(note) = start.note {
@@ -275,9 +294,11 @@ impl App {
             Some(Overlay::List(_)) => self.update_picker(action),
             Some(Overlay::Search(..)) => self.update_mirror_search(action),
             Some(Overlay::Contents(_)) => self.update_contents(action),
+            Some(Overlay::Home(_)) => self.update_home(action),
             None if self.finding() => self.update_find_prompt(action),
             None => self.update_reading(action),
         }
+        self.back_home_if_closed(action);
     }
 
     /// Keys while the help is shown: it scrolls, and closes.
@@ -308,10 +329,18 @@ impl App {
         }
         self.status = None;
         let article = Rc::clone(&self.history.current().article);
+        // An article with no text has no block to move to; what needs none works.
         if article.blocks.is_empty()
             && !matches!(
                 action,
-                Action::Back | Action::Forward | Action::Help | Action::Quit
+                Action::Back
+                    | Action::Forward
+                    | Action::Help
+                    | Action::Quit
+                    | Action::Home
+                    | Action::GoTo
+                    | Action::Bookmarks
+                    | Action::ReadHistory
             )
         {
             self.say(words::no_text(), false);
@@ -400,6 +429,7 @@ impl App {
             Action::Delete => self.say(&words::delete_where(&self.keys()), false),
             Action::Help => self.overlay = Some(Overlay::Help(0)),
             Action::Contents => self.open_contents(),
+            Action::Home => self.open_home(),
             Action::CitedBy => self.cited_by(),
             Action::Versions => self.list_versions(),
             Action::Changes => self.list_changes(),
@@ -506,6 +536,10 @@ impl App {
     fn resize(&mut self, cols: u16, rows: u16) {
         let width_changed = cols != self.size.0;
         self.size = (cols, rows);
+        let fit = self.codes_that_fit();
+        if let Some(Overlay::Home(view)) = self.overlay.as_mut() {
+            view.scroll_to_cursor(fit);
+        }
         if width_changed {
             self.relayout();
         } else {

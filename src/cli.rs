@@ -444,10 +444,12 @@ fn first_path(args: &[String]) -> Option<&str> {
 }
 
 /// What the command line opens: the mirror, the article, and when its number is in
-/// several codes, those articles (the first is the one opened) to ask which.
+/// several codes, those articles (the first is the one opened) to ask which. No
+/// article when none is named and the mirror's articles are in codes' folders: the
+/// reader then opens on the session, else on the home (the list of codes).
 pub struct Opened {
     pub mirror: Mirror,
-    pub article: Article,
+    pub article: Option<Article>,
     pub choices: Vec<String>,
 }
 
@@ -458,7 +460,19 @@ pub fn target(cli: &Cli, ask: bool) -> Result<Opened, Error> {
     let mirror = mirror_for(cli.mirror.as_deref(), first_path(&cli.article))?;
     let mut choices = Vec::new();
     let rel = match named::one(&mirror, &cli.article)? {
-        None => mirror.first_article()?,
+        None => {
+            // Whether it is a mirror at all: one look at the first file, as before.
+            let first = mirror.first_article()?;
+            // A folder of loose articles, in no code's folder, has no home to list.
+            if first.contains('/') {
+                return Ok(Opened {
+                    mirror,
+                    article: None,
+                    choices,
+                });
+            }
+            first
+        }
         Some(one) => match one.path(&mirror) {
             Err(Error::Ambiguous { num, .. }) if ask => {
                 choices = mirror.in_each_code(&num);
@@ -476,7 +490,7 @@ pub fn target(cli: &Cli, ask: bool) -> Result<Opened, Error> {
     let article = named::article(&mirror, &rel, Citations::Later)?;
     Ok(Opened {
         mirror,
-        article,
+        article: Some(article),
         choices,
     })
 }

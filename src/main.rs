@@ -151,10 +151,12 @@ fn tilde(p: &loi::saved::config::Problem) -> String {
     }
 }
 
-/// The stack saved when this mirror was last read, if its article is still there.
-fn reopen_session(files: &Paths, mirror: &Mirror) -> Option<History> {
+/// The stack saved when this mirror was last read, if its article is still there,
+/// and whether the home was shown over it.
+fn reopen_session(files: &Paths, mirror: &Mirror) -> Option<(History, bool)> {
     let key = loi::saved::session::mirror_key(mirror);
-    loi::saved::session::load(&files.session, &key).and_then(|s| History::reopen(&s, mirror))
+    let session = loi::saved::session::load(&files.session, &key)?;
+    History::reopen(&session, mirror).map(|h| (h, session.home))
 }
 
 /// Help and version on stdout; a mistake on stderr, exit 2. clap quotes the argument

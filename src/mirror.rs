@@ -18,6 +18,7 @@ mod plain;
 mod read;
 pub mod reference;
 pub mod search;
+pub mod shelf;
 pub mod state;
 pub mod toc;
 

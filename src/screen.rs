@@ -5,6 +5,7 @@
 mod body;
 mod header;
 pub mod help;
+mod home;
 mod line;
 mod picker;
 mod search;
@@ -21,9 +22,16 @@ use theme::Theme;
 /// Draws `app` into the whole frame, in `theme`'s styles.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let [head, text, foot] = rows(frame.area());
-    header::draw(frame, head, app, theme);
+    // The home's header while it is shown, and while nothing is read (an overlay
+    // opened from it): there is no article to name.
+    if app.home().is_some() || app.nothing_read() {
+        home::header(frame, head, app, theme);
+    } else {
+        header::draw(frame, head, app, theme);
+    }
     match app.overlay() {
         Some(Overlay::Help(scroll)) => help::draw(frame, text, app, *scroll, theme),
+        Some(Overlay::Home(view)) => home::draw(frame, text, view, theme),
         _ => body::draw(frame, text, app, theme),
     }
     match app.overlay() {
@@ -33,7 +41,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Some(Overlay::List(p) | Overlay::Search(p, _)) => {
             picker::draw(frame, list_area(p, text), p, app, theme);
         }
-        Some(Overlay::Help(_)) | None => {}
+        Some(Overlay::Help(_) | Overlay::Home(_)) | None => {}
     }
     status::draw(frame, foot, app, theme);
 }

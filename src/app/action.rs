@@ -31,6 +31,8 @@ pub enum Action {
     ReadHistory,
     Delete,
     Contents,
+    /// The home: the list of the mirror's codes
+    Home,
     CitedBy,
     /// The versions of the article, and its dates
     Versions,

@@ -14,12 +14,29 @@ impl App {
     fn toc(&mut self) -> Rc<Toc> {
         let path = self.current().article.path.clone();
         let code = path.split('/').next().unwrap_or_default().to_owned();
+        self.toc_of(&code)
+    }
+
+    /// The table of contents of the code in folder `code`, built once per code.
+    pub(super) fn toc_of(&mut self, code: &str) -> Rc<Toc> {
         if let Some(toc) = self.toc.as_ref().filter(|t| t.code == code) {
             return Rc::clone(toc);
         }
-        let toc = Rc::new(Toc::of_code(&self.mirror.index(), &code));
+        let toc = Rc::new(Toc::of_code(&self.mirror.index(), code));
         self.toc = Some(Rc::clone(&toc));
         toc
+    }
+
+    /// The date of the data of the code in `folder`, when the mirror says (`loi
+    /// import`): read once per opening of the contents (a small file), never while
+    /// drawing.
+    pub(super) fn data_date_of(&self, folder: &str) -> Option<String> {
+        self.mirror.imported().and_then(|m| {
+            m.codes
+                .into_iter()
+                .find(|c| c.folder == folder)
+                .and_then(|c| c.data_date)
+        })
     }
 
     pub(super) fn open_contents(&mut self) {
@@ -29,14 +46,7 @@ impl App {
             return;
         }
         let path = self.current().article.path.clone();
-        // The date of the code's data, for the title: read once per opening (a small
-        // file), never while drawing.
-        self.consolidated = self.mirror.imported().and_then(|m| {
-            m.codes
-                .into_iter()
-                .find(|c| c.folder == toc.code)
-                .and_then(|c| c.data_date)
-        });
+        self.consolidated = self.data_date_of(&toc.code);
         let mut view = TocView::at(toc, &path);
         view.scroll_to_cursor(self.text_height().saturating_sub(2));
         self.overlay = Some(Overlay::Contents(view));

@@ -130,8 +130,14 @@ impl History {
         &mut self.entries[self.pos]
     }
 
-    /// Opens `entry` after the current one, dropping the forward part.
+    /// Opens `entry` after the current one, dropping the forward part. The blank
+    /// stand-in of a reader opened on the home is replaced: it was never read, and
+    /// Backspace must not lead to it.
     pub fn push(&mut self, entry: Entry) {
+        if self.holds_nothing_read() {
+            self.entries[0] = entry;
+            return;
+        }
         self.entries.truncate(self.pos + 1);
         self.entries.push(entry);
         self.pos += 1;
@@ -142,6 +148,12 @@ impl History {
     pub fn replace(&mut self, entry: Entry) {
         self.entries.truncate(self.pos + 1);
         self.entries[self.pos] = entry;
+    }
+
+    /// Whether the stack holds only the blank stand-in the reader starts with when
+    /// it opens on the home: nothing read yet.
+    pub fn holds_nothing_read(&self) -> bool {
+        self.entries.len() == 1 && self.entries[0].article.path.is_empty()
     }
 
     /// Steps back; false at the first article.

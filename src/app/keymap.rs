@@ -125,6 +125,8 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::ch('H')], "H", Action::ReadHistory),
     bind(&[Key::ch('d')], "d", Action::Delete),
     bind(&[Key::ch('t')], "t", Action::Contents),
+    // Lynx's key for its main screen (`m`, its other one, is vim's mark here).
+    bind(&[Key::ch('M')], "M", Action::Home),
     bind(&[Key::ch('c')], "c", Action::CitedBy),
     bind(&[Key::ch('V')], "V", Action::Versions),
     bind(&[Key::ch('i')], "i", Action::Changes),

@@ -15,7 +15,7 @@ use crate::saved::visits::{self, Visit};
 pub struct SessionToSave {
     file: std::path::PathBuf,
     mirror: String,
-    session: Session,
+    pub(super) session: Session,
 }
 
 impl SessionToSave {
@@ -51,10 +51,17 @@ impl App {
     /// hang-up ends it from another thread, without the app.
     pub fn session_to_save(&self) -> Option<SessionToSave> {
         let files = self.files.as_ref()?;
+        // Nothing read: nothing to reopen; the next start shows the home anyway.
+        if self.nothing_read() {
+            return None;
+        }
+        let mut session = self.history.to_session();
+        // Quit from the home (or from what it opened): it opens on the home again.
+        session.home = self.home().is_some() || self.home_beneath.is_some();
         Some(SessionToSave {
             file: files.session.clone(),
             mirror: session::mirror_key(&self.mirror),
-            session: self.history.to_session(),
+            session,
         })
     }
 

@@ -343,11 +343,8 @@ pub fn goto_limit(limit: usize) -> String {
 pub fn contents_title(code: &str, consolidated: Option<&str>) -> String {
     match consolidated {
         Some(d) => {
-            let d = dates::date(d);
-            trf!(
-                " Contents · {code} · données au {d} ",
-                " Sommaire · {code} · données au {d} "
-            )
+            let d = data_of(d);
+            trf!(" Contents · {code} · {d} ", " Sommaire · {code} · {d} ")
         }
         None => trf!(" Contents · {code} ", " Sommaire · {code} "),
     }
@@ -495,7 +492,9 @@ pub fn first_of_code() -> &'static str {
     )
 }
 
+mod home;
 mod more;
+pub use home::*;
 pub use more::*;
 
 #[cfg(test)]

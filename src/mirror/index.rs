@@ -10,6 +10,7 @@
 
 mod build;
 pub mod cache;
+mod counts;
 #[cfg(unix)]
 pub mod paged;
 pub(crate) mod walk;

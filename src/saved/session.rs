@@ -41,6 +41,10 @@ pub struct Place {
 pub struct Session {
     pub stack: Vec<Place>,
     pub pos: usize,
+    /// Whether the home (the list of codes) was shown over the stack: `loi` then
+    /// opens on it again, the stack under it (a file from before the home has none).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub home: bool,
 }
 
 /// The file: a session per mirror.
@@ -80,10 +84,12 @@ mod tests {
                 toggled: vec![3],
             }],
             pos: 0,
+            home: false,
         };
         let other = Session {
             stack: vec![],
             pos: 0,
+            home: false,
         };
         save(&file, "bundled", &one).expect("save");
         save(&file, "/other", &other).expect("save");
@@ -99,9 +105,27 @@ mod tests {
             &Session {
                 stack: vec![],
                 pos: 0,
+                home: false,
             },
         )
         .expect("save");
         assert!(load(&file, "bundled").is_some());
+    }
+
+    #[test]
+    fn a_session_from_before_the_home_reads_as_not_on_it_and_home_is_written_only_when_on_it() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("session.json");
+        std::fs::write(&file, r#"{"bundled": {"stack": [], "pos": 0}}"#).expect("write");
+        let old = load(&file, "bundled").expect("reads");
+        assert!(!old.home);
+        save(&file, "bundled", &old).expect("save");
+        assert!(
+            !std::fs::read_to_string(&file)
+                .expect("read")
+                .contains("home")
+        );
+        save(&file, "bundled", &Session { home: true, ..old }).expect("save");
+        assert!(load(&file, "bundled").expect("reads").home);
     }
 }

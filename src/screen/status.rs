@@ -25,7 +25,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     // What the left side says when there is no message: on a table wider than the
     // screen, how to scroll it.
-    let hint = if seen.is_some() {
+    let hint = if app.home().is_some() {
+        words::home_hint(&app.keys())
+    } else if seen.is_some() {
         words::table_hint(&app.keys())
     } else {
         words::reader_hint(&app.keys())
@@ -69,6 +71,17 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// text lies above the screen (by bytes, so that nothing needs wrapping to know it);
 /// of the help's lines while it is open.
 fn position(app: &App) -> String {
+    if let Some(home) = app.home() {
+        // Of the codes, as of an article's text.
+        let fit = app.text_height() / crate::app::home::ROWS_PER_CODE;
+        let last = home.shelf.codes.len().saturating_sub(fit.max(1));
+        return match (home.top == 0, home.top >= last) {
+            (true, true) => words::position_all().to_owned(),
+            (true, false) => words::position_top().to_owned(),
+            (false, true) => words::position_bottom().to_owned(),
+            (false, false) => format!("{}%", home.top * 100 / home.shelf.codes.len().max(1)),
+        };
+    }
     if let Some(scroll) = app.help_scroll() {
         let lines = crate::app::help::height(app.keymap(), app.size().0);
         let last = lines.saturating_sub(app.text_height());

@@ -4,6 +4,7 @@
 pub mod corpus;
 pub mod dated;
 pub mod drawn;
+pub mod home;
 pub mod legi_data;
 pub mod pty;
 pub mod screen;

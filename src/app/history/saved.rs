@@ -29,6 +29,7 @@ impl History {
         Session {
             stack,
             pos: self.position(),
+            home: false,
         }
     }
 
@@ -101,6 +102,7 @@ mod tests {
             &Session {
                 stack: vec![],
                 pos: 0,
+                home: false,
             },
         )
         .expect("save");

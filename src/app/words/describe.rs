@@ -31,6 +31,12 @@ pub fn describe(action: Action, keys: &Keys) -> String {
                 "Chercher dans cet article : les résultats s'éclairent à la frappe, {enter} garde la recherche, {esc} remet le curseur"
             );
         }
+        Action::Home => {
+            return trf!(
+                "Show the home: the mirror's codes; {open} opens one's contents",
+                "Afficher l'accueil : les codes du miroir ; {open} ouvre le sommaire de l'un d'eux"
+            );
+        }
         Action::Versions => {
             return trf!(
                 "List the article's versions and their dates; {open} opens one",
@@ -195,7 +201,8 @@ fn fixed(action: Action) -> &'static str {
         | Action::ReadHistory
         | Action::Find
         | Action::SearchMirror
-        | Action::Versions => "",
+        | Action::Versions
+        | Action::Home => "",
     }
 }
 

@@ -11,14 +11,16 @@ const TIMEOUT: Duration = Duration::from_secs(10);
 const FRENCH_HINT: &str = "(+7 lignes)";
 const ENGLISH_HINT: &str = "(+7 lines)";
 
-/// The reader on the bundled sample, every locale variable unset but `env`'s.
+/// The reader on the bundled sample's D313-14, every locale variable unset but `env`'s.
 fn reader(args: &[&str], env: &[(&str, &str)]) -> Pty {
     let mut all: Vec<(&str, &str)> = ["LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"]
         .iter()
         .map(|name| (*name, ""))
         .collect();
     all.extend_from_slice(env);
-    Pty::spawn(Path::new(env!("CARGO_BIN_EXE_loi")), args, &all, 80, 24)
+    let mut args = args.to_vec();
+    args.push("D313-14");
+    Pty::spawn(Path::new(env!("CARGO_BIN_EXE_loi")), &args, &all, 80, 24)
 }
 
 fn quit(mut p: Pty) {

@@ -51,7 +51,13 @@ fn scrolled_screens_equal_fresh_renders() {
             .collect::<Vec<_>>()
             .join("\n")
     };
-    let mut p = Pty::spawn(Path::new(env!("CARGO_BIN_EXE_loi")), &[], &[], cols, rows);
+    let mut p = Pty::spawn(
+        Path::new(env!("CARGO_BIN_EXE_loi")),
+        &["D313-14"],
+        &[],
+        cols,
+        rows,
+    );
     p.wait_for("Article D313-14", TIMEOUT);
     let mut keys: Vec<(&[u8], Action)> = vec![(b"+", Action::UnfoldAll)];
     keys.extend(std::iter::repeat_n((&b"j"[..], Action::Down), 30));
@@ -133,7 +139,7 @@ fn the_output_layers_change_the_bytes_not_the_screen() {
         if plain {
             env.push(("LOI_PLAIN_OUTPUT", "1"));
         }
-        let mut p = Pty::spawn(Path::new(loi()), &[], &env, 80, 24);
+        let mut p = Pty::spawn(Path::new(loi()), &["D313-14"], &env, 80, 24);
         p.wait_for("Article D313-14", TIMEOUT);
         let mut screens = Vec::new();
         for key in script {
@@ -214,7 +220,13 @@ fn no_color_writes_no_colour_sequence() {
             ("XDG_CONFIG_HOME", config.as_str()),
         ];
         env.extend_from_slice(extra);
-        let mut p = Pty::spawn(Path::new(env!("CARGO_BIN_EXE_loi")), &[], &env, 80, 24);
+        let mut p = Pty::spawn(
+            Path::new(env!("CARGO_BIN_EXE_loi")),
+            &["D313-14"],
+            &env,
+            80,
+            24,
+        );
         p.wait_for("Article D313-14", TIMEOUT);
         let esc = |p: &mut Pty| {
             p.key(Key::Esc);

@@ -43,7 +43,7 @@ fn settled(p: &Pty) -> String {
 #[test]
 fn loi_reopens_the_articles_read_with_their_scroll_and_folds() {
     let home = tempfile::tempdir().expect("temp dir");
-    let mut p = loi(home.path(), &[]);
+    let mut p = loi(home.path(), &["D313-14"]);
     p.wait_for("Article D313-14", TIMEOUT);
     // Unfold II on D313-14, then open L6123-1 on top, unfolded and scrolled.
     p.key(Key::Down);
@@ -105,7 +105,7 @@ fn loi_reopens_the_articles_read_with_their_scroll_and_folds() {
 fn the_session_survives_a_hang_up_and_a_kill() {
     for (signal, code) in [(libc::SIGHUP, 129), (libc::SIGTERM, 143)] {
         let home = tempfile::tempdir().expect("temp dir");
-        let mut p = loi(home.path(), &[]);
+        let mut p = loi(home.path(), &["D313-14"]);
         p.wait_for("Article D313-14", TIMEOUT);
         p.send(b"g");
         p.wait_for("Go to", TIMEOUT);
@@ -134,7 +134,7 @@ fn a_broken_config_is_named_with_its_line_and_loi_starts_anyway() {
     let dir = home.path().join("config/loi");
     std::fs::create_dir_all(&dir).expect("mkdir");
     std::fs::write(dir.join("config.toml"), "theme = \"dark\"\nmouse = tru\n").expect("write");
-    let mut p = loi(home.path(), &[]);
+    let mut p = loi(home.path(), &["D313-14"]);
     let screen = p.wait_for("Article D313-14", TIMEOUT);
     let status = screen.lines().last().unwrap_or_default().to_owned();
     assert!(status.contains("config.toml:2:"), "{screen}");
@@ -155,7 +155,7 @@ fn keys_named_in_the_config_are_read_and_shown_in_the_help() {
     std::fs::create_dir_all(&dir).expect("mkdir");
     let config = "[keys]\nquit = [\"Q\", \"Ctrl-c\"]\ndown = [\"n\", \"Down\"]\n";
     std::fs::write(dir.join("config.toml"), config).expect("write");
-    let mut p = loi(home.path(), &[]);
+    let mut p = loi(home.path(), &["D313-14"]);
     p.wait_for("Article D313-14", TIMEOUT);
     p.send(b"?");
     let help = p.wait_for("n, Down ", TIMEOUT);

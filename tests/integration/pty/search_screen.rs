@@ -16,7 +16,13 @@ fn status(p: &Pty) -> String {
 
 #[test]
 fn slash_n_and_shift_n_walk_the_matches() {
-    let mut p = Pty::spawn(Path::new(env!("CARGO_BIN_EXE_loi")), &[], &[], 80, 24);
+    let mut p = Pty::spawn(
+        Path::new(env!("CARGO_BIN_EXE_loi")),
+        &["D313-14"],
+        &[],
+        80,
+        24,
+    );
     p.wait_for("Article D313-14", TIMEOUT);
     p.send(b"/office");
     p.wait_for("/office", TIMEOUT);
@@ -48,7 +54,13 @@ fn slash_n_and_shift_n_walk_the_matches() {
 
 #[test]
 fn s_lists_articles_and_enter_opens_one_at_its_match() {
-    let mut p = Pty::spawn(Path::new(env!("CARGO_BIN_EXE_loi")), &[], &[], 80, 24);
+    let mut p = Pty::spawn(
+        Path::new(env!("CARGO_BIN_EXE_loi")),
+        &["D313-14"],
+        &[],
+        80,
+        24,
+    );
     p.wait_for("Article D313-14", TIMEOUT);
     p.send(b"s");
     p.wait_for("Search the whole mirror", TIMEOUT);

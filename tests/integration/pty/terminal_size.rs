@@ -58,7 +58,7 @@ fn cursor_words(app: &App) -> String {
 
 #[test]
 fn a_resize_to_40x12_and_back_keeps_the_cursor_block_in_view() {
-    let mut p = Pty::spawn(loi(), &[], &[], 80, 24);
+    let mut p = Pty::spawn(loi(), &["D313-14"], &[], 80, 24);
     let mut app = seed_app(80, 24);
     p.wait_for("Article D313-14", TIMEOUT);
     let mut keys: Vec<(&[u8], Action)> = vec![(b"+", Action::UnfoldAll)];
@@ -135,7 +135,7 @@ fn colour_parameters(bytes: &[u8]) -> Vec<String> {
 }
 
 fn session(env: &[(&str, &str)]) -> Vec<u8> {
-    let mut p = Pty::spawn(loi(), &[], env, 80, 24);
+    let mut p = Pty::spawn(loi(), &["D313-14"], env, 80, 24);
     p.wait_for("Article D313-14", TIMEOUT);
     for key in [
         Key::Char('+'),
@@ -190,7 +190,7 @@ fn the_mouse_is_given_back_on_suspend_and_quit_and_left_alone_with_no_mouse() {
     let script = r#"set -m; "$0" "$@"; echo "stopped: $(jobs -p)"; read x; fg; echo "exited: $?""#;
     let mut p = Pty::spawn(
         Path::new("/bin/bash"),
-        &["-c", script, env!("CARGO_BIN_EXE_loi")],
+        &["-c", script, env!("CARGO_BIN_EXE_loi"), "D313-14"],
         &[],
         80,
         24,
@@ -209,7 +209,7 @@ fn the_mouse_is_given_back_on_suspend_and_quit_and_left_alone_with_no_mouse() {
     let out = String::from_utf8_lossy(&p.output()).into_owned();
     assert!(out.rfind(ON) < out.rfind(OFF), "off after quitting");
 
-    let mut p = Pty::spawn(loi(), &["--no-mouse"], &[], 80, 24);
+    let mut p = Pty::spawn(loi(), &["--no-mouse", "D313-14"], &[], 80, 24);
     p.wait_for("Article D313-14", TIMEOUT);
     p.key(Key::Char('q'));
     assert_eq!(p.wait_exit(TIMEOUT), Some(0));

@@ -31,7 +31,7 @@ fn reader(size: (u16, u16), home: &std::path::Path) -> App {
         note: None,
         date: None,
     };
-    App::start(mirror, article, start)
+    App::start(mirror, Some(article), start)
 }
 
 /// Each screen of the tour, named, as `lang` shows it at `size`.
