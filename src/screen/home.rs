@@ -74,8 +74,11 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &HomeView, theme: &Theme) {
 /// mirror, how many codes and articles, a rule.
 pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
-    let name = clean(&app.mirror().name()).into_owned();
-    let heading = fit(&format!(" {}", words::home_heading(&name)), width);
+    let name = app
+        .mirror()
+        .root()
+        .map(|root| clean(&root.display().to_string()).into_owned());
+    let heading = fit(&format!(" {}", words::home_heading(name.as_deref())), width);
     let summary = app
         .shelf()
         .map(|s| words::home_summary(s.codes.len(), s.articles()));

@@ -5,9 +5,17 @@ use crate::app::action::Action;
 use crate::model::plural::count;
 use crate::{tr, trf};
 
-/// The header's first row: whose codes these are (`mirror` as `Mirror::name` says).
-pub fn home_heading(mirror: &str) -> String {
-    trf!("Codes of {mirror}", "Codes de {mirror}")
+/// The header's first row: whose codes these are (the mirror's folder; `None` for
+/// the sample built into loi).
+pub fn home_heading(mirror: Option<&str>) -> String {
+    match mirror {
+        Some(mirror) => trf!("Codes of {mirror}", "Codes de {mirror}"),
+        None => tr!(
+            "Codes of the sample mirror built into loi",
+            "Codes du miroir d'exemple intégré à loi"
+        )
+        .to_owned(),
+    }
 }
 
 /// The header's second row: how many codes and articles in all.
