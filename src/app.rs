@@ -40,6 +40,7 @@ mod lists;
 mod lists_tests;
 mod mouse;
 pub mod picker;
+pub mod prompt;
 mod saved;
 pub use saved::SessionToSave;
 #[cfg(test)]
