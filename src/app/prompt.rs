@@ -292,7 +292,10 @@ pub fn clean_paste(text: &str, room: usize) -> String {
 }
 
 fn prev_char(text: &str, at: usize) -> usize {
-    text[..at].chars().next_back().map_or(at, |c| at - c.len_utf8())
+    text[..at]
+        .chars()
+        .next_back()
+        .map_or(at, |c| at - c.len_utf8())
 }
 
 fn next_char(text: &str, at: usize) -> usize {

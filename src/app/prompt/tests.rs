@@ -48,14 +48,26 @@ fn moves_by_character_and_to_the_ends() {
 
 #[test]
 fn words_as_readline_has_them() {
-    assert_eq!(after("art. L. 6123-1|", &[Edit::WordLeft]), "art. L. 6123-|1");
+    assert_eq!(
+        after("art. L. 6123-1|", &[Edit::WordLeft]),
+        "art. L. 6123-|1"
+    );
     assert_eq!(
         after("art. L. 6123-1|", &[Edit::WordLeft, Edit::WordLeft]),
         "art. L. |6123-1"
     );
-    assert_eq!(after("|art. L. 6123-1", &[Edit::WordRight]), "art|. L. 6123-1");
-    assert_eq!(after("art|. L. 6123-1", &[Edit::WordRight]), "art. L|. 6123-1");
-    assert_eq!(after("code du |travail", &[Edit::WordLeft]), "code |du travail");
+    assert_eq!(
+        after("|art. L. 6123-1", &[Edit::WordRight]),
+        "art|. L. 6123-1"
+    );
+    assert_eq!(
+        after("art|. L. 6123-1", &[Edit::WordRight]),
+        "art. L|. 6123-1"
+    );
+    assert_eq!(
+        after("code du |travail", &[Edit::WordLeft]),
+        "code |du travail"
+    );
     assert_eq!(after("élève  |", &[Edit::WordLeft]), "|élève  ");
 }
 
@@ -73,7 +85,10 @@ fn deletions_around_the_cursor() {
     assert_eq!(after("art. L. 6123-1|", &[Edit::KillWordBack]), "art. L. |");
     assert_eq!(after("code du  |", &[Edit::KillWordBack]), "code |");
     assert_eq!(after("élève|", &[Edit::KillWordBack]), "|");
-    assert_eq!(after("art|. L. 6123", &[Edit::KillWordForward]), "art|. 6123");
+    assert_eq!(
+        after("art|. L. 6123", &[Edit::KillWordForward]),
+        "art|. 6123"
+    );
 }
 
 #[test]
@@ -110,7 +125,10 @@ fn up_and_down_walk_the_entries_and_give_the_line_back() {
     p.edit(Edit::Older);
     p.edit(Edit::Newer);
     assert_eq!(p.text(), "D313-145");
-    assert!(!Prompt::new(Vec::new()).edit(Edit::Older), "nothing to recall");
+    assert!(
+        !Prompt::new(Vec::new()).edit(Edit::Older),
+        "nothing to recall"
+    );
 }
 
 #[test]

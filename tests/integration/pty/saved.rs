@@ -190,7 +190,8 @@ fn paths_says_where_each_file_lives() {
     let h = home.path().display();
     let want = format!(
         "config\t{h}/c/loi/config.toml\nhistory\t{h}/d/loi/history.jsonl\n\
-         bookmarks\t{h}/d/loi/bookmarks.json\nsession\t{h}/d/loi/session.json\ncache\t{h}/k/loi\n\
+         bookmarks\t{h}/d/loi/bookmarks.json\nsession\t{h}/d/loi/session.json\n\
+         prompts\t{h}/d/loi/prompts.json\ncache\t{h}/k/loi\n\
          mirror\t{h}/d/loi/mirror\n"
     );
     assert_eq!(text, want);
