@@ -428,6 +428,8 @@ impl App {
             | Action::Suspend
             | Action::Input(_)
             | Action::InputBack
+            | Action::Edit(_)
+            | Action::Paste(_)
             | Action::Find
             | Action::NextMatch
             | Action::PrevMatch

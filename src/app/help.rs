@@ -30,13 +30,47 @@ pub enum Line {
     },
 }
 
-/// The help's lines at `width` columns.
+/// The help's lines at `width` columns: the reader's keys, then a prompt's.
 pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line> {
-    let rows = keymap.help_rows();
-    let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
+    use crate::app::words::prompt;
     let mut lines = vec![Line::Title(crate::app::words::HELP_TITLE), Line::Blank];
+    section(
+        &mut lines,
+        keymap.help_rows(),
+        width,
+        crate::app::words::describe,
+    );
+    lines.extend([
+        Line::Blank,
+        Line::Title(prompt::PROMPT_KEYS_TITLE),
+        Line::Blank,
+    ]);
+    section(
+        &mut lines,
+        crate::app::keymap::typing_rows(),
+        width,
+        prompt::describe_typing,
+    );
+    lines.push(Line::Blank);
+    for part in wrap(prompt::PASTE_HELP, width.saturating_sub(2)) {
+        lines.push(Line::More {
+            indent: 2,
+            text: part,
+        });
+    }
+    lines
+}
+
+/// The lines of `rows` (keys, action), each action said by `describe`.
+fn section(
+    lines: &mut Vec<Line>,
+    rows: Vec<(String, crate::app::action::Action)>,
+    width: usize,
+    describe: fn(crate::app::action::Action) -> &'static str,
+) {
+    let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     for (keys, action) in rows {
-        let what = crate::app::words::describe(action);
+        let what = describe(action);
         if width < NARROW {
             lines.push(Line::Keys {
                 keys: keys.clone(),
@@ -66,7 +100,6 @@ pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line> {
             });
         }
     }
-    lines
 }
 
 /// How many lines the help takes at `width` columns: how far it scrolls.
@@ -103,6 +136,33 @@ mod tests {
         assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
         assert_eq!(wrap("", 6), [""]);
         assert_eq!(wrap("unmotlong", 4), ["unmotlong"]);
+    }
+
+    #[test]
+    fn the_help_lists_a_prompts_editing_keys_each_said() {
+        for (keys, action) in crate::app::keymap::typing_rows() {
+            let what = crate::app::words::prompt::describe_typing(action);
+            assert!(!what.is_empty(), "{keys}: {action:?} is not described");
+        }
+        let text: Vec<String> = lines(&Keymap::default(), 80)
+            .into_iter()
+            .filter_map(|l| match l {
+                Line::Keys { keys, text, .. } => Some(format!("{keys} {text}")),
+                _ => None,
+            })
+            .collect();
+        assert!(
+            text.iter()
+                .any(|l| l.starts_with("Ctrl-U Delete from the start"))
+        );
+        assert!(
+            text.iter()
+                .any(|l| l.starts_with("Home, Ctrl-A Move the cursor"))
+        );
+        assert!(
+            text.iter()
+                .any(|l| l.starts_with("Home, < Go to the start"))
+        );
     }
 
     #[test]

@@ -11,9 +11,10 @@ use unicode_width::UnicodeWidthChar;
 pub const MAX_CHARS: usize = 1000;
 
 /// An edit of the prompt's text or a move of its cursor (readline's names in brackets).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Edit {
     /// A character left (`backward-char`).
+    #[default]
     Left,
     /// A character right (`forward-char`).
     Right,

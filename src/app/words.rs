@@ -14,6 +14,7 @@ use crate::model::plural::count;
 pub mod dates;
 mod describe;
 mod keys;
+pub mod prompt;
 pub use describe::describe;
 pub use keys::Keys;
 

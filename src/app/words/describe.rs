@@ -55,6 +55,8 @@ pub fn describe(action: Action) -> &'static str {
         // Sent by the event loop or typed into a prompt: no key is bound to them, and the help never lists them.
         Action::Input(_)
         | Action::InputBack
+        | Action::Edit(_)
+        | Action::Paste(_)
         | Action::Resize(..)
         | Action::Scroll(_)
         | Action::Click(..)
