@@ -49,6 +49,7 @@ pub mod search;
 mod share;
 #[cfg(test)]
 mod tests;
+mod typing;
 
 pub use share::citation;
 pub mod view;
@@ -134,6 +135,8 @@ pub struct App {
     /// says (`loi import`).
     consolidated: Option<String>,
     today: String,
+    /// A bracketed paste being gathered, from its start to its end.
+    pasting: Option<String>,
     quit: bool,
 }
 
@@ -161,6 +164,7 @@ impl App {
             date: today.clone(),
             consolidated: None,
             today,
+            pasting: None,
             quit: false,
         };
         app.date_entries();
@@ -264,6 +268,13 @@ impl App {
             } else {
                 self.poll_cited_by();
             }
+            return;
+        }
+        if let Action::Paste(piece) = action {
+            self.paste_piece(piece);
+            return;
+        }
+        if self.typing() && self.typing_key(action) {
             return;
         }
         // Who takes the key or the click: nobody's mouse while a prompt is typed into;
@@ -406,16 +417,13 @@ impl App {
             Action::Changes => self.list_changes(),
             Action::Compare => self.compare(),
             Action::ReadAt => {
-                let picker = Picker::date_prompt();
+                let picker = Picker::date_prompt(self.entries(typing::Which::Date));
                 self.overlay = Some(Overlay::List(picker));
                 self.say(words::DATE_PROMPT, false);
             }
             Action::NextArticle => self.step_article(true),
             Action::PrevArticle => self.step_article(false),
-            Action::GoTo => {
-                self.overlay = Some(Overlay::List(Picker::prompt()));
-                self.say(words::GOTO_PROMPT, false);
-            }
+            Action::GoTo => self.open_goto(),
             Action::Cancel => view.selected = None,
             Action::Quit => self.quit = true,
             // Suspending is the terminal loop's to do.

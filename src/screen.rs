@@ -7,6 +7,7 @@ mod header;
 pub mod help;
 mod line;
 mod picker;
+mod prompt;
 mod search;
 mod status;
 pub mod theme;
