@@ -192,3 +192,6 @@ fn named_alone(picker: &Picker) -> Option<usize> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests;
