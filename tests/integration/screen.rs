@@ -3,5 +3,6 @@
 mod articles;
 mod dates;
 mod mouse_and_colour;
+mod prompts;
 mod screens;
 mod tables;
