@@ -4,6 +4,7 @@ mod codes;
 mod e2e;
 mod hostile;
 mod output;
+mod paste;
 mod pty_harness;
 mod saved;
 mod search_screen;

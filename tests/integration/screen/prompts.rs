@@ -59,7 +59,10 @@ fn a_long_text_scrolls_in_a_narrow_prompt() {
     insta::assert_snapshot!("long_text_at_its_end", screen(&app));
     keys(&mut app, "Home");
     let start = prompt_line(&app);
-    assert!(start.starts_with("▏formation") && start.ends_with("›"), "{start}");
+    assert!(
+        start.starts_with("▏formation") && start.ends_with("›"),
+        "{start}"
+    );
     assert!(!start.contains("‹"), "{start}");
     insta::assert_snapshot!("long_text_at_its_start", screen(&app));
     // Every column the prompt shows is within its box.
