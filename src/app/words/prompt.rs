@@ -35,7 +35,7 @@ pub fn describe_typing(action: Action) -> &'static str {
         Action::Edit(Edit::Newer) => "A later entry, then back to the line being typed",
         Action::PageDown => "A page down the list of answers",
         Action::PageUp => "A page up the list of answers",
-        Action::Quit => "Quit loi",
+        Action::Quit => "Close the prompt too (pressed again, quit loi)",
         Action::Suspend => "Suspend loi, as outside a prompt",
         _ => "",
     }
