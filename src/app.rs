@@ -326,7 +326,7 @@ impl App {
                 Action::Back | Action::Forward | Action::Help | Action::Quit
             )
         {
-            self.say(words::NO_TEXT, false);
+            self.say(words::no_text(), false);
             return;
         }
         let f = Page {
@@ -347,7 +347,7 @@ impl App {
                     view.unfold(f);
                 }
                 Sideways::Moved => {}
-                Sideways::AtEdge => self.say(words::RIGHT_EDGE, false),
+                Sideways::AtEdge => self.say(words::right_edge(), false),
             },
             Action::FoldOrParent => match view.scroll_sideways(f, false) {
                 Sideways::NotWide => view.fold_or_parent(f),
@@ -377,21 +377,21 @@ impl App {
                             (&self.date, &self.today),
                         ));
                     }
-                    None => self.say(words::NO_MORE_REFERENCES, false),
+                    None => self.say(words::no_more_references(), false),
                 }
             }
             Action::Back => {
                 if self.history.back() {
                     self.relayout();
                 } else {
-                    self.say(words::NOTHING_BACK, false);
+                    self.say(words::nothing_back(), false);
                 }
             }
             Action::Forward => {
                 if self.history.forward() {
                     self.relayout();
                 } else {
-                    self.say(words::NOTHING_FORWARD, false);
+                    self.say(words::nothing_forward(), false);
                 }
             }
             Action::OpenInBrowser => {
@@ -419,7 +419,7 @@ impl App {
             Action::ReadAt => {
                 let picker = Picker::date_prompt(self.entries(typing::Which::Date));
                 self.overlay = Some(Overlay::List(picker));
-                self.say(words::DATE_PROMPT, false);
+                self.say(words::date_prompt(), false);
             }
             Action::NextArticle => self.step_article(true),
             Action::PrevArticle => self.step_article(false),

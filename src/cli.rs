@@ -63,8 +63,33 @@ pub struct Cli {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date)]
     pub date: Option<String>,
 
+    /// The language of the interface, fr or en [default: `lang` in config.toml, else
+    /// the locale's: LANGUAGE, LC_ALL, LC_MESSAGES, LANG]
+    #[arg(long, value_name = "LANG", value_parser = ["fr", "en"], global = true)]
+    pub lang: Option<String>,
+
     #[command(subcommand)]
     pub command: Option<Command>,
+}
+
+/// The language `--lang` names in `args` (the command line, program name first),
+/// read before clap reads the rest, so that clap's help and errors speak it too.
+pub fn lang_asked(args: &[std::ffi::OsString]) -> Option<crate::model::lang::Lang> {
+    let mut args = args.iter().skip(1).map(|a| a.to_string_lossy());
+    while let Some(arg) = args.next() {
+        if arg == "--" {
+            return None;
+        }
+        if arg == "--lang" {
+            return args
+                .next()
+                .and_then(|v| crate::model::lang::Lang::parse(&v));
+        }
+        if let Some(value) = arg.strip_prefix("--lang=") {
+            return crate::model::lang::Lang::parse(value);
+        }
+    }
+    None
 }
 
 /// What `--help` says of exit codes, as the README does.

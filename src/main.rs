@@ -8,15 +8,36 @@ use loi::app::history::History;
 use loi::app::{App, Start};
 use loi::cli::{self, Cli};
 use loi::mirror::Mirror;
+use loi::model::lang::Lang;
 use loi::saved::config::Config;
 use loi::saved::paths::Paths;
 
 fn main() -> ExitCode {
-    let mut cli = match Cli::try_parse() {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let paths = Paths::from_env();
+    let (config, mut problems) = match &paths {
+        Some(p) => Config::load(&p.config),
+        None => (Config::default(), Vec::new()),
+    };
+    // --lang, else `lang` in config.toml, else the locale; chosen before anything is
+    // said, clap's help included.
+    let lang = cli::lang_asked(&args)
+        .or(config.lang)
+        .unwrap_or_else(|| Lang::from_env(|name| std::env::var(name).ok()));
+    if lang != loi::model::lang::current() {
+        loi::model::lang::set(lang);
+        if !problems.is_empty() {
+            // Said in the language chosen, which the file itself may have named.
+            problems = paths
+                .as_ref()
+                .map(|p| Config::load(&p.config).1)
+                .unwrap_or_default();
+        }
+    }
+    let mut cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
         Err(e) => return command_line_error(&e),
     };
-    let paths = Paths::from_env();
     if cli.paths {
         return match &paths {
             Some(p) => finish(
@@ -27,10 +48,6 @@ fn main() -> ExitCode {
             None => finish(Err(loi::mirror::error::Error::NoHome)),
         };
     }
-    let (config, mut problems) = match &paths {
-        Some(p) => Config::load(&p.config),
-        None => (Config::default(), Vec::new()),
-    };
     let (keymap, key_problems) = loi::app::keymap::settings::keymap(&config);
     problems.extend(key_problems);
     problems.sort_by_key(|p| p.line);
@@ -75,12 +92,15 @@ fn main() -> ExitCode {
             // again, short, for one line (home as ~).
             note: problems
                 .first()
-                .map(|p| format!("{} · defaults used", tilde(p)))
+                .map(|p| {
+                    let p = tilde(p);
+                    loi::trf!("{p} · defaults used", "{p} · réglages par défaut")
+                })
                 .or_else(|| {
                     // `loi` alone, with no mirror of one's own yet: how to make one,
                     // once, at start.
                     (opened.mirror.root().is_none() && cli.article.is_empty())
-                        .then(|| loi::app::words::SAMPLE_NOTE.to_owned())
+                        .then(|| loi::app::words::sample_note().to_owned())
                 }),
         };
         App::start(opened.mirror, opened.article, start)
@@ -97,7 +117,11 @@ fn main() -> ExitCode {
         .and_then(|app| loi::terminal::run(app, options))
         .map(|app| {
             if let Err(e) = app.save_session() {
-                let _ = writeln!(std::io::stderr(), "loi: the session was not saved: {e}");
+                let said = loi::trf!(
+                    "the session was not saved: {e}",
+                    "la session n'a pas été enregistrée : {e}"
+                );
+                let _ = writeln!(std::io::stderr(), "loi: {said}");
             }
         });
     finish(result)
@@ -106,10 +130,13 @@ fn main() -> ExitCode {
 /// A problem of config.toml as the user is told it.
 fn told(p: &loi::saved::config::Problem) -> String {
     // A problem that says what was ignored needs no second word on it.
-    if p.problem.contains("ignored") {
+    if p.problem.contains(loi::tr!("ignored", "ignoré")) {
         p.to_string()
     } else {
-        format!("{p} (ignored: loi goes on with its defaults)")
+        loi::trf!(
+            "{p} (ignored: loi goes on with its defaults)",
+            "{p} (ignoré : loi continue avec ses réglages par défaut)"
+        )
     }
 }
 

@@ -34,7 +34,7 @@ use index::Index;
 
 pub use names::{normalize_number, number_of_file, number_slug, slug};
 pub use plain::LastDir;
-pub use read::{NOTE_BAD_UTF8, NOTE_WINDOWS_1252, decode};
+pub use read::{decode, note_bad_utf8, note_windows_1252};
 use read::{decode_owned, kind_of, read_file, read_file_into, too_large};
 
 /// Files larger than this are refused: the largest real article is 122 KB.

@@ -6,6 +6,7 @@ pub mod article;
 pub mod codes;
 pub mod date;
 pub mod diff;
+pub mod lang;
 pub mod layout;
 pub mod plural;
 pub mod sanitize;

@@ -69,7 +69,7 @@ impl App {
                 let _ = tx.send(Backlinks::load_or_build_counting(&mirror, &counter));
             });
         if spawned.is_err() {
-            self.say(words::CITED_BY_NO_THREAD, true);
+            self.say(words::cited_by_no_thread(), true);
             return;
         }
         self.building = Some(Building {
@@ -105,7 +105,7 @@ impl App {
             }
             Err(RecvTimeoutError::Disconnected) => {
                 self.building = None;
-                self.say(words::CITED_BY_FAILED, true);
+                self.say(words::cited_by_failed(), true);
             }
             Ok(found) => {
                 let target = building.target.clone();

@@ -25,7 +25,7 @@ impl App {
     pub(super) fn open_contents(&mut self) {
         let toc = self.toc();
         if toc.rows.is_empty() {
-            self.say(words::NO_CONTENTS, true);
+            self.say(words::no_contents(), true);
             return;
         }
         let path = self.current().article.path.clone();
@@ -51,10 +51,10 @@ impl App {
                 self.open_path(&other, &[]);
             }
             None if toc.row_of(&path).is_none() => {
-                self.say(words::NOT_IN_CONTENTS, true);
+                self.say(words::not_in_contents(), true);
             }
-            None if next => self.say(words::LAST_OF_CODE, false),
-            None => self.say(words::FIRST_OF_CODE, false),
+            None if next => self.say(words::last_of_code(), false),
+            None => self.say(words::first_of_code(), false),
         }
     }
 

@@ -330,7 +330,7 @@ impl App {
                 .map(|t| format!("https://www.legifrance.gouv.fr/jorf/id/{t}")),
         };
         let Some(address) = address else {
-            self.say(words::NO_ADDRESS, true);
+            self.say(words::no_address(), true);
             return;
         };
         if copy {
@@ -365,7 +365,7 @@ impl App {
         let compared = match self.mirror.compare(&path, &meta, shown) {
             Ok(compared) => compared,
             Err(Uncompared::First) => {
-                self.say(words::FIRST_VERSION, false);
+                self.say(words::first_version(), false);
                 return;
             }
             Err(Uncompared::Missing(i)) => {

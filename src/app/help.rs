@@ -6,6 +6,7 @@
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::keymap::Keymap;
+use crate::app::words;
 
 /// Below this width, each description goes under its keys.
 const NARROW: usize = 60;
@@ -30,29 +31,25 @@ pub enum Line {
     },
 }
 
-/// The help's lines at `width` columns: the reader's keys, then a prompt's.
+/// The help's lines at `width` columns: the reader's keys, then a prompt's, then what
+/// a paste does.
 pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line> {
     use crate::app::words::prompt;
-    let mut lines = vec![Line::Title(crate::app::words::HELP_TITLE), Line::Blank];
-    section(
-        &mut lines,
-        keymap.help_rows(),
-        width,
-        crate::app::words::describe,
-    );
+    let keys = words::Keys(keymap);
+    let mut lines = vec![Line::Title(words::help_title()), Line::Blank];
+    section(&mut lines, keymap.help_rows(), width, |a| {
+        words::describe(a, &keys)
+    });
     lines.extend([
         Line::Blank,
-        Line::Title(prompt::PROMPT_KEYS_TITLE),
+        Line::Title(prompt::prompt_keys_title()),
         Line::Blank,
     ]);
-    section(
-        &mut lines,
-        crate::app::keymap::typing_rows(),
-        width,
-        prompt::describe_typing,
-    );
+    section(&mut lines, crate::app::keymap::typing_rows(), width, |a| {
+        prompt::describe_typing(a).to_owned()
+    });
     lines.push(Line::Blank);
-    for part in wrap(prompt::PASTE_HELP, width.saturating_sub(2)) {
+    for part in wrap(prompt::paste_help(), width.saturating_sub(2)) {
         lines.push(Line::More {
             indent: 2,
             text: part,
@@ -61,13 +58,21 @@ pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line> {
     lines
 }
 
-/// The lines of `rows` (keys, action), each action said by `describe`.
+/// The lines of `rows` (the keys' labels, the action), each action said by
+/// `describe`, each key named as the language spoken names it.
 fn section(
     lines: &mut Vec<Line>,
-    rows: Vec<(String, crate::app::action::Action)>,
+    rows: Vec<(Vec<&str>, crate::app::action::Action)>,
     width: usize,
-    describe: fn(crate::app::action::Action) -> &'static str,
+    describe: impl Fn(crate::app::action::Action) -> String,
 ) {
+    let rows: Vec<(String, _)> = rows
+        .into_iter()
+        .map(|(labels, action)| {
+            let labels: Vec<&str> = labels.into_iter().map(words::keys::shown).collect();
+            (labels.join(", "), action)
+        })
+        .collect();
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
     for (keys, action) in rows {
         let what = describe(action);
@@ -77,7 +82,7 @@ fn section(
                 gap: 0,
                 text: String::new(),
             });
-            for part in wrap(what, width.saturating_sub(6)) {
+            for part in wrap(&what, width.saturating_sub(6)) {
                 lines.push(Line::More {
                     indent: 6,
                     text: part,
@@ -87,7 +92,7 @@ fn section(
         }
         let column = 2 + key_width + 2;
         let gap = key_width.saturating_sub(keys.width()) + 2;
-        let mut parts = wrap(what, width.saturating_sub(column)).into_iter();
+        let mut parts = wrap(&what, width.saturating_sub(column)).into_iter();
         lines.push(Line::Keys {
             keys: keys.clone(),
             gap,
@@ -132,17 +137,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wrapping_at_spaces() {
-        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
-        assert_eq!(wrap("", 6), [""]);
-        assert_eq!(wrap("unmotlong", 4), ["unmotlong"]);
-    }
-
-    #[test]
     fn the_help_lists_a_prompts_editing_keys_each_said() {
         for (keys, action) in crate::app::keymap::typing_rows() {
             let what = crate::app::words::prompt::describe_typing(action);
-            assert!(!what.is_empty(), "{keys}: {action:?} is not described");
+            assert!(!what.is_empty(), "{keys:?}: {action:?} is not described");
         }
         let text: Vec<String> = lines(&Keymap::default(), 80)
             .into_iter()
@@ -151,18 +149,17 @@ mod tests {
                 _ => None,
             })
             .collect();
-        assert!(
-            text.iter()
-                .any(|l| l.starts_with("Ctrl-U Delete from the start"))
-        );
-        assert!(
-            text.iter()
-                .any(|l| l.starts_with("Home, Ctrl-A Move the cursor"))
-        );
-        assert!(
-            text.iter()
-                .any(|l| l.starts_with("Home, < Go to the start"))
-        );
+        let has = |start: &str| text.iter().any(|l| l.starts_with(start));
+        assert!(has("Ctrl-U Delete from the start"), "{text:?}");
+        assert!(has("Home, Ctrl-A Move the cursor"), "{text:?}");
+        assert!(has("Home, < Go to the start"), "{text:?}");
+    }
+
+    #[test]
+    fn wrapping_at_spaces() {
+        assert_eq!(wrap("a bb ccc dddd", 6), ["a bb", "ccc", "dddd"]);
+        assert_eq!(wrap("", 6), [""]);
+        assert_eq!(wrap("unmotlong", 4), ["unmotlong"]);
     }
 
     #[test]

@@ -263,7 +263,7 @@ impl Keymap {
     }
 
     /// The help screen's rows: each action once, in table order, with all its keys.
-    pub fn help_rows(&self) -> Vec<(String, Action)> {
+    pub fn help_rows(&self) -> Vec<(Vec<&str>, Action)> {
         let mut rows: Vec<(Action, Vec<&str>)> = Vec::new();
         for b in &self.bound {
             match rows.iter_mut().find(|(a, _)| *a == b.action) {
@@ -272,7 +272,7 @@ impl Keymap {
             }
         }
         rows.into_iter()
-            .map(|(action, labels)| (labels.join(", "), action))
+            .map(|(action, labels)| (labels, action))
             .collect()
     }
 }
@@ -312,9 +312,10 @@ mod tests {
 
     #[test]
     fn help_lists_every_bound_action_once_with_all_its_keys() {
-        let rows = Keymap::default().help_rows();
+        let map = Keymap::default();
+        let rows = map.help_rows();
         let down = rows.iter().find(|(_, d)| *d == Action::Down).expect("Down");
-        assert_eq!(down.0, "j, ↓");
+        assert_eq!(down.0, ["j", "↓"]);
         let actions: Vec<Action> = rows.iter().map(|(_, a)| *a).collect();
         let mut unique = actions.clone();
         unique.dedup();
@@ -397,7 +398,7 @@ mod tests {
         let rows = map.help_rows();
         assert!(rows.iter().all(|(_, d)| *d != Action::NextMatch));
         let down = rows.iter().find(|(_, d)| *d == Action::Down);
-        assert_eq!(down.map(|r| r.0.as_str()), Some("n, Down"));
+        assert_eq!(down.map(|r| r.0.join(", ")).as_deref(), Some("n, Down"));
         for b in BINDINGS {
             let untouched =
                 ![Action::Down, Action::CopyText, Action::NextMatch].contains(&b.action);

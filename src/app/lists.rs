@@ -121,7 +121,7 @@ impl App {
             .map(crate::app::picker::Item::found)
             .collect();
         let status = match items.len() {
-            0 if !query.trim().is_empty() => Some(words::NOTHING_MATCHES.to_owned()),
+            0 if !query.trim().is_empty() => Some(words::nothing_matches().to_owned()),
             crate::mirror::goto::LIMIT => Some(words::goto_limit(crate::mirror::goto::LIMIT)),
             _ => None,
         };

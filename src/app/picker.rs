@@ -119,7 +119,7 @@ impl Picker {
     /// The go-to prompt, empty, recalling `history` (oldest first).
     pub fn prompt(history: Vec<String>) -> Picker {
         Picker {
-            title: crate::app::words::GOTO_TITLE.to_owned(),
+            title: crate::app::words::goto_title().to_owned(),
             items: Vec::new(),
             selected: 0,
             query: Some(crate::app::prompt::Prompt::new(history)),
@@ -141,7 +141,7 @@ impl Picker {
     /// The reading date's prompt, empty, recalling `history` (oldest first).
     pub fn date_prompt(history: Vec<String>) -> Picker {
         Picker {
-            title: crate::app::words::DATE_TITLE.to_owned(),
+            title: crate::app::words::date_title().to_owned(),
             items: Vec::new(),
             selected: 0,
             query: Some(crate::app::prompt::Prompt::new(history)),

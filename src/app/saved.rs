@@ -61,7 +61,7 @@ impl App {
     /// `m`: bookmarks the article at the point under the cursor.
     pub(super) fn bookmark(&mut self) {
         let Some(file) = self.files.as_ref().map(|f| f.bookmarks.clone()) else {
-            self.say(words::NO_BOOKMARK_FOLDER, true);
+            self.say(words::no_bookmark_folder(), true);
             return;
         };
         let entry = self.current();
@@ -96,7 +96,7 @@ impl App {
     /// `'`: the bookmarks of this mirror, newest first.
     pub(super) fn list_bookmarks(&mut self) {
         let Some(file) = self.files.as_ref().map(|f| f.bookmarks.clone()) else {
-            self.say(words::NO_BOOKMARKS_FOLDER, true);
+            self.say(words::no_bookmarks_folder(), true);
             return;
         };
         let list = match bookmarks::load(&file) {
@@ -133,7 +133,7 @@ impl App {
     /// `H`: the articles read in this mirror, newest first.
     pub(super) fn list_read(&mut self) {
         let Some(file) = self.files.as_ref().map(|f| f.history.clone()) else {
-            self.say(words::NO_HISTORY_FOLDER, true);
+            self.say(words::no_history_folder(), true);
             return;
         };
         let list = match visits::newest_first(&file, &session::mirror_key(&self.mirror)) {
@@ -141,7 +141,7 @@ impl App {
             Err(e) => return self.say(&words::history_unreadable(&e.to_string()), true),
         };
         if list.is_empty() {
-            self.say(words::NOTHING_READ, false);
+            self.say(words::nothing_read(), false);
             return;
         }
         let items = list

@@ -21,7 +21,7 @@ impl App {
             }),
         };
         let Some(address) = address else {
-            self.say(words::NO_ADDRESS, true);
+            self.say(words::no_address(), true);
             return;
         };
         self.open_address(address);
@@ -89,7 +89,7 @@ pub fn text_under(article: &Article, cursor: usize) -> (String, String) {
                 .filter_map(|&b| article.blocks[b].marker.map(|m| m.label()))
                 .collect();
             let name = if labels.is_empty() {
-                words::A_TABLE.to_owned()
+                words::a_table().to_owned()
             } else {
                 labels.join(" ")
             };

@@ -81,7 +81,7 @@ impl App {
     pub(super) fn open_goto(&mut self) {
         let picker = Picker::prompt(self.entries(Which::GoTo));
         self.overlay = Some(Overlay::List(picker));
-        self.say(words::GOTO_PROMPT, false);
+        self.say(words::goto_prompt(), false);
     }
 
     /// Carries out `action` if it is a prompt's editing, while one is open; returns

@@ -1,6 +1,8 @@
 //! Every word the reader shows: statuses, hints, titles, list footers and the help's
-//! descriptions (`describe`), in one place, so that a second language is a second
-//! copy of this folder and nothing else. A text that names a key takes it from the
+//! descriptions (`describe`), in one place, each in English and French side by side
+//! ([`tr!`](crate::tr), [`trf!`](crate::trf): the compiler refuses a text without its
+//! French, the house's test one whose French is the English or breaks French
+//! typography). A text that names a key takes it from the
 //! keymap in effect ([`Keys`]), never writes it: a user who rebinds `q` reads the new
 //! key in every hint. Uses the app's keymap and actions, and nothing else.
 //!
@@ -10,10 +12,11 @@
 
 use crate::app::action::Action;
 use crate::model::plural::count;
+use crate::{tr, trf};
 
 pub mod dates;
 mod describe;
-mod keys;
+pub mod keys;
 pub mod prompt;
 pub use describe::describe;
 pub use keys::Keys;
@@ -34,11 +37,11 @@ fn hint(clauses: &[Option<String>]) -> String {
 /// What the status line says when there is nothing else to say.
 pub fn reader_hint(keys: &Keys) -> String {
     hint(&[
-        keys.says(Action::NextReference, "references"),
-        keys.says(Action::Activate, "open/unfold"),
-        keys.says(Action::Back, "back"),
-        keys.says(Action::Help, "keys"),
-        keys.says(Action::Quit, "quit"),
+        keys.says(Action::NextReference, tr!("references", "renvois")),
+        keys.says(Action::Activate, tr!("open/unfold", "ouvrir/déplier")),
+        keys.says(Action::Back, tr!("back", "retour")),
+        keys.says(Action::Help, tr!("keys", "touches")),
+        keys.says(Action::Quit, tr!("quit", "quitter")),
     ])
 }
 
@@ -46,91 +49,129 @@ pub fn reader_hint(keys: &Keys) -> String {
 pub fn table_hint(keys: &Keys) -> String {
     hint(&[
         keys.pairs(Action::FoldOrParent, Action::Unfold)
-            .map(|k| format!("{k} scroll the table")),
-        keys.says(Action::Activate, "folds it"),
-        keys.says(Action::Help, "keys"),
+            .map(|k| trf!("{k} scroll the table", "{k} font défiler le tableau")),
+        keys.says(Action::Activate, tr!("folds it", "le replie")),
+        keys.says(Action::Help, tr!("keys", "touches")),
     ])
 }
 
 /// The status line under the help.
 pub fn help_status(keys: &Keys) -> String {
     match keys.either(&[Action::Quit, Action::Cancel]) {
-        Some(k) => format!("Keys of loi · {k} closes"),
-        None => "Keys of loi".to_owned(),
+        Some(k) => trf!("Keys of loi · {k} closes", "Touches de loi · {k} ferme"),
+        None => tr!("Keys of loi", "Touches de loi").to_owned(),
     }
 }
 
 /// The help's title.
-pub const HELP_TITLE: &str = "Keys";
+pub fn help_title() -> &'static str {
+    tr!("Keys", "Touches")
+}
 
 /// Said at start on the sample built into loi: how to have a mirror of one's own.
-pub const SAMPLE_NOTE: &str =
-    "Sample mirror · yours: npm pack @socialgouv/legi-data, loi import *.tgz";
+pub fn sample_note() -> &'static str {
+    tr!(
+        "Sample mirror · yours: npm pack @socialgouv/legi-data, loi import *.tgz",
+        "Miroir d'exemple · le vôtre : npm pack @socialgouv/legi-data, loi import *.tgz"
+    )
+}
 
 /// Where the text is: all of it on screen, its top, its bottom.
-pub const POSITION_ALL: &str = "All";
-pub const POSITION_TOP: &str = "Top";
-pub const POSITION_BOTTOM: &str = "Bot";
+pub fn position_all() -> &'static str {
+    tr!("All", "Tout")
+}
+pub fn position_top() -> &'static str {
+    tr!("Top", "Début")
+}
+pub fn position_bottom() -> &'static str {
+    tr!("Bot", "Fin")
+}
 
 /// Which of a wide table's columns are in view (`‹`, `›`: more on that side).
 pub fn columns_seen(first: usize, last: usize, of: usize, left: bool, right: bool) -> String {
     let seen = if first == last {
-        format!("column {first}")
+        trf!("column {first}", "colonne {first}")
     } else {
-        format!("columns {first}–{last}")
+        trf!("columns {first}–{last}", "colonnes {first} à {last}")
     };
     let left = if left { "‹ " } else { "" };
     let right = if right { " ›" } else { "" };
-    format!("{left}{seen} of {of}{right}")
+    trf!(
+        "{left}{seen} of {of}{right}",
+        "{left}{seen} sur {of}{right}"
+    )
 }
 
 /// A folded item's size, after its first line.
 pub fn hidden_lines(n: usize) -> String {
-    format!(" (+{})", count(n, "line", "lines"))
+    format!(
+        " (+{})",
+        count(n, tr!("line", "ligne"), tr!("lines", "lignes"))
+    )
 }
 
 // Moving in an article.
 
-pub const NO_TEXT: &str = "This article has no text";
-pub const RIGHT_EDGE: &str = "The table's right edge";
+pub fn no_text() -> &'static str {
+    tr!("This article has no text", "Cet article n'a pas de texte")
+}
+pub fn right_edge() -> &'static str {
+    tr!("The table's right edge", "Bord droit du tableau")
+}
 pub fn left_edge(keys: &Keys) -> String {
     hint(&[
-        Some("The table's left edge".to_owned()),
-        keys.says(Action::Activate, "folds it"),
+        Some(tr!("The table's left edge", "Bord gauche du tableau").to_owned()),
+        keys.says(Action::Activate, tr!("folds it", "le replie")),
     ])
 }
-pub const NO_MORE_REFERENCES: &str = "No more references this way";
-pub const NOTHING_BACK: &str = "This is the first article: nothing to go back to";
-pub const NOTHING_FORWARD: &str = "Nothing to go forward to";
+pub fn no_more_references() -> &'static str {
+    tr!("No more references this way", "Plus de renvoi dans ce sens")
+}
+pub fn nothing_back() -> &'static str {
+    tr!(
+        "This is the first article: nothing to go back to",
+        "C'est le premier article : rien avant lui"
+    )
+}
+pub fn nothing_forward() -> &'static str {
+    tr!(
+        "Nothing to go forward to",
+        "Rien après : aucun article à rouvrir"
+    )
+}
 
 // References.
 
 /// The labels of a point, innermost first: `3° of II`.
 pub fn point(labels: &[String]) -> String {
-    labels.join(" of ")
+    labels.join(tr!(" of ", " du "))
 }
 
 /// A selected reference that leads to an article (`at`: `, 3° of II` or nothing;
 /// `doubt`: where its text and its address disagree).
 pub fn link_to(keys: &Keys, text: &str, num: &str, at: &str, doubt: Option<&str>) -> String {
     let doubt = doubt.map(|d| format!(", {d}")).unwrap_or_default();
-    let open = keys.says(Action::Activate, "opens it");
+    let open = keys.says(Action::Activate, tr!("opens it", "l'ouvre"));
     hint(&[Some(format!("{text} → {num}{at}{doubt}")), open])
 }
 
 /// A selected reference to a point of this article.
 pub fn link_here(keys: &Keys, text: &str, point: &str) -> String {
     hint(&[
-        Some(format!("{text} → {point} of this article")),
-        keys.says(Action::Activate, "goes there"),
+        Some(trf!(
+            "{text} → {point} of this article",
+            "{text} → {point} de cet article"
+        )),
+        keys.says(Action::Activate, tr!("goes there", "y va")),
     ])
 }
 
 /// A selected reference to several articles (a range).
 pub fn link_to_many(keys: &Keys, text: &str, n: usize) -> String {
+    let n = count(n, "article", "articles");
     hint(&[
-        Some(format!("{text} → {}", count(n, "article", "articles"))),
-        keys.says(Action::Activate, "lists them"),
+        Some(format!("{text} → {n}")),
+        keys.says(Action::Activate, tr!("lists them", "les liste")),
     ])
 }
 
@@ -138,82 +179,96 @@ pub fn link_to_many(keys: &Keys, text: &str, n: usize) -> String {
 /// reason is long and the line may cut it), when it has a Légifrance address.
 pub fn link_dead(keys: &Keys, text: &str, why: &str, on_the_web: bool) -> String {
     let web = [
-        keys.says(Action::OpenInBrowser, "Légifrance"),
-        keys.says(Action::Copy, "copy address"),
+        keys.colon(Action::OpenInBrowser, "Légifrance"),
+        keys.colon(Action::Copy, tr!("copy address", "copier l'adresse")),
     ];
-    let web: Vec<String> = web
-        .into_iter()
-        .flatten()
-        .map(|s| s.replacen(' ', ": ", 1))
-        .collect();
+    let web: Vec<String> = web.into_iter().flatten().collect();
     if on_the_web && !web.is_empty() {
-        format!("{text} ({}): {why}", web.join(" · "))
+        let web = web.join(" · ");
+        trf!("{text} ({web}): {why}", "{text} ({web}) : {why}")
     } else {
-        format!("{text}: {why}")
+        trf!("{text}: {why}", "{text} : {why}")
     }
 }
 
 /// Enter on a reference that leads nowhere.
 pub fn followed_dead(keys: &Keys, text: &str, why: &str, on_the_web: bool) -> String {
     let web = [
-        keys.says(Action::OpenInBrowser, "opens it on Légifrance"),
-        keys.says(Action::Copy, "copies its address"),
+        keys.says(
+            Action::OpenInBrowser,
+            tr!("opens it on Légifrance", "l'ouvre sur Légifrance"),
+        ),
+        keys.says(Action::Copy, tr!("copies its address", "copie son adresse")),
     ];
     let web: Vec<String> = web.into_iter().flatten().collect();
     if on_the_web && !web.is_empty() {
-        format!("{text}: {why} · {}", web.join(", "))
+        let web = web.join(", ");
+        trf!("{text}: {why} · {web}", "{text} : {why} · {web}")
     } else {
-        format!("{text}: {why}")
+        trf!("{text}: {why}", "{text} : {why}")
     }
 }
 
 /// The list of a range's articles.
 pub fn range_title(text: &str, n: usize) -> String {
     match n {
-        1 => format!("{text} · 1 article here"),
+        1 => trf!("{text} · 1 article here", "{text} · 1 article ici"),
         n => format!("{text} · {}", count(n, "article", "articles")),
     }
 }
 
 /// Opened at a point the article does not have.
 pub fn no_such_point(point: &str, num: &str) -> String {
-    format!("No {point} in {num}: showing the whole article")
+    trf!(
+        "No {point} in {num}: showing the whole article",
+        "Pas de {point} dans {num} : l'article entier est affiché"
+    )
 }
 
 /// Opened at a point.
 pub fn at_point(point: &str, num: &str) -> String {
-    format!("{point} of {num}")
+    trf!("{point} of {num}", "{point} de {num}")
 }
 
 // Lists.
 
 /// Under the list of a range's articles.
 pub fn range_hint(keys: &Keys) -> String {
-    list_hint(keys, "opens", false, "closes the list")
+    list_hint(
+        keys,
+        tr!("opens", "ouvre"),
+        false,
+        tr!("closes the list", "ferme la liste"),
+    )
 }
 
 /// Under the list of bookmarks.
 pub fn bookmarks_hint(keys: &Keys) -> String {
-    list_hint(keys, "opens", true, "closes")
+    list_hint(keys, tr!("opens", "ouvre"), true, tr!("closes", "ferme"))
 }
 
 /// Under the list of articles read.
 pub fn history_hint(keys: &Keys) -> String {
-    list_hint(keys, "opens", false, "closes")
+    list_hint(keys, tr!("opens", "ouvre"), false, tr!("closes", "ferme"))
 }
 
 /// Under the list of citing articles.
 pub fn cited_by_hint(keys: &Keys) -> String {
-    list_hint(keys, "opens at the citing sentence", false, "closes")
+    list_hint(
+        keys,
+        tr!("opens at the citing sentence", "ouvre à la phrase qui cite"),
+        false,
+        tr!("closes", "ferme"),
+    )
 }
 
 /// Under a list opened from the reader: how to choose, open, close.
 fn list_hint(keys: &Keys, opens: &str, deletes: bool, closes: &str) -> String {
     hint(&[
-        keys.up_down().map(|k| format!("{k} choose")),
+        keys.up_down().map(|k| trf!("{k} choose", "{k} choisir")),
         keys.says(Action::Activate, opens),
         deletes
-            .then(|| keys.says(Action::Delete, "deletes"))
+            .then(|| keys.says(Action::Delete, tr!("deletes", "supprime")))
             .flatten(),
         keys.says(Action::Cancel, closes),
     ])
@@ -222,11 +277,11 @@ fn list_hint(keys: &Keys, opens: &str, deletes: bool, closes: &str) -> String {
 /// The frame's foot of a list.
 pub fn list_footer(keys: &Keys, deletes: bool) -> String {
     let clauses = hint(&[
-        keys.says(Action::Activate, "opens"),
+        keys.says(Action::Activate, tr!("opens", "ouvre")),
         deletes
-            .then(|| keys.says(Action::Delete, "deletes"))
+            .then(|| keys.says(Action::Delete, tr!("deletes", "supprime")))
             .flatten(),
-        keys.says(Action::Cancel, "closes"),
+        keys.says(Action::Cancel, tr!("closes", "ferme")),
     ]);
     format!(" {clauses} ")
 }
@@ -234,8 +289,11 @@ pub fn list_footer(keys: &Keys, deletes: bool) -> String {
 /// The frame's foot of the reading date's prompt.
 pub fn date_footer(keys: &Keys) -> String {
     let clauses = hint(&[
-        keys.says(Action::Activate, "reads the law that day"),
-        keys.says(Action::Cancel, "closes"),
+        keys.says(
+            Action::Activate,
+            tr!("reads the law that day", "lit le droit à cette date"),
+        ),
+        keys.says(Action::Cancel, tr!("closes", "ferme")),
     ]);
     format!(" {clauses} ")
 }
@@ -243,25 +301,41 @@ pub fn date_footer(keys: &Keys) -> String {
 /// The frame's foot of the texts that changed an article.
 pub fn changes_footer(keys: &Keys) -> String {
     let clauses = hint(&[
-        keys.says(Action::Activate, "on Légifrance"),
-        keys.says(Action::Copy, "copies its address"),
-        keys.says(Action::Cancel, "closes"),
+        keys.says(Action::Activate, tr!("on Légifrance", "sur Légifrance")),
+        keys.says(Action::Copy, tr!("copies its address", "copie son adresse")),
+        keys.says(Action::Cancel, tr!("closes", "ferme")),
     ]);
     format!(" {clauses} ")
 }
 
 /// A number that is in several codes.
 pub fn which_code(num: &str, codes: usize) -> String {
-    format!("{num} is in {}: which one?", count(codes, "code", "codes"))
+    let codes = count(codes, "code", "codes");
+    trf!(
+        "{num} is in {codes}: which one?",
+        "{num} est dans {codes} : lequel ?"
+    )
 }
 
-pub const GOTO_TITLE: &str = "Go to";
-pub const GOTO_PROMPT: &str = "Type a number (L6123-1, 6123-1) or words of a section's title";
-pub const NOTHING_MATCHES: &str = "Nothing matches";
+pub fn goto_title() -> &'static str {
+    tr!("Go to", "Aller à")
+}
+pub fn goto_prompt() -> &'static str {
+    tr!(
+        "Type a number (L6123-1, 6123-1) or words of a section's title",
+        "Tapez un numéro (L6123-1, 6123-1) ou des mots du titre d'une section"
+    )
+}
+pub fn nothing_matches() -> &'static str {
+    tr!("Nothing matches", "Aucune correspondance")
+}
 
 /// The go-to answers stopped at `limit`.
 pub fn goto_limit(limit: usize) -> String {
-    format!("The first {limit} matches: type more to narrow")
+    trf!(
+        "The first {limit} matches: type more to narrow",
+        "Les {limit} premières réponses : tapez-en plus pour affiner"
+    )
 }
 
 // The table of contents.
@@ -269,18 +343,24 @@ pub fn goto_limit(limit: usize) -> String {
 /// The contents' frame: its title, its foot, and the mark of the article read.
 pub fn contents_title(code: &str, consolidated: Option<&str>) -> String {
     match consolidated {
-        Some(d) => format!(" Contents · {code} · données au {} ", dates::date(d)),
-        None => format!(" Contents · {code} "),
+        Some(d) => {
+            let d = dates::date(d);
+            trf!(
+                " Contents · {code} · données au {d} ",
+                " Sommaire · {code} · données au {d} "
+            )
+        }
+        None => trf!(" Contents · {code} ", " Sommaire · {code} "),
     }
 }
 
 pub fn contents_footer(keys: &Keys) -> String {
     let clauses = hint(&[
-        keys.says(Action::Activate, "opens"),
+        keys.says(Action::Activate, tr!("opens", "ouvre")),
         keys.slashed(Action::FoldOrParent, Action::Unfold)
-            .map(|k| format!("{k} fold")),
+            .map(|k| trf!("{k} fold", "{k} plier")),
         keys.either(&[Action::Contents, Action::Cancel])
-            .map(|k| format!("{k} closes")),
+            .map(|k| trf!("{k} closes", "{k} ferme")),
     ]);
     format!(" {clauses} ")
 }
@@ -290,69 +370,131 @@ pub fn contents_footer(keys: &Keys) -> String {
 /// Said when the reading date changes: `Reading the law as of 1er mars 2020`.
 pub fn reading_on(date: &str, today: bool) -> String {
     if today {
-        format!("Reading the law as of today, {date}")
+        trf!(
+            "Reading the law as of today, {date}",
+            "Lecture du droit à ce jour, le {date}"
+        )
     } else {
-        format!("Reading the law as of {date}")
+        trf!("Reading the law as of {date}", "Lecture du droit au {date}")
     }
 }
 
 /// The reading date's prompt.
-pub const DATE_TITLE: &str = "Read the law as of";
-pub const DATE_PROMPT: &str = "A date, YYYY-MM-DD (empty: today)";
+pub fn date_title() -> &'static str {
+    tr!("Read the law as of", "Lire le droit au")
+}
+pub fn date_prompt() -> &'static str {
+    tr!(
+        "A date, YYYY-MM-DD (empty: today)",
+        "Une date, AAAA-MM-JJ (vide : aujourd'hui)"
+    )
+}
 
 /// A date typed that is none.
 pub fn not_a_date(text: &str) -> String {
-    format!("“{text}” is no date: type it as YYYY-MM-DD, such as 2020-03-01")
+    trf!(
+        "“{text}” is no date: type it as YYYY-MM-DD, such as 2020-03-01",
+        "« {text} » n'est pas une date : tapez-la AAAA-MM-JJ, comme 2020-03-01"
+    )
 }
 
 /// Under the list of versions.
 pub fn versions_hint(keys: &Keys) -> String {
     hint(&[
-        keys.says(Action::Activate, "opens a version"),
-        keys.says(Action::OpenInBrowser, "on Légifrance"),
-        keys.says(Action::Copy, "copies its address"),
+        keys.says(
+            Action::Activate,
+            tr!("opens a version", "ouvre une version"),
+        ),
+        keys.says(
+            Action::OpenInBrowser,
+            tr!("on Légifrance", "sur Légifrance"),
+        ),
+        keys.says(Action::Copy, tr!("copies its address", "copie son adresse")),
     ])
 }
 
 /// A version whose text the mirror lacks.
 pub fn version_elsewhere(keys: &Keys, label: &str) -> String {
     let web = hint(&[
-        keys.says(Action::OpenInBrowser, "opens it on Légifrance"),
-        keys.says(Action::Copy, "copies its address"),
+        keys.says(
+            Action::OpenInBrowser,
+            tr!("opens it on Légifrance", "l'ouvre sur Légifrance"),
+        ),
+        keys.says(Action::Copy, tr!("copies its address", "copie son adresse")),
     ]);
-    format!("Version {label}: its text is not in this mirror · {web}")
+    trf!(
+        "Version {label}: its text is not in this mirror · {web}",
+        "Version {label} : son texte n'est pas dans ce miroir · {web}"
+    )
 }
 
 /// The versions compared have no text here.
 pub fn nothing_to_compare(which: &str) -> String {
-    format!("No comparison: this mirror lacks the text of the version {which}")
+    trf!(
+        "No comparison: this mirror lacks the text of the version {which}",
+        "Pas de comparaison : ce miroir n'a pas le texte de la version {which}"
+    )
 }
 
 /// Over what changed in a version: how many words, how to go back.
 pub fn compared(inserted: usize, deleted: usize, coarse: bool, keys: &Keys) -> String {
     let rough = if coarse {
-        " (too many changes: some paragraphs shown replaced whole)"
+        tr!(
+            " (too many changes: some paragraphs shown replaced whole)",
+            " (trop de changements : des alinéas sont montrés remplacés en entier)"
+        )
     } else {
         ""
     };
+    let inserted = count(inserted, tr!("word", "mot"), tr!("words", "mots"));
+    let deleted = count(deleted, tr!("word", "mot"), tr!("words", "mots"));
     hint(&[
-        Some(format!(
-            "{} inserted {{+…+}}, {} deleted [-…-]{rough}",
-            count(inserted, "word", "words"),
-            count(deleted, "word", "words")
+        Some(trf!(
+            "{inserted} inserted {{+…+}}, {deleted} deleted [-…-]{rough}",
+            "{inserted} ajoutés {{+…+}}, {deleted} supprimés [-…-]{rough}"
         )),
-        keys.says(Action::Back, "back to the article"),
+        keys.says(
+            Action::Back,
+            tr!("back to the article", "retour à l'article"),
+        ),
     ])
 }
 
 /// There is no version before the one shown.
-pub const FIRST_VERSION: &str = "This is the article's first version: nothing before it to compare";
+pub fn first_version() -> &'static str {
+    tr!(
+        "This is the article's first version: nothing before it to compare",
+        "C'est la première version de l'article : rien avant elle à comparer"
+    )
+}
 
-pub const CONTENTS_HERE: &str = "  ◂ here";
-pub const NO_CONTENTS: &str = "This article's code has no table of contents here";
-pub const NOT_IN_CONTENTS: &str = "This article is not in its code's table of contents";
-pub const LAST_OF_CODE: &str = "This is the last article of the code";
-pub const FIRST_OF_CODE: &str = "This is the first article of the code";
+pub fn contents_here() -> &'static str {
+    tr!("  ◂ here", "  ◂ ici")
+}
+pub fn no_contents() -> &'static str {
+    tr!(
+        "This article's code has no table of contents here",
+        "Le code de cet article n'a pas de sommaire ici"
+    )
+}
+pub fn not_in_contents() -> &'static str {
+    tr!(
+        "This article is not in its code's table of contents",
+        "Cet article n'est pas dans le sommaire de son code"
+    )
+}
+pub fn last_of_code() -> &'static str {
+    tr!(
+        "This is the last article of the code",
+        "C'est le dernier article du code"
+    )
+}
+pub fn first_of_code() -> &'static str {
+    tr!(
+        "This is the first article of the code",
+        "C'est le premier article du code"
+    )
+}
 
 mod more;
 pub use more::*;

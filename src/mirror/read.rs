@@ -86,10 +86,19 @@ pub(super) fn kind_of(meta: &fs::Metadata) -> &'static str {
 }
 
 /// A note for the status line when a file is not UTF-8.
-pub const NOTE_WINDOWS_1252: &str =
-    "This file is not UTF-8: read as Windows-1252 (Latin-1), its characters may be wrong";
+pub fn note_windows_1252() -> &'static str {
+    crate::tr!(
+        "This file is not UTF-8: read as Windows-1252 (Latin-1), its characters may be wrong",
+        "Ce fichier n'est pas en UTF-8 : lu comme Windows-1252 (Latin-1), ses caractères peuvent être faux"
+    )
+}
 /// A note for the status line when a file is UTF-8 with bad bytes.
-pub const NOTE_BAD_UTF8: &str = "This file is not valid UTF-8: the bad bytes show as �";
+pub fn note_bad_utf8() -> &'static str {
+    crate::tr!(
+        "This file is not valid UTF-8: the bad bytes show as �",
+        "Ce fichier n'est pas un UTF-8 valide : les octets fautifs s'affichent �"
+    )
+}
 
 /// [`decode`] of bytes the caller gives up: valid UTF-8, the usual case, becomes the
 /// string in place, with no copy.
@@ -124,11 +133,11 @@ pub fn decode(bytes: &[u8]) -> (String, Option<&'static str>) {
     if multibyte {
         return (
             String::from_utf8_lossy(bytes).into_owned(),
-            Some(NOTE_BAD_UTF8),
+            Some(note_bad_utf8()),
         );
     }
     let text = bytes.iter().map(|&b| windows_1252(b)).collect();
-    (text, Some(NOTE_WINDOWS_1252))
+    (text, Some(note_windows_1252()))
 }
 
 /// One byte of Windows-1252: Latin-1, but for 0x80-0x9F (typographic quotes, `€`,

@@ -177,11 +177,11 @@ fn bytes_that_are_not_utf8_are_read_and_noted() {
     // Latin bytes and no UTF-8 sequence: Windows-1252, typographic quotes included.
     let (text, note) = decode(b"\x93d\xe9l\xe8gue\x94 \x80 \x81");
     assert_eq!(text, "“délègue” € \u{fffd}");
-    assert_eq!(note, Some(NOTE_WINDOWS_1252));
+    assert_eq!(note, Some(note_windows_1252()));
     // UTF-8 with a few bad bytes: each one is U+FFFD.
     let (text, note) = decode(b"caf\xc3\xa9 \xff fin");
     assert_eq!(text, "café \u{fffd} fin");
-    assert_eq!(note, Some(NOTE_BAD_UTF8));
+    assert_eq!(note, Some(note_bad_utf8()));
 }
 
 /// The index is cached between runs; a change deep in the mirror (which the

@@ -1,21 +1,44 @@
 //! Counts said in words: `1 article`, `3 articles`. Every count the program says goes
-//! through [`count`], so that none says `1 articles`, and so that the French interface
-//! (a later issue: French puts 0 and 1 in the singular) has one place to change.
+//! through [`count`], so that none says `1 articles`, and so that each language's
+//! rule is in one place: English puts 1 alone in the singular, French 0 and 1
+//! (`0 article`, `1 article`, `2 articles`).
 
-/// `n` and its noun: `one` when `n` is 1, else `many` (`0 articles`, as English says).
+use crate::model::lang::{self, Lang};
+
+/// `n` and its noun: `one` in the singular, `many` in the plural, by the rule of the
+/// language spoken. The caller gives both nouns in that language
+/// (`count(n, tr!("match", "résultat"), tr!("matches", "résultats"))`).
 pub fn count(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
+    format!("{n} {}", if singular(n) { one } else { many })
+}
+
+/// Whether `n` takes the singular in the language spoken.
+pub fn singular(n: usize) -> bool {
+    match lang::current() {
+        Lang::En => n == 1,
+        Lang::Fr => n < 2,
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::count;
+    use crate::model::lang::{Lang, set_here};
 
     #[test]
-    fn one_is_singular_and_every_other_count_plural() {
+    fn english_puts_one_alone_in_the_singular() {
+        set_here(Lang::En);
         assert_eq!(count(1, "article", "articles"), "1 article");
         assert_eq!(count(0, "article", "articles"), "0 articles");
         assert_eq!(count(2, "match", "matches"), "2 matches");
         assert_eq!(count(12_019, "article", "articles"), "12019 articles");
+    }
+
+    #[test]
+    fn french_puts_zero_and_one_in_the_singular() {
+        set_here(Lang::Fr);
+        assert_eq!(count(0, "article", "articles"), "0 article");
+        assert_eq!(count(1, "résultat", "résultats"), "1 résultat");
+        assert_eq!(count(2, "ligne", "lignes"), "2 lignes");
     }
 }

@@ -9,6 +9,9 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
+use crate::model::lang::Lang;
+use crate::trf;
+
 /// What the user set. `None` (or no key overrides) means loi's default.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Config {
@@ -18,6 +21,8 @@ pub struct Config {
     pub theme: Option<String>,
     /// Whether the mouse is used.
     pub mouse: Option<bool>,
+    /// The language of the interface, when neither `--lang` nor the locale's is meant.
+    pub lang: Option<Lang>,
     /// `[keys]`: actions bound to other keys, as written.
     pub keys: Vec<KeySetting>,
     /// The file read, to name in a problem with one of its settings.
@@ -64,6 +69,8 @@ struct Raw {
     theme: Option<toml::Spanned<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     mouse: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    lang: Option<toml::Spanned<String>>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     keys: BTreeMap<String, toml::Spanned<Keys>>,
 }
@@ -98,13 +105,16 @@ impl Config {
         // the start, a link to /dev/zero would be read for ever.
         match std::fs::metadata(file) {
             Ok(m) if !m.is_file() => {
-                return refused("is not a plain file: not read".into());
+                return refused(trf!(
+                    "is not a plain file: not read",
+                    "n'est pas un fichier ordinaire : non lu"
+                ));
             }
             Ok(m) if m.len() > MAX_CONFIG_BYTES => {
-                return refused(format!(
-                    "is {} bytes, over the {} a configuration may have: not read",
-                    m.len(),
-                    MAX_CONFIG_BYTES
+                let (size, max) = (m.len(), MAX_CONFIG_BYTES);
+                return refused(trf!(
+                    "is {size} bytes, over the {max} a configuration may have: not read",
+                    "fait {size} octets, plus que les {max} permis à une configuration : non lu"
                 ));
             }
             _ => {}
@@ -117,7 +127,7 @@ impl Config {
                 vec![Problem {
                     file: file.to_owned(),
                     line: 0,
-                    problem: format!("cannot be read ({e})"),
+                    problem: trf!("cannot be read ({e})", "ne peut pas être lu ({e})"),
                 }],
             ),
         }
@@ -154,11 +164,15 @@ impl Config {
                                 .map_or(kept.len(), |i| span.start + i);
                             kept.replace_range(start..end, &" ".repeat(end - start));
                             let why = if unknown {
-                                format!(
-                                    "{what} (ignored: the settings are mirror, theme, mouse and [keys])"
+                                trf!(
+                                    "{what} (ignored: the settings are mirror, theme, mouse, lang and [keys])",
+                                    "{what} (ignoré : les réglages sont mirror, theme, mouse, lang et [keys])"
                                 )
                             } else {
-                                format!("{what} (this entry ignored, the others kept)")
+                                trf!(
+                                    "{what} (this entry ignored, the others kept)",
+                                    "{what} (cette entrée ignorée, les autres gardées)"
+                                )
                             };
                             problems.push(problem(Some(span), why));
                         }
@@ -176,10 +190,26 @@ impl Config {
             if matches!(name.as_str(), "dark" | "light") {
                 Some(name)
             } else {
-                let why = format!("theme {name:?} is not one loi has: write \"dark\" or \"light\"");
+                let why = trf!(
+                    "theme {name:?} is not one loi has: write \"dark\" or \"light\"",
+                    "theme « {name} » n'est pas un thème de loi : écrivez \"dark\" ou \"light\""
+                );
                 problems.push(problem(Some(span), why));
                 None
             }
+        });
+        let lang = raw.lang.and_then(|l| {
+            let span = l.span();
+            let name = l.into_inner();
+            let lang = Lang::parse(&name);
+            if lang.is_none() {
+                let why = trf!(
+                    "lang {name:?} is not one loi speaks: write \"fr\" or \"en\"",
+                    "lang « {name} » n'est pas une langue de loi : écrivez \"fr\" ou \"en\""
+                );
+                problems.push(problem(Some(span), why));
+            }
+            lang
         });
         let keys = raw
             .keys
@@ -197,6 +227,7 @@ impl Config {
             mirror: raw.mirror,
             theme,
             mouse: raw.mouse,
+            lang,
             keys,
             file: file.to_owned(),
         };
@@ -210,6 +241,9 @@ impl Config {
             mirror: self.mirror.clone(),
             theme: self.theme.clone().map(|t| toml::Spanned::new(0..0, t)),
             mouse: self.mouse,
+            lang: self
+                .lang
+                .map(|l| toml::Spanned::new(0..0, l.code().to_owned())),
             keys: self
                 .keys
                 .iter()

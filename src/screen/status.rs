@@ -77,9 +77,9 @@ fn position(app: &App) -> String {
         let lines = crate::app::help::height(app.keymap(), app.size().0);
         let last = lines.saturating_sub(app.text_height());
         return match (scroll == 0, scroll >= last) {
-            (true, true) => words::POSITION_ALL.to_owned(),
-            (true, false) => words::POSITION_TOP.to_owned(),
-            (false, true) => words::POSITION_BOTTOM.to_owned(),
+            (true, true) => words::position_all().to_owned(),
+            (true, false) => words::position_top().to_owned(),
+            (false, true) => words::position_bottom().to_owned(),
             (false, false) => format!("{}%", scroll * 100 / lines.max(1)),
         };
     }
@@ -93,9 +93,9 @@ fn position(app: &App) -> String {
         view.top == view.max_top(f)
     };
     match (at_top, at_bottom) {
-        (true, true) => words::POSITION_ALL.to_owned(),
-        (true, false) => words::POSITION_TOP.to_owned(),
-        (false, true) => words::POSITION_BOTTOM.to_owned(),
+        (true, true) => words::position_all().to_owned(),
+        (true, false) => words::position_top().to_owned(),
+        (false, true) => words::position_bottom().to_owned(),
         (false, false) => format!("{}%", percent_above(f, view.top)),
     }
 }

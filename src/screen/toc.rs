@@ -38,7 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, view: &TocView, app: &App, t: &Theme)
                 "{}{sign} {}{}",
                 "  ".repeat(row.depth),
                 row.label,
-                if here { words::CONTENTS_HERE } else { "" }
+                if here { words::contents_here() } else { "" }
             );
             let style = if i == view.cursor {
                 t.link_selected

@@ -3,6 +3,7 @@
 mod codes;
 mod e2e;
 mod hostile;
+mod language;
 mod output;
 mod paste;
 mod pty_harness;

@@ -2,6 +2,7 @@
 
 mod articles;
 mod dates;
+mod languages;
 mod mouse_and_colour;
 mod prompts;
 mod screens;

@@ -12,7 +12,7 @@ pub fn parse_keys(text: &str) -> Result<Vec<Key>, String> {
     let words: Vec<&str> = text.split_whitespace().collect();
     match words.as_slice() {
         [] if text.contains(' ') => Ok(vec![Key::ch(' ')]),
-        [] => Err("an empty key".to_owned()),
+        [] => Err(crate::tr!("an empty key", "une touche vide").to_owned()),
         [one] => match parse_key(one) {
             Some(key) => Ok(vec![key]),
             // `zR`, `gg`: short, and not like a name mistyped (`Dwon`, `Ctrl-Nope`).
@@ -22,11 +22,21 @@ pub fn parse_keys(text: &str) -> Result<Vec<Key>, String> {
             {
                 Ok(one.chars().map(Key::ch).collect())
             }
-            None => Err(format!("no key is called {one:?}")),
+            None => Err(crate::trf!(
+                "no key is called {one:?}",
+                "aucune touche ne s'appelle « {one} »"
+            )),
         },
         several => several
             .iter()
-            .map(|w| parse_key(w).ok_or_else(|| format!("no key is called {w:?}")))
+            .map(|w| {
+                parse_key(w).ok_or_else(|| {
+                    crate::trf!(
+                        "no key is called {w:?}",
+                        "aucune touche ne s'appelle « {w} »"
+                    )
+                })
+            })
             .collect(),
     }
 }

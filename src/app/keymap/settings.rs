@@ -5,6 +5,7 @@
 use super::{Keymap, Override, parse_keys};
 use crate::app::action::Action;
 use crate::saved::config::{Config, Problem};
+use crate::{tr, trf};
 
 /// The keys in effect with `config`'s overrides, and the problems of those it drops.
 pub fn keymap(config: &Config) -> (Keymap, Vec<Problem>) {
@@ -15,8 +16,9 @@ pub fn keymap(config: &Config) -> (Keymap, Vec<Problem>) {
         let Some(action) = Action::from_name(name) else {
             problems.push(setting.problem(
                 &config.file,
-                format!(
-                    "no action is called {name:?} (the names are in README.md: down, copy-text…)"
+                trf!(
+                    "no action is called {name:?} (the names are in README.md: down, copy-text…)",
+                    "aucune action ne s'appelle « {name} » (les noms sont dans README.md : down, copy-text…)"
                 ),
             ));
             continue;
@@ -28,16 +30,25 @@ pub fn keymap(config: &Config) -> (Keymap, Vec<Problem>) {
             .collect();
         match parsed {
             Ok(bound) if bound.is_empty() && action == Action::Quit => {
-                problems.push(setting.problem(
-                    &config.file,
-                    "quit cannot be left without a key: Ctrl-C still quits".to_owned(),
-                ));
+                problems.push(
+                    setting.problem(
+                        &config.file,
+                        tr!(
+                            "quit cannot be left without a key: Ctrl-C still quits",
+                            "quit ne peut rester sans touche : Ctrl-C quitte toujours"
+                        )
+                        .to_owned(),
+                    ),
+                );
                 overrides.push((action, bound));
             }
             Ok(bound) => overrides.push((action, bound)),
             Err(why) => problems.push(setting.problem(
                 &config.file,
-                format!("{why} for {name} (write j, G, Down, PgDn, Ctrl-d, Alt-Left, zR…)"),
+                trf!(
+                    "{why} for {name} (write j, G, Down, PgDn, Ctrl-d, Alt-Left, zR…)",
+                    "{why} pour {name} (écrivez j, G, Down, PgDn, Ctrl-d, Alt-Left, zR…)"
+                ),
             )),
         }
     }

@@ -103,8 +103,8 @@ pub fn lookup_typing(key: Key) -> Option<Action> {
 
 /// The help's rows for a prompt: each action of [`TYPING`] once, in table order, with
 /// all its keys.
-pub fn typing_rows() -> Vec<(String, Action)> {
-    let mut rows: Vec<(Action, Vec<&str>)> = Vec::new();
+pub fn typing_rows() -> Vec<(Vec<&'static str>, Action)> {
+    let mut rows: Vec<(Action, Vec<&'static str>)> = Vec::new();
     for b in TYPING {
         match rows.iter_mut().find(|(a, _)| *a == b.action) {
             Some((_, labels)) => labels.push(b.label),
@@ -112,7 +112,7 @@ pub fn typing_rows() -> Vec<(String, Action)> {
         }
     }
     rows.into_iter()
-        .map(|(action, labels)| (labels.join(", "), action))
+        .map(|(action, labels)| (labels, action))
         .collect()
 }
 
@@ -178,6 +178,6 @@ mod tests {
         }
         let rows = typing_rows();
         let home = rows.iter().find(|(_, a)| *a == Action::Edit(E::Home));
-        assert_eq!(home.map(|r| r.0.as_str()), Some("Home, Ctrl-A"));
+        assert_eq!(home.map(|r| r.0.clone()), Some(vec!["Home", "Ctrl-A"]));
     }
 }

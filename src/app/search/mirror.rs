@@ -37,7 +37,7 @@ impl App {
     /// `s`: opens the prompt.
     pub(in crate::app) fn open_mirror_search(&mut self) {
         let mut picker = Picker::prompt(self.entries(Which::Search));
-        picker.title = words::SEARCH_TITLE.to_owned();
+        picker.title = words::search_title().to_owned();
         let search = MirrorSearch {
             searched: None,
             found: None,
@@ -85,7 +85,7 @@ impl App {
     fn start_mirror_search(&mut self, typed: String) {
         let query = Query::parse(&typed);
         if query.is_empty() {
-            self.say(words::SEARCH_NO_WORDS, true);
+            self.say(words::search_no_words(), true);
             return;
         }
         self.remember(Which::Search, &typed);
@@ -112,7 +112,7 @@ impl App {
                 }
             });
         if spawned.is_err() {
-            self.say(words::SEARCH_NO_THREAD, true);
+            self.say(words::search_no_thread(), true);
             return;
         }
         if let Some(Overlay::Search(picker, search)) = self.overlay.as_mut() {
@@ -121,7 +121,7 @@ impl App {
             search.searched = Some(typed);
             search.found = Some(rx);
         }
-        self.say(words::SEARCHING, false);
+        self.say(words::searching_now(), false);
     }
 
     /// Opens an answer at its first match, the search kept for `n`.
@@ -200,7 +200,7 @@ impl App {
         };
         search.found = None;
         let text = match (n, how) {
-            (0, _) => words::FOUND_NOTHING.to_owned(),
+            (0, _) => words::found_nothing().to_owned(),
             (LIMIT, _) => words::found_limit(LIMIT),
             (n, how) => words::found(&self.keys(), n, how == Some(Answered::Index)),
         };

@@ -4,163 +4,275 @@
 use super::{Keys, hint};
 use crate::app::action::Action;
 use crate::model::plural::count;
+use crate::{tr, trf};
 
 // Bookmarks and the articles read.
 
 pub fn history_not_saved(why: &str) -> String {
-    format!("The history of articles read was not saved: {why}")
+    trf!(
+        "The history of articles read was not saved: {why}",
+        "L'historique des articles lus n'a pas été enregistré : {why}"
+    )
 }
-pub const NO_BOOKMARK_FOLDER: &str = "No folder to keep bookmarks in (no home folder)";
-pub const NO_BOOKMARKS_FOLDER: &str = "No bookmarks: no folder to keep them in";
+pub fn no_bookmark_folder() -> &'static str {
+    tr!(
+        "No folder to keep bookmarks in (no home folder)",
+        "Aucun dossier où garder les signets (pas de dossier personnel)"
+    )
+}
+pub fn no_bookmarks_folder() -> &'static str {
+    tr!(
+        "No bookmarks: no folder to keep them in",
+        "Pas de signets : aucun dossier où les garder"
+    )
+}
 
 pub fn bookmarked(keys: &Keys, name: &str) -> String {
     hint(&[
-        Some(format!("Bookmarked {name}")),
-        keys.says(Action::Bookmarks, "lists the bookmarks"),
+        Some(trf!("Bookmarked {name}", "Signet posé : {name}")),
+        keys.says(
+            Action::Bookmarks,
+            tr!("lists the bookmarks", "liste les signets"),
+        ),
     ])
 }
 pub fn not_bookmarked(why: &str) -> String {
-    format!("Not bookmarked: {why}")
+    trf!("Not bookmarked: {why}", "Signet non posé : {why}")
 }
 pub fn no_bookmarks_yet(keys: &Keys) -> String {
     match keys.of(Action::Bookmark) {
-        Some(k) => format!("No bookmarks yet: {k} bookmarks the point under the cursor"),
-        None => "No bookmarks yet".to_owned(),
+        Some(k) => trf!(
+            "No bookmarks yet: {k} bookmarks the point under the cursor",
+            "Pas encore de signet : {k} marque le point sous le curseur"
+        ),
+        None => tr!("No bookmarks yet", "Pas encore de signet").to_owned(),
     }
 }
 pub fn bookmarks_title(n: usize) -> String {
-    format!("Bookmarks · {n}")
+    trf!("Bookmarks · {n}", "Signets · {n}")
 }
 pub fn not_deleted(why: &str) -> String {
-    format!("Not deleted: {why}")
+    trf!("Not deleted: {why}", "Non supprimé : {why}")
 }
 pub fn deleted(name: &str) -> String {
-    format!("Deleted the bookmark {name}")
+    trf!("Deleted the bookmark {name}", "Signet {name} supprimé")
 }
 /// `d` outside the list of bookmarks.
 pub fn delete_where(keys: &Keys) -> String {
     match (keys.of(Action::Delete), keys.of(Action::Bookmarks)) {
-        (Some(d), Some(list)) => format!("{d} deletes a bookmark in the list {list} opens"),
-        _ => "Bookmarks are deleted in their list".to_owned(),
+        (Some(d), Some(list)) => trf!(
+            "{d} deletes a bookmark in the list {list} opens",
+            "{d} supprime un signet dans la liste qu'ouvre {list}"
+        ),
+        _ => tr!(
+            "Bookmarks are deleted in their list",
+            "Les signets se suppriment dans leur liste"
+        )
+        .to_owned(),
     }
 }
 
-pub const NO_HISTORY_FOLDER: &str = "No history: no folder to keep it in";
-pub fn history_unreadable(why: &str) -> String {
-    format!("The history cannot be read: {why}")
+pub fn no_history_folder() -> &'static str {
+    tr!(
+        "No history: no folder to keep it in",
+        "Pas d'historique : aucun dossier où le garder"
+    )
 }
-pub const NOTHING_READ: &str = "No article read yet";
+pub fn history_unreadable(why: &str) -> String {
+    trf!(
+        "The history cannot be read: {why}",
+        "L'historique ne peut pas être lu : {why}"
+    )
+}
+pub fn nothing_read() -> &'static str {
+    tr!("No article read yet", "Aucun article lu pour l'instant")
+}
 pub fn history_title(n: usize) -> String {
-    format!("Articles read · {n}")
+    trf!("Articles read · {n}", "Articles lus · {n}")
 }
 
 // Searching this article (`/`).
 
 pub fn no_search_yet(keys: &Keys) -> String {
     match (keys.of(Action::Find), keys.of(Action::SearchMirror)) {
-        (Some(f), Some(s)) => format!("No search yet: {f} searches this article, {s} the mirror"),
-        _ => "No search yet".to_owned(),
+        (Some(f), Some(s)) => trf!(
+            "No search yet: {f} searches this article, {s} the mirror",
+            "Pas encore de recherche : {f} cherche dans cet article, {s} dans le miroir"
+        ),
+        _ => tr!("No search yet", "Pas encore de recherche").to_owned(),
     }
 }
 pub fn no_match(typed: &str) -> String {
-    format!("no match for {typed}")
+    trf!("no match for {typed}", "aucun résultat pour {typed}")
 }
 pub fn match_of(at: usize, of: usize, typed: &str) -> String {
-    format!("match {at} of {of} for {typed}")
+    trf!(
+        "match {at} of {of} for {typed}",
+        "résultat {at} sur {of} pour {typed}"
+    )
 }
 pub fn matches(n: usize, typed: &str) -> String {
-    format!("{} for {typed}", count(n, "match", "matches"))
+    let n = count(n, tr!("match", "résultat"), tr!("matches", "résultats"));
+    trf!("{n} for {typed}", "{n} pour {typed}")
 }
 
 // Searching the mirror (`s`). Its prompt's keys are the prompt's own (`Keys::typing`).
 
-pub const SEARCH_TITLE: &str = "Search the whole mirror";
+pub fn search_title() -> &'static str {
+    tr!("Search the whole mirror", "Chercher dans tout le miroir")
+}
 pub fn search_prompt() -> String {
-    format!(
-        "Words (all must be there, a word finds those it starts), \"a phrase\"; {} searches",
-        Keys::typing(Action::Activate)
+    let enter = Keys::typing(Action::Activate);
+    trf!(
+        "Words (all must be there, a word finds those it starts), \"a phrase\"; {enter} searches",
+        "Des mots (tous présents, un mot trouve ceux qu'il commence), « une phrase » ; {enter} cherche"
     )
 }
 pub fn search_to_start() -> String {
-    format!(
-        "{} searches the whole mirror",
-        Keys::typing(Action::Activate)
+    let enter = Keys::typing(Action::Activate);
+    trf!(
+        "{enter} searches the whole mirror",
+        "{enter} cherche dans tout le miroir"
     )
 }
-pub const SEARCH_NO_WORDS: &str = "Type words to search for";
-pub const SEARCH_NO_THREAD: &str = "Could not start the search (no thread left)";
-pub const SEARCHING: &str = "Searching…";
-pub fn searching(found: usize) -> String {
-    format!("Searching… {found} found so far")
+pub fn search_no_words() -> &'static str {
+    tr!("Type words to search for", "Tapez les mots à chercher")
 }
-pub const FOUND_NOTHING: &str = "Nothing found: fewer words, or the start of a word?";
+pub fn search_no_thread() -> &'static str {
+    tr!(
+        "Could not start the search (no thread left)",
+        "Impossible de lancer la recherche (plus de fil d'exécution libre)"
+    )
+}
+pub fn searching_now() -> &'static str {
+    tr!("Searching…", "Recherche…")
+}
+pub fn searching(found: usize) -> String {
+    trf!(
+        "Searching… {found} found so far",
+        "Recherche… {found} trouvés jusqu'ici"
+    )
+}
+pub fn found_nothing() -> &'static str {
+    tr!(
+        "Nothing found: fewer words, or the start of a word?",
+        "Rien trouvé : moins de mots, ou le début d'un mot ?"
+    )
+}
 pub fn found_limit(limit: usize) -> String {
-    format!("The first {limit} articles found: more words narrow it")
+    trf!(
+        "The first {limit} articles found: more words narrow it",
+        "Les {limit} premiers articles trouvés : plus de mots affinent"
+    )
 }
 /// The search's answers, best first when the word index ranked them.
 pub fn found(keys: &Keys, n: usize, ranked: bool) -> String {
     let order = if ranked {
-        "best first"
+        tr!("best first", "les meilleurs d'abord")
     } else {
-        "in mirror order (ranked once indexed)"
+        tr!(
+            "in mirror order (ranked once indexed)",
+            "dans l'ordre du miroir (classés une fois indexé)"
+        )
     };
+    let n = count(n, "article", "articles");
     hint(&[
-        Some(format!("{}, {order}", count(n, "article", "articles"))),
-        keys.says(Action::Activate, "opens"),
+        Some(format!("{n}, {order}")),
+        keys.says(Action::Activate, tr!("opens", "ouvre")),
     ])
 }
 
 // « Cité par » (`c`).
 
-pub const CITED_BY_NO_THREAD: &str = "Could not start reading the mirror (no thread left)";
-pub const CITED_BY_FAILED: &str = "Cité par: reading the mirror failed";
+pub fn cited_by_no_thread() -> &'static str {
+    tr!(
+        "Could not start reading the mirror (no thread left)",
+        "Impossible de lancer la lecture du miroir (plus de fil d'exécution libre)"
+    )
+}
+pub fn cited_by_failed() -> &'static str {
+    tr!(
+        "Cité par: reading the mirror failed",
+        "Cité par : la lecture du miroir a échoué"
+    )
+}
 pub fn cited_by_ready(keys: &Keys) -> String {
     match keys.of(Action::CitedBy) {
-        Some(c) => format!("Cité par is ready: {c} lists the citing articles"),
-        None => "Cité par is ready".to_owned(),
+        Some(c) => trf!(
+            "Cité par is ready: {c} lists the citing articles",
+            "Cité par est prêt : {c} liste les articles qui citent"
+        ),
+        None => tr!("Cité par is ready", "Cité par est prêt").to_owned(),
     }
 }
 pub fn cited_by_progress(percent: usize) -> String {
-    format!("Cité par: reading every article of the mirror once, {percent}% (keys still work)")
+    trf!(
+        "Cité par: reading every article of the mirror once, {percent}% (keys still work)",
+        "Cité par : lecture unique de tous les articles du miroir, {percent} % (les touches répondent)"
+    )
 }
 pub fn cited_by_none(num: &str) -> String {
-    format!("No article of this mirror cites {num}")
+    trf!(
+        "No article of this mirror cites {num}",
+        "Aucun article de ce miroir ne cite {num}"
+    )
 }
 /// The list's title: `places` is more than `articles` when one cites it twice.
 pub fn cited_by_title(num: &str, articles: usize, places: usize) -> String {
     let places = match places - articles.min(places) {
         0 => String::new(),
-        _ => format!(", in {}", count(places, "place", "places")),
+        _ => {
+            let places = count(places, tr!("place", "endroit"), tr!("places", "endroits"));
+            trf!(", in {places}", ", en {places}")
+        }
     };
-    format!(
-        "{num} is cited by {}{places}",
-        count(articles, "article", "articles")
+    let articles = count(articles, "article", "articles");
+    trf!(
+        "{num} is cited by {articles}{places}",
+        "{num} est cité par {articles}{places}"
     )
 }
 
 // Copying and the browser.
 
-pub const NO_ADDRESS: &str = "No Légifrance address for this";
+pub fn no_address() -> &'static str {
+    tr!(
+        "No Légifrance address for this",
+        "Pas d'adresse Légifrance pour ceci"
+    )
+}
 pub fn opening(address: &str, program: &str) -> String {
-    format!("Opening {address} with {program}")
+    trf!(
+        "Opening {address} with {program}",
+        "Ouverture de {address} avec {program}"
+    )
 }
 pub fn no_browser(keys: &Keys, address: &str) -> String {
     match keys.of(Action::Copy) {
-        Some(y) => format!("No browser here (set BROWSER); {y} copies the address: {address}"),
-        None => format!("No browser here (set BROWSER): {address}"),
+        Some(y) => trf!(
+            "No browser here (set BROWSER); {y} copies the address: {address}",
+            "Pas de navigateur ici (réglez BROWSER) ; {y} copie l'adresse : {address}"
+        ),
+        None => trf!(
+            "No browser here (set BROWSER): {address}",
+            "Pas de navigateur ici (réglez BROWSER) : {address}"
+        ),
     }
 }
 pub fn copied(text: &str) -> String {
-    format!("Copied: {text}")
+    trf!("Copied: {text}", "Copié : {text}")
 }
 pub fn copied_lines(lines: usize, what: &str) -> String {
-    format!("Copied {}: {what}", count(lines, "line", "lines"))
+    let lines = count(lines, tr!("line", "ligne"), tr!("lines", "lignes"));
+    trf!("Copied {lines}: {what}", "Copié {lines} : {what}")
 }
 /// What `Y` copied: a table, an item of an article, a whole article.
-pub const A_TABLE: &str = "a table";
+pub fn a_table() -> &'static str {
+    tr!("a table", "un tableau")
+}
 pub fn item_of(item: &str, num: &str) -> String {
-    format!("{item} of {num}")
+    trf!("{item} of {num}", "{item} de {num}")
 }
 pub fn whole_of(num: &str) -> String {
-    format!("the whole of {num}")
+    trf!("the whole of {num}", "l'article {num} entier")
 }

@@ -26,14 +26,17 @@ impl std::fmt::Display for Disagreement {
     /// Which article is followed, and what the other one says: `the link's article;
     /// the text says L1253-19`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self.path {
-            Some(_) => write!(f, "the link's article; the text says {}", self.text),
-            None => write!(
-                f,
-                "the text's article; the link's {} is not in this mirror",
-                self.address
+        let (text, address) = (&self.text, &self.address);
+        f.write_str(&match self.path {
+            Some(_) => crate::trf!(
+                "the link's article; the text says {text}",
+                "l'article du lien ; le texte dit {text}"
             ),
-        }
+            None => crate::trf!(
+                "the text's article; the link's {address} is not in this mirror",
+                "l'article du texte ; le {address} du lien n'est pas dans ce miroir"
+            ),
+        })
     }
 }
 

@@ -271,11 +271,17 @@ fn glyph(lines: u8, double: bool) -> char {
 
 /// One line saying what a folded table hides: its size and its first row's text.
 fn summary(table: &Table, cells: &[&[Piece]]) -> VLine {
-    let mut text = format!(
-        "Table, {} × {}",
-        count(table.rows, "row", "rows"),
-        count(table.columns, "column", "columns")
+    let rows = count(
+        table.rows,
+        crate::tr!("row", "ligne"),
+        crate::tr!("rows", "lignes"),
     );
+    let columns = count(
+        table.columns,
+        crate::tr!("column", "colonne"),
+        crate::tr!("columns", "colonnes"),
+    );
+    let mut text = crate::trf!("Table, {rows} × {columns}", "Tableau, {rows} × {columns}");
     let first: Vec<String> = table
         .row_cells(0)
         .filter_map(|(i, _)| cells.get(i))
