@@ -41,6 +41,7 @@ mod lists;
 mod lists_tests;
 mod mouse;
 pub mod picker;
+pub mod prompt;
 mod saved;
 pub use saved::SessionToSave;
 #[cfg(test)]
@@ -49,6 +50,7 @@ pub mod search;
 mod share;
 #[cfg(test)]
 mod tests;
+mod typing;
 
 pub use share::citation;
 pub mod view;
@@ -142,6 +144,8 @@ pub struct App {
     /// says (`loi import`).
     consolidated: Option<String>,
     today: String,
+    /// A bracketed paste being gathered, from its start to its end.
+    pasting: Option<String>,
     quit: bool,
 }
 
@@ -171,6 +175,7 @@ impl App {
             date: today.clone(),
             consolidated: None,
             today,
+            pasting: None,
             quit: false,
         };
         app.date_entries();
@@ -282,6 +287,13 @@ impl App {
             } else {
                 self.poll_cited_by();
             }
+            return;
+        }
+        if let Action::Paste(piece) = action {
+            self.paste_piece(piece);
+            return;
+        }
+        if self.typing() && self.typing_key(action) {
             return;
         }
         // Who takes the key or the click: nobody's mouse while a prompt is typed into;
@@ -435,16 +447,13 @@ impl App {
             Action::Changes => self.list_changes(),
             Action::Compare => self.compare(),
             Action::ReadAt => {
-                let picker = Picker::date_prompt();
+                let picker = Picker::date_prompt(self.entries(typing::Which::Date));
                 self.overlay = Some(Overlay::List(picker));
                 self.say(words::date_prompt(), false);
             }
             Action::NextArticle => self.step_article(true),
             Action::PrevArticle => self.step_article(false),
-            Action::GoTo => {
-                self.overlay = Some(Overlay::List(Picker::prompt()));
-                self.say(words::goto_prompt(), false);
-            }
+            Action::GoTo => self.open_goto(),
             Action::Cancel => view.selected = None,
             Action::Quit => self.quit = true,
             // Suspending is the terminal loop's to do.
@@ -457,6 +466,8 @@ impl App {
             | Action::Suspend
             | Action::Input(_)
             | Action::InputBack
+            | Action::Edit(_)
+            | Action::Paste(_)
             | Action::Find
             | Action::NextMatch
             | Action::PrevMatch

@@ -8,6 +8,7 @@ pub mod help;
 mod home;
 mod line;
 mod picker;
+mod prompt;
 mod search;
 mod status;
 pub mod theme;

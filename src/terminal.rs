@@ -9,8 +9,8 @@ mod restore;
 mod scroll;
 
 use restore::{
-    leave_when_terminal_gone, mouse_on, remember_session, restore_on_signals, restore_terminal,
-    suspend,
+    leave_when_terminal_gone, mouse_on, paste_on, remember_session, restore_on_signals,
+    restore_terminal, suspend,
 };
 
 use std::io::IsTerminal;
@@ -102,6 +102,7 @@ pub fn run(app: App, options: Options) -> Result<App, Error> {
     if options.mouse {
         mouse_on()?;
     }
+    paste_on()?;
     restore_on_signals()?;
     leave_when_terminal_gone()?;
     let stop_asked = Arc::new(AtomicBool::new(false));
@@ -142,6 +143,13 @@ fn event_loop(
             continue;
         };
         loop {
+            // A paste is text: its characters go to the app as such, never read as keys.
+            if let Event::Paste(text) = &event {
+                pending.clear();
+                for action in Action::pasted(text) {
+                    app.update(action);
+                }
+            }
             match to_action(&event, &mut pending, &app) {
                 Some(Action::Suspend) => suspend_and_resume(terminal, &mut app, &mut shown)?,
                 Some(action) => app.update(action),

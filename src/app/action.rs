@@ -51,8 +51,13 @@ pub enum Action {
     SearchMirror,
     /// A character typed into the go-to prompt; sent for keys while it is open
     Input(char),
-    /// Erase the last character of the go-to prompt
+    /// Erase the character before the cursor of the prompt open
     InputBack,
+    /// Move the cursor of the prompt open, delete around it, or recall an entry
+    Edit(crate::app::prompt::Edit),
+    /// A bracketed paste, as the event loop sends it: its start, its characters, its
+    /// end; the app takes the text as text, never as keys
+    Paste(Paste),
     Help,
     Cancel,
     Quit,
@@ -71,7 +76,35 @@ pub enum Action {
     Idle,
 }
 
+/// A piece of a bracketed paste (see [`Action::pasted`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Paste {
+    #[default]
+    Start,
+    Char(char),
+    End,
+}
+
+/// The most characters of a paste sent on to the app: past a prompt's own limit, so
+/// that the app sees it was cut, and short enough that a paste of a whole file does
+/// not stall the reader.
+const PASTE_LIMIT: usize = 4 * crate::app::prompt::MAX_CHARS;
+
 impl Action {
+    /// The actions that carry pasted `text` to the app: a start, its characters (at
+    /// most a few thousand), an end. The actions stay plain values (the keymap's
+    /// tables hold them), so the text goes a character at a time, and the app gathers
+    /// it between the start and the end.
+    pub fn pasted(text: &str) -> impl Iterator<Item = Action> + '_ {
+        std::iter::once(Action::Paste(Paste::Start))
+            .chain(
+                text.chars()
+                    .take(PASTE_LIMIT)
+                    .map(|c| Action::Paste(Paste::Char(c))),
+            )
+            .chain(std::iter::once(Action::Paste(Paste::End)))
+    }
+
     /// The name `config.toml` knows the action by: `page-down`, `copy-text`.
     pub fn name(self) -> &'static str {
         self.into()
@@ -84,6 +117,8 @@ impl Action {
             self,
             Action::Input(_)
                 | Action::InputBack
+                | Action::Edit(_)
+                | Action::Paste(_)
                 | Action::Resize(..)
                 | Action::Idle
                 | Action::Scroll(_)

@@ -31,10 +31,42 @@ pub enum Line {
     },
 }
 
-/// The help's lines at `width` columns.
+/// The help's lines at `width` columns: the reader's keys, then a prompt's, then what
+/// a paste does.
 pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line> {
-    let rows: Vec<(String, _)> = keymap
-        .help_rows()
+    use crate::app::words::prompt;
+    let keys = words::Keys(keymap);
+    let mut lines = vec![Line::Title(words::help_title()), Line::Blank];
+    section(&mut lines, keymap.help_rows(), width, |a| {
+        words::describe(a, &keys)
+    });
+    lines.extend([
+        Line::Blank,
+        Line::Title(prompt::prompt_keys_title()),
+        Line::Blank,
+    ]);
+    section(&mut lines, crate::app::keymap::typing_rows(), width, |a| {
+        prompt::describe_typing(a).to_owned()
+    });
+    lines.push(Line::Blank);
+    for part in wrap(prompt::paste_help(), width.saturating_sub(2)) {
+        lines.push(Line::More {
+            indent: 2,
+            text: part,
+        });
+    }
+    lines
+}
+
+/// The lines of `rows` (the keys' labels, the action), each action said by
+/// `describe`, each key named as the language spoken names it.
+fn section(
+    lines: &mut Vec<Line>,
+    rows: Vec<(Vec<&str>, crate::app::action::Action)>,
+    width: usize,
+    describe: impl Fn(crate::app::action::Action) -> String,
+) {
+    let rows: Vec<(String, _)> = rows
         .into_iter()
         .map(|(labels, action)| {
             let labels: Vec<&str> = labels.into_iter().map(words::keys::shown).collect();
@@ -42,9 +74,8 @@ pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line> {
         })
         .collect();
     let key_width = rows.iter().map(|(k, _)| k.width()).max().unwrap_or(0);
-    let mut lines = vec![Line::Title(words::help_title()), Line::Blank];
     for (keys, action) in rows {
-        let what = words::describe(action, &words::Keys(keymap));
+        let what = describe(action);
         if width < NARROW {
             lines.push(Line::Keys {
                 keys: keys.clone(),
@@ -74,7 +105,6 @@ pub fn lines(keymap: &Keymap, width: usize) -> Vec<Line> {
             });
         }
     }
-    lines
 }
 
 /// How many lines the help takes at `width` columns: how far it scrolls.
@@ -105,6 +135,25 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_help_lists_a_prompts_editing_keys_each_said() {
+        for (keys, action) in crate::app::keymap::typing_rows() {
+            let what = crate::app::words::prompt::describe_typing(action);
+            assert!(!what.is_empty(), "{keys:?}: {action:?} is not described");
+        }
+        let text: Vec<String> = lines(&Keymap::default(), 80)
+            .into_iter()
+            .filter_map(|l| match l {
+                Line::Keys { keys, text, .. } => Some(format!("{keys} {text}")),
+                _ => None,
+            })
+            .collect();
+        let has = |start: &str| text.iter().any(|l| l.starts_with(start));
+        assert!(has("Ctrl-U Delete from the start"), "{text:?}");
+        assert!(has("Home, Ctrl-A Move the cursor"), "{text:?}");
+        assert!(has("Home, < Go to the start"), "{text:?}");
+    }
 
     #[test]
     fn wrapping_at_spaces() {

@@ -8,7 +8,9 @@ use crate::app::action::Action;
 
 pub(crate) mod names;
 pub mod settings;
+mod typing;
 pub use names::parse_keys;
+pub use typing::{TYPING, lookup_typing, typing_label, typing_rows};
 
 /// A key press as the table knows it: a key code and its modifiers (Shift is folded
 /// into characters, so `G` is just `'G'`).
@@ -19,7 +21,7 @@ pub struct Key {
 }
 
 impl Key {
-    const fn plain(code: KeyCode) -> Key {
+    pub(crate) const fn plain(code: KeyCode) -> Key {
         Key {
             code,
             mods: KeyModifiers::NONE,
@@ -30,7 +32,7 @@ impl Key {
         Key::plain(KeyCode::Char(c))
     }
 
-    const fn alt(code: KeyCode) -> Key {
+    pub(crate) const fn alt(code: KeyCode) -> Key {
         Key {
             code,
             mods: KeyModifiers::ALT,
@@ -71,7 +73,7 @@ pub struct Binding {
     pub action: Action,
 }
 
-const fn bind(keys: &'static [Key], label: &'static str, action: Action) -> Binding {
+pub(crate) const fn bind(keys: &'static [Key], label: &'static str, action: Action) -> Binding {
     Binding {
         keys,
         label,
@@ -280,40 +282,6 @@ impl Keymap {
 /// Reads `key`, pressed after `pending`, against the default keys. Pure.
 pub fn lookup(pending: &[Key], key: Key) -> Lookup {
     Keymap::default().lookup(pending, key)
-}
-
-/// How a hint names the key of `action` while a prompt is typed into (the keys of
-/// [`lookup_typing`]).
-pub fn typing_label(action: Action) -> &'static str {
-    match action {
-        Action::Activate => "Enter",
-        Action::Cancel => "Esc",
-        Action::Down => "↓",
-        Action::Up => "↑",
-        Action::InputBack => "Backspace",
-        Action::PageDown => "PgDn",
-        Action::PageUp => "PgUp",
-        _ => "",
-    }
-}
-
-/// What a key means while the go-to prompt is open: characters are typed in; the
-/// keys that move, open and close keep their meaning.
-pub fn lookup_typing(key: Key) -> Option<Action> {
-    let plain = key.mods.difference(KeyModifiers::SHIFT).is_empty();
-    match key.code {
-        KeyCode::Char(c) if plain && !c.is_control() => Some(Action::Input(c)),
-        KeyCode::Char('c') if key.mods == KeyModifiers::CONTROL => Some(Action::Quit),
-        KeyCode::Char('z') if key.mods == KeyModifiers::CONTROL => Some(Action::Suspend),
-        KeyCode::Backspace => Some(Action::InputBack),
-        KeyCode::Enter => Some(Action::Activate),
-        KeyCode::Esc => Some(Action::Cancel),
-        KeyCode::Down | KeyCode::Tab => Some(Action::Down),
-        KeyCode::Up | KeyCode::BackTab => Some(Action::Up),
-        KeyCode::PageDown => Some(Action::PageDown),
-        KeyCode::PageUp => Some(Action::PageUp),
-        _ => None,
-    }
 }
 
 #[cfg(test)]

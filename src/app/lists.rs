@@ -4,6 +4,7 @@
 use super::{App, Overlay};
 use crate::app::action::Action;
 use crate::app::picker::{Listing, Picker};
+use crate::app::typing::Which;
 use crate::app::words;
 
 impl App {
@@ -27,18 +28,9 @@ impl App {
             return;
         };
         match action {
-            Action::Input(c) if picker.listing == Listing::Date => {
-                if let Some(query) = picker.query.as_mut() {
-                    query.push(c);
-                }
-            }
-            Action::InputBack if picker.listing == Listing::Date => {
-                if let Some(query) = picker.query.as_mut() {
-                    query.pop();
-                }
-            }
             Action::Activate if picker.listing == Listing::Date => {
-                let typed = picker.query.clone().unwrap_or_default();
+                let typed = picker.query.as_ref().map(|q| q.text().to_owned());
+                let typed = typed.unwrap_or_default();
                 self.overlay = None;
                 self.status = None;
                 if typed.trim().is_empty() {
@@ -46,7 +38,10 @@ impl App {
                     return;
                 }
                 match crate::model::date::parse(&typed) {
-                    Some(date) => self.set_date(date),
+                    Some(date) => {
+                        self.remember(Which::Date, &typed);
+                        self.set_date(date);
+                    }
                     None => self.say(&words::not_a_date(&typed), true),
                 }
             }
@@ -56,33 +51,6 @@ impl App {
                 let selected = picker.selected;
                 let listing = picker.listing;
                 self.share_listed(listing, selected, action == Action::Copy);
-            }
-            Action::Input(_) | Action::InputBack => {
-                if let Some(query) = picker.query.as_mut() {
-                    if let Action::Input(c) = action {
-                        query.push(c);
-                    } else {
-                        query.pop();
-                    }
-                    let here = self.history.current().article.code_slug().to_owned();
-                    let items: Vec<_> =
-                        crate::mirror::goto::find(&self.mirror.index(), query, Some(&here))
-                            .into_iter()
-                            .map(crate::app::picker::Item::found)
-                            .collect();
-                    let status = match items.len() {
-                        0 if !query.trim().is_empty() => Some(words::nothing_matches().to_owned()),
-                        crate::mirror::goto::LIMIT => {
-                            Some(words::goto_limit(crate::mirror::goto::LIMIT))
-                        }
-                        _ => None,
-                    };
-                    picker.answer(items);
-                    self.status = None;
-                    if let Some(status) = status {
-                        self.say(&status, false);
-                    }
-                }
             }
             Action::Down => picker.step(1),
             Action::Up => picker.step(-1),
@@ -94,9 +62,13 @@ impl App {
                 let item = picker.current().cloned();
                 let selected = picker.selected;
                 let listing = picker.listing;
+                let typed = picker.query.as_ref().map(|q| q.text().to_owned());
                 self.overlay = None;
                 self.status = None;
                 if let Some(item) = item {
+                    if let Some(typed) = typed {
+                        self.remember(Which::GoTo, &typed);
+                    }
                     if listing == Listing::Versions {
                         if let Some(v) = item.version {
                             self.open_version(&item.path, v);
@@ -132,6 +104,31 @@ impl App {
                 self.delete_bookmark();
             }
             _ => {}
+        }
+    }
+
+    /// Go-to's answers for the text of its prompt, the first highlighted.
+    pub(super) fn goto_answers(&mut self) {
+        let here = self.history.current().article.code_slug().to_owned();
+        let Some(Overlay::List(picker)) = self.overlay.as_mut() else {
+            return;
+        };
+        let Some(query) = picker.query.as_ref().map(|q| q.text().to_owned()) else {
+            return;
+        };
+        let items: Vec<_> = crate::mirror::goto::find(&self.mirror.index(), &query, Some(&here))
+            .into_iter()
+            .map(crate::app::picker::Item::found)
+            .collect();
+        let status = match items.len() {
+            0 if !query.trim().is_empty() => Some(words::nothing_matches().to_owned()),
+            crate::mirror::goto::LIMIT => Some(words::goto_limit(crate::mirror::goto::LIMIT)),
+            _ => None,
+        };
+        picker.answer(items);
+        self.status = None;
+        if let Some(status) = status {
+            self.say(&status, false);
         }
     }
 }

@@ -70,8 +70,8 @@ pub struct Picker {
     pub title: String,
     pub items: Vec<Item>,
     pub selected: usize,
-    /// What was typed, for the go-to prompt; `None` for a fixed list.
-    pub query: Option<String>,
+    /// The prompt over the list (go-to, `s`, `@`); `None` for a fixed list.
+    pub query: Option<crate::app::prompt::Prompt>,
     pub listing: Listing,
 }
 
@@ -116,13 +116,13 @@ impl Picker {
         }
     }
 
-    /// The go-to prompt, empty.
-    pub fn prompt() -> Picker {
+    /// The go-to prompt, empty, recalling `history` (oldest first).
+    pub fn prompt(history: Vec<String>) -> Picker {
         Picker {
             title: crate::app::words::goto_title().to_owned(),
             items: Vec::new(),
             selected: 0,
-            query: Some(String::new()),
+            query: Some(crate::app::prompt::Prompt::new(history)),
             listing: Listing::Articles,
         }
     }
@@ -138,13 +138,13 @@ impl Picker {
         }
     }
 
-    /// The reading date's prompt, empty.
-    pub fn date_prompt() -> Picker {
+    /// The reading date's prompt, empty, recalling `history` (oldest first).
+    pub fn date_prompt(history: Vec<String>) -> Picker {
         Picker {
             title: crate::app::words::date_title().to_owned(),
             items: Vec::new(),
             selected: 0,
-            query: Some(String::new()),
+            query: Some(crate::app::prompt::Prompt::new(history)),
             listing: Listing::Date,
         }
     }

@@ -17,7 +17,8 @@ use crate::model::layout::{Layout, line_text};
 /// The `/` search: what is searched, where it matched, and which match is current.
 #[derive(Debug, Clone)]
 pub struct Find {
-    pub typed: String,
+    /// What is typed, and where the cursor is in it.
+    pub prompt: crate::app::prompt::Prompt,
     pub query: Query,
     /// The prompt is open: keys are text.
     pub typing: bool,
@@ -89,12 +90,9 @@ impl App {
         self.find.as_ref().is_some_and(|f| f.typing)
     }
 
-    /// The `/` prompt's text, for the status line.
-    pub fn find_prompt(&self) -> Option<String> {
-        self.find
-            .as_ref()
-            .filter(|f| f.typing)
-            .map(|f| format!("/{}", f.typed))
+    /// The `/` prompt, for the status line, while it is open.
+    pub fn find_prompt(&self) -> Option<&crate::app::prompt::Prompt> {
+        self.find.as_ref().filter(|f| f.typing).map(|f| &f.prompt)
     }
 
     /// Search keys while the article is read; true when `action` was one.
@@ -104,8 +102,9 @@ impl App {
                 self.status = None;
                 let saved = self.current().view.clone();
                 let path = self.current().article.path.clone();
+                let history = self.entries(crate::app::typing::Which::Find);
                 self.find = Some(Find {
-                    typed: String::new(),
+                    prompt: crate::app::prompt::Prompt::new(history),
                     query: Query::default(),
                     typing: true,
                     saved: Some(saved),
@@ -135,14 +134,6 @@ impl App {
             return;
         };
         match action {
-            Action::Input(c) => find.typed.push(c),
-            Action::InputBack => {
-                if find.typed.pop().is_none() {
-                    // Backspace on an empty prompt closes it, as in less and vim.
-                    self.cancel_find();
-                    return;
-                }
-            }
             Action::Activate => {
                 find.typing = false;
                 find.saved = None;
@@ -150,17 +141,23 @@ impl App {
                     self.find = None;
                     self.status = None;
                 } else {
+                    let typed = find.prompt.text().to_owned();
+                    self.remember(crate::app::typing::Which::Find, &typed);
                     self.say_match();
                 }
-                return;
             }
-            Action::Cancel | Action::Quit => {
-                self.cancel_find();
-                return;
-            }
-            _ => return,
+            Action::Cancel | Action::Quit => self.cancel_find(),
+            _ => {}
         }
-        find.query = Query::parse(&find.typed);
+    }
+
+    /// The `/` prompt's text changed: its matches found again, the first after the
+    /// cursor made current.
+    pub(super) fn find_typed(&mut self) {
+        let Some(find) = self.find.as_mut() else {
+            return;
+        };
+        find.query = Query::parse(find.prompt.text());
         // Each key starts again from where the reader was, so that folds opened for
         // an earlier, shorter query close again.
         if let Some(saved) = find.saved.clone() {
@@ -284,9 +281,9 @@ impl App {
         };
         let text = match (find.current, find.matches.len()) {
             _ if find.query.is_empty() => return,
-            (_, 0) => words::no_match(find.typed.trim()),
-            (Some(c), n) => words::match_of(c + 1, n, find.typed.trim()),
-            (None, n) => words::matches(n, find.typed.trim()),
+            (_, 0) => words::no_match(find.prompt.text().trim()),
+            (Some(c), n) => words::match_of(c + 1, n, find.prompt.text().trim()),
+            (None, n) => words::matches(n, find.prompt.text().trim()),
         };
         let error = find.matches.is_empty();
         self.say(&text, error);

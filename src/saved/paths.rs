@@ -15,6 +15,8 @@ pub struct Paths {
     pub bookmarks: PathBuf,
     /// The navigation stack of the last reader of each mirror.
     pub session: PathBuf,
+    /// What was entered in each prompt, for ↑ to recall.
+    pub prompts: PathBuf,
     /// The folder of the mirrors' indexes.
     pub cache: PathBuf,
     /// The mirror `loi import` makes when given no `--into`, read when no other is
@@ -40,6 +42,7 @@ impl Paths {
             history: data.join("history.jsonl"),
             bookmarks: data.join("bookmarks.json"),
             session: data.join("session.json"),
+            prompts: data.join("prompts.json"),
             mirror: data.join("mirror"),
             cache,
         }
@@ -52,6 +55,7 @@ impl Paths {
             ("history", &self.history),
             ("bookmarks", &self.bookmarks),
             ("session", &self.session),
+            ("prompts", &self.prompts),
             ("cache", &self.cache),
             ("mirror", &self.mirror),
         ]
@@ -71,7 +75,7 @@ mod tests {
         assert_eq!(p.config, PathBuf::from("/c/loi/config.toml"));
         assert!(p.history.starts_with("/d/loi") && p.session.starts_with("/d/loi"));
         let text = p.describe();
-        assert_eq!(text.lines().count(), 6);
+        assert_eq!(text.lines().count(), 7);
         assert!(text.ends_with("mirror\t/d/loi/mirror\n"), "{text}");
         assert!(text.starts_with("config\t/c/loi/config.toml\n"), "{text}");
     }

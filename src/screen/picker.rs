@@ -18,16 +18,9 @@ pub fn draw(frame: &mut Frame, area: Rect, picker: &Picker, app: &crate::app::Ap
     let inner = usize::from(area.width - 2);
     let mut lines: Vec<Line> = Vec::new();
     if let Some(query) = &picker.query {
-        // The end of what was typed stays in view, the cursor after it.
-        let shown = tail(
-            &crate::model::sanitize::clean(query),
-            inner.saturating_sub(3),
-        );
-        lines.push(Line::from(vec![
-            Span::styled("› ", theme.sign),
-            Span::raw(shown),
-            Span::styled("▏", theme.sign),
-        ]));
+        let mut line = vec![Span::styled("› ", theme.sign)];
+        line.extend(super::prompt::spans(query, inner.saturating_sub(2), theme));
+        lines.push(Line::from(line));
     }
     let rows = usize::from(area.height - 2).saturating_sub(lines.len());
     let top = picker.selected.saturating_sub(rows.saturating_sub(1));
@@ -64,19 +57,4 @@ fn footer(picker: &Picker, keys: &crate::app::words::Keys) -> String {
         Listing::Changes => crate::app::words::changes_footer(keys),
         listing => crate::app::words::list_footer(keys, listing == Listing::Bookmarks),
     }
-}
-
-/// The last `width` columns of `text`.
-fn tail(text: &str, width: usize) -> String {
-    use unicode_width::UnicodeWidthChar;
-    let mut used = 0;
-    let mut start = text.len();
-    for (i, c) in text.char_indices().rev() {
-        used += c.width().unwrap_or(0);
-        if used > width {
-            break;
-        }
-        start = i;
-    }
-    text[start..].to_owned()
 }

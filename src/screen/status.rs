@@ -33,9 +33,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         words::reader_hint(&app.keys())
     };
     // The `/` prompt, as less and vim have it: what is typed, then what it found.
-    let prompt = app.find_prompt().map(|p| match app.status() {
-        Some(s) if !s.text.starts_with('/') => format!("{p}▏  {}", s.text),
-        _ => format!("{p}▏"),
+    let prompt = app.find_prompt().map(|p| {
+        let room = width.saturating_sub(right.width() + 2);
+        let p = format!("/{}", super::prompt::plain(p, room));
+        match app.status() {
+            Some(s) if !s.text.starts_with('/') => format!("{p}  {}", s.text),
+            _ => p,
+        }
     });
     // The keys that close the help, as the user has them.
     let help_line = app

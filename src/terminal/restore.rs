@@ -36,6 +36,34 @@ pub(super) fn mouse_off() {
     }
 }
 
+/// Whether bracketed paste is on, for every way out to turn it off: a shell left with
+/// it on would wrap every later paste in `ESC[200~`…`ESC[201~`.
+static PASTE_ON: AtomicBool = AtomicBool::new(false);
+
+/// Has the terminal mark a paste's start and end (mode 2004), so that pasted text
+/// reaches loi as text, never as keys (a `q` in it does not quit).
+const PASTE_ENABLE: &str = "\x1b[?2004h";
+const PASTE_DISABLE: &str = "\x1b[?2004l";
+
+pub(super) fn paste_on() -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = std::io::stdout();
+    out.write_all(PASTE_ENABLE.as_bytes())?;
+    out.flush()?;
+    PASTE_ON.store(true, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Turns bracketed paste off if it is on; errors ignored, as in [`restore_terminal`].
+fn paste_off() {
+    use std::io::Write;
+    if PASTE_ON.swap(false, Ordering::SeqCst) {
+        let mut out = std::io::stdout();
+        let _ = out.write_all(PASTE_DISABLE.as_bytes());
+        let _ = out.flush();
+    }
+}
+
 /// Whether loi's process group has the terminal (or there is no job control to say
 /// otherwise). A stopped loi continued in the background (`kill %1` sends SIGCONT
 /// after SIGTERM, `bg` only SIGCONT) must not touch the terminal: the shell has it,
@@ -47,13 +75,15 @@ fn in_foreground() -> bool {
 }
 
 /// Gives the terminal its modes back: cooked mode and echo, the normal screen, a
-/// visible cursor, no mouse reporting: on quitting, signals, suspending and panic.
-/// Nothing when loi is in the background: it gave the terminal back on stopping.
+/// visible cursor, no mouse reporting, no bracketed paste: on quitting, signals,
+/// suspending and panic. Nothing when loi is in the background: it gave the terminal
+/// back on stopping.
 pub(super) fn restore_terminal() {
     if !in_foreground() {
         return;
     }
     mouse_off();
+    paste_off();
     // The scrolling region loi keeps set (see `scroll::Margins`): the shell's screen
     // must scroll whole again.
     {
@@ -140,10 +170,14 @@ fn save_last_session() {
 /// the SIGTSTP and the reader simply comes back.
 pub(super) fn suspend(terminal: &mut Term) -> std::io::Result<()> {
     let mouse = MOUSE_ON.load(Ordering::SeqCst);
+    let paste = PASTE_ON.load(Ordering::SeqCst);
     restore_terminal();
     stop_as_by_default()?;
     if mouse {
         mouse_on()?;
+    }
+    if paste {
+        paste_on()?;
     }
     crossterm::terminal::enable_raw_mode()?;
     crossterm::execute!(

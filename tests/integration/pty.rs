@@ -6,6 +6,7 @@ mod home;
 mod hostile;
 mod language;
 mod output;
+mod paste;
 mod pty_harness;
 mod saved;
 mod search_screen;

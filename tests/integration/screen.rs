@@ -5,5 +5,6 @@ mod dates;
 mod home;
 mod languages;
 mod mouse_and_colour;
+mod prompts;
 mod screens;
 mod tables;

@@ -10,6 +10,8 @@ use super::super::{App, Overlay};
 use super::Find;
 use crate::app::action::Action;
 use crate::app::picker::{Item, Picker};
+use crate::app::prompt::Prompt;
+use crate::app::typing::Which;
 use crate::mirror::search::{Answered, Hit, Query};
 
 /// Answers listed at most: more is not read on a screen.
@@ -34,7 +36,7 @@ enum Found {
 impl App {
     /// `s`: opens the prompt.
     pub(in crate::app) fn open_mirror_search(&mut self) {
-        let mut picker = Picker::prompt();
+        let mut picker = Picker::prompt(self.entries(Which::Search));
         picker.title = words::search_title().to_owned();
         let search = MirrorSearch {
             searched: None,
@@ -52,19 +54,9 @@ impl App {
             return;
         };
         match action {
-            Action::Input(_) | Action::InputBack => {
-                if let Some(query) = picker.query.as_mut() {
-                    if let Action::Input(c) = action {
-                        query.push(c);
-                    } else {
-                        query.pop();
-                    }
-                }
-                self.say(&words::search_to_start(), false);
-                return;
-            }
             Action::Activate => {
-                let typed = picker.query.clone().unwrap_or_default();
+                let typed = picker.query.as_ref().map(|q| q.text().to_owned());
+                let typed = typed.unwrap_or_default();
                 if search.searched.as_deref() != Some(typed.as_str()) {
                     self.start_mirror_search(typed);
                 } else if let Some(item) = picker.current().cloned() {
@@ -96,6 +88,7 @@ impl App {
             self.say(words::search_no_words(), true);
             return;
         }
+        self.remember(Which::Search, &typed);
         let (tx, rx) = mpsc::channel();
         let root = self.mirror.root().map(std::path::Path::to_owned);
         // A thread: the first search reads the whole mirror, and keys must still work.
@@ -141,7 +134,7 @@ impl App {
         }
         let query = Query::parse(typed);
         self.find = Some(Find {
-            typed: typed.to_owned(),
+            prompt: Prompt::with_text(typed),
             query,
             typing: false,
             saved: None,

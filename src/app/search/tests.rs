@@ -47,7 +47,7 @@ fn slash_finds_as_one_types_and_n_goes_round() {
     app.update(Action::Find);
     assert!(app.typing(), "keys are text in the prompt");
     type_in(&mut app, "FORMATION");
-    assert_eq!(app.find_prompt().as_deref(), Some("/FORMATION"));
+    assert_eq!(app.find_prompt().map(|p| p.text()), Some("FORMATION"));
     assert_eq!(status(&app), "match 1 of 3 for FORMATION");
     app.update(Action::Activate);
     assert!(!app.typing());

@@ -192,6 +192,8 @@ fn fixed(action: Action) -> &'static str {
         // Sent by the event loop or typed into a prompt: no key is bound to them, and the help never lists them.
         Action::Input(_)
         | Action::InputBack
+        | Action::Edit(_)
+        | Action::Paste(_)
         | Action::Resize(..)
         | Action::Scroll(_)
         | Action::Click(..)

@@ -113,7 +113,7 @@ fn check_bytes(bytes: &[u8], what: &str, terminal: bool) {
             let last = chars.get(j).copied().unwrap_or('\0');
             let ok = if private {
                 // The alternate screen, the cursor, mouse reporting (1000, 1006).
-                matches!(params.as_str(), "1049" | "25" | "1000" | "1006")
+                matches!(params.as_str(), "1049" | "25" | "1000" | "1006" | "2004")
                     && matches!(last, 'h' | 'l')
             } else {
                 matches!(

@@ -160,7 +160,22 @@ fn keys_named_in_the_config_are_read_and_shown_in_the_help() {
     p.send(b"?");
     let help = p.wait_for("n, Down ", TIMEOUT);
     assert!(help.contains("  k, ↑ "), "the other keys stay: {help}");
-    p.send(b"G");
+    // The reader's keys, then a prompt's: a page at a time to quit's line, each
+    // page drawn before the next is asked for.
+    for _ in 0..6 {
+        if p.screen().contains("Q, Ctrl-c") {
+            break;
+        }
+        let before = p.screen();
+        p.key(Key::PageDown);
+        for _ in 0..100 {
+            if p.screen() != before {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
     p.wait_for("Q, Ctrl-c", TIMEOUT);
     p.wait_for("Keys of loi · Q or Esc closes", TIMEOUT);
     p.key(Key::Esc);
@@ -190,7 +205,8 @@ fn paths_says_where_each_file_lives() {
     let h = home.path().display();
     let want = format!(
         "config\t{h}/c/loi/config.toml\nhistory\t{h}/d/loi/history.jsonl\n\
-         bookmarks\t{h}/d/loi/bookmarks.json\nsession\t{h}/d/loi/session.json\ncache\t{h}/k/loi\n\
+         bookmarks\t{h}/d/loi/bookmarks.json\nsession\t{h}/d/loi/session.json\n\
+         prompts\t{h}/d/loi/prompts.json\ncache\t{h}/k/loi\n\
          mirror\t{h}/d/loi/mirror\n"
     );
     assert_eq!(text, want);

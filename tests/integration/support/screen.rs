@@ -100,10 +100,7 @@ fn keys_by_name_reach_the_app_as_the_keymap_reads_them() {
     keys(&mut app, "Esc g");
     assert!(app.typing(), "g opens the go-to prompt");
     keys(&mut app, "D 3 1 3 - 1 4");
-    assert_eq!(
-        app.picker().and_then(|p| p.query.clone()).as_deref(),
-        Some("D313-14")
-    );
+    assert_eq!(app.prompt().map(|p| p.text()), Some("D313-14"));
     keys(&mut app, "Esc zR");
     assert!(
         !app.current().view.folded.iter().any(|&f| f),
