@@ -3,8 +3,12 @@
 //! abbreviations lawyers cite it by (`C. trav.`, `CSS`; sources in
 //! docs/ABBREVIATIONS.md).
 
+mod nearest;
+
 use std::collections::HashMap;
 use std::sync::OnceLock;
+
+pub use nearest::closest;
 
 /// One code of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -147,9 +151,37 @@ pub fn by_abbreviation(text: &str) -> Option<&'static Code> {
     keys.get(&key).copied()
 }
 
+/// The code `text` names as someone would type it: an abbreviation (`C. trav.`,
+/// `css`), its title (`code de la securite sociale`: case, accents and punctuation
+/// aside) or its folder's name (`code-du-travail`). A former name means the code it
+/// became (`code rural`: the code rural et de la pêche maritime).
+pub fn by_name(text: &str) -> Option<&'static Code> {
+    if let Some(code) = by_abbreviation(text) {
+        return Some(code);
+    }
+    static TITLES: OnceLock<HashMap<String, &'static Code>> = OnceLock::new();
+    let titles = TITLES.get_or_init(|| {
+        let mut keys: HashMap<String, &'static Code> = HashMap::new();
+        for code in all() {
+            for key in [abbreviation_key(code.title), abbreviation_key(code.slug)] {
+                let held = keys.entry(key).or_insert(code);
+                if !held.is_in_force() && code.is_in_force() {
+                    *held = code;
+                }
+            }
+        }
+        keys
+    });
+    let named = *titles.get(&abbreviation_key(text))?;
+    if named.is_in_force() {
+        return Some(named);
+    }
+    by_legitext(named.legitext).or(Some(named))
+}
+
 /// An abbreviation as compared: its letters and digits, lower case, without accents
 /// (`C. pén.` and `cpen` are `cpen`; `CGI, ann. II` is `cgiannii`).
-fn abbreviation_key(text: &str) -> String {
+pub(crate) fn abbreviation_key(text: &str) -> String {
     text.chars()
         .flat_map(char::to_lowercase)
         .filter_map(|c| {

@@ -10,6 +10,7 @@ mod points;
 #[cfg(test)]
 mod tests;
 mod tokens;
+pub mod typed;
 
 pub use tokens::organic_o;
 
