@@ -78,6 +78,8 @@ pub struct Start {
     pub session: Option<History>,
     /// The article's number is in several codes: these, to choose from.
     pub choices: Vec<String>,
+    /// The point of the article to open at (a citation's `2°`), outermost first.
+    pub point: Vec<crate::model::article::enumeration::Marker>,
     /// A problem to say on the first screen (`config.toml`'s).
     pub note: Option<String>,
     /// The date to read the law at (`--date`); `None`: today.
@@ -185,6 +187,9 @@ impl App {
         if !app.offer(start.choices) {
             app.note_read();
         }
+        // A citation named on the command line (`loi "L. 1233-3, 2°"`) opens at its
+        // point; a session restored has none.
+        app.go_to_point(&start.point);
         if let Some(note) = start.note {
             app.say(&crate::model::sanitize::clean(&note), true);
         }

@@ -424,6 +424,8 @@ pub struct Opened {
     pub mirror: Mirror,
     pub article: Article,
     pub choices: Vec<String>,
+    /// The point a citation named (`loi "L. 1233-3, 2°"`), outermost first.
+    pub point: Vec<crate::model::article::enumeration::Marker>,
 }
 
 /// Picks the mirror and opens the article the command line asks for, reading its
@@ -432,9 +434,10 @@ pub struct Opened {
 pub fn target(cli: &Cli, ask: bool) -> Result<Opened, Error> {
     let mirror = mirror_for(cli.mirror.as_deref(), first_path(&cli.article))?;
     let mut choices = Vec::new();
+    let mut point = Vec::new();
     let rel = match named::one(&mirror, &cli.article)? {
         None => mirror.first_article()?,
-        Some(one) => match one.path(&mirror) {
+        Some(one) => match one.path(&mirror).inspect(|_| point = one.point().to_vec()) {
             Err(Error::Ambiguous { num, .. }) if ask => {
                 choices = mirror.in_each_code(&num);
                 choices
@@ -453,6 +456,7 @@ pub fn target(cli: &Cli, ask: bool) -> Result<Opened, Error> {
         mirror,
         article,
         choices,
+        point,
     })
 }
 

@@ -70,6 +70,7 @@ fn main() -> ExitCode {
             files,
             session,
             choices: opened.choices,
+            point: opened.point,
             date: cli.date.clone(),
             // Said on stderr too, but the screen hides it: the first frame says it
             // again, short, for one line (home as ~).

@@ -5,6 +5,7 @@ use super::{App, Overlay};
 use crate::app::action::Action;
 use crate::app::picker::{Listing, Picker};
 use crate::app::words;
+use crate::mirror::goto::{self, Trouble};
 
 impl App {
     /// Offers a choice of articles of the same number in several codes (the first is
@@ -65,16 +66,21 @@ impl App {
                         query.pop();
                     }
                     let here = self.history.current().article.code_slug().to_owned();
-                    let items: Vec<_> =
-                        crate::mirror::goto::find(&self.mirror.index(), query, Some(&here))
-                            .into_iter()
-                            .map(crate::app::picker::Item::found)
-                            .collect();
-                    let status = match items.len() {
-                        0 if !query.trim().is_empty() => Some(words::NOTHING_MATCHES.to_owned()),
-                        crate::mirror::goto::LIMIT => {
-                            Some(words::goto_limit(crate::mirror::goto::LIMIT))
+                    let look = goto::look(&self.mirror.index(), query, Some(&here));
+                    let items: Vec<_> = look
+                        .answers
+                        .into_iter()
+                        .map(crate::app::picker::Item::found)
+                        .collect();
+                    let status = match (items.len(), look.trouble) {
+                        (_, Some(Trouble::Unknown { typed, closest })) => {
+                            Some(words::cite::unknown_code(&typed, &closest))
                         }
+                        (_, Some(Trouble::Absent(code))) => Some(words::cite::code_absent(code)),
+                        (0, None) if !query.trim().is_empty() => {
+                            Some(words::NOTHING_MATCHES.to_owned())
+                        }
+                        (goto::LIMIT, None) => Some(words::goto_limit(goto::LIMIT)),
                         _ => None,
                     };
                     picker.answer(items);
@@ -94,6 +100,14 @@ impl App {
                 let item = picker.current().cloned();
                 let selected = picker.selected;
                 let listing = picker.listing;
+                // A citation typed names its point too (`L. 1233-3, 2°`): the article
+                // chosen opens there.
+                let point = picker
+                    .query
+                    .as_deref()
+                    .and_then(crate::model::article::citation::typed::parse)
+                    .map(|cited| cited.point)
+                    .unwrap_or_default();
                 self.overlay = None;
                 self.status = None;
                 if let Some(item) = item {
@@ -111,7 +125,7 @@ impl App {
                         self.open_instead(&item.path);
                         return;
                     }
-                    self.open_path(&item.path, &[]);
+                    self.open_path(&item.path, &point);
                     if let Some(block) = item.block
                         && self.current().article.path == item.path
                     {

@@ -11,6 +11,7 @@
 use crate::app::action::Action;
 use crate::model::plural::count;
 
+pub mod cite;
 pub mod dates;
 mod describe;
 mod keys;

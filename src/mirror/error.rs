@@ -59,6 +59,8 @@ pub enum Error {
         mirror: String,
         known: String,
     },
+    #[error("no code is called {typed:?}: {hint}")]
+    UnknownCode { typed: String, hint: String },
     #[error("no file {0}: check the path, or give an article number such as L6123-1")]
     NoSuchFile(String),
     #[error("{0} is outside the mirror: articles are opened from inside its folder only")]

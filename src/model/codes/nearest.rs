@@ -4,8 +4,8 @@
 
 use super::{Code, abbreviation_key, all};
 
-/// Up to `n` codes in force whose abbreviation or title is nearest to `typed`, nearest
-/// first; none when nothing is near enough to be a slip of the fingers.
+/// Up to `n` codes in force whose abbreviation or title is nearest to `typed` (those
+/// equally near, by title); none when nothing is near enough to be a slip of the fingers.
 pub fn closest(typed: &str, n: usize) -> Vec<&'static Code> {
     let key: Vec<char> = abbreviation_key(typed).chars().collect();
     if key.is_empty() {
@@ -41,7 +41,14 @@ pub fn closest(typed: &str, n: usize) -> Vec<&'static Code> {
         .collect();
     scored.sort_by_key(|(d, code)| (*d, code.title));
     scored.dedup_by_key(|(_, code)| code.legitext);
-    scored.into_iter().take(n).map(|(_, code)| code).collect()
+    // The nearest only: `C. trv.` is one slip from `C. trav.`, two from `C. civ.`.
+    let best = scored.first().map_or(0, |(d, _)| *d);
+    scored
+        .into_iter()
+        .take_while(|(d, _)| *d == best)
+        .take(n)
+        .map(|(_, code)| code)
+        .collect()
 }
 
 /// Edits (insert, delete, replace, swap two neighbours) from `a` to `b`.
