@@ -49,7 +49,7 @@ mod share;
 #[cfg(test)]
 mod tests;
 
-pub use share::citation;
+pub use share::point_under;
 pub mod view;
 pub mod words;
 
@@ -80,6 +80,8 @@ pub struct Start {
     pub choices: Vec<String>,
     /// The point of the article to open at (a citation's `2°`), outermost first.
     pub point: Vec<crate::model::article::enumeration::Marker>,
+    /// How `y` writes a citation.
+    pub citation: crate::model::article::citation::written::Form,
     /// A problem to say on the first screen (`config.toml`'s).
     pub note: Option<String>,
     /// The date to read the law at (`--date`); `None`: today.
@@ -136,6 +138,8 @@ pub struct App {
     consolidated: Option<String>,
     today: String,
     quit: bool,
+    /// How `y` writes a citation (`citation =` in config.toml).
+    citation_form: crate::model::article::citation::written::Form,
 }
 
 impl App {
@@ -163,6 +167,7 @@ impl App {
             consolidated: None,
             today,
             quit: false,
+            citation_form: Default::default(),
         };
         app.date_entries();
         app
@@ -174,6 +179,7 @@ impl App {
     pub fn start(mirror: Mirror, article: Article, start: Start) -> App {
         let mut app = App::new(mirror, article, start.size);
         app.keymap = start.keymap;
+        app.citation_form = start.citation;
         app.files = start.files;
         if let Some(history) = start.session {
             app.history = history;
@@ -392,8 +398,8 @@ impl App {
                 self.browse(&article, selected);
             }
             Action::Copy => {
-                let selected = view.selected;
-                self.copy(&article, selected);
+                let (selected, cursor) = (view.selected, view.cursor);
+                self.copy(&article, selected, cursor);
             }
             Action::CopyText => {
                 let cursor = view.cursor;

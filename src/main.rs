@@ -71,6 +71,7 @@ fn main() -> ExitCode {
             session,
             choices: opened.choices,
             point: opened.point,
+            citation: config.citation.unwrap_or_default(),
             date: cli.date.clone(),
             // Said on stderr too, but the screen hides it: the first frame says it
             // again, short, for one line (home as ~).

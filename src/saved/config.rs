@@ -1,4 +1,4 @@
-//! `config.toml`: the mirror, the theme, the mouse and key overrides. A file that
+//! `config.toml`: the mirror, the theme, the mouse, the citation's form and key overrides. A file that
 //! cannot be read leaves loi with its defaults and a message naming the file, the line
 //! and the problem; one bad entry is warned about and only that entry is dropped. The
 //! `[keys]` are kept as written: the keymap (`app::keymap::settings`) reads them, and
@@ -18,6 +18,8 @@ pub struct Config {
     pub theme: Option<String>,
     /// Whether the mouse is used.
     pub mouse: Option<bool>,
+    /// How `y` writes a citation: `short` (`C. trav., art. L. 6123-1`) or `long`.
+    pub citation: Option<crate::model::article::citation::written::Form>,
     /// `[keys]`: actions bound to other keys, as written.
     pub keys: Vec<KeySetting>,
     /// The file read, to name in a problem with one of its settings.
@@ -64,6 +66,8 @@ struct Raw {
     theme: Option<toml::Spanned<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     mouse: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    citation: Option<toml::Spanned<String>>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     keys: BTreeMap<String, toml::Spanned<Keys>>,
 }
@@ -155,7 +159,7 @@ impl Config {
                             kept.replace_range(start..end, &" ".repeat(end - start));
                             let why = if unknown {
                                 format!(
-                                    "{what} (ignored: the settings are mirror, theme, mouse and [keys])"
+                                    "{what} (ignored: the settings are mirror, theme, mouse, citation and [keys])"
                                 )
                             } else {
                                 format!("{what} (this entry ignored, the others kept)")
@@ -181,6 +185,18 @@ impl Config {
                 None
             }
         });
+        let citation = raw.citation.and_then(|c| {
+            use crate::model::article::citation::written::Form;
+            let span = c.span();
+            let name = c.into_inner();
+            let form = Form::named(&name);
+            if form.is_none() {
+                let why =
+                    format!("citation {name:?} is not a form loi has: write \"short\" or \"long\"");
+                problems.push(problem(Some(span), why));
+            }
+            form
+        });
         let keys = raw
             .keys
             .into_iter()
@@ -197,6 +213,7 @@ impl Config {
             mirror: raw.mirror,
             theme,
             mouse: raw.mouse,
+            citation,
             keys,
             file: file.to_owned(),
         };
@@ -210,6 +227,13 @@ impl Config {
             mirror: self.mirror.clone(),
             theme: self.theme.clone().map(|t| toml::Spanned::new(0..0, t)),
             mouse: self.mouse,
+            citation: self.citation.map(|form| {
+                let name = match form {
+                    crate::model::article::citation::written::Form::Short => "short",
+                    crate::model::article::citation::written::Form::Long => "long",
+                };
+                toml::Spanned::new(0..0, name.to_owned())
+            }),
             keys: self
                 .keys
                 .iter()
@@ -299,6 +323,24 @@ copy-text = "Ctrl-y"
             .chain(b.keys.iter_mut())
             .for_each(|k| k.line = 0);
         assert_eq!(a, b, "{}", config.to_toml());
+    }
+
+    /// `citation` chooses how `y` writes: short or long, anything else dropped with
+    /// its line, the other settings kept; written back as read.
+    #[test]
+    fn citation_is_short_or_long() {
+        use crate::model::article::citation::written::Form;
+        let (config, problems) = parse("citation = \"long\"\n");
+        assert_eq!((config.citation, problems), (Some(Form::Long), vec![]));
+        assert_eq!(parse(&config.to_toml()).0.citation, Some(Form::Long));
+        let (config, problems) = parse("mouse = false\ncitation = \"court\"\n");
+        assert_eq!((config.citation, config.mouse), (None, Some(false)));
+        let [p] = problems.as_slice() else {
+            panic!("{problems:?}")
+        };
+        assert_eq!(p.line, 2);
+        assert!(p.problem.contains("\"short\" or \"long\""), "{p}");
+        assert_eq!(parse("").0.citation.unwrap_or_default(), Form::Short);
     }
 
     #[test]

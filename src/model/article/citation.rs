@@ -11,6 +11,7 @@ mod points;
 mod tests;
 mod tokens;
 pub mod typed;
+pub mod written;
 
 pub use tokens::organic_o;
 

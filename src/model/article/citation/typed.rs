@@ -39,7 +39,7 @@ pub enum CodeNamed {
 /// words beside a bare number that are not a code (`section 1` is words of a title).
 pub fn parse(text: &str) -> Option<Typed> {
     let toks = tokenize_typed(text);
-    let nums = numbers(&toks);
+    let nums = numbers(text, &toks);
     match nums.as_slice() {
         [one] => read(text, &toks, 0..toks.len(), one),
         _ => None,
@@ -52,7 +52,7 @@ pub fn parse(text: &str) -> Option<Typed> {
 /// belongs to that number; one written after it, to the number before it.
 pub fn split(text: &str) -> Vec<Result<Typed, String>> {
     let toks = tokenize_typed(text);
-    let nums = numbers(&toks);
+    let nums = numbers(text, &toks);
     if nums.is_empty() {
         let words = text.trim();
         return if words.is_empty() {
@@ -107,7 +107,7 @@ struct Number {
 
 /// The numbers among `toks`: `L. 1234-9` and its kin, and digits alone (`1240`,
 /// `6123-1`: the code civil's numbers have no letter), a hyphenated one read whole.
-fn numbers(toks: &[Token]) -> Vec<Number> {
+fn numbers(text: &str, toks: &[Token]) -> Vec<Number> {
     let mut found = Vec::new();
     let mut k = 0;
     while k < toks.len() {
@@ -118,7 +118,7 @@ fn numbers(toks: &[Token]) -> Vec<Number> {
                 num: num.clone(),
             });
             k += 1;
-        } else if is_digits(&toks[k]) {
+        } else if is_digits(&toks[k]) && !in_a_title(text, toks, found.last(), k) {
             let mut num = toks[k].lower.to_string();
             let mut end = k + 1;
             // `6123-1` is three tokens with nothing between them.
@@ -139,6 +139,23 @@ fn numbers(toks: &[Token]) -> Vec<Number> {
         }
     }
     found
+}
+
+/// Whether the digits at `k` are part of the code's name that follows the number
+/// before them (`du code général des impôts annexe 1`), not a number of their own: words
+/// lie between, neither `art.` nor a code's name.
+fn in_a_title(text: &str, toks: &[Token], before: Option<&Number>, k: usize) -> bool {
+    let Some(before) = before else {
+        return false;
+    };
+    let gap = before.end..k;
+    if toks[gap.clone()]
+        .iter()
+        .any(|t| matches!(&*t.lower, "art" | "article" | "articles"))
+    {
+        return false;
+    }
+    words_of(text, toks, gap).is_some_and(|words| codes::by_name(words).is_none())
 }
 
 fn is_digits(tok: &Token) -> bool {
