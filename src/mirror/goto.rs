@@ -90,30 +90,44 @@ pub fn look(index: &Index, query: &str, here: Option<&str>) -> Look {
             ..Look::default()
         };
     };
+    // The code under the name the mirror keeps it by (a mirror made before the code
+    // rural was renamed has it under its old name).
+    let held = |code: &Code| -> Vec<u32> {
+        std::iter::once(code)
+            .chain(codes::same_text(code.slug))
+            .filter_map(|c| index.dir_id(c.slug))
+            .collect()
+    };
     let within: Option<Vec<u32>> = match &cited.code {
         CodeNamed::Unsaid => None,
         CodeNamed::Known(code) => {
-            // The code under the name the mirror keeps it by (a mirror made before the
-            // code rural was renamed has it under its old name).
-            let held: Vec<u32> = std::iter::once(*code)
-                .chain(codes::same_text(code.slug))
-                .filter_map(|c| index.dir_id(c.slug))
-                .collect();
-            if held.is_empty() {
+            let folders = held(code);
+            if folders.is_empty() {
                 return Look {
                     trouble: Some(Trouble::Absent(code)),
                     ..Look::default()
                 };
             }
-            Some(held)
+            Some(folders)
         }
+        // A slip in the code's name: the number in the codes it most likely meant, to
+        // choose from, none of them taken for the one named.
         CodeNamed::Unknown(typed) => {
+            let closest = codes::closest(typed, 3);
+            let folders: Vec<u32> = closest.iter().flat_map(|c| held(c)).collect();
+            let answers = if folders.is_empty() {
+                Vec::new()
+            } else {
+                by_number(index, &cited.num, &here, Some(&folders))
+            };
             return Look {
+                answers,
+                point: cited.point,
+                exact: 0,
                 trouble: Some(Trouble::Unknown {
-                    closest: codes::closest(typed, 3),
+                    closest,
                     typed: typed.clone(),
                 }),
-                ..Look::default()
             };
         }
     };

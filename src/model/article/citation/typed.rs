@@ -174,10 +174,22 @@ fn points_after(toks: &[Token], mut k: usize) -> (Vec<Marker>, usize) {
         let Some(m) = toks.get(k).and_then(marker) else {
             break;
         };
-        // `C. trav.` after a number: a letter and its dot, then a word, is a code's.
-        let abbreviated = toks.get(k + 1).is_some_and(|t| t.is("."))
-            && toks.get(k + 2).is_some_and(|t| t.kind == TokenKind::Word);
-        if abbreviated {
+        // A point is followed by another, a comma, `du` and its code, or nothing:
+        // `C. trav.` and `C trav` after a number are a code's letter, not a point `C`.
+        let after = k + 1 + usize::from(toks.get(k + 1).is_some_and(|t| t.is(")")));
+        let ends_point = |t: &Token| {
+            t.is(",")
+                || marker(t).is_some()
+                || is_insert_suffix(t)
+                || matches!(&*t.lower, "du" | "de" | "des")
+        };
+        let dot_then_word = toks.get(after).is_some_and(|t| t.is("."))
+            && toks.get(after + 1).is_some_and(|t| !t.is(","));
+        if dot_then_word
+            || toks
+                .get(after)
+                .is_some_and(|t| !t.is(".") && !ends_point(t))
+        {
             break;
         }
         points.push(m);
@@ -240,11 +252,16 @@ fn read(text: &str, toks: &[Token], within: Range<usize>, n: &Number) -> Option<
             (CodeNamed::Unknown(u), _) | (_, CodeNamed::Unknown(u)) => CodeNamed::Unknown(u),
         };
     }
-    Some(Typed {
-        num: n.num.clone(),
-        code,
-        point,
-    })
+    // `L1234-9 C trav`: the letter read as the number's (`L. 5214-1 A`) starts the code.
+    let mut num = n.num.clone();
+    if let CodeNamed::Unknown(words) = &code
+        && let Some((head, letter)) = n.num.rsplit_once(' ')
+        && let Some(known) = codes::by_name(&format!("{letter} {words}"))
+    {
+        num = head.to_owned();
+        code = CodeNamed::Known(known);
+    }
+    Some(Typed { num, code, point })
 }
 
 /// The text of the tokens of `span`, filler at its ends left out; `None` when nothing
