@@ -151,26 +151,22 @@ pub fn forms() -> Vec<Form> {
 /// The numbers every code of the mirror holds, with their text: the code's folder
 /// named in it, to tell which code opened.
 const ARTICLES: &[(&str, &str, &str)] = &[
-    ("l1234-9.md", "L1234-9", "<p>Texte L1234-9 de {code}.</p>"),
-    ("l242-1.md", "L242-1", "<p>Texte L242-1 de {code}.</p>"),
-    ("l1.md", "L1", "<p>Texte L1 de {code}.</p>"),
-    (
-        "r4412-149.md",
-        "R4412-149",
-        "<p>Texte R4412-149 de {code}.</p>",
-    ),
-    ("r-123.md", "R*123", "<p>Texte R*123 de {code}.</p>"),
-    ("1240.md", "1240", "<p>Texte 1240 de {code}.</p>"),
+    ("l1234-9.md", "L1234-9", "<p>Texte de {code}.</p>"),
+    ("l242-1.md", "L242-1", "<p>Texte de {code}.</p>"),
+    ("l1.md", "L1", "<p>Texte de {code}.</p>"),
+    ("r4412-149.md", "R4412-149", "<p>Texte de {code}.</p>"),
+    ("r-123.md", "R*123", "<p>Texte de {code}.</p>"),
+    ("1240.md", "1240", "<p>Texte de {code}.</p>"),
     (
         "l1233-3.md",
         "L1233-3",
-        "<p>Texte L1233-3 de {code} :</p><p>1° un ;</p><p>2° deux :</p>\
+        "<p>Texte de {code} :</p><p>1° un ;</p><p>2° deux :</p>\
          <p>a) lettre a ;</p><p>b) lettre b.</p><p>3° trois.</p>",
     ),
     (
         "l6123-1.md",
         "L6123-1",
-        "<p>I.-Texte L6123-1 de {code}.</p><p>II.-Second :</p><p>1° un ;</p>\
+        "<p>I.-Texte de {code}.</p><p>II.-Second :</p><p>1° un ;</p>\
          <p>2° deux ;</p><p>3° trois.</p>",
     ),
 ];
@@ -211,9 +207,15 @@ pub fn mirror() -> tempfile::TempDir {
     dir
 }
 
-/// The text an article of the mirror says it is: `Texte L1 de code-civil`.
-pub fn says(num: &str, code: &str) -> String {
-    format!("Texte {num} de {code}")
+/// Whether `printed` (by `loi print`) shows article `num` of the code in folder `code`:
+/// its heading, and its text naming its folder (`Texte de code-civil`).
+pub fn shows(printed: &str, num: &str, code: &str) -> bool {
+    printed.contains(&format!("Article {num} · ")) && printed.contains(&says(code))
+}
+
+/// The text every article of code `code` holds: `Texte de code-civil`.
+pub fn says(code: &str) -> String {
+    format!("Texte de {code}")
 }
 
 #[test]
