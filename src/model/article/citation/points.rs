@@ -100,6 +100,10 @@ pub fn before(toks: &[Token], num: usize) -> Option<(usize, Vec<Marker>)> {
     if is_insert_suffix(&toks[last]) {
         last = last.checked_sub(1)?;
     }
+    // `au a) de l'article`: the letter with its parenthesis.
+    if toks[last].is(")") {
+        last = last.checked_sub(1)?;
+    }
     marker(&toks[last])?;
     // Walk back over `P du P de la P` to the first point.
     let mut start = last;

@@ -63,6 +63,7 @@ fn the_forms_lawyers_write_name_the_article_and_its_code() {
         ("C. trav. L. 1234-9 4° bis", format!("{travail} L1234-9 4°")),
         ("art. L. 1234-9 C. trv.", "?C. trv. L1234-9".to_owned()),
         ("6123-1", "- 6123-1".to_owned()),
+        ("b) de l'article L. 1233-3", "- L1233-3 b)".to_owned()),
         ("L1234-9 C trav", format!("{travail} L1234-9")),
         (
             "L. 1233-3, 2° du code du travail",
