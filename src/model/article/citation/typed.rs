@@ -223,6 +223,14 @@ fn read(text: &str, toks: &[Token], within: Range<usize>, n: &Number) -> Option<
     };
     let (after_point, tail) = points_after(toks, n.end);
     let tail = tail.min(within.end);
+    // `L. 9-3q`: a letter glued to the number is a slip, neither a point nor a code.
+    if let (Some(last), Some(next)) = (toks.get(n.end - 1), toks.get(n.end))
+        && n.end < within.end
+        && next.kind == TokenKind::Word
+        && next.range.start == last.range.end
+    {
+        return None;
+    }
     let point = if before_point.is_empty() {
         after_point
     } else {

@@ -84,6 +84,7 @@ fn what_is_no_one_article_is_none() {
         "section 1",
         "chapitre 3 dispositions",
         "L. 1 et L. 2",
+        "l. 9-3q",
     ] {
         assert_eq!(read(text), "none", "{text:?}");
     }
