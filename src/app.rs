@@ -52,7 +52,7 @@ mod share;
 mod tests;
 mod typing;
 
-pub use share::citation;
+pub use share::point_under;
 pub mod view;
 pub mod words;
 
@@ -82,6 +82,10 @@ pub struct Start {
     pub session: Option<(History, bool)>,
     /// The article's number is in several codes: these, to choose from.
     pub choices: Vec<String>,
+    /// The point of the article to open at (a citation's `2°`), outermost first.
+    pub point: Vec<crate::model::article::enumeration::Marker>,
+    /// How `y` writes a citation.
+    pub citation: crate::model::article::citation::written::Form,
     /// A problem to say on the first screen (`config.toml`'s).
     pub note: Option<String>,
     /// The date to read the law at (`--date`); `None`: today.
@@ -147,6 +151,8 @@ pub struct App {
     /// A bracketed paste being gathered, from its start to its end.
     pasting: Option<String>,
     quit: bool,
+    /// How `y` writes a citation (`citation =` in config.toml).
+    citation_form: crate::model::article::citation::written::Form,
 }
 
 impl App {
@@ -177,6 +183,7 @@ impl App {
             today,
             pasting: None,
             quit: false,
+            citation_form: Default::default(),
         };
         app.date_entries();
         app
@@ -192,6 +199,7 @@ impl App {
         let article = article.unwrap_or_else(|| Article::parse("", "", Citations::Later));
         let mut app = App::new(mirror, article, start.size);
         app.keymap = start.keymap;
+        app.citation_form = start.citation;
         app.files = start.files;
         let mut home = !named;
         if let Some((history, at_home)) = start.session.filter(|_| !named) {
@@ -209,6 +217,9 @@ impl App {
             // Asking which code: what is read is noted once chosen.
             app.note_read();
         }
+        // A citation named on the command line (`loi "L. 1233-3, 2°"`) opens at its
+        // point; a session restored has none.
+        app.go_to_point(&start.point);
         if let Some(note) = start.note {
             app.say(&crate::model::sanitize::clean(&note), true);
         }
@@ -428,8 +439,8 @@ impl App {
                 self.browse(&article, selected);
             }
             Action::Copy => {
-                let selected = view.selected;
-                self.copy(&article, selected);
+                let (selected, cursor) = (view.selected, view.cursor);
+                self.copy(&article, selected, cursor);
             }
             Action::CopyText => {
                 let cursor = view.cursor;

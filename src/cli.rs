@@ -38,9 +38,10 @@ pub struct Cli {
     #[arg(long, env = "LOI_MIRROR", value_name = "DIR", global = true)]
     pub mirror: Option<PathBuf>,
 
-    /// The article: a path to its .md file, or a number such as L6123-1, optionally
-    /// after the code's folder name (code-du-travail L6123-1)
-    #[arg(value_name = "ARTICLE", num_args = 0..=2)]
+    /// The article: a path to its .md file, a number such as L6123-1, optionally
+    /// after the code's folder name (code-du-travail L6123-1), or a citation as
+    /// lawyers write one ("art. L. 1234-9 C. trav.", CSS L. 242-1, "L. 1233-3, 2°")
+    #[arg(value_name = "ARTICLE", num_args = 0..)]
     pub article: Vec<String>,
 
     /// Print where loi keeps its files (config, history, bookmarks, session, cache)
@@ -123,8 +124,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
         /// A number such as L6123-1, after its code's folder name when several codes
-        /// have it (code-du-travail L6123-1), or a path to its .md file
-        #[arg(value_name = "ARTICLE", required = true, num_args = 1..=2)]
+        /// have it (code-du-travail L6123-1), a citation ("C. trav., art. L. 6123-1"),
+        /// or a path to its .md file
+        #[arg(value_name = "ARTICLE", required = true, num_args = 1..)]
         article: Vec<String>,
     },
     /// Searches the whole mirror's text (exit code 1 when nothing is found).
@@ -181,8 +183,9 @@ pub enum Command {
         /// output is a terminal and NO_COLOR is not set)
         #[arg(long, value_enum, value_name = "WHEN", default_value_t = ColorChoice::Auto)]
         color: ColorChoice,
-        /// Articles, each a number such as L6123-1 or a path to its .md file; a
-        /// code's folder name applies to the numbers after it, until another
+        /// Articles, each a number such as L6123-1, a citation ("art. L. 1234-9 C.
+        /// trav.", CSS L. 242-1) or a path to its .md file; a code's folder name
+        /// applies to the numbers after it, until another
         /// (code-de-la-securite-sociale L161-1 L161-2 code-du-travail L6123-1)
         #[arg(value_name = "ARTICLE", required = true)]
         articles: Vec<String>,
@@ -451,6 +454,8 @@ pub struct Opened {
     pub mirror: Mirror,
     pub article: Option<Article>,
     pub choices: Vec<String>,
+    /// The point a citation named (`loi "L. 1233-3, 2°"`), outermost first.
+    pub point: Vec<crate::model::article::enumeration::Marker>,
 }
 
 /// Picks the mirror and opens the article the command line asks for, reading its
@@ -459,6 +464,7 @@ pub struct Opened {
 pub fn target(cli: &Cli, ask: bool) -> Result<Opened, Error> {
     let mirror = mirror_for(cli.mirror.as_deref(), first_path(&cli.article))?;
     let mut choices = Vec::new();
+    let mut point = Vec::new();
     let rel = match named::one(&mirror, &cli.article)? {
         None => {
             // Whether it is a mirror at all: one look at the first file, as before.
@@ -469,11 +475,12 @@ pub fn target(cli: &Cli, ask: bool) -> Result<Opened, Error> {
                     mirror,
                     article: None,
                     choices,
+                    point,
                 });
             }
             first
         }
-        Some(one) => match one.path(&mirror) {
+        Some(one) => match one.path(&mirror).inspect(|_| point = one.point().to_vec()) {
             Err(Error::Ambiguous { num, .. }) if ask => {
                 choices = mirror.in_each_code(&num);
                 choices
@@ -492,6 +499,7 @@ pub fn target(cli: &Cli, ask: bool) -> Result<Opened, Error> {
         mirror,
         article: Some(article),
         choices,
+        point,
     })
 }
 

@@ -87,6 +87,8 @@ fn main() -> ExitCode {
             files,
             session,
             choices: opened.choices,
+            point: opened.point,
+            citation: config.citation.unwrap_or_default(),
             date: cli.date.clone(),
             // Said on stderr too, but the screen hides it: the first frame says it
             // again, short, for one line (home as ~).

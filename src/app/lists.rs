@@ -6,6 +6,7 @@ use crate::app::action::Action;
 use crate::app::picker::{Listing, Picker};
 use crate::app::typing::Which;
 use crate::app::words;
+use crate::mirror::goto::{self, Trouble};
 
 impl App {
     /// Offers a choice of articles of the same number in several codes (the first is
@@ -63,6 +64,13 @@ impl App {
                 let selected = picker.selected;
                 let listing = picker.listing;
                 let typed = picker.query.as_ref().map(|q| q.text().to_owned());
+                // A citation typed names its point too (`L. 1233-3, 2°`): the article
+                // chosen opens there.
+                let point = typed
+                    .as_deref()
+                    .and_then(crate::model::article::citation::typed::parse)
+                    .map(|cited| cited.point)
+                    .unwrap_or_default();
                 self.overlay = None;
                 self.status = None;
                 if let Some(item) = item {
@@ -83,7 +91,7 @@ impl App {
                         self.open_instead(&item.path);
                         return;
                     }
-                    self.open_path(&item.path, &[]);
+                    self.open_path(&item.path, &point);
                     if let Some(block) = item.block
                         && self.current().article.path == item.path
                     {
@@ -116,13 +124,19 @@ impl App {
         let Some(query) = picker.query.as_ref().map(|q| q.text().to_owned()) else {
             return;
         };
-        let items: Vec<_> = crate::mirror::goto::find(&self.mirror.index(), &query, Some(&here))
+        let look = goto::look(&self.mirror.index(), &query, Some(&here));
+        let items: Vec<_> = look
+            .answers
             .into_iter()
             .map(crate::app::picker::Item::found)
             .collect();
-        let status = match items.len() {
-            0 if !query.trim().is_empty() => Some(words::nothing_matches().to_owned()),
-            crate::mirror::goto::LIMIT => Some(words::goto_limit(crate::mirror::goto::LIMIT)),
+        let status = match (items.len(), look.trouble) {
+            (_, Some(Trouble::Unknown { typed, closest })) => {
+                Some(words::cite::unknown_code(&typed, &closest))
+            }
+            (_, Some(Trouble::Absent(code))) => Some(words::cite::code_absent(code)),
+            (0, None) if !query.trim().is_empty() => Some(words::nothing_matches().to_owned()),
+            (goto::LIMIT, None) => Some(words::goto_limit(goto::LIMIT)),
             _ => None,
         };
         picker.answer(items);

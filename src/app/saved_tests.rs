@@ -154,11 +154,27 @@ fn without_files_the_keys_say_so() {
 fn y_writes_the_citation_in_osc_52() {
     let (_dir, mut app) = app();
     app.update(Action::Copy);
+    assert_eq!(clipboard(&app.take_effects()), "C. trav., art. L. 9-9");
+    assert_eq!(status(&app), "Copied: C. trav., art. L. 9-9");
+    // The cursor in an item: its point, as a brief cites it.
+    use crate::model::article::enumeration::{Marker, MarkerKind};
+    let one = Marker {
+        kind: MarkerKind::Roman,
+        value: 1,
+    };
+    app.go_to_point(&[one]);
+    app.update(Action::Copy);
+    assert_eq!(clipboard(&app.take_effects()), "C. trav., art. L. 9-9, I");
+    let first = Marker {
+        kind: MarkerKind::Degree,
+        value: 1,
+    };
+    app.go_to_point(&[one, first]);
+    app.update(Action::Copy);
     assert_eq!(
         clipboard(&app.take_effects()),
-        "article L. 9-9 du code du travail"
+        "C. trav., art. L. 9-9, I, 1°"
     );
-    assert_eq!(status(&app), "Copied: article L. 9-9 du code du travail");
 }
 
 #[test]

@@ -6,6 +6,8 @@ use super::App;
 use crate::app::effect::Effect;
 use crate::app::words;
 use crate::mirror::reference::{self, Kind};
+use crate::model::article::citation::written;
+use crate::model::article::enumeration::Marker;
 use crate::model::article::{Article, Link};
 use crate::model::codes;
 
@@ -38,26 +40,58 @@ impl App {
         }
     }
 
-    pub(super) fn copy(&mut self, article: &Article, selected: Option<usize>) {
+    /// `y`: the selected reference, else the article at the point under `cursor`, as
+    /// a citation in the form set (`C. trav., art. L. 6123-1, II, 3°`).
+    pub(super) fn copy(&mut self, article: &Article, selected: Option<usize>, cursor: usize) {
+        let form = self.citation_form;
         let text = match selected {
             Some(l) => {
                 let link = &article.links[l];
                 match reference::resolve(&self.mirror, &article.path, link) {
-                    Ok(_) if Kind::of(link) != Kind::External => citation_of_link(article, link),
+                    Ok(_) if Kind::of(link) != Kind::External => {
+                        citation_of_link(article, link, form)
+                    }
                     // Not in this mirror, but an article of a code all the same: its
                     // citation; `o` opens it on Légifrance.
                     _ => match reference::cited_article(link) {
-                        Some((code, num)) => citation(&num, &code),
+                        Some((code, num)) => written::write(&num, &code, &[], form),
                         None => reference::web_address(link, &article.path)
                             .unwrap_or_else(|| link.text.clone()),
                     },
                 }
             }
-            None => citation(&article.num, article.code_slug()),
+            None => written::write(
+                &article.num,
+                article.code_slug(),
+                &point_under(article, cursor),
+                form,
+            ),
         };
         self.say(&words::copied(&text), false);
         self.effects.push(Effect::Copy(text));
     }
+}
+
+/// The point of `article` the cursor is in, outermost first, as a citation can name it
+/// and lead back to it: the markers of the items around the cursor, up to the first
+/// that is not cited (a dash, `1)`), and shorter still where that chain would lead to
+/// another item (a `2° bis` found as the `2°` before it).
+pub fn point_under(article: &Article, cursor: usize) -> Vec<Marker> {
+    let mut chain = article.ancestors(cursor);
+    chain.push(cursor);
+    let items: Vec<(usize, Marker)> = chain
+        .into_iter()
+        .filter_map(|b| Some((b, article.blocks.get(b)?.marker?)))
+        .take_while(|(_, m)| written::citable(m))
+        .collect();
+    let mut point: Vec<Marker> = items.iter().map(|(_, m)| *m).collect();
+    while let Some(&(block, _)) = items.get(point.len().wrapping_sub(1)) {
+        if article.point_block(&point) == Some(block) {
+            break;
+        }
+        point.pop();
+    }
+    point
 }
 
 impl App {
@@ -108,34 +142,16 @@ pub fn text_under(article: &Article, cursor: usize) -> (String, String) {
     (text.join("\n"), what)
 }
 
-/// `article L. 6123-1 du code du travail`: how a lawyer writes a citation.
-pub fn citation(num: &str, code_slug: &str) -> String {
-    let split = num.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
-    let (prefix, rest) = num.split_at(split);
-    let num = if prefix.is_empty() || prefix.contains(' ') {
-        num.to_owned()
-    } else {
-        format!("{prefix}. {rest}")
-    };
-    let title = codes::title_for(code_slug);
-    let mut chars = title.chars();
-    let title: String = chars
-        .next()
-        .map(|c| c.to_lowercase().chain(chars).collect())
-        .unwrap_or_default();
-    format!("article {num} du {title}")
-}
-
-fn citation_of_link(article: &Article, link: &Link) -> String {
+fn citation_of_link(article: &Article, link: &Link, form: written::Form) -> String {
     use crate::model::article::citation::{Cite, CodeRef};
     match &link.cite {
         Some(Cite::Article {
             code: CodeRef::Slug(code),
             num,
-            ..
-        }) => citation(num, code),
+            point,
+        }) => written::write(num, code, point, form),
         _ => match crate::model::article::first_number(&link.text) {
-            Some(num) => citation(&num, article.code_slug()),
+            Some(num) => written::write(&num, article.code_slug(), &[], form),
             None => link.text.clone(),
         },
     }

@@ -130,13 +130,22 @@ fn copy_gives_a_citation_through_an_effect() {
     app.update(Action::Copy);
     assert_eq!(
         app.take_effects(),
-        [Effect::Copy("article L. 9-9 du code du travail".into())]
+        [Effect::Copy("C. trav., art. L. 9-9".into())]
     );
+    // A reference to a point: the point too, in either form.
     select(&mut app, "2° du I de l'article L. 6123-1");
     app.update(Action::Copy);
     assert_eq!(
         app.take_effects(),
-        [Effect::Copy("article L. 6123-1 du code du travail".into())]
+        [Effect::Copy("C. trav., art. L. 6123-1, I, 2°".into())]
+    );
+    app.citation_form = crate::model::article::citation::written::Form::Long;
+    app.update(Action::Copy);
+    assert_eq!(
+        app.take_effects(),
+        [Effect::Copy(
+            "2° du I de l'article L. 6123-1 du code du travail".into()
+        )]
     );
     assert!(
         app.take_effects().is_empty(),
@@ -369,6 +378,7 @@ fn y_on_a_reference_to_a_code_not_in_the_mirror_copies_its_citation() {
     let path = mirror.find_number(None, "L1-1").expect("L1-1");
     let article = mirror.article(&path, Citations::Now).expect("load");
     let mut app = App::new(mirror, article, (80, 24));
+    app.citation_form = crate::model::article::citation::written::Form::Long;
     app.update(Action::Idle);
     let mut copied = |text: &str| {
         select(&mut app, text);

@@ -166,10 +166,11 @@ impl App {
             return;
         }
         self.prompt_changed(which);
+        let here = self.history.current().article.code_slug().to_owned();
         let Some(Overlay::List(picker)) = self.overlay.as_mut() else {
             return;
         };
-        if let Some(at) = named_alone(picker) {
+        if let Some(at) = named_alone(picker, &here) {
             picker.selected = at;
             self.update_picker(Action::Activate);
         }
@@ -177,18 +178,36 @@ impl App {
 }
 
 /// Which of go-to's answers the text names alone: the only answer, or the only one
-/// whose number is the text's (`L. 6123-1` lists L6123-1, then L6123-10…).
-fn named_alone(picker: &Picker) -> Option<usize> {
+/// whose number is the text's (`L. 6123-1` lists L6123-1, then L6123-10…), the text
+/// read as a citation (`art. L. 6123-1 C. trav.`: its number, its code's answers);
+/// of a number in several codes and no code named, the one of the code being read
+/// (`here`), as a brief's « article L. 1234-9 » means the code it is about, and as
+/// go-to lists it first for Enter.
+fn named_alone(picker: &Picker, here: &str) -> Option<usize> {
     if picker.items.len() == 1 {
         return Some(0);
     }
-    let typed = crate::mirror::number_slug(picker.query.as_ref()?.text());
-    let mut exact = picker.items.iter().enumerate().filter(|(_, item)| {
-        let stem = item.path.rsplit('/').next().unwrap_or_default();
-        stem.strip_suffix(".md") == Some(typed.as_str())
-    });
-    match (exact.next(), exact.next()) {
-        (Some((at, _)), None) => Some(at),
+    let text = picker.query.as_ref()?.text();
+    let num = crate::model::article::citation::typed::parse(text)
+        .map_or_else(|| text.to_owned(), |cited| cited.num);
+    let typed = crate::mirror::number_slug(&num);
+    let exact: Vec<usize> = picker
+        .items
+        .iter()
+        .enumerate()
+        .filter(|(_, item)| {
+            let stem = item.path.rsplit('/').next().unwrap_or_default();
+            stem.strip_suffix(".md") == Some(typed.as_str())
+        })
+        .map(|(at, _)| at)
+        .collect();
+    let in_here: Vec<usize> = exact
+        .iter()
+        .copied()
+        .filter(|&at| picker.items[at].path.split('/').next() == Some(here))
+        .collect();
+    match (exact.as_slice(), in_here.as_slice()) {
+        ([one], _) | (_, [one]) => Some(*one),
         _ => None,
     }
 }

@@ -14,6 +14,7 @@ use crate::app::action::Action;
 use crate::model::plural::count;
 use crate::{tr, trf};
 
+pub mod cite;
 pub mod dates;
 mod describe;
 pub mod keys;

@@ -7,54 +7,148 @@ use std::path::Path;
 
 use crate::mirror::Mirror;
 use crate::mirror::error::Error;
+use crate::model::article::citation::typed::{self, CodeNamed, Typed};
+use crate::model::article::enumeration::Marker;
 use crate::model::article::{Article, Citations};
 use crate::model::codes;
 
 /// One article as the command line names it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Named<'a> {
     /// A path to its `.md` file, from the current folder or from the mirror's root.
     Path(&'a str),
-    /// A number (`L6123-1`, `l. 6123-1`), in the code named before it, if one was.
-    Number { code: Option<&'a str>, num: &'a str },
+    /// A number (`L6123-1`, `l. 6123-1`), in the code named before it or in its
+    /// citation (the mirror's folder), if one was; with the point a citation names.
+    Number {
+        code: Option<String>,
+        num: String,
+        point: Vec<Marker>,
+    },
 }
 
 impl Named<'_> {
     /// The article's path in the mirror.
     pub fn path(&self, mirror: &Mirror) -> Result<String, Error> {
-        match *self {
+        match self {
             Named::Path(arg) => path_in(mirror, arg),
-            Named::Number { code, num } => mirror.find_number(code, num),
+            Named::Number { code, num, .. } => mirror.find_number(code.as_deref(), num),
+        }
+    }
+
+    /// The point inside the article a citation names (`L. 1233-3, 2°`), outermost first.
+    pub fn point(&self) -> &[Marker] {
+        match self {
+            Named::Path(_) => &[],
+            Named::Number { point, .. } => point,
         }
     }
 }
 
-/// The articles `args` name, in order. A code's name is no article: it applies to the
-/// numbers after it (not to paths, which say their code), until the next code's name;
-/// one that no number follows is an error in its place, so that `loi print` can say
-/// it and go on with the rest.
+/// The articles `args` name, in order. A code's folder name is no article: it applies
+/// to the numbers after it (not to paths, which say their code), until the next code's
+/// name; one that no number follows is an error in its place, so that `loi print` can
+/// say it and go on with the rest. Other words are citations as lawyers write them,
+/// one argument or several words (`art. L. 1234-9 C. trav.`, `CSS L. 242-1`: see
+/// [`typed::split`]), each naming its own code or none.
 pub fn read<'a>(mirror: &Mirror, args: &'a [String]) -> Vec<Result<Named<'a>, Error>> {
     let mut out = Vec::new();
     let mut code: Option<&str> = None;
     let mut code_used = true;
+    let mut words: Vec<&str> = Vec::new();
     for arg in args {
         if let Some(name) = code_name(mirror, arg) {
+            cited(mirror, &mut words, code, &mut code_used, &mut out);
             if !code_used && let Some(before) = code {
                 out.push(Err(Error::CodeWithoutNumber(before.to_owned())));
             }
             code = Some(name);
             code_used = false;
         } else if looks_like_path(arg) {
+            cited(mirror, &mut words, code, &mut code_used, &mut out);
             out.push(Ok(Named::Path(arg)));
         } else {
-            out.push(Ok(Named::Number { code, num: arg }));
-            code_used = true;
+            words.push(arg);
         }
     }
+    cited(mirror, &mut words, code, &mut code_used, &mut out);
     if !code_used && let Some(last) = code {
         out.push(Err(Error::CodeWithoutNumber(last.to_owned())));
     }
     out
+}
+
+/// The articles a run of `words` cites, added to `out` (the words emptied): each in
+/// the code its citation names, else in `code`, the folder named before it.
+fn cited(
+    mirror: &Mirror,
+    words: &mut Vec<&str>,
+    code: Option<&str>,
+    code_used: &mut bool,
+    out: &mut Vec<Result<Named<'_>, Error>>,
+) {
+    if words.is_empty() {
+        return;
+    }
+    let text = words.join(" ");
+    words.clear();
+    for piece in typed::split(&text) {
+        out.push(match piece {
+            Ok(cite) => {
+                if cite.code == CodeNamed::Unsaid {
+                    *code_used = true;
+                }
+                of_citation(mirror, cite, code)
+            }
+            // Words with no number: a code's name alone, or what the mirror is asked
+            // for as it is (`annexe-i`).
+            Err(words) if codes::by_name(&words).is_some() => Err(Error::CodeWithoutNumber(words)),
+            Err(words) => {
+                *code_used = true;
+                Ok(Named::Number {
+                    code: code.map(str::to_owned),
+                    num: words,
+                    point: Vec::new(),
+                })
+            }
+        });
+    }
+}
+
+/// The article a citation names, in the mirror's folder of its code.
+fn of_citation<'a>(mirror: &Mirror, cite: Typed, code: Option<&str>) -> Result<Named<'a>, Error> {
+    let folder = match &cite.code {
+        CodeNamed::Unsaid => code.map(str::to_owned),
+        CodeNamed::Known(known) => {
+            Some(
+                mirror
+                    .code_folder(known.slug)
+                    .ok_or_else(|| Error::NoSuchCode {
+                        code: known.slug.to_owned(),
+                        mirror: mirror.name(),
+                        known: mirror.codes().join(", "),
+                    })?,
+            )
+        }
+        CodeNamed::Unknown(words) => return Err(unknown_code(words)),
+    };
+    Ok(Named::Number {
+        code: folder,
+        num: cite.num,
+        point: cite.point,
+    })
+}
+
+/// No code has the name `typed`: the nearest, as go-to offers them.
+pub fn unknown_code(typed: &str) -> Error {
+    let closest: Vec<String> = codes::closest(typed, 3)
+        .into_iter()
+        .map(crate::app::words::cite::code_offered)
+        .collect();
+    let hint = crate::app::words::cite::code_hint(&closest);
+    Error::UnknownCode {
+        typed: typed.to_owned(),
+        hint,
+    }
 }
 
 /// The one article `args` name, for what opens one: none when they name none.
@@ -65,10 +159,10 @@ pub fn one<'a>(mirror: &Mirror, args: &'a [String]) -> Result<Option<Named<'a>>,
         None => Ok(first),
         Some(second) => {
             let extra = match second? {
-                Named::Path(p) => p,
+                Named::Path(p) => p.to_owned(),
                 Named::Number { num, .. } => num,
             };
-            Err(Error::OneArticle(extra.to_owned()))
+            Err(Error::OneArticle(extra))
         }
     }
 }
@@ -140,108 +234,4 @@ fn path_in(mirror: &Mirror, arg: &str) -> Result<String, Error> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn args(list: &[&str]) -> Vec<String> {
-        list.iter().map(|s| (*s).to_owned()).collect()
-    }
-
-    /// What `read` makes of `list`, errors as their messages.
-    fn named(list: &[&str]) -> Vec<String> {
-        let list = args(list);
-        read(&Mirror::bundled(), &list)
-            .into_iter()
-            .map(|n| match n {
-                Ok(Named::Path(p)) => format!("path {p}"),
-                Ok(Named::Number { code, num }) => format!("{} {num}", code.unwrap_or("-")),
-                Err(e) => format!("error {e}"),
-            })
-            .collect()
-    }
-
-    #[test]
-    fn a_code_applies_to_the_numbers_after_it_until_another() {
-        assert_eq!(
-            named(&[
-                "L1",
-                "code-du-travail",
-                "L2",
-                "R3",
-                "code-de-la-securite-sociale/",
-                "L4"
-            ]),
-            [
-                "- L1",
-                "code-du-travail L2",
-                "code-du-travail R3",
-                "code-de-la-securite-sociale L4"
-            ]
-        );
-        // A path says its own code, and does not end the code's run.
-        assert_eq!(
-            named(&["code-du-travail", "a/l1.md", "L2"]),
-            ["path a/l1.md", "code-du-travail L2"]
-        );
-    }
-
-    #[test]
-    fn a_code_that_no_number_follows_is_an_error_in_its_place() {
-        let got = named(&[
-            "code-du-travail",
-            "code-rural-et-de-la-peche-maritime",
-            "L1",
-        ]);
-        assert_eq!(got.len(), 2, "{got:?}");
-        assert!(got[0].starts_with("error code-du-travail "), "{got:?}");
-        assert_eq!(got[1], "code-rural-et-de-la-peche-maritime L1");
-        let got = named(&["L1", "code-du-travail"]);
-        assert!(got[1].starts_with("error code-du-travail "), "{got:?}");
-        assert!(named(&[]).is_empty());
-    }
-
-    #[test]
-    fn codes_are_told_from_numbers_by_the_mirror_and_the_table() {
-        // The bundled mirror's folder, the table's codes (one with digits in its
-        // name), a name of a code's form; numbers, with or without a digit.
-        for code in [
-            "code-de-leducation",
-            "code-de-procedure-civile-1807",
-            "livre-des-procedures-fiscales",
-            "code-qui-nexiste-pas",
-        ] {
-            assert_eq!(
-                named(&[code, "L1"]),
-                [format!("{code} L1")],
-                "{code} is a code"
-            );
-        }
-        for num in ["L6123-1", "l. 6123-1", "6123-1", "annexe-i", "R*6123-3"] {
-            assert_eq!(named(&[num]), [format!("- {num}")], "{num} is a number");
-        }
-    }
-
-    #[test]
-    fn one_article_or_an_error_naming_the_second() {
-        let mirror = Mirror::bundled();
-        let two = args(&["code-du-travail", "L6123-1", "L6123-2"]);
-        match one(&mirror, &two) {
-            Err(Error::OneArticle(extra)) => assert_eq!(extra, "L6123-2"),
-            other => panic!("{other:?}"),
-        }
-        let single = args(&["code-du-travail", "L6123-1"]);
-        assert_eq!(
-            one(&mirror, &single).ok().flatten(),
-            Some(Named::Number {
-                code: Some("code-du-travail"),
-                num: "L6123-1"
-            })
-        );
-        assert!(matches!(one(&mirror, &[]), Ok(None)));
-        let alone = args(&["code-du-travail"]);
-        assert!(matches!(
-            one(&mirror, &alone),
-            Err(Error::CodeWithoutNumber(_))
-        ));
-    }
-}
+mod tests;

@@ -43,6 +43,11 @@ pub enum Error {
         mirror: String,
         known: String,
     },
+    /// A code's name or abbreviation that no code has (`hint`: the nearest ones).
+    UnknownCode {
+        typed: String,
+        hint: String,
+    },
     NoSuchFile(String),
     OutsideMirror(String),
     NotAnArticle(String),

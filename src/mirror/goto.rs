@@ -6,8 +6,14 @@
 //! and the reader of one most likely means its own. Answers come from the index, so
 //! they are as quick at 300,000 articles as at 12,000.
 
+#[cfg(test)]
+mod tests;
+
 use crate::mirror::index::{Entry, Index};
 use crate::mirror::{self, order};
+use crate::model::article::citation::typed::{self, CodeNamed};
+use crate::model::article::enumeration::Marker;
+use crate::model::codes::{self, Code};
 
 /// An article go-to names, and the section whose title the words matched, if they did.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,23 +30,118 @@ pub const LIMIT: usize = 200;
 const SCAN: usize = 4 * LIMIT;
 
 /// The prefixes an article number may have, for a number typed bare (`6123-1`).
-const PREFIXES: &[&str] = &["l", "r", "d", "a", "lo", "r-", "d-", "l-"];
+/// Last, none: the code civil's numbers have no letter (`1240`).
+const PREFIXES: &[&str] = &["l", "r", "d", "a", "lo", "r-", "d-", "l-", ""];
+
+/// What go-to makes of what was typed.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Look {
+    /// The articles it names, best first.
+    pub answers: Vec<Answer>,
+    /// The point a citation names inside its article (`L. 1233-3, 2°`), outermost
+    /// first: where the article chosen opens.
+    pub point: Vec<Marker>,
+    /// How many answers, from the first, are the number typed itself (the others
+    /// only start so): one, with a code named, is the article a citation names.
+    pub exact: usize,
+    /// A code named that is not to be found, to say so rather than list nothing.
+    pub trouble: Option<Trouble>,
+}
+
+/// A code a citation names that go-to cannot look in.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Trouble {
+    /// No code has that name (`C. trv.`): the nearest, to ask « did you mean ».
+    Unknown {
+        typed: String,
+        closest: Vec<&'static Code>,
+    },
+    /// A code of the table that this mirror does not hold.
+    Absent(&'static Code),
+}
 
 /// The articles `query` names, best first, those of code `here` (a code's folder:
 /// the article shown is in it) before the others'.
 pub fn find(index: &Index, query: &str, here: Option<&str>) -> Vec<Answer> {
+    look(index, query, here).answers
+}
+
+/// What `query` names: a citation as lawyers write it (`art. L. 1234-9 C. trav.`,
+/// `L242-1 css`, `2° de l'article L. 1233-3`: its code's articles only, and its point),
+/// a number or its start, or words of sections' titles.
+pub fn look(index: &Index, query: &str, here: Option<&str>) -> Look {
     let query = query.trim();
     if query.is_empty() {
-        return Vec::new();
+        return Look::default();
     }
     let here = Here {
         index,
         code: here.and_then(|code| index.dir_id(code)),
     };
-    if query.chars().any(|c| c.is_ascii_digit()) && !has_word(query) {
-        by_number(index, query, &here)
-    } else {
-        by_words(index, query, &here)
+    let Some(cited) = typed::parse(query) else {
+        let answers = if query.chars().any(|c| c.is_ascii_digit()) && !has_word(query) {
+            by_number(index, query, &here, None)
+        } else {
+            by_words(index, query, &here)
+        };
+        return Look {
+            exact: 0,
+            answers,
+            ..Look::default()
+        };
+    };
+    // The code under the name the mirror keeps it by (a mirror made before the code
+    // rural was renamed has it under its old name).
+    let held = |code: &Code| -> Vec<u32> {
+        std::iter::once(code)
+            .chain(codes::same_text(code.slug))
+            .filter_map(|c| index.dir_id(c.slug))
+            .collect()
+    };
+    let within: Option<Vec<u32>> = match &cited.code {
+        CodeNamed::Unsaid => None,
+        CodeNamed::Known(code) => {
+            let folders = held(code);
+            if folders.is_empty() {
+                return Look {
+                    trouble: Some(Trouble::Absent(code)),
+                    ..Look::default()
+                };
+            }
+            Some(folders)
+        }
+        // A slip in the code's name: the number in the codes it most likely meant, to
+        // choose from, none of them taken for the one named.
+        CodeNamed::Unknown(typed) => {
+            let closest = codes::closest(typed, 3);
+            let folders: Vec<u32> = closest.iter().flat_map(|c| held(c)).collect();
+            let answers = if folders.is_empty() {
+                Vec::new()
+            } else {
+                by_number(index, &cited.num, &here, Some(&folders))
+            };
+            return Look {
+                answers,
+                point: cited.point,
+                exact: 0,
+                trouble: Some(Trouble::Unknown {
+                    closest,
+                    typed: typed.clone(),
+                }),
+            };
+        }
+    };
+    let answers = by_number(index, &cited.num, &here, within.as_deref());
+    let file = format!("{}.md", mirror::number_slug(&cited.num));
+    let exact = answers
+        .iter()
+        .take_while(|a| a.path.rsplit('/').next() == Some(file.as_str()))
+        .count();
+    Look {
+        answers,
+        point: cited.point,
+        exact,
+        trouble: None,
     }
 }
 
@@ -58,13 +159,18 @@ impl Here<'_> {
         let Some(code) = self.code else {
             return false;
         };
-        // Up to the top folder: a folder's parent comes before it in the index.
-        let mut dir = entry.dir;
-        while let Some(parent) = self.index.dir_parent(dir).filter(|&p| p < dir) {
-            dir = parent;
-        }
-        dir != code
+        top(self.index, entry) != code
     }
+}
+
+/// The code's folder an entry is in: its top folder.
+fn top(index: &Index, entry: &Entry) -> u32 {
+    // A folder's parent comes before it in the index.
+    let mut dir = entry.dir;
+    while let Some(parent) = index.dir_parent(dir).filter(|&p| p < dir) {
+        dir = parent;
+    }
+    dir
 }
 
 /// Whether `query` holds a word of three letters or more: words of a title, not the
@@ -75,7 +181,9 @@ fn has_word(query: &str) -> bool {
         .any(|w| w.chars().count() >= 3)
 }
 
-fn by_number(index: &Index, query: &str, here: &Here) -> Vec<Answer> {
+/// The articles numbered `query` or starting so; only those of the codes whose folders
+/// are `within`, when given.
+fn by_number(index: &Index, query: &str, here: &Here, within: Option<&[u32]>) -> Vec<Answer> {
     let slug = mirror::number_slug(query);
     let bare = slug.starts_with(|c: char| c.is_ascii_digit());
     let starts: Vec<String> = if bare {
@@ -90,11 +198,17 @@ fn by_number(index: &Index, query: &str, here: &Here) -> Vec<Answer> {
         let exact = format!("{start}.md");
         // The number itself in every code, however many longer numbers start with it
         // (`l6123-1-1.md` sorts before `l6123-1.md`), then what starts so.
-        found.extend(index.named(&exact).map(|e| (true, here.away(&e), e)));
+        let inside = |e: &Entry| within.is_none_or(|codes| codes.contains(&top(index, e)));
+        found.extend(
+            index
+                .named(&exact)
+                .filter(inside)
+                .map(|e| (true, here.away(&e), e)),
+        );
         found.extend(
             index
                 .starting_with(start)
-                .filter(|e| e.name != exact)
+                .filter(|e| e.name != exact && inside(e))
                 .take(SCAN)
                 .map(|e| (false, here.away(&e), e)),
         );
@@ -174,187 +288,5 @@ fn item(path: &str, section: Option<&str>) -> Answer {
     Answer {
         path: path.to_owned(),
         section: section.map(str::to_owned),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn index() -> Index {
-        Index::from_paths(0, |f| {
-            let travail = "code-du-travail/partie-legislative/section-1-conseil-national";
-            for name in ["l6123-1.md", "l6123-10.md", "l6123-2.md", "l6123-1-1.md"] {
-                f(travail, name);
-            }
-            f(
-                "code-du-travail/partie-reglementaire/section-1-comite",
-                "r6123-1.md",
-            );
-            f(
-                "code-du-travail/partie-reglementaire/section-1-comite",
-                "r-6123-3.md",
-            );
-            f("code-autre/titre-ier", "l6123-1.md");
-        })
-    }
-
-    fn labels(query: &str) -> Vec<String> {
-        find(&index(), query, None)
-            .into_iter()
-            .map(|a| crate::app::picker::Item::found(a).label)
-            .collect()
-    }
-
-    #[test]
-    fn every_usual_form_of_a_number_finds_it_first() {
-        for form in ["L6123-1", "L. 6123-1", "l6123-1", "L.6123-1", " l. 6123-1 "] {
-            let found = labels(form);
-            assert_eq!(found[0], "L6123-1 · Code du travail", "{form}");
-            assert_eq!(found[1], "L6123-1 · Code autre", "{form}");
-            // Then what starts so, in number order.
-            assert_eq!(
-                &found[2..],
-                ["L6123-1-1 · Code du travail", "L6123-10 · Code du travail"],
-                "{form}"
-            );
-        }
-    }
-
-    #[test]
-    fn a_bare_number_finds_every_prefix() {
-        let found = labels("6123-1");
-        assert!(
-            found.contains(&"R6123-1 · Code du travail".to_owned()),
-            "{found:?}"
-        );
-        assert!(
-            found.contains(&"L6123-1 · Code du travail".to_owned()),
-            "{found:?}"
-        );
-        assert_eq!(labels("6123-3"), ["R*6123-3 · Code du travail"]);
-        // Digits first, then L before R.
-        assert_eq!(
-            &labels("6123")[..3],
-            [
-                "L6123-1 · Code du travail",
-                "L6123-1 · Code autre",
-                "R6123-1 · Code du travail"
-            ]
-        );
-    }
-
-    #[test]
-    fn the_start_of_a_number_lists_in_number_order() {
-        assert_eq!(
-            labels("L6123"),
-            [
-                "L6123-1 · Code du travail",
-                "L6123-1 · Code autre",
-                "L6123-1-1 · Code du travail",
-                "L6123-2 · Code du travail",
-                "L6123-10 · Code du travail",
-            ]
-        );
-    }
-
-    #[test]
-    fn words_find_the_articles_of_a_section() {
-        let found = labels("Conseil national");
-        assert_eq!(found.len(), 4, "{found:?}");
-        assert_eq!(found[0], "L6123-1 · section 1 conseil national");
-        assert_eq!(
-            labels("comité"),
-            ["R6123-1 · section 1 comite", "R*6123-3 · section 1 comite"]
-        );
-        assert!(labels("introuvable").is_empty());
-        assert!(labels("  ").is_empty());
-    }
-
-    /// Three codes holding the same numbers, and one number only one of them has.
-    fn codes_alike() -> Index {
-        Index::from_paths(0, |f| {
-            for code in ["code-x", "code-y", "code-z"] {
-                for name in ["r242-1.md", "r242-1-1.md", "r242-2.md", "r242-12.md"] {
-                    f(
-                        &format!("{code}/partie-reglementaire/section-1-regles"),
-                        name,
-                    );
-                }
-            }
-            f("code-y/partie-reglementaire/section-2-autres", "r242-10.md");
-        })
-    }
-
-    #[test]
-    fn the_code_read_comes_first_then_the_others_as_before() {
-        let index = codes_alike();
-        let code = |item: &Answer| item.path.split('/').next().unwrap_or_default().to_owned();
-        for here in ["code-x", "code-y", "code-z"] {
-            for query in ["R242-1", "r. 242-1", "242-1", "R242"] {
-                let found = find(&index, query, Some(here));
-                let everywhere = find(&index, query, None);
-                assert_eq!(found.len(), everywhere.len(), "{here} {query}");
-                // The number typed, in every code, before what only starts so.
-                let exact = if query == "R242" {
-                    0
-                } else {
-                    found
-                        .iter()
-                        .take_while(|i| crate::mirror::number_of_file(&i.path) == "R242-1")
-                        .count()
-                };
-                let expected = if query == "R242" { 0 } else { 3 };
-                assert_eq!(exact, expected, "{here} {query}: {found:?}");
-                // Within each of those two runs, the code read's articles first, and
-                // the others in the order they have with no code read.
-                for run in [&found[..exact], &found[exact..]] {
-                    let mine = run.iter().take_while(|i| code(i) == here).count();
-                    assert!(
-                        run[mine..].iter().all(|i| code(i) != here),
-                        "{here} {query}: {run:?}"
-                    );
-                    let others: Vec<&Answer> = run[mine..].iter().collect();
-                    let before: Vec<&Answer> = everywhere
-                        .iter()
-                        .filter(|i| run.contains(i) && code(i) != here)
-                        .collect();
-                    assert_eq!(others, before, "{here} {query}");
-                    assert!(run.is_empty() || mine > 0, "{here} {query}: {run:?}");
-                }
-            }
-            // Words too: the sections of the code read first.
-            let found = find(&index, "regles", Some(here));
-            assert_eq!(code(&found[0]), here, "{found:?}");
-        }
-    }
-
-    #[test]
-    fn an_article_of_a_former_numbering_says_so_in_the_list() {
-        let index = Index::from_paths(0, |f| {
-            f("code-x/partie-legislative-ancienne/livre-i", "l1-1.md");
-            f("code-y/partie-legislative/livre-i", "l1-1.md");
-        });
-        let found = find(&index, "L1-1", None);
-        let labels: Vec<String> = found
-            .into_iter()
-            .map(|a| crate::app::picker::Item::found(a).label)
-            .collect();
-        assert_eq!(
-            labels,
-            ["L1-1 · Code x · Ancienne numérotation", "L1-1 · Code y"]
-        );
-    }
-
-    #[test]
-    fn the_number_typed_is_found_however_many_start_with_it() {
-        let index = Index::from_paths(0, |f| {
-            for i in 0..2 * SCAN {
-                f("code-a/partie", &format!("l1-1-{i}.md"));
-            }
-            f("code-b/partie", "l1-1.md");
-        });
-        let found = find(&index, "L1-1", Some("code-a"));
-        assert_eq!(found[0].path, "code-b/partie/l1-1.md", "{:?}", &found[..3]);
     }
 }

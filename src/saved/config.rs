@@ -1,4 +1,4 @@
-//! `config.toml`: the mirror, the theme, the mouse and key overrides. A file that
+//! `config.toml`: the mirror, the theme, the mouse, the citation's form and key overrides. A file that
 //! cannot be read leaves loi with its defaults and a message naming the file, the line
 //! and the problem; one bad entry is warned about and only that entry is dropped. The
 //! `[keys]` are kept as written: the keymap (`app::keymap::settings`) reads them, and
@@ -23,6 +23,8 @@ pub struct Config {
     pub mouse: Option<bool>,
     /// The language of the interface, when neither `--lang` nor the locale's is meant.
     pub lang: Option<Lang>,
+    /// How `y` writes a citation: `short` (`C. trav., art. L. 6123-1`) or `long`.
+    pub citation: Option<crate::model::article::citation::written::Form>,
     /// `[keys]`: actions bound to other keys, as written.
     pub keys: Vec<KeySetting>,
     /// The file read, to name in a problem with one of its settings.
@@ -71,6 +73,7 @@ struct Raw {
     mouse: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     lang: Option<toml::Spanned<String>>,
+    citation: Option<toml::Spanned<String>>,
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     keys: BTreeMap<String, toml::Spanned<Keys>>,
 }
@@ -165,8 +168,8 @@ impl Config {
                             kept.replace_range(start..end, &" ".repeat(end - start));
                             let why = if unknown {
                                 trf!(
-                                    "{what} (ignored: the settings are mirror, theme, mouse, lang and [keys])",
-                                    "{what} (ignoré : les réglages sont mirror, theme, mouse, lang et [keys])"
+                                    "{what} (ignored: the settings are mirror, theme, mouse, lang, citation and [keys])",
+                                    "{what} (ignoré : les réglages sont mirror, theme, mouse, lang, citation et [keys])"
                                 )
                             } else {
                                 trf!(
@@ -211,6 +214,20 @@ impl Config {
             }
             lang
         });
+        let citation = raw.citation.and_then(|c| {
+            use crate::model::article::citation::written::Form;
+            let span = c.span();
+            let name = c.into_inner();
+            let form = Form::named(&name);
+            if form.is_none() {
+                let why = trf!(
+                    "citation {name:?} is not a form loi has: write \"short\" or \"long\"",
+                    "citation « {name} » n'est pas une forme de loi : écrivez \"short\" ou \"long\""
+                );
+                problems.push(problem(Some(span), why));
+            }
+            form
+        });
         let keys = raw
             .keys
             .into_iter()
@@ -228,6 +245,7 @@ impl Config {
             theme,
             mouse: raw.mouse,
             lang,
+            citation,
             keys,
             file: file.to_owned(),
         };
@@ -244,6 +262,13 @@ impl Config {
             lang: self
                 .lang
                 .map(|l| toml::Spanned::new(0..0, l.code().to_owned())),
+            citation: self.citation.map(|form| {
+                let name = match form {
+                    crate::model::article::citation::written::Form::Short => "short",
+                    crate::model::article::citation::written::Form::Long => "long",
+                };
+                toml::Spanned::new(0..0, name.to_owned())
+            }),
             keys: self
                 .keys
                 .iter()
@@ -333,6 +358,24 @@ copy-text = "Ctrl-y"
             .chain(b.keys.iter_mut())
             .for_each(|k| k.line = 0);
         assert_eq!(a, b, "{}", config.to_toml());
+    }
+
+    /// `citation` chooses how `y` writes: short or long, anything else dropped with
+    /// its line, the other settings kept; written back as read.
+    #[test]
+    fn citation_is_short_or_long() {
+        use crate::model::article::citation::written::Form;
+        let (config, problems) = parse("citation = \"long\"\n");
+        assert_eq!((config.citation, problems), (Some(Form::Long), vec![]));
+        assert_eq!(parse(&config.to_toml()).0.citation, Some(Form::Long));
+        let (config, problems) = parse("mouse = false\ncitation = \"court\"\n");
+        assert_eq!((config.citation, config.mouse), (None, Some(false)));
+        let [p] = problems.as_slice() else {
+            panic!("{problems:?}")
+        };
+        assert_eq!(p.line, 2);
+        assert!(p.problem.contains("\"short\" or \"long\""), "{p}");
+        assert_eq!(parse("").0.citation.unwrap_or_default(), Form::Short);
     }
 
     #[test]

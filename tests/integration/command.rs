@@ -1,5 +1,6 @@
 //! The command line without a screen: `loi print`, `loi changes`, the shell's completions and man page, the files loi keeps.
 
+mod citations;
 mod dates;
 mod print;
 mod shell;

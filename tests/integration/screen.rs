@@ -1,6 +1,7 @@
 //! The reader drawn on ratatui's TestBackend at fixed sizes: screens and snapshots.
 
 mod articles;
+mod citations;
 mod dates;
 mod home;
 mod languages;

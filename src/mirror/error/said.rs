@@ -77,6 +77,10 @@ impl fmt::Display for Error {
                 "no code folder {code} in {mirror}: the codes there are {known}",
                 "pas de dossier de code {code} dans {mirror} : les codes y sont {known}"
             ),
+            Error::UnknownCode { typed, hint } => trf!(
+                "no code is called {typed:?}: {hint}",
+                "aucun code ne s'appelle « {typed} » : {hint}"
+            ),
             Error::NoSuchFile(path) => trf!(
                 "no file {path}: check the path, or give an article number such as L6123-1",
                 "pas de fichier {path} : vérifiez le chemin, ou donnez un numéro d'article tel que L6123-1"

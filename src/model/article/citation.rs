@@ -10,6 +10,8 @@ mod points;
 #[cfg(test)]
 mod tests;
 mod tokens;
+pub mod typed;
+pub mod written;
 
 pub use tokens::organic_o;
 

@@ -28,7 +28,7 @@ fn pause() {
 
 #[test]
 fn a_pasted_number_opens_its_article() {
-    let mut p = Pty::spawn(loi(), &[], &[], 80, 24);
+    let mut p = Pty::spawn(loi(), &["D313-14"], &[], 80, 24);
     p.wait_for("Article D313-14", TIMEOUT);
     p.send(&pasted("L. 6123-1"));
     let screen = p.wait_for("Article L6123-1 · Code du travail", TIMEOUT);
@@ -43,7 +43,7 @@ fn a_pasted_number_opens_its_article() {
 
 #[test]
 fn a_paste_holding_keys_and_escape_sequences_runs_none_of_them() {
-    let mut p = Pty::spawn(loi(), &[], &[], 80, 24);
+    let mut p = Pty::spawn(loi(), &["D313-14"], &[], 80, 24);
     p.wait_for("Article D313-14", TIMEOUT);
     // q would quit, zR unfold all, ESC[2J clear, Ctrl-C quit, Enter open.
     p.send(&pasted("q zR\x1b[2J\x1b[A\x03\rq"));
@@ -64,7 +64,7 @@ fn a_paste_holding_keys_and_escape_sequences_runs_none_of_them() {
 
 #[test]
 fn a_paste_into_the_find_prompt_goes_where_the_cursor_is() {
-    let mut p = Pty::spawn(loi(), &[], &[], 80, 24);
+    let mut p = Pty::spawn(loi(), &["D313-14"], &[], 80, 24);
     p.wait_for("Article D313-14", TIMEOUT);
     p.send(b"/tion");
     p.wait_for("/tion▏", TIMEOUT);
@@ -81,7 +81,7 @@ fn a_paste_into_the_find_prompt_goes_where_the_cursor_is() {
 fn a_prompt_edits_as_a_shell_and_recalls_the_last_run() {
     let data = tempfile::tempdir().expect("temp dir");
     let env = [("XDG_DATA_HOME", data.path().to_str().expect("UTF-8 path"))];
-    let mut p = Pty::spawn(loi(), &[], &env, 80, 24);
+    let mut p = Pty::spawn(loi(), &["D313-14"], &env, 80, 24);
     p.wait_for("Article D313-14", TIMEOUT);
     p.send(b"gL. 6123-9");
     p.wait_for("› L. 6123-9▏", TIMEOUT);
@@ -125,7 +125,7 @@ fn bracketed_paste_is_given_back_on_suspend_quit_and_signals() {
     let script = r#"set -m; "$0" "$@"; echo "stopped: $(jobs -p)"; read x; fg; echo "exited: $?""#;
     let mut p = Pty::spawn(
         Path::new("/bin/bash"),
-        &["-c", script, env!("CARGO_BIN_EXE_loi")],
+        &["-c", script, env!("CARGO_BIN_EXE_loi"), "D313-14"],
         &[],
         80,
         24,
@@ -146,7 +146,7 @@ fn bracketed_paste_is_given_back_on_suspend_quit_and_signals() {
     let out = String::from_utf8_lossy(&p.output()).into_owned();
     assert!(out.rfind(ON) < out.rfind(OFF), "off after quitting");
 
-    let mut p = Pty::spawn(loi(), &[], &[], 80, 24);
+    let mut p = Pty::spawn(loi(), &["D313-14"], &[], 80, 24);
     p.wait_for("Article D313-14", TIMEOUT);
     let killed = std::process::Command::new("kill")
         .args(["-TERM", &p.pid().to_string()])
@@ -175,4 +175,70 @@ fn a_panic_gives_bracketed_paste_back() {
     let out = String::from_utf8_lossy(&p.output()).into_owned();
     let on = out.find("\x1b[?2004h").expect("turned on");
     assert!(out.rfind("\x1b[?2004l") > Some(on), "turned off");
+}
+
+/// Every citation form of issue 20 (`support::citations::forms`), pasted into one
+/// reader in turn: each opens its code's article at once, at its point, and Backspace
+/// comes back to where it was pasted (the code du travail's 1240, which no form names,
+/// so a form that names no code is read in the code du travail).
+#[test]
+fn every_citation_form_pasted_opens_its_article_at_its_point() {
+    use crate::support::citations::{self, forms, path, says, slug};
+    let dir = citations::mirror();
+    let root = dir.path().to_str().expect("utf-8 path");
+    let start = path(slug("C. trav."), "1240.md");
+    let mut p = Pty::spawn(loi(), &["--mirror", root, &start], &[], 100, 30);
+    let home = says(slug("C. trav."));
+    p.wait_for("Article 1240 · ", TIMEOUT);
+    p.wait_for(&home, TIMEOUT);
+    for form in forms() {
+        p.send(&pasted(&form.text));
+        let code = if form.code.is_empty() {
+            slug("C. trav.")
+        } else {
+            slug(form.code)
+        };
+        let heading = format!("Article {} · ", form.num);
+        let deadline = std::time::Instant::now() + TIMEOUT;
+        let screen = loop {
+            let screen = p.screen();
+            if screen.contains(&heading) && screen.contains(&says(code)) {
+                break screen;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{:?} did not open {} of {code}:\n{screen}",
+                form.text,
+                form.num
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        };
+        assert!(
+            !screen.contains("Go to"),
+            "{:?} listed, not opened",
+            form.text
+        );
+        if !form.point.is_empty() {
+            let mut labels: Vec<&str> = form.point.to_vec();
+            labels.reverse();
+            let said = format!("{} of {}", labels.join(" of "), form.num);
+            assert!(
+                screen.contains(&said),
+                "{:?}: no {said:?}:\n{screen}",
+                form.text
+            );
+        }
+        p.key(Key::Backspace);
+        let deadline = std::time::Instant::now() + TIMEOUT;
+        while !(p.screen().contains("Article 1240 · ") && p.screen().contains(&home)) {
+            assert!(
+                std::time::Instant::now() < deadline,
+                "no way back after {:?}",
+                form.text
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+    p.key(Key::Char('q'));
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0));
 }

@@ -31,6 +31,8 @@ fn reader(size: (u16, u16), home: &std::path::Path, seed: bool) -> App {
         choices: Vec::new(),
         note: None,
         date: None,
+        point: Vec::new(),
+        citation: Default::default(),
     };
     App::start(mirror, article, start)
 }

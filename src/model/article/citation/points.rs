@@ -6,7 +6,7 @@ use super::{Cite, Context, Found};
 use crate::model::article::enumeration::{Marker, MarkerKind, roman_value};
 
 /// The marker a word names as a point: `II`, `3°`, `A`, `a`.
-fn marker(tok: &Token) -> Option<Marker> {
+pub(super) fn marker(tok: &Token) -> Option<Marker> {
     if tok.kind != TokenKind::Word {
         return None;
     }
@@ -39,7 +39,7 @@ fn marker(tok: &Token) -> Option<Marker> {
 }
 
 /// `bis`, `ter`…: the Latin adverbs that number an item inserted after another.
-fn is_insert_suffix(tok: &Token) -> bool {
+pub(super) fn is_insert_suffix(tok: &Token) -> bool {
     matches!(
         &*tok.lower,
         "bis"
@@ -100,6 +100,10 @@ pub fn before(toks: &[Token], num: usize) -> Option<(usize, Vec<Marker>)> {
     if is_insert_suffix(&toks[last]) {
         last = last.checked_sub(1)?;
     }
+    // `au a) de l'article`: the letter with its parenthesis.
+    if toks[last].is(")") {
+        last = last.checked_sub(1)?;
+    }
     marker(&toks[last])?;
     // Walk back over `P du P de la P` to the first point.
     let mut start = last;
@@ -111,6 +115,10 @@ pub fn before(toks: &[Token], num: usize) -> Option<(usize, Vec<Marker>)> {
         };
         match start.checked_sub(back + 1) {
             Some(p) if marker(&toks[p]).is_some() => start = p,
+            // `a) du 2°`, as a citation typed may write the letter.
+            Some(p) if p >= 1 && toks[p].is(")") && marker(&toks[p - 1]).is_some() => {
+                start = p - 1;
+            }
             _ => break,
         }
     }

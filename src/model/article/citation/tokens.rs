@@ -60,6 +60,17 @@ fn is_apostrophe(c: char) -> bool {
 
 /// The tokens of `text`, in order.
 pub fn tokenize(text: &str) -> Vec<Token<'_>> {
+    tokenize_with(text, false)
+}
+
+/// The tokens of a citation someone typed (`l242-1 css`, `C. rur. L. 1`): a number
+/// counts without a hyphen or `article` before it, and its letter may be lower case,
+/// as nothing else in a line typed to name an article looks like one.
+pub fn tokenize_typed(text: &str) -> Vec<Token<'_>> {
+    tokenize_with(text, true)
+}
+
+fn tokenize_with(text: &str, typed: bool) -> Vec<Token<'_>> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let byte = |i: usize| chars.get(i).map_or(text.len(), |(b, _)| *b);
     let mut toks: Vec<Token> = Vec::new();
@@ -72,12 +83,13 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
         }
         let boundary = i == 0 || !chars[i - 1].1.is_alphanumeric();
         // `article L. 1`, or `L. 1-1 et L. 2` (the second number of a list).
-        let after_article = toks
-            .last()
-            .is_some_and(|t| t.is("article") || t.is("articles"))
+        let after_article = typed
+            || toks
+                .last()
+                .is_some_and(|t| t.is("article") || t.is("articles"))
             || (toks.last().is_some_and(Token::is_connector)
                 && toks.iter().rev().take(5).any(|t| !t.num().is_empty()));
-        if boundary && let Some((end, num)) = number_at(&chars, i, after_article) {
+        if boundary && let Some((end, num)) = number_at(&chars, i, after_article, typed) {
             toks.push(Token {
                 kind: TokenKind::Num(num),
                 range: byte(i)..byte(end),
@@ -134,9 +146,20 @@ fn lower(raw: &str) -> Cow<'_, str> {
 /// An article number starting at `i`: `L`, `R`, `D`, `A`, `LO`, with `*` and `.`
 /// allowed, spaces, then digits joined by hyphens. A number without a hyphen
 /// (`L. 1`) counts only right after `article`: alone it is too often something else.
-fn number_at(chars: &[(usize, char)], i: usize, after_article: bool) -> Option<(usize, String)> {
+/// A `typed` one may have its letter in lower case when a digit, a dot or a star
+/// follows it (`l242-1`, `r. 1`), not a space (`a 3°` is a word and a point).
+fn number_at(
+    chars: &[(usize, char)],
+    i: usize,
+    after_article: bool,
+    typed: bool,
+) -> Option<(usize, String)> {
     let at = |k: usize| chars.get(k).map(|c| c.1);
-    let mut prefix = String::from(at(i).filter(|c| matches!(c, 'L' | 'R' | 'D' | 'A'))?);
+    let lower_ok = typed && at(i + 1).is_some_and(|n| n.is_ascii_digit() || n == '.' || n == '*');
+    let letter = at(i).filter(|c| {
+        matches!(c, 'L' | 'R' | 'D' | 'A') || (lower_ok && matches!(c, 'l' | 'r' | 'd' | 'a'))
+    })?;
+    let mut prefix = String::from(letter.to_ascii_uppercase());
     let mut k = i + 1;
     if prefix == "L"
         && let Some(o) = organic_o(chars.get(k..).unwrap_or_default().iter().map(|c| c.1))
@@ -173,7 +196,9 @@ fn number_at(chars: &[(usize, char)], i: usize, after_article: bool) -> Option<(
     }
     let mut digits: String = chars[digits_start..k].iter().map(|c| c.1).collect();
     // A capital letter set apart ends some numbers: `L. 5214-1 A`, `150-0 A`.
+    // Not in a typed citation when a dot follows: `L. 1234-9 C. trav.` names a code.
     if hyphen
+        && !(typed && at(k + 2) == Some('.'))
         && at(k).is_some_and(is_space)
         && let Some(letter) = at(k + 1).filter(char::is_ascii_uppercase)
         && !at(k + 2).is_some_and(|c| c.is_alphanumeric() || c == '\'' || c == '’' || c == '°')
