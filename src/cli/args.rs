@@ -27,7 +27,7 @@ use crate::tr;
          LOI_MIRROR, else `mirror` in config.toml (see --paths).",
         "Lire les codes juridiques français dans le terminal, depuis un miroir local.\n\nSans \
          argument, rouvre les articles lus en dernier dans ce miroir, tels qu'ils ont été \
-         laissés ; la première fois, l'article D313-14 du miroir d'exemple intégré à loi. Le \
+         laissés ; la première fois, l'article D313-14 du miroir d'exemple intégré à loi. Le \
          miroir est --mirror, sinon LOI_MIRROR, sinon `mirror` dans config.toml (voir --paths)."
     ),
     after_help = exit_codes()
@@ -42,7 +42,7 @@ pub struct Cli {
     #[arg(value_name = "ARTICLE", num_args = 0..=2, help = tr!(
         "The article: a path to its .md file, or a number such as L6123-1, optionally after \
          the code's folder name (code-du-travail L6123-1)",
-        "L'article : le chemin de son fichier .md, ou un numéro tel que L6123-1, précédé s'il \
+        "L'article : le chemin de son fichier .md, ou un numéro tel que L6123-1, précédé s'il \
          le faut du nom du dossier de son code (code-du-travail L6123-1)"
     ))]
     pub article: Vec<String>,
@@ -57,8 +57,8 @@ pub struct Cli {
     #[arg(long, value_name = "THEME", value_parser = ["dark", "light"], help = tr!(
         "Colours for a dark or a light background [default: LOI_THEME, else `theme` in \
          config.toml, else COLORFGBG's background, else dark]; NO_COLOR turns colours off",
-        "Couleurs pour un fond sombre (dark) ou clair (light) [défaut : LOI_THEME, sinon \
-         `theme` dans config.toml, sinon le fond que dit COLORFGBG, sinon dark] ; NO_COLOR \
+        "Couleurs pour un fond sombre (dark) ou clair (light) [défaut : LOI_THEME, sinon \
+         `theme` dans config.toml, sinon le fond que dit COLORFGBG, sinon dark] ; NO_COLOR \
          ôte les couleurs"
     ))]
     pub theme: Option<String>,
@@ -67,14 +67,14 @@ pub struct Cli {
         "Leave the mouse to the terminal, so that text can be selected (the wheel and clicks \
          then do nothing in loi); `mouse = false` in config.toml does the same",
         "Laisse la souris au terminal, pour pouvoir sélectionner du texte (la molette et les \
-         clics ne font alors rien dans loi) ; `mouse = false` dans config.toml fait de même"
+         clics ne font alors rien dans loi) ; `mouse = false` dans config.toml fait de même"
     ))]
     pub no_mouse: bool,
 
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date, help = tr!(
         "Read the law as of this date (YYYY-MM-DD): each article at its version in force that \
          day, on a mirror made by `loi import` (`@` changes it in the reader)",
-        "Lire le droit à cette date (AAAA-MM-JJ) : chaque article dans sa version en vigueur ce \
+        "Lire le droit à cette date (AAAA-MM-JJ) : chaque article dans sa version en vigueur ce \
          jour-là, sur un miroir fait par `loi import` (`@` la change dans le lecteur)"
     ))]
     pub date: Option<String>,
@@ -82,8 +82,8 @@ pub struct Cli {
     #[arg(long, value_name = "LANG", value_parser = ["fr", "en"], global = true, help = tr!(
         "The language of the interface, fr or en [default: `lang` in config.toml, else the \
          locale's: LANGUAGE, LC_ALL, LC_MESSAGES, LANG]",
-        "La langue de l'interface, fr ou en [défaut : `lang` dans config.toml, sinon celle \
-         de la locale : LANGUAGE, LC_ALL, LC_MESSAGES, LANG]"
+        "La langue de l'interface, fr ou en [défaut : `lang` dans config.toml, sinon celle \
+         de la locale : LANGUAGE, LC_ALL, LC_MESSAGES, LANG]"
     ))]
     pub lang: Option<String>,
 
@@ -96,7 +96,7 @@ pub fn exit_codes() -> &'static str {
     tr!(
         "Exit codes: 0 ok; 1 nothing found (search, backlinks); 2 usage error, or a mirror or \
          article that cannot be read.",
-        "Codes de retour : 0 bon ; 1 rien trouvé (search, backlinks) ; 2 erreur d'utilisation, \
+        "Codes de retour : 0 bon ; 1 rien trouvé (search, backlinks) ; 2 erreur d'utilisation, \
          ou miroir ou article illisible."
     )
 }
@@ -113,8 +113,8 @@ pub enum Command {
             "Checks references: where each one of articles (or of the mirror) leads.\n\nLists \
              every reference of the given articles (of the whole mirror when none is given): \
              where it leads, or why it leads nowhere. A link checker for a mirror.",
-            "Vérifie les renvois : où mène chacun de ceux des articles (ou du miroir).\n\n\
-             Liste chaque renvoi des articles donnés (de tout le miroir quand aucun ne l'est) : \
+            "Vérifie les renvois : où mène chacun de ceux des articles (ou du miroir).\n\n\
+             Liste chaque renvoi des articles donnés (de tout le miroir quand aucun ne l'est) : \
              où il mène, ou pourquoi il ne mène nulle part. Un vérificateur de liens pour un \
              miroir."
         )
@@ -123,14 +123,14 @@ pub enum Command {
         #[arg(long, help = tr!(
             "One JSON object per line: article, kind, text, target (null when unresolved), \
              reason",
-            "Un objet JSON par ligne : article, kind (genre), text (texte), target (cible, null \
+            "Un objet JSON par ligne : article, kind (genre), text (texte), target (cible, null \
              quand introuvée), reason (raison)"
         ))]
         json: bool,
         #[arg(value_name = "ARTICLE", help = tr!(
             "Articles, each a number such as L6123-1 or a path to its .md file; a code's folder \
              name applies to the numbers after it, until another",
-            "Articles, chacun un numéro tel que L6123-1 ou le chemin de son fichier .md ; le nom \
+            "Articles, chacun un numéro tel que L6123-1 ou le chemin de son fichier .md ; le nom \
              du dossier d'un code vaut pour les numéros qui le suivent, jusqu'au suivant"
         ))]
         articles: Vec<String>,
@@ -144,7 +144,7 @@ pub enum Command {
             "Lists the articles that cite ARTICLE (\"cité par\").\n\nLists the articles that \
              cite ARTICLE, by link or plain-text citation, each with the sentence that cites it \
              (\"cité par\").",
-            "Liste les articles qui citent ARTICLE (« cité par »).\n\nListe les articles qui \
+            "Liste les articles qui citent ARTICLE (« cité par »).\n\nListe les articles qui \
              citent ARTICLE, par un lien ou une citation dans le texte, chacun avec la phrase \
              qui le cite."
         )
@@ -177,11 +177,11 @@ pub enum Command {
              2 when the query has no word.",
             "Cherche dans le texte de tout le miroir (code de retour 1 quand rien n'est \
              trouvé).\n\nCherche dans le texte de chaque article du miroir, sans égard aux \
-             majuscules ni aux accents : chaque mot doit être dans l'article (un mot trouve les \
+             majuscules ni aux accents : chaque mot doit être dans l'article (un mot trouve les \
              mots qu'il commence), une \"phrase entre guillemets\" comme des mots qui se \
              suivent. Écrit chaque article dès qu'il est trouvé (les meilleurs d'abord une fois \
-             l'index des mots construit) : chemin, numéro et extrait. Code de retour 1 quand \
-             aucun n'est trouvé ; 2 quand la recherche n'a aucun mot."
+             l'index des mots construit) : chemin, numéro et extrait. Code de retour 1 quand \
+             aucun n'est trouvé ; 2 quand la recherche n'a aucun mot."
         )
     )]
     Search {
@@ -199,7 +199,7 @@ pub enum Command {
     #[command(hide = true, about = tr!(
         "Builds the word index of the mirror in the cache: what a first search starts in the \
          background, detached, once its answers are out",
-        "Construit l'index des mots du miroir dans le cache : ce qu'une première recherche \
+        "Construit l'index des mots du miroir dans le cache : ce qu'une première recherche \
          lance en arrière-plan, détaché, une fois ses réponses données"
     ))]
     IndexWords,
@@ -217,7 +217,7 @@ pub enum Command {
              article is reported and skipped (exit code 2).",
             "Écrit des articles en texte brut ou en JSON, pour les tubes et les scripts.\n\n\
              Écrit les articles sur la sortie standard comme le lecteur les met en page, \
-             dépliés, leurs renvois numérotés dans le texte et listés à la fin : pour les \
+             dépliés, leurs renvois numérotés dans le texte et listés à la fin : pour les \
              tubes, les scripts et un coup d'œil par SSH. Sur un miroir fait par `loi import`, \
              la ligne sous le titre dit où en est l'article (en vigueur depuis…, jusqu'au…), et \
              son Nota suit son texte. Un article fautif est signalé et sauté (code de retour 2)."
@@ -227,7 +227,7 @@ pub enum Command {
         #[arg(long, value_name = "YYYY-MM-DD", value_parser = iso_date, help = tr!(
             "The article as it was, or will be, in force on this day: that version's text when \
              the mirror has it (a LEGI import), else today's, said so",
-            "L'article tel qu'il était, ou sera, en vigueur ce jour-là : le texte de cette \
+            "L'article tel qu'il était, ou sera, en vigueur ce jour-là : le texte de cette \
              version quand le miroir l'a (un import LEGI), sinon celui d'aujourd'hui, en le \
              disant"
         ))]
@@ -237,7 +237,7 @@ pub enum Command {
              for none), nota, versions (state, since, until), changed_by (title, kind, date), \
              text_version (the index in versions of the text's), text (plain, a paragraph a \
              line)",
-            "Un objet JSON par ligne : num, code, path, id, state, since, until (dates ISO, null \
+            "Un objet JSON par ligne : num, code, path, id, state, since, until (dates ISO, null \
              pour aucune), nota, versions (state, since, until), changed_by (title, kind, date), \
              text_version (l'indice dans versions de celle du texte), text (brut, un alinéa par \
              ligne)"
@@ -247,7 +247,7 @@ pub enum Command {
             "What changed in that version against the one before it, word by word: deleted \
              words [-so-], inserted ones {{+so+}} (a mirror imported from LEGI holds the texts it \
              needs)",
-            "Ce qui a changé dans cette version par rapport à la précédente, mot à mot : mots \
+            "Ce qui a changé dans cette version par rapport à la précédente, mot à mot : mots \
              supprimés [-ainsi-], mots insérés {{+ainsi+}} (un miroir importé de LEGI a les textes \
              qu'il faut)"
         ))]
@@ -259,7 +259,7 @@ pub enum Command {
             help = tr!(
                 "Columns to lay the text out in [default: the terminal's width when the output \
                  is one, else 80]",
-                "Colonnes où mettre le texte en page [défaut : la largeur du terminal quand la \
+                "Colonnes où mettre le texte en page [défaut : la largeur du terminal quand la \
                  sortie en est un, sinon 80]"
             )
         )]
@@ -267,7 +267,7 @@ pub enum Command {
         #[arg(long, help = tr!(
             "Items folded, as the reader opens them: each shows its first line and how many \
              lines it hides",
-            "Les items repliés, comme le lecteur les ouvre : chacun montre sa première ligne et \
+            "Les items repliés, comme le lecteur les ouvre : chacun montre sa première ligne et \
              combien de lignes il cache"
         ))]
         folded: bool,
@@ -279,7 +279,7 @@ pub enum Command {
             help = tr!(
                 "Bold heading and underlined references: always, never, or auto (when the \
                  output is a terminal and NO_COLOR is not set)",
-                "Titre en gras et renvois soulignés : always (toujours), never (jamais), ou auto \
+                "Titre en gras et renvois soulignés : always (toujours), never (jamais), ou auto \
                  (quand la sortie est un terminal et que NO_COLOR n'est pas défini)"
             )
         )]
@@ -288,7 +288,7 @@ pub enum Command {
             "Articles, each a number such as L6123-1 or a path to its .md file; a code's folder \
              name applies to the numbers after it, until another (code-de-la-securite-sociale \
              L161-1 L161-2 code-du-travail L6123-1)",
-            "Articles, chacun un numéro tel que L6123-1 ou le chemin de son fichier .md ; le nom \
+            "Articles, chacun un numéro tel que L6123-1 ou le chemin de son fichier .md ; le nom \
              du dossier d'un code vaut pour les numéros qui le suivent, jusqu'au suivant \
              (code-de-la-securite-sociale L161-1 L161-2 code-du-travail L6123-1)"
         ))]
@@ -309,11 +309,11 @@ pub enum Command {
              metadata: a mirror without it (not made by `loi import`) is refused (exit code 2).",
             "Liste les articles modifiés, ou à modifier, à une date ou après.\n\nListe ce qui \
              est arrivé aux articles le jour --since ou après, comme le disent les versions que \
-             garde `loi import` : une ligne par changement, triées par date puis par numéro, \
-             séparées par des tabulations : la date (AAAA-MM-JJ), le numéro, le code, et ce qui \
-             est arrivé (créé, modifié, rétabli, abrogé… ; « … à venir » pour ce qui vient après \
+             garde `loi import` : une ligne par changement, triées par date puis par numéro, \
+             séparées par des tabulations : la date (AAAA-MM-JJ), le numéro, le code, et ce qui \
+             est arrivé (créé, modifié, rétabli, abrogé… ; « … à venir » pour ce qui vient après \
              aujourd'hui). Tout le miroir, ou les articles nommés, ou vos signets dans ce \
-             miroir. Ne lit que les métadonnées du miroir : un miroir qui n'en a pas (pas fait \
+             miroir. Ne lit que les métadonnées du miroir : un miroir qui n'en a pas (pas fait \
              par `loi import`) est refusé (code de retour 2)."
         )
     )]
@@ -336,7 +336,7 @@ pub enum Command {
         bookmarks: bool,
         #[arg(long, help = tr!(
             "One JSON object per line: date, num, code, path, what",
-            "Un objet JSON par ligne : date, num (numéro), code, path (chemin), what (ce qui est \
+            "Un objet JSON par ligne : date, num (numéro), code, path (chemin), what (ce qui est \
              arrivé)"
         ))]
         json: bool,
@@ -344,8 +344,8 @@ pub enum Command {
             "Articles, each a number such as L6123-1 or a path to its .md file; a code's folder \
              name applies to the numbers after it [default: every article of the mirror, unless \
              --bookmarks]",
-            "Articles, chacun un numéro tel que L6123-1 ou le chemin de son fichier .md ; le nom \
-             du dossier d'un code vaut pour les numéros qui le suivent [défaut : tous les \
+            "Articles, chacun un numéro tel que L6123-1 ou le chemin de son fichier .md ; le nom \
+             du dossier d'un code vaut pour les numéros qui le suivent [défaut : tous les \
              articles du miroir, sauf avec --bookmarks]"
         ))]
         articles: Vec<String>,
@@ -365,9 +365,9 @@ pub enum Command {
              when whole (an import stopped leaves it as it was).",
             "Construit ou met à jour un miroir à partir des données ouvertes officielles.\n\n\
              Lit le JSON de l'API Légifrance tel que le paquet npm @socialgouv/legi-data le \
-             livre (`npm pack @socialgouv/legi-data` : le .tgz, son dossier, ou ses fichiers \
-             data/LEGITEXT*.json), sans l'extraire, et écrit le miroir : un fichier par article \
-             en vigueur, les métadonnées dans .loi/. Un miroir existant est mis à jour : seul ce \
+             livre (`npm pack @socialgouv/legi-data` : le .tgz, son dossier, ou ses fichiers \
+             data/LEGITEXT*.json), sans l'extraire, et écrit le miroir : un fichier par article \
+             en vigueur, les métadonnées dans .loi/. Un miroir existant est mis à jour : seul ce \
              qui a changé est écrit, les codes non nommés sont gardés, et le nouveau miroir \
              prend d'un coup la place de l'ancien, une fois complet (un import interrompu le \
              laisse tel qu'il était)."
@@ -377,15 +377,15 @@ pub enum Command {
         #[arg(long, value_name = "DIR", help = tr!(
             "The mirror to make or update [default: `mirror` in the data folder, which loi then \
              reads when no other is named; see --paths]",
-            "Le miroir à faire ou à mettre à jour [défaut : `mirror` dans le dossier des \
-             données, que loi lit alors quand aucun autre n'est nommé ; voir --paths]"
+            "Le miroir à faire ou à mettre à jour [défaut : `mirror` dans le dossier des \
+             données, que loi lit alors quand aucun autre n'est nommé ; voir --paths]"
         ))]
         into: Option<PathBuf>,
         #[arg(long, value_name = "CODE", value_delimiter = ',', help = tr!(
             "Only these codes: a title, folder name (code-du-travail), LEGITEXT id or usual \
              abbreviation (\"C. trav.\", CSS); repeat it, or separate them with commas",
-            "Seulement ces codes : un titre, un nom de dossier (code-du-travail), un \
-             identifiant LEGITEXT ou l'abréviation usuelle (\"C. trav.\", CSS) ; répétez-la, ou \
+            "Seulement ces codes : un titre, un nom de dossier (code-du-travail), un \
+             identifiant LEGITEXT ou l'abréviation usuelle (\"C. trav.\", CSS) ; répétez-la, ou \
              séparez-les par des virgules"
         ))]
         codes: Vec<String>,
