@@ -5,43 +5,39 @@
 //! Légifrance addresses (`/affichCodeArticle.do?cidTexte=…&idArticle=…`), whose code is
 //! in `cidTexte` and whose number is in the link's own text.
 
+mod said;
+
 use crate::mirror::{self, Mirror};
 use crate::model::article::citation::{Cite, CodeRef};
 use crate::model::article::enumeration::Marker;
 use crate::model::article::{Link, query_value};
 use crate::model::codes;
 
-/// Why a reference cannot be opened in the reader; the message is shown as is.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a reference cannot be opened in the reader; the message (reference/said.rs, in
+/// the language spoken) is shown as is.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unresolved {
-    #[error("it leads outside the mirror ({0}), which is refused")]
     Outside(String),
-    #[error("{title} is not in this mirror")]
-    CodeNotInMirror { title: String },
-    #[error("not in this mirror's {title} (repealed, renumbered, or never copied)")]
-    NoArticle { num: String, title: String },
-    #[error("no article from {from} to {to} in this mirror's {title}")]
+    CodeNotInMirror {
+        title: String,
+    },
+    NoArticle {
+        num: String,
+        title: String,
+    },
     EmptyRange {
         from: String,
         to: String,
         title: String,
     },
-    #[error("a Légifrance link to a code this reader does not know ({0})")]
     UnknownCode(String),
-    #[error("the {0}, which is not a code this reader knows")]
     UnknownCodeNamed(String),
-    #[error("a Légifrance link whose text names no article number")]
     NoNumber,
-    #[error("the {0} article of its section: there is none")]
     NoNeighbour(&'static str),
-    #[error("an address outside the codes: {0}")]
     External(String),
-    #[error("a Légifrance page, not an article of a code: {0}")]
     Legacy(String),
-    #[error("a link of a kind the reader cannot follow: {0}")]
     Other(String),
     /// What lies at the path is no article file (a folder, a FIFO, a symlink loop).
-    #[error("{0}")]
     NotAFile(String),
 }
 

@@ -1,6 +1,7 @@
 //! The command line without a screen: `loi print`, `loi changes`, the shell's completions and man page, the files loi keeps.
 
 mod dates;
+mod lang;
 mod print;
 mod shell;
 mod store;
