@@ -174,7 +174,9 @@ impl Mirror {
     pub fn name(&self) -> String {
         match &self.source {
             Source::Dir(root) => root.display().to_string(),
-            Source::Bundled => "the bundled sample mirror".to_owned(),
+            Source::Bundled => {
+                crate::tr!("the bundled sample mirror", "le miroir d'exemple intégré").to_owned()
+            }
         }
     }
 

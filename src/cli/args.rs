@@ -404,7 +404,7 @@ pub enum Command {
     ))]
     Completions {
         #[arg(value_enum, help = tr!("The shell", "Le shell"))]
-        shell: crate::cli::shell::Shell,
+        shell: Shell,
     },
     #[command(hide = true, about = tr!(
         "Prints loi's man page (roff) to standard output: `loi man | man -l -`",
@@ -419,4 +419,12 @@ pub enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// A shell `loi completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
 }

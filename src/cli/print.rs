@@ -107,7 +107,8 @@ pub fn run(
                             failed += 1;
                             out.flush()?;
                             let path = sanitize::clean(&dated.article.path);
-                            let _ = writeln!(err, "loi: {path}: {why}");
+                            let said = crate::trf!("{path}: {why}", "{path} : {why}");
+                            let _ = writeln!(err, "loi: {said}");
                             continue;
                         }
                         Ok((article, head)) => {
@@ -123,7 +124,8 @@ pub fn run(
                 if let Some(note) = dated.article.note {
                     out.flush()?;
                     let path = sanitize::clean(&dated.article.path);
-                    let _ = writeln!(err, "loi: {path}: {note}");
+                    let said = crate::trf!("{path}: {note}", "{path} : {note}");
+                    let _ = writeln!(err, "loi: {said}");
                 }
             }
         }

@@ -1,4 +1,4 @@
-//! Shell conventions generated from the command line's own definition ([`Cli`]):
+//! Shell conventions generated from the command line's own definition ([`Cli`](crate::cli::Cli)):
 //! completion scripts (`loi completions bash|zsh|fish`) and the man page (`loi man`),
 //! so that neither can fall out of step with `--help`.
 
@@ -6,13 +6,7 @@ use std::io::Write;
 
 use crate::mirror::error::Error;
 
-/// A shell `loi completions` writes a script for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Shell {
-    Bash,
-    Zsh,
-    Fish,
-}
+pub use crate::cli::args::Shell;
 
 /// Writes the completion script for `shell` to standard output.
 pub fn completions(shell: Shell) -> Result<(), Error> {
