@@ -128,6 +128,24 @@ mod tests {
     }
 
     #[test]
+    fn the_man_page_in_french_names_its_sections_in_french() {
+        crate::model::lang::set_here(crate::model::lang::Lang::Fr);
+        let page = String::from_utf8(man_page().expect("man page")).expect("UTF-8");
+        crate::model::lang::set_here(crate::model::lang::Lang::En);
+        for section in [
+            ".SH NOM",
+            ".SH SYNOPSIS",
+            ".SH COMMANDES",
+            ".SH \"CODE DE RETOUR\"",
+        ] {
+            assert!(page.contains(section), "{section}");
+        }
+        assert!(!page.contains(".SH NAME") && !page.contains("EXIT STATUS"));
+        assert!(page.contains("Lire les codes juridiques") && page.contains("<DOSSIER>"));
+        assert!(!page.contains("[default") && !page.contains("possible values"));
+    }
+
+    #[test]
     fn completions_for_each_shell_know_the_subcommands() {
         for shell in [Shell::Bash, Shell::Zsh, Shell::Fish] {
             let mut out = Vec::new();

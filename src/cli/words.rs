@@ -240,7 +240,7 @@ fn french_error(e: &clap::Error) -> Option<String> {
         ErrorKind::ValueValidation => {
             let mut line = format!("valeur {} invalide pour {}", quoted(&value?), quoted(&arg?));
             if let Some(source) = std::error::Error::source(e) {
-                line.push_str(&format!("\u{a0}: {source}"));
+                line.push_str(&format!("\u{a0}: {}", french_range(&source.to_string())));
             }
             line
         }
@@ -286,6 +286,18 @@ fn french_error(e: &clap::Error) -> Option<String> {
         }
         _ => return None,
     })
+}
+
+/// clap's one English reason loi lets through, a number out of range (`5 is not in
+/// 20..=10000`), in French; loi's own reasons are in the language spoken already.
+fn french_range(reason: &str) -> String {
+    let range = reason
+        .split_once(" is not in ")
+        .and_then(|(n, range)| Some((n, range.split_once("..=")?)));
+    match range {
+        Some((n, (low, high))) => format!("{n} n'est pas entre {low} et {high}"),
+        None => reason.to_owned(),
+    }
 }
 
 /// clap's tips (`a similar argument exists`), in French.
@@ -450,6 +462,8 @@ mod tests {
                 && value.contains("dark, light"),
             "{value}"
         );
+        let width = said("loi print --width 5 L1");
+        assert!(width.contains("5 n'est pas entre 20 et 10000"), "{width}");
         let date = said("loi --date demain");
         assert!(date.contains("AAAA-MM-JJ"), "{date}");
         let missing = said("loi print");
