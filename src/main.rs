@@ -3,10 +3,9 @@
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
 
-use clap::Parser;
 use loi::app::history::History;
 use loi::app::{App, Start};
-use loi::cli::{self, Cli};
+use loi::cli;
 use loi::mirror::Mirror;
 use loi::model::lang::Lang;
 use loi::saved::config::Config;
@@ -34,7 +33,7 @@ fn main() -> ExitCode {
                 .unwrap_or_default();
         }
     }
-    let mut cli = match Cli::try_parse_from(&args) {
+    let mut cli = match cli::words::parse(&args) {
         Ok(cli) => cli,
         Err(e) => return command_line_error(&e),
     };
@@ -161,11 +160,11 @@ fn reopen_session(files: &Paths, mirror: &Mirror) -> Option<(History, bool)> {
     History::reopen(&session, mirror).map(|h| (h, session.home))
 }
 
-/// Help and version on stdout; a mistake on stderr, exit 2. clap quotes the argument
-/// it could not take, which may hold escape sequences: the message goes out cleaned,
-/// without clap's colours.
+/// Help and version on stdout; a mistake on stderr, exit 2, in the language spoken.
+/// clap quotes the argument it could not take, which may hold escape sequences: the
+/// message goes out cleaned, without clap's colours.
 fn command_line_error(e: &clap::Error) -> ExitCode {
-    let text = e.render().to_string();
+    let text = cli::words::error_text(e);
     let mut clean = String::with_capacity(text.len());
     for line in text.lines() {
         clean.push_str(&loi::model::sanitize::clean(line));

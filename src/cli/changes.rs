@@ -95,11 +95,13 @@ pub fn run(
         if asked.bookmarks {
             let marked = bookmarked(mirror)?;
             if marked.is_empty() {
-                let _ = writeln!(
-                    err,
-                    "loi: no bookmark in {}: bookmark articles in the reader first",
-                    sanitize::clean(&mirror.name())
+                let name = mirror.name();
+                let name = sanitize::clean(&name);
+                let said = crate::trf!(
+                    "no bookmark in {name}: bookmark articles in the reader first",
+                    "aucun signet dans {name} : mettez d'abord des articles en signet dans le lecteur"
                 );
+                let _ = writeln!(err, "loi: {said}");
             }
             paths.extend(marked);
         }
@@ -112,11 +114,12 @@ pub fn run(
                 Some(a) => add(&mut rows, &a, asked),
                 None => {
                     failed += 1;
-                    let _ = writeln!(
-                        err,
-                        "loi: {}: the mirror's metadata does not hold it (import it again with loi import)",
-                        sanitize::clean(&path)
+                    let path = sanitize::clean(&path);
+                    let said = crate::trf!(
+                        "{path}: the mirror's metadata does not hold it (import it again with loi import)",
+                        "{path} : les métadonnées du miroir ne l'ont pas (importez-le de nouveau avec loi import)"
                     );
+                    let _ = writeln!(err, "loi: {said}");
                 }
             }
         }

@@ -43,7 +43,8 @@ pub fn run(into: Option<&Path>, codes: &[String], sources: &[PathBuf]) -> Result
     for w in &summary.warnings {
         writeln!(
             std::io::stderr(),
-            "loi: warning: {}",
+            "loi: {} {}",
+            crate::tr!("warning:", "attention :"),
             crate::model::sanitize::clean(w)
         )?;
     }
@@ -53,22 +54,20 @@ pub fn run(into: Option<&Path>, codes: &[String], sources: &[PathBuf]) -> Result
 /// The summary: the counts first, then a line per code.
 pub fn said(s: &Summary) -> String {
     let n = crate::model::plural::count;
-    let mut text = format!(
-        "{} imported into {}: {} ({} new, {} changed, {} unchanged, {} removed); {} not in force, skipped\n",
-        n(s.codes.len(), "code", "codes"),
-        s.into.display(),
-        n(s.articles(), "article", "articles"),
-        s.new,
-        s.changed,
-        s.unchanged,
-        s.removed,
-        s.not_in_force,
+    let codes = n(s.codes.len(), "code", "codes");
+    let into = s.into.display();
+    let articles = n(s.articles(), "article", "articles");
+    let (new, changed, unchanged, removed) = (s.new, s.changed, s.unchanged, s.removed);
+    let skipped = s.not_in_force;
+    let mut text = crate::trf!(
+        "{codes} imported into {into}: {articles} ({new} new, {changed} changed, {unchanged} unchanged, {removed} removed); {skipped} not in force, skipped\n",
+        "{codes} importés dans {into} : {articles} ({new} nouveaux, {changed} modifiés, {unchanged} inchangés, {removed} supprimés) ; {skipped} non en vigueur, sautés\n"
     );
     for c in &s.codes {
         let date = c
             .data_date
             .as_deref()
-            .map(|d| format!(", data of {d}"))
+            .map(|d| crate::trf!(", data of {d}", ", données du {d}"))
             .unwrap_or_default();
         text.push_str(&format!(
             "  {} ({}): {}{date}\n",
@@ -78,12 +77,14 @@ pub fn said(s: &Summary) -> String {
         ));
     }
     if !s.kept.is_empty() {
-        text.push_str(&format!("  kept: {}\n", s.kept.join(", ")));
+        let kept = s.kept.join(", ");
+        text.push_str(&crate::trf!("  kept: {kept}\n", "  gardés : {kept}\n"));
     }
     if s.relinked > 0 {
-        text.push_str(&format!(
-            "  {} of the codes kept now link to the codes imported\n",
-            n(s.relinked, "article", "articles")
+        let relinked = n(s.relinked, "article", "articles");
+        text.push_str(&crate::trf!(
+            "  {relinked} of the codes kept now link to the codes imported\n",
+            "  {relinked} des codes gardés renvoient désormais aux codes importés\n"
         ));
     }
     // Titles come from the data: never an escape code on the terminal.
@@ -99,7 +100,7 @@ struct Bar(Option<ProgressBar>);
 impl Progress for Bar {
     fn reading(&mut self) {
         let spinner = ProgressBar::new_spinner();
-        spinner.set_message("reading the sources");
+        spinner.set_message(crate::tr!("reading the sources", "lecture des sources"));
         spinner.enable_steady_tick(std::time::Duration::from_millis(120));
         self.0 = Some(spinner);
     }
@@ -112,11 +113,14 @@ impl Progress for Bar {
         // the counts alone, so that the line never wraps.
         let columns = crossterm::terminal::size().map_or(80, |(c, _)| c);
         let template = if columns >= 64 {
-            "{wide_bar} {human_pos}/{human_len} articles · {rate} · {eta} left"
+            crate::trf!(
+                "{{wide_bar}} {{human_pos}}/{{human_len}} articles · {{rate}} · {{eta}} left",
+                "{{wide_bar}} {{human_pos}}/{{human_len}} articles · {{rate}} · reste {{eta}}"
+            )
         } else {
-            "{wide_bar} {human_pos}/{human_len} · {eta}"
+            "{wide_bar} {human_pos}/{human_len} · {eta}".to_owned()
         };
-        if let Ok(style) = ProgressStyle::with_template(template) {
+        if let Ok(style) = ProgressStyle::with_template(&template) {
             let rate = |state: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
                 let _ = write!(w, "{:.0}/s", state.per_sec());
             };

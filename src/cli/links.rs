@@ -136,12 +136,16 @@ pub fn run(
             }
         }
     }
-    let summary = format!(
-        "{}, {}: {} resolved, {} not",
-        count(totals.articles, "article", "articles"),
-        count(totals.references, "reference", "references"),
-        totals.resolved,
-        totals.references - totals.resolved
+    let articles = count(totals.articles, "article", "articles");
+    let references = count(
+        totals.references,
+        crate::tr!("reference", "renvoi"),
+        crate::tr!("references", "renvois"),
+    );
+    let (resolved, not) = (totals.resolved, totals.references - totals.resolved);
+    let summary = crate::trf!(
+        "{articles}, {references}: {resolved} resolved, {not} not",
+        "{articles}, {references} : {resolved} trouvés, {not} non"
     );
     if json {
         eprintln!("{summary}");

@@ -107,7 +107,8 @@ pub fn run(
                             failed += 1;
                             out.flush()?;
                             let path = sanitize::clean(&dated.article.path);
-                            let _ = writeln!(err, "loi: {path}: {why}");
+                            let said = crate::trf!("{path}: {why}", "{path} : {why}");
+                            let _ = writeln!(err, "loi: {said}");
                             continue;
                         }
                         Ok((article, head)) => {
@@ -123,7 +124,8 @@ pub fn run(
                 if let Some(note) = dated.article.note {
                     out.flush()?;
                     let path = sanitize::clean(&dated.article.path);
-                    let _ = writeln!(err, "loi: {path}: {note}");
+                    let said = crate::trf!("{path}: {note}", "{path} : {note}");
+                    let _ = writeln!(err, "loi: {said}");
                 }
             }
         }
@@ -290,7 +292,7 @@ pub fn write_article_under(
     let shown: Vec<bool> = (0..links).map(|l| printed[l] == marker(l)).collect();
     if shown.contains(&true) {
         paint.line(&[])?;
-        paint.line(&[("References", bold)])?;
+        paint.line(&[(crate::tr!("References", "Renvois"), bold)])?;
     }
     for (l, link) in article.links.iter().enumerate().filter(|(l, _)| shown[*l]) {
         let prefix = format!("{} ", marker(l));
@@ -379,7 +381,14 @@ fn body(article: &Article, options: &Options) -> Vec<BodyLine> {
         let lines = layout.lines(article, i);
         if view.is_folded(f, i) {
             let hidden = view.hidden_lines(f, i);
-            let count = format!(" (+{})", plural::count(hidden, "line", "lines"));
+            let count = format!(
+                " (+{})",
+                plural::count(
+                    hidden,
+                    crate::tr!("line", "ligne"),
+                    crate::tr!("lines", "lignes")
+                )
+            );
             let room = usize::from(layout.width()).saturating_sub(column);
             out.push(BodyLine {
                 lead: format!("{indent}▸ "),

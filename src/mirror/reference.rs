@@ -5,17 +5,17 @@
 //! Légifrance addresses (`/affichCodeArticle.do?cidTexte=…&idArticle=…`), whose code is
 //! in `cidTexte` and whose number is in the link's own text.
 
+mod said;
+
 use crate::mirror::{self, Mirror};
 use crate::model::article::citation::{Cite, CodeRef};
 use crate::model::article::enumeration::Marker;
 use crate::model::article::{Link, query_value};
 use crate::model::codes;
 
-mod said;
-
-/// Why a reference cannot be opened in the reader; the message is shown as is (its
-/// words: `reference/said.rs`).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a reference cannot be opened in the reader; the message (reference/said.rs, in
+/// the language spoken) is shown as is.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Unresolved {
     Outside(String),
     CodeNotInMirror {

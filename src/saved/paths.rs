@@ -48,16 +48,18 @@ impl Paths {
         }
     }
 
-    /// Every place in a form for `loi --paths`: a label, a tab, the path.
+    /// Every place in a form for `loi --paths`: a label (in the language spoken), a
+    /// tab, the path.
     pub fn describe(&self) -> String {
         [
-            ("config", &self.config),
-            ("history", &self.history),
-            ("bookmarks", &self.bookmarks),
+            (crate::tr!("config", "configuration"), &self.config),
+            (crate::tr!("history", "historique"), &self.history),
+            (crate::tr!("bookmarks", "signets"), &self.bookmarks),
+            // The same words in French.
             ("session", &self.session),
             ("prompts", &self.prompts),
             ("cache", &self.cache),
-            ("mirror", &self.mirror),
+            (crate::tr!("mirror", "miroir"), &self.mirror),
         ]
         .iter()
         .map(|(label, path)| format!("{label}\t{}\n", path.display()))

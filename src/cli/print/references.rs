@@ -18,7 +18,9 @@ pub fn describe(
     let room = width.saturating_sub(8);
     match target {
         Ok(Target::Article { path, point }) => format!("{}{}", short_path(path, room), at(point)),
-        Ok(Target::Here { point }) => format!("this article{}", at(point)),
+        Ok(Target::Here { point }) => {
+            format!("{}{}", crate::tr!("this article", "cet article"), at(point))
+        }
         Ok(Target::Many(paths)) => paths
             .iter()
             .map(|p| short_path(p, room))
@@ -29,10 +31,10 @@ pub fn describe(
             // The old Légifrance addresses still lead to the article on the web.
             Kind::Legacy => match reference::web_address(link, from) {
                 Some(web) if matches!(why, Unresolved::Legacy(_)) => web,
-                Some(web) => format!("{web} (unresolved: {why})"),
-                None => format!("(unresolved: {why})"),
+                Some(web) => crate::trf!("{web} (unresolved: {why})", "{web} (introuvé : {why})"),
+                None => crate::trf!("(unresolved: {why})", "(introuvé : {why})"),
             },
-            _ => format!("(unresolved: {why})"),
+            _ => crate::trf!("(unresolved: {why})", "(introuvé : {why})"),
         },
     }
 }

@@ -119,8 +119,9 @@ pub(super) fn learn(
                         }
                         take = asked.is_empty() || !hits.is_empty();
                         if take && plan.codes.iter().any(|(c, ..)| *c == id) {
-                            plan.warnings.push(format!(
-                                "{label}: {title} was already read from another source; this one is skipped"
+                            plan.warnings.push(crate::trf!(
+                                "{label}: {title} was already read from another source; this one is skipped",
+                                "{label} : {title} a déjà été lu dans une autre source ; celle-ci est sautée"
                             ));
                             take = false;
                         }
@@ -136,8 +137,9 @@ pub(super) fn learn(
                         }
                         let path = article_path(&folder, trail, a.num.as_deref(), a.id.as_deref());
                         if !seen_paths.insert(path.clone()) {
-                            plan.warnings.push(format!(
-                                "{label}: two articles would be {path}; the first is kept"
+                            plan.warnings.push(crate::trf!(
+                                "{label}: two articles would be {path}; the first is kept",
+                                "{label} : deux articles seraient {path} ; le premier est gardé"
                             ));
                             return Ok(Flow::Go);
                         }

@@ -81,9 +81,10 @@ fn apply(
                     into: target.clone(),
                     ..Summary::default()
                 };
-                s.warnings.push(format!(
-                    "{}: the mirror already has LEGI's data of {done}; this archive is older and was skipped",
-                    archive.path.display()
+                let path = archive.path.display();
+                s.warnings.push(crate::trf!(
+                    "{path}: the mirror already has LEGI's data of {done}; this archive is older and was skipped",
+                    "{path} : le miroir a déjà les données LEGI du {done} ; cette archive est plus ancienne et a été sautée"
                 ));
                 return Ok(s);
             }
@@ -156,9 +157,10 @@ fn apply(
             at.push(Some(plan.paths.len()));
             plan.remember(std::mem::take(&mut p.path), std::mem::take(&mut p.ids));
         } else {
-            plan.warnings.push(format!(
-                "{label}: two articles would be {}; the first is kept",
-                p.path
+            let path = &p.path;
+            plan.warnings.push(crate::trf!(
+                "{label}: two articles would be {path}; the first is kept",
+                "{label} : deux articles seraient {path} ; le premier est gardé"
             ));
             at.push(None);
         }

@@ -4,14 +4,13 @@
 //! a Nota, two with an older version whose text the mirror keeps, one repealed in 2031).
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::sync::OnceLock;
 
 use serde_json::Value;
 
 use crate::support::dated::{FULL, archives};
 
-const LOI: &str = env!("CARGO_BIN_EXE_loi");
 const CODE: &str = "code-des-relations-entre-le-public-et-ladministration";
 const CRPA: &str = "Code des relations entre le public et l'administration";
 
@@ -19,7 +18,7 @@ const CRPA: &str = "Code des relations entre le public et l'administration";
 fn imported() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let mirror = dir.path().join("mirror");
-    let out = Command::new(LOI)
+    let out = crate::support::loi()
         .args(["import", "--into"])
         .arg(&mirror)
         .arg(archives().join(FULL))
@@ -39,7 +38,7 @@ fn mirror() -> &'static Path {
 /// `loi --mirror MIRROR ARGS…`, with a home of its own (no bookmarks, no cache).
 fn loi_in(mirror: &Path, args: &[&str]) -> Output {
     let home = tempfile::tempdir().expect("home");
-    Command::new(LOI)
+    crate::support::loi()
         .arg("--mirror")
         .arg(mirror)
         .args(args)
@@ -269,7 +268,7 @@ fn print_json_gives_dates_versions_changes_and_text_a_line_each() {
 #[test]
 fn a_mirror_without_metadata_gives_nulls_and_no_changes() {
     // The sample built into loi keeps no dates.
-    let out = Command::new(LOI)
+    let out = crate::support::loi()
         .args(["print", "--json", "D313-14"])
         .env_remove("LOI_MIRROR")
         .output()
@@ -284,7 +283,7 @@ fn a_mirror_without_metadata_gives_nulls_and_no_changes() {
     assert_eq!(line["code"], "Code de l'éducation");
     assert!(line["text"].as_str().is_some_and(|t| t.len() > 100));
     // Its text has no state line, unless a date is asked.
-    let plain = Command::new(LOI)
+    let plain = crate::support::loi()
         .args(["print", "D313-14"])
         .env_remove("LOI_MIRROR")
         .output()
@@ -296,7 +295,7 @@ fn a_mirror_without_metadata_gives_nulls_and_no_changes() {
             .nth(1)
             .is_some_and(|l| l.starts_with("Partie"))
     );
-    let dated = Command::new(LOI)
+    let dated = crate::support::loi()
         .args(["print", "--date", "2020-01-01", "D313-14"])
         .env_remove("LOI_MIRROR")
         .output()
@@ -420,7 +419,7 @@ fn changes_of_the_articles_named_and_of_the_bookmarks() {
     let file = data.join("loi").join("bookmarks.json");
     std::fs::write(&file, marks.to_string()).expect("write");
     let bookmarked = |args: &[&str]| {
-        Command::new(LOI)
+        crate::support::loi()
             .arg("--mirror")
             .arg(mirror())
             .args(["changes", "--since", "2016-01-01", "--bookmarks"])

@@ -4,7 +4,7 @@
 use crate::support::pty;
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Output;
 use std::time::Duration;
 
 use unicode_width::UnicodeWidthStr;
@@ -12,7 +12,7 @@ use unicode_width::UnicodeWidthStr;
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures");
 
 fn loi(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loi"))
+    crate::support::loi()
         .args(args)
         .env_remove("LOI_MIRROR")
         .env_remove("NO_COLOR")
@@ -299,7 +299,7 @@ fn a_closed_pipe_ends_the_run_quietly() {
     let args: Vec<&str> = std::iter::once("print")
         .chain(std::iter::repeat_n("D313-14", 300))
         .collect();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_loi"))
+    let mut child = crate::support::loi()
         .args(&args)
         .env_remove("LOI_MIRROR")
         .stdout(Stdio::piped())

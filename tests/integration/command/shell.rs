@@ -2,10 +2,10 @@
 //! says the exit codes, `--version`, the man page and completions, and the exit codes
 //! themselves (0 ok, 1 nothing found, 2 usage or mirror error).
 
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn loi(args: &[&str], cache: &std::path::Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loi"))
+    crate::support::loi()
         .args(args)
         .env("XDG_CACHE_HOME", cache)
         .env_remove("LOI_MIRROR")

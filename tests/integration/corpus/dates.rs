@@ -12,7 +12,6 @@ use serde_json::Value;
 
 use crate::support::legi_data::package;
 
-const LOI: &str = env!("CARGO_BIN_EXE_loi");
 const SAMPLE: usize = 300;
 
 /// The four codes of the package imported once (half a minute in a debug build).
@@ -22,7 +21,7 @@ fn imported() -> &'static Path {
         .get_or_init(|| {
             let dir = tempfile::tempdir().expect("temp dir");
             let mirror = dir.path().join("mirror");
-            let out = Command::new(LOI)
+            let out = crate::support::loi()
                 .args(["import", "--into"])
                 .arg(&mirror)
                 .arg(package())
@@ -168,7 +167,7 @@ fn paths_by_id(mirror: &Path) -> BTreeMap<String, String> {
 
 /// What `loi --mirror MIRROR ARGS…` prints, once it has succeeded.
 fn loi_stdout(mirror: &Path, args: &[&str]) -> String {
-    let out = Command::new(LOI)
+    let out = crate::support::loi()
         .arg("--mirror")
         .arg(mirror)
         .args(args)

@@ -13,7 +13,7 @@ const LOI: &str = env!("CARGO_BIN_EXE_loi");
 const CRPA: &str = "code-des-relations-entre-le-public-et-ladministration";
 
 fn import(into: &Path, args: &[&str], sources: &[&Path]) -> std::process::Output {
-    let out = Command::new(LOI)
+    let out = crate::support::loi()
         .arg("import")
         .arg("--into")
         .arg(into)
@@ -109,7 +109,7 @@ fn an_import_killed_midway_leaves_the_old_mirror_whole_and_the_next_one_cleans_u
     let before = files(&mirror);
     let meta = fs::read(mirror.join(".loi/mirror.json")).expect("metadata");
 
-    let mut child = Command::new(LOI)
+    let mut child = crate::support::loi()
         .args(["import", "--into"])
         .arg(&mirror)
         .arg(package())
@@ -139,7 +139,7 @@ fn an_import_killed_midway_leaves_the_old_mirror_whole_and_the_next_one_cleans_u
         fs::read(mirror.join(".loi/mirror.json")).expect("meta"),
         meta
     );
-    let read = Command::new(LOI)
+    let read = crate::support::loi()
         .args(["print", "--width", "60", "L100-1"])
         .arg("--mirror")
         .arg(&mirror)
@@ -178,7 +178,7 @@ fn a_search_answers_from_the_imported_text() {
     fs::write(&json, &data.stdout).expect("write");
     import(&mirror, &[], &[&json]);
     let loi = |args: &[&str]| {
-        Command::new(LOI)
+        crate::support::loi()
             .args(args)
             .arg("--mirror")
             .arg(&mirror)
@@ -222,7 +222,7 @@ fn a_new_user_imports_a_code_and_reads_it() {
     let home = tempfile::tempdir().expect("home");
     let data = home.path().join("data");
     let loi = |args: &[&str]| {
-        Command::new(LOI)
+        crate::support::loi()
             .args(args)
             .env_remove("LOI_MIRROR")
             .env("XDG_DATA_HOME", &data)

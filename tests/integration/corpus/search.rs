@@ -8,12 +8,12 @@ use crate::support::corpus as common;
 
 use std::collections::BTreeSet;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use common::{articles, corpus};
 
 fn loi(cache: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_loi"))
+    crate::support::loi()
         .arg("--mirror")
         .arg(corpus())
         .arg("search")

@@ -60,7 +60,7 @@ fn a_number_in_two_codes_asks_which() {
     assert!(!screen.contains("L221-1 › L221-1"), "{screen}");
     p.send(b"q");
     assert_eq!(p.wait_exit(TIMEOUT), Some(0));
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
+    let out = crate::support::loi()
         .args(["--mirror", root, "L221-1"])
         .output()
         .expect("run loi");

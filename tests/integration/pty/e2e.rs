@@ -146,7 +146,7 @@ fn bad_input_gets_one_line_and_exit_code_2() {
     ]
     .concat();
     for (args, message) in &cases {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
+        let out = crate::support::loi()
             .args(*args)
             .env_remove("LOI_MIRROR")
             .output()
@@ -256,7 +256,7 @@ fn quitting_leaves_the_terminal_in_cooked_mode() {
 
 #[test]
 fn links_lists_references_with_targets_or_reasons() {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
+    let out = crate::support::loi()
         .args(["links", "D313-14"])
         .env_remove("LOI_MIRROR")
         .output()
@@ -279,7 +279,7 @@ fn links_lists_references_with_targets_or_reasons() {
     );
     assert_eq!(lines[12], "1 article, 12 references: 3 resolved, 9 not");
     // --mirror is accepted before the subcommand, and a bad one is one line, exit 2.
-    let bad = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
+    let bad = crate::support::loi()
         .args(["--mirror", "/nonexistent", "links"])
         .output()
         .expect("run loi");
@@ -305,7 +305,7 @@ fn a_path_outside_loi_mirror_uses_its_own_mirror() {
         .expect("write");
     }
     let file = dir.path().join("b/code-du-travail/s/l6123-1.md");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
+    let out = crate::support::loi()
         .arg("links")
         .arg(&file)
         .env("LOI_MIRROR", dir.path().join("a"))

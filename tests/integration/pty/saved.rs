@@ -193,7 +193,7 @@ fn keys_named_in_the_config_are_read_and_shown_in_the_help() {
 #[test]
 fn paths_says_where_each_file_lives() {
     let home = tempfile::tempdir().expect("temp dir");
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_loi"))
+    let out = crate::support::loi()
         .arg("--paths")
         .env("XDG_CONFIG_HOME", home.path().join("c"))
         .env("XDG_DATA_HOME", home.path().join("d"))

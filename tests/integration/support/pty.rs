@@ -161,6 +161,8 @@ impl Pty {
         let home = tempfile::tempdir().expect("cannot make a temporary folder");
         command.env("XDG_CONFIG_HOME", home.path().join("config"));
         command.env("XDG_DATA_HOME", home.path().join("data"));
+        // English whatever the developer's locale, unless the test says otherwise.
+        command.env("LANGUAGE", "en");
         for (key, value) in env {
             command.env(key, value);
         }

@@ -222,10 +222,10 @@ impl<'a> Pass<'a> {
     ) -> Result<(), ImportError> {
         let title = article::code_title(a, &self.date).unwrap_or_default();
         let Some(code) = self.code(cid, &title) else {
-            self.warnings.push(format!(
-                "{}: article {} has no code title; skipped",
-                self.archive.display(),
-                a.id
+            let (archive, id) = (self.archive.display(), &a.id);
+            self.warnings.push(crate::trf!(
+                "{archive}: article {id} has no code title; skipped",
+                "{archive} : l'article {id} n'a pas de titre de code ; sauté"
             ));
             return Ok(());
         };
