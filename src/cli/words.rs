@@ -24,10 +24,21 @@ pub fn command() -> Command {
 }
 
 /// The `Cli` a command line asks for, parsed with [`command`].
+///
+/// The derive's own command reads a command line as the French one does (a test
+/// says so): only what clap then writes (help, version, a mistake) needs the French
+/// words, which cost a fifth of the first frame's instructions to put in; so they are
+/// put in only then.
 pub fn parse(args: &[std::ffi::OsString]) -> Result<Cli, clap::Error> {
-    use clap::FromArgMatches;
-    let matches = command().try_get_matches_from(args)?;
-    Cli::from_arg_matches(&matches)
+    use clap::{CommandFactory, FromArgMatches};
+    match Cli::command().try_get_matches_from(args) {
+        Ok(matches) => Cli::from_arg_matches(&matches),
+        Err(_) if lang::current() == Lang::Fr => {
+            let matches = command().try_get_matches_from(args)?;
+            Cli::from_arg_matches(&matches)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 /// What clap writes in English and loi in French: the words of its own arguments and
