@@ -7,6 +7,7 @@ mod compact;
 mod gaps;
 mod restore;
 mod scroll;
+mod synced;
 
 use restore::{
     leave_when_terminal_gone, mouse_on, paste_on, remember_session, restore_on_signals,

@@ -103,7 +103,7 @@ impl<W: Write> Write for Compact<W> {
             (false, false) => colourless::strip(&self.pending),
         };
         self.pending.clear();
-        self.inner.write_all(&out)?;
+        self.inner.write_all(&super::synced::wrap(out))?;
         self.inner.flush()
     }
 }

@@ -89,6 +89,8 @@ pub(super) fn restore_terminal() {
     {
         use std::io::Write;
         let mut out = std::io::stdout();
+        // A batch cut short by a signal may have left the screen held.
+        let _ = out.write_all(super::synced::END);
         let _ = out.write_all(scroll::RESET_MARGINS);
         let _ = out.flush();
     }

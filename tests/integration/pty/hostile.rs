@@ -59,7 +59,9 @@ fn write(path: &Path, bytes: impl AsRef<[u8]>) {
 /// Checks that `bytes`, written to a terminal, hold no control sequence but the
 /// kinds ratatui and crossterm emit: CSI with numeric parameters and a final byte
 /// among cursor moves, SGR, scrolling region and scrolls, erase, and the private
-/// modes 1049 (alternate screen) and 25 (cursor). No OSC, DCS, APC, no bare ESC, no
+/// modes 1049 (alternate screen) and 25 (cursor), mouse (1000, 1006), bracketed paste
+/// (2004) and synchronized output (2026), each frame it holds let go before the next
+/// one and at the end. No OSC, DCS, APC, no bare ESC, no
 /// C0 but CR and LF, no DEL, no C1 character (decoded as UTF-8 first: 0x9B is also
 /// a continuation byte) and no bidi control.
 fn assert_only_own_sequences(bytes: &[u8], what: &str) {
@@ -88,6 +90,9 @@ fn check_bytes(bytes: &[u8], what: &str, terminal: bool) {
         format!("{:?}", chars[from..to].iter().collect::<String>())
     };
     let mut i = 0;
+    // Whether a synchronized frame (mode 2026) is open: a terminal shows nothing of it
+    // until it is closed.
+    let mut held = false;
     while i < chars.len() {
         let c = chars[i];
         if c == '\x1b' && terminal {
@@ -113,8 +118,10 @@ fn check_bytes(bytes: &[u8], what: &str, terminal: bool) {
             let last = chars.get(j).copied().unwrap_or('\0');
             let ok = if private {
                 // The alternate screen, the cursor, mouse reporting (1000, 1006).
-                matches!(params.as_str(), "1049" | "25" | "1000" | "1006" | "2004")
-                    && matches!(last, 'h' | 'l')
+                matches!(
+                    params.as_str(),
+                    "1049" | "25" | "1000" | "1006" | "2004" | "2026"
+                ) && matches!(last, 'h' | 'l')
             } else {
                 matches!(
                     last,
@@ -122,6 +129,18 @@ fn check_bytes(bytes: &[u8], what: &str, terminal: bool) {
                 )
             };
             assert!(ok, "{what}: a CSI loi does not write: {}", around(i));
+            if private && params == "2026" {
+                // A close with none open is harmless (loi sends one when it gives the
+                // terminal back, in case a signal cut a frame short); an open inside
+                // an open frame is not.
+                let opens = last == 'h';
+                assert!(
+                    !(held && opens),
+                    "{what}: a frame opened inside another: {}",
+                    around(i)
+                );
+                held = opens;
+            }
             i = j + 1;
             continue;
         }
@@ -136,6 +155,7 @@ fn check_bytes(bytes: &[u8], what: &str, terminal: bool) {
         );
         i += 1;
     }
+    assert!(!held, "{what}: a synchronized frame is never let go");
 }
 
 /// Presses `key`, then gives the reader time to draw.

@@ -304,3 +304,63 @@ fn the_colour_check_sees_every_kind_of_colour() {
             .any(|s| sets_a_colour(s))
     );
 }
+
+/// Each draw that scrolls or rewrites much of the screen reaches the terminal as one
+/// synchronized frame (mode 2026: `ESC[?2026h` … `ESC[?2026l`), so that over a slow
+/// link no half-scrolled screen is shown; a draw that only moves the cursor goes bare,
+/// to keep the bytes per key.
+#[test]
+fn a_scroll_or_a_page_is_one_synchronized_frame_and_a_cursor_move_is_not() {
+    const BEGIN: &[u8] = b"\x1b[?2026h";
+    const END: &[u8] = b"\x1b[?2026l";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let home = dir.path().to_str().expect("utf-8").to_owned();
+    let env = [
+        ("XDG_CACHE_HOME", home.as_str()),
+        ("XDG_DATA_HOME", home.as_str()),
+        ("XDG_CONFIG_HOME", home.as_str()),
+    ];
+    let mut p = Pty::spawn(Path::new(loi()), &["D313-14"], &env, 80, 24);
+    p.wait_for("Article D313-14", TIMEOUT);
+    p.key(Key::Char('+'));
+    let settle = |p: &Pty| {
+        let mut last = p.output().len();
+        loop {
+            std::thread::sleep(Duration::from_millis(150));
+            let now = p.output().len();
+            if now == last {
+                return now;
+            }
+            last = now;
+        }
+    };
+    let count = |b: &[u8], what: &[u8]| b.windows(what.len()).filter(|w| *w == what).count();
+    let first = p.output();
+    assert!(
+        first.starts_with(b"") && count(&first, BEGIN) >= 1,
+        "the first frame is held"
+    );
+    // (key, whether its draw is one synchronized frame)
+    for (key, held) in [
+        (Key::Ctrl('e'), true),
+        (Key::Char(' '), true),
+        (Key::Char('j'), false),
+    ] {
+        let from = settle(&p);
+        p.key(key);
+        settle(&p);
+        let out = p.output()[from..].to_vec();
+        assert!(!out.is_empty(), "{key:?} drew something");
+        // The key's draw comes first; a small one may follow (the reference under
+        // the cursor highlighted).
+        assert_eq!(
+            out.starts_with(BEGIN),
+            held,
+            "{key:?}: {:?}",
+            String::from_utf8_lossy(&out)
+        );
+        assert_eq!(count(&out, BEGIN), count(&out, END), "{key:?}: balanced");
+    }
+    p.key(Key::Char('q'));
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+}
