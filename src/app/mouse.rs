@@ -92,13 +92,14 @@ fn spot(view: &View, f: Page, col: u16, row: u16) -> Option<Spot> {
         link_at(&f.layout.folded_line(f.article, pos.block), x)
     } else {
         let line = &f.layout.lines(f.article, pos.block)[pos.line];
-        let wide = f
-            .layout
-            .table_shape(f.article, pos.block)
-            .is_some_and(|s| s.width > f.layout.room(block.depth));
-        // A wide table is drawn from its shift on.
-        let shift = if wide { view.shift_of(pos.block) } else { 0 };
-        link_at(line, x + shift)
+        let room = f.layout.room(block.depth);
+        match f.layout.table_shape(f.article, pos.block) {
+            // A wide table is drawn from its shift on, its first column kept.
+            Some(shape) if shape.width > room => shape
+                .column_at(x, view.shift_of(pos.block), room)
+                .and_then(|x| link_at(line, x)),
+            _ => link_at(line, x),
+        }
     };
     Some(match link {
         Some(l) => Spot::Link(pos.block, l),

@@ -131,11 +131,11 @@ impl View {
         }
         let mut at = Some(self.top.block);
         let mut line = self.top.line;
-        while let Some(i) = at {
+        'screen: while let Some(i) = at {
             let h = self.height_of(f, i);
             while line < h {
                 if out.len() == f.height {
-                    return out;
+                    break 'screen;
                 }
                 out.push(Pos { block: i, line });
                 line += 1;
@@ -143,7 +143,37 @@ impl View {
             line = 0;
             at = self.next_visible(f, i);
         }
+        self.pin_header(f, &mut out);
         out
+    }
+
+    /// A table whose header rows have gone above the screen while its body goes on
+    /// down it shows them at the top again, over the body lines there, as a
+    /// spreadsheet's frozen rows: a row read far down still says what each column is.
+    /// Not when the header would take over half the screen.
+    fn pin_header(&self, f: Page, out: &mut [Pos]) {
+        let Some(&Pos { block, line }) = out.first() else {
+            return;
+        };
+        let h = self.pinned_header(f, block);
+        if h == 0 || line < h || out.get(h).is_none_or(|p| p.block != block) {
+            return;
+        }
+        for (i, pos) in out[..h].iter_mut().enumerate() {
+            *pos = Pos { block, line: i };
+        }
+    }
+
+    /// The header lines block `block` would keep at the top of the screen: 0 unless it
+    /// is an unfolded table with header rows of at most half the screen.
+    pub(crate) fn pinned_header(&self, f: Page, block: usize) -> usize {
+        if self.is_folded(f, block) {
+            return 0;
+        }
+        match f.layout.table_shape(f.article, block) {
+            Some(s) if s.header_lines * 2 <= f.height => s.header_lines,
+            _ => 0,
+        }
     }
 }
 

@@ -9,7 +9,7 @@ mod table;
 mod wide;
 
 pub use cut::{fit, truncate};
-pub use table::TableShape;
+pub use table::{Seen, TableShape};
 
 use std::cell::OnceCell;
 

@@ -96,7 +96,8 @@ fn screen_line<'a>(
             Some(shape) if shape.width > room => {
                 let shift = view.shift_of(pos.block);
                 let seen =
-                    sideways::window(marked(text_spans(line, links)), shape.width, shift, room);
+                    sideways::window(marked(text_spans(line, links)), &shape.seen(shift, room));
+                spans.extend(seen.kept);
                 if seen.left {
                     spans.push(Span::styled(sideways::MORE_LEFT, t.sign));
                 }

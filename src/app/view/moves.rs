@@ -120,10 +120,29 @@ impl View {
         } else {
             self.row_of(f, block).map(|r| r + line)
         };
-        match row {
-            None => self.top = Pos { block, line },
-            Some(r) if r >= f.height => self.scroll_down(f, r + 1 - f.height),
-            Some(_) => {}
+        // Under a table's header kept at the top (`visible_lines`): as good as above.
+        let pinned = match row {
+            Some(r) if block == self.top.block && self.top.line > 0 => {
+                let h = self.pinned_header(f, block);
+                (self.top.line >= h && r < h).then_some(h)
+            }
+            _ => None,
+        };
+        match (row, pinned) {
+            (_, Some(h)) => {
+                self.top = Pos {
+                    block,
+                    line: line.saturating_sub(h),
+                }
+            }
+            (None, _) => {
+                // Placed at the top, a line of a table's body would be under its header.
+                let h = self.pinned_header(f, block);
+                let line = if h > 0 && line >= h { line - h } else { line };
+                self.top = Pos { block, line }
+            }
+            (Some(r), _) if r >= f.height => self.scroll_down(f, r + 1 - f.height),
+            _ => {}
         }
     }
 

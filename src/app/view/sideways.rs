@@ -2,6 +2,7 @@
 //! table column at a time.
 
 use super::{Page, View};
+use crate::model::layout::TableShape;
 
 /// What a sideways key did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -27,7 +28,7 @@ impl View {
         }
         f.layout
             .table_shape(f.article, c)
-            .map_or(0, |s| s.width.saturating_sub(f.layout.room(block.depth)))
+            .map_or(0, |s| s.max_shift(f.layout.room(block.depth)))
     }
 
     /// The columns block `block` is drawn scrolled by: only the cursor's table moves.
@@ -35,55 +36,58 @@ impl View {
         if block == self.cursor { self.shift } else { 0 }
     }
 
+    /// The cursor's table, when it is wider than its room, and that room.
+    fn wide<'a>(&self, f: Page<'a>) -> Option<(&'a TableShape, usize)> {
+        if self.max_shift(f) == 0 {
+            return None;
+        }
+        let room = f.layout.room(f.article.blocks.get(self.cursor)?.depth);
+        Some((f.layout.table_shape(f.article, self.cursor)?, room))
+    }
+
     /// `→`/`l` (`right`) or `←`/`h` on a table wider than the screen: brings the next
-    /// (or previous) table column to the left edge.
+    /// (or previous) table column to the left edge (beside the first column, which
+    /// stays: see `TableShape`).
     pub fn scroll_sideways(&mut self, f: Page, right: bool) -> Sideways {
-        // Checked first: it alone knows the cursor is on a block at all.
-        let max = self.max_shift(f);
-        if max == 0 {
-            return Sideways::NotWide;
-        }
-        let Some(shape) = f.layout.table_shape(f.article, self.cursor) else {
+        let Some((shape, room)) = self.wide(f) else {
             return Sideways::NotWide;
         };
+        let stops = shape.stops(room);
         let next = if right {
-            let edge = shape.edges.iter().find(|&&e| e > self.shift);
-            edge.copied().unwrap_or(max).min(max)
+            stops.iter().find(|&&e| e > self.shift)
         } else {
-            let edge = shape.edges.iter().rev().find(|&&e| e < self.shift);
-            edge.copied().unwrap_or(0)
+            stops.iter().rev().find(|&&e| e < self.shift)
         };
-        if next == self.shift {
-            return Sideways::AtEdge;
+        match next {
+            Some(&next) => {
+                self.shift = next;
+                Sideways::Moved
+            }
+            None => Sideways::AtEdge,
         }
-        self.shift = next;
-        Sideways::Moved
     }
 
     /// Scrolls the cursor's table, when wider than the screen, so that reference
     /// `link` on its line `line` is in view: its table column at the left edge,
     /// unless it is in view already.
     pub fn reveal_column(&mut self, f: Page, line: usize, link: usize) {
-        let max = self.max_shift(f);
-        let Some(shape) = f.layout.table_shape(f.article, self.cursor) else {
+        let Some((shape, room)) = self.wide(f) else {
             return;
         };
         let Some(segs) = f.layout.lines(f.article, self.cursor).get(line) else {
             return;
         };
-        if max == 0 {
-            return;
-        }
         let mut x = 0;
         for seg in segs {
             let w = unicode_width::UnicodeWidthStr::width(seg.text.as_str());
             if seg.link == Some(link) {
-                // The view, less the columns the `‹` and `›` signs cover.
-                let from = self.shift + usize::from(self.shift > 0);
-                let to = self.shift + shape.width - max - usize::from(self.shift < max);
-                if x < from || x + w > to {
-                    let edge = shape.edges.iter().rev().find(|&&e| e <= x);
-                    self.shift = edge.copied().unwrap_or(0).min(max);
+                let seen = shape.seen(self.shift, room);
+                let in_view =
+                    x + w <= seen.kept || (seen.shown.contains(&x) && x + w <= seen.shown.end);
+                if !in_view {
+                    let stops = shape.stops(room);
+                    let stop = stops.iter().rev().find(|&&e| e <= x);
+                    self.shift = stop.copied().unwrap_or(0);
                 }
                 return;
             }
@@ -92,14 +96,12 @@ impl View {
     }
 
     /// The table columns wholly in view, from 1, and how many there are: `(first, last, of)`;
-    /// `None` when the cursor's table fits (or there is none).
+    /// `None` when the cursor's table fits (or there is none). Scrolled, the first
+    /// column kept at the left is not counted: these are the columns scrolled to.
     pub fn columns_seen(&self, f: Page) -> Option<(usize, usize, usize)> {
-        let max = self.max_shift(f);
-        if max == 0 {
-            return None;
-        }
-        let shape = f.layout.table_shape(f.article, self.cursor)?;
-        let end = self.shift + shape.width - max;
+        let (shape, room) = self.wide(f)?;
+        let seen = shape.seen(self.shift, room);
+        let end = self.shift + room - seen.kept;
         let edges = &shape.edges;
         let right = |i: usize| edges.get(i + 1).copied().unwrap_or(shape.width - 1);
         // The columns wholly in view; one wider than the view counts when seen at all.

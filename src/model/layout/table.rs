@@ -2,6 +2,10 @@
 //! cell's text wrapped inside it, a cell across rows or columns drawn as one box with
 //! no rule through it, and a double rule under the header rows.
 
+mod shape;
+
+pub use shape::{Seen, TableShape};
+
 use unicode_width::{UnicodeWidthChar, UnicodeWidthStr};
 
 use super::columns::{self, COLUMN_CHROME, LONGEST_WORD, Need};
@@ -9,15 +13,6 @@ use super::{Laid, Layout, Seg, Token, VLine, Word, line_text, tokens, wide, wrap
 use crate::model::article::table::Table;
 use crate::model::article::{Article, Piece, TextStyle};
 use crate::model::plural::count;
-
-/// Where a laid out table's columns are, for scrolling it sideways.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TableShape {
-    /// Columns of screen the box takes, rules included.
-    pub width: usize,
-    /// The screen column of each table column's left rule, from 0.
-    pub edges: Vec<usize>,
-}
 
 impl Layout {
     /// Where the columns of block `index` are, when it is a table.
@@ -122,6 +117,7 @@ pub(super) fn lay_out(table: &Table, cells: &[&[Piece]], room: usize) -> Laid {
         table: Some(TableShape {
             width,
             edges: edges[..edges.len() - 1].to_vec(),
+            header_lines: double_at.map_or(0, |y| y + 1),
         }),
     }
 }

@@ -1,33 +1,34 @@
 //! A table line seen through the screen's window when the table is wider than the
-//! screen: the columns in view, and `‹`/`›` at an edge with more beyond it. It works
+//! screen: its first column when kept, the columns in view, and `‹`/`›` at an edge
+//! with more beyond it (the sums are `TableShape`'s). It works
 //! on styled spans, so that what was styled on the whole line (references, search
 //! matches) is cut with it and stays on its own characters.
 
 use ratatui::text::Span;
 use unicode_width::UnicodeWidthChar;
 
+use crate::model::layout::Seen;
+
 /// The sign at an edge of a table that goes on past the screen.
 pub const MORE_LEFT: &str = "‹";
 pub const MORE_RIGHT: &str = "›";
 
-/// What one line of a wide table shows: a sign on the left if it goes on there, the
-/// columns `from..from + width` less the signs, a sign on the right likewise.
+/// What one line of a wide table shows: its first column when kept, a sign if it goes
+/// on to the left, the columns in view, a sign if it goes on to the right.
 pub struct Window {
+    pub kept: Vec<Span<'static>>,
     pub left: bool,
     pub spans: Vec<Span<'static>>,
     pub right: bool,
 }
 
-/// Cuts `line` (`total` columns wide) to the `width` columns from `from`.
-pub fn window(line: Vec<Span<'static>>, total: usize, from: usize, width: usize) -> Window {
-    let left = from > 0;
-    let right = from + width < total;
-    let start = from + usize::from(left);
-    let inner = width.saturating_sub(usize::from(left) + usize::from(right));
+/// Cuts `line` to what `seen` (the table's [`Seen`] for its shift and room) shows.
+pub fn window(line: Vec<Span<'static>>, seen: &Seen) -> Window {
     Window {
-        left,
-        spans: columns(line, start, inner),
-        right,
+        kept: columns(line.clone(), 0, seen.kept),
+        left: seen.left,
+        spans: columns(line, seen.shown.start, seen.shown.len()),
+        right: seen.right,
     }
 }
 
@@ -90,13 +91,26 @@ mod tests {
     }
 
     #[test]
-    fn signs_say_where_there_is_more() {
-        let l = vec![Span::raw("┌──────────┐")];
-        let w = window(l.clone(), 12, 0, 6);
-        assert!(!w.left && w.right);
-        assert_eq!(text(&w.spans), "┌────");
-        let w = window(l, 12, 6, 6);
+    fn signs_say_where_there_is_more_and_the_first_column_stays() {
+        use crate::model::layout::TableShape;
+        // `│ab│cd│ef│gh│`: columns of 2 between rules at 0, 3, 6, 9, 12.
+        let shape = TableShape {
+            width: 13,
+            edges: vec![0, 3, 6, 9],
+            header_lines: 0,
+        };
+        let l = || vec![Span::raw("│ab│cd│ef│gh│")];
+        let w = window(l(), &shape.seen(0, 9));
+        assert!(w.kept.is_empty() && !w.left && w.right);
+        assert_eq!(text(&w.spans), "│ab│cd│e");
+        // Scrolled to `ef`: `│ab` kept, a sign over the rule, then `ef│g` and a sign.
+        let w = window(l(), &shape.seen(6, 9));
+        assert_eq!(text(&w.kept), "│ab");
+        assert!(w.left && w.right);
+        assert_eq!(text(&w.spans), "ef│g");
+        // As far as it goes: the right rule last.
+        let w = window(l(), &shape.seen(7, 9));
         assert!(w.left && !w.right);
-        assert_eq!(text(&w.spans), "────┐");
+        assert_eq!(text(&w.kept) + "‹" + &text(&w.spans), "│ab‹f│gh│");
     }
 }

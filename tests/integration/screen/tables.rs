@@ -40,22 +40,27 @@ fn a_wide_table_scrolls_a_column_at_a_time_and_says_where_there_is_more() {
     assert!(before[23].contains("columns 1–4 of 11 ›"), "{}", before[23]);
     app.update(Action::Unfold);
     let after = screen(&app);
-    // The second column's rule is now at the left edge, under a `‹`.
-    assert!(after[4].starts_with("▌  ‹ Numéro "), "{after:#?}");
-    assert!(after[23].contains("‹ columns 2–"), "{}", after[23]);
+    // The first column (each row's name) stays; beside it, under a `‹`, the third
+    // column's rule: the second has gone by.
+    assert!(
+        after[4].starts_with("▌  │ Dénomination             ‹ Numéro CAS (2) │"),
+        "{after:#?}"
+    );
+    assert!(after[23].contains("‹ columns 3–"), "{}", after[23]);
     // Every row of the table moved by as much: the box stays a box, its rules in
     // the same columns on every line.
-    let rule_at = |line: &str| line.chars().position(|c| "│┼├┤╪┬".contains(c));
+    // (After the kept column and its sign.)
+    let rule_at = |line: &str| line.chars().skip(31).position(|c| "│┼├┤╪┬┴".contains(c));
     let first_rule = rule_at(&after[5]);
     assert!(first_rule.is_some());
     assert!(
         after[3..23].iter().all(|l| rule_at(l) == first_rule),
         "{after:#?}"
     );
+    let sign_at = |line: &str| line.chars().position(|c| c == '‹');
     assert!(
-        after[3..23]
-            .iter()
-            .all(|l| l.starts_with("▌  ‹") || l.starts_with("▌▾ ‹"))
+        after[3..23].iter().all(|l| sign_at(l) == Some(30)),
+        "the sign on every line, after the first column: {after:#?}"
     );
     // Far right, then one more: it says so and stays.
     for _ in 0..20 {
@@ -154,7 +159,8 @@ fn selecting_a_reference_out_of_view_scrolls_the_table_to_it() {
         let shown =
             (3..23).any(|y| (0..80).any(|x| buffer[(x, y)].modifier.contains(Modifier::REVERSED)));
         assert!(shown, "Tab {tab}: {:#?}", screen(&app));
-        if buffer[(3, 3)].symbol() == "‹" || buffer[(3, 4)].symbol() == "‹" {
+        // Scrolled: a sign says so, after the first column where it is kept.
+        if (3..5).any(|y| (3..80).any(|x| buffer[(x, y)].symbol() == "‹")) {
             scrolled += 1;
         }
     }
@@ -195,9 +201,105 @@ fn search_marks_follow_a_table_scrolled_sideways() {
             })
             .filter(|s: &String| !s.is_empty())
             .collect();
-        // Column 2 (Numéro CE) is in view, then at the left edge, then gone.
-        let want: &[&str] = if shift < 2 { &["205-500"] } else { &[] };
+        // Column 2 (Numéro CE) is in view, then gone by (the first column stays).
+        let want: &[&str] = if shift < 1 { &["205-500"] } else { &[] };
         assert_eq!(marked, want, "after {shift} steps right");
         app.update(Action::Unfold);
     }
+}
+
+/// A table read far to the right and far down keeps its bearings: its first column
+/// (each row's name) stays at the left, and its header rows at the top, over the rows
+/// going by. At 40x12 the name column is over half the room and the header over half
+/// the screen: neither is kept, the table scrolls whole.
+#[test]
+fn scrolled_a_table_keeps_its_first_column_and_its_header_rows() {
+    for (cols, rows) in [(80, 24), (40, 12)] {
+        let mut app = app(R4412_149, cols, rows);
+        app.update(Action::Down);
+        app.update(Action::Unfold);
+        app.update(Action::Unfold);
+        app.update(Action::Scroll(40));
+        let shown = crate::support::screen::screen(&app);
+        insta::assert_snapshot!(
+            format!("table_scrolled_right_and_down_{cols}x{rows}"),
+            shown
+        );
+        let lines: Vec<&str> = shown.lines().collect();
+        if cols == 80 {
+            // The first column and the header rows, over rows from far down.
+            assert!(lines[4].contains("│ Dénomination"), "{shown}");
+            assert!(lines[10].contains("═══"), "{shown}");
+            assert!(
+                lines[11..23].iter().all(|l| l.contains('‹')),
+                "every row after its name: {shown}"
+            );
+            assert!(
+                !shown.contains("Acétaldéhyde"),
+                "scrolled past the first rows: {shown}"
+            );
+        } else {
+            assert!(!shown.contains("Dénomination"), "{shown}");
+        }
+    }
+}
+
+/// What a search or a reference brings into view in a table's body is shown below its
+/// header rows kept at the top, never under them.
+#[test]
+fn a_line_brought_into_view_is_not_hidden_under_the_kept_header() {
+    for word in ["Acrylonitrile", "Alcool isoamylique", "Acrylate d'éthyle"] {
+        let mut app = app(R4412_149, 80, 24);
+        app.update(Action::Down);
+        app.update(Action::Scroll(60));
+        app.update(Action::Find);
+        for c in word.chars() {
+            app.update(Action::Input(c));
+        }
+        app.update(Action::Activate);
+        let shown = screen(&app);
+        assert!(
+            shown[3..23].iter().any(|l| l.contains(word)),
+            "{word}: {shown:#?}"
+        );
+    }
+}
+
+/// Tab and Shift-Tab through the references of a long table whose header rows are kept
+/// at the top: each selected reference is on the screen, never under the header.
+#[test]
+fn each_reference_of_a_long_table_is_shown_below_its_kept_header() {
+    use ratatui::style::Modifier;
+    let rows: String = (1..=40)
+        .map(|i| format!("<tr><td>Ligne {i}</td><td>article L. 1234-{i}</td></tr>"))
+        .collect();
+    let source = format!(
+        "# Article L1\n\n<p>Tableau :</p><table><tr><th>Objet</th><th>Renvoi</th></tr>\
+         <tr><th>(a)</th><th>(b)</th></tr>{rows}</table>"
+    );
+    let article = Article::parse("code-du-travail/x/l1.md", &source, Citations::Now);
+    let mut app = App::new(Mirror::bundled(), article, (80, 24));
+    let selected_shown = |app: &App| {
+        let mut terminal = Terminal::new(TestBackend::new(80, 24)).expect("test terminal");
+        terminal
+            .draw(|f| loi::screen::draw(f, app, &loi::screen::theme::Theme::default()))
+            .expect("draw");
+        let buffer = terminal.backend().buffer();
+        (3..23).any(|y| (0..80).any(|x| buffer[(x, y)].modifier.contains(Modifier::REVERSED)))
+    };
+    let mut pinned = 0;
+    for (action, n) in [(Action::NextReference, 40), (Action::PrevReference, 39)] {
+        for i in 0..n {
+            app.update(action);
+            assert!(selected_shown(&app), "{action:?} {i}: {:#?}", screen(&app));
+            let s = screen(&app);
+            if s[3].contains('┌') && !s.iter().any(|l| l.contains("Tableau")) {
+                pinned += 1;
+            }
+        }
+    }
+    assert!(
+        pinned > 20,
+        "the header was kept on most of them ({pinned})"
+    );
 }
