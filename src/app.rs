@@ -127,6 +127,8 @@ pub struct App {
     status: Option<Status>,
     /// The `/` search of the article, while it is typed or kept for `n`.
     find: Option<search::Find>,
+    /// The last `s` list, as it was left: `s` reopens it there.
+    last_search: Option<Box<(crate::app::picker::Picker, search::mirror::MirrorSearch)>>,
     /// The backlinks once loaded, and their build while it runs (`c`).
     backlinks: Option<Rc<crate::mirror::backlinks::Backlinks>>,
     building: Option<cited_by::Building>,
@@ -171,6 +173,7 @@ impl App {
             home_beneath: None,
             status: None,
             find: None,
+            last_search: None,
             backlinks: None,
             building: None,
             reading_ids: None,

@@ -135,6 +135,7 @@ impl App {
         // Whether each citing article is the law on the reading date, in words.
         let mut states: std::collections::HashMap<String, Option<String>> =
             std::collections::HashMap::new();
+        let mixed = crate::app::picker::mixes_codes(citing.iter().map(|c| c.path.as_str()));
         picker.items = citing
             .into_iter()
             .map(|c| {
@@ -146,7 +147,7 @@ impl App {
                         Some(words::dates::short_standing(&standing))
                     })
                     .clone();
-                item(c, state.as_deref())
+                item(c, state.as_deref(), mixed)
             })
             .collect();
         self.overlay = Some(Overlay::List(picker));
@@ -155,11 +156,17 @@ impl App {
     }
 }
 
-/// A citing article, and (`state`) whether it is in force, when the mirror knows.
-fn item(c: Citing, state: Option<&str>) -> Item {
+/// A citing article, and (`state`) whether it is in force, when the mirror knows; its
+/// code named when the list holds several (`mixed`).
+fn item(c: Citing, state: Option<&str>, mixed: bool) -> Item {
+    let num = if mixed {
+        format!("{} · {}", c.num, crate::app::picker::code_tag(&c.path))
+    } else {
+        c.num.clone()
+    };
     let label = match state {
-        Some(state) => format!("{} ({state}) · {}", c.num, c.snippet),
-        None => format!("{} · {}", c.num, c.snippet),
+        Some(state) => format!("{num} ({state}) · {}", c.snippet),
+        None => format!("{num} · {}", c.snippet),
     };
     Item {
         label,

@@ -43,6 +43,25 @@ pub fn place(path: &str) -> String {
     }
 }
 
+/// Whether the articles at `paths` are of more than one code: their list then says
+/// which code each is from ([`code_tag`]).
+pub fn mixes_codes<'a>(mut paths: impl Iterator<Item = &'a str>) -> bool {
+    let folder = |p: &'a str| p.split('/').next().unwrap_or_default();
+    let Some(first) = paths.next().map(folder) else {
+        return false;
+    };
+    paths.any(|p| folder(p) != first)
+}
+
+/// The code of the article at `path` as a brief names it (`C. trav.`), else its title.
+pub fn code_tag(path: &str) -> String {
+    let folder = path.split('/').next().unwrap_or_default();
+    match crate::model::codes::by_slug(folder).and_then(|c| c.abbreviation()) {
+        Some(abbreviation) => abbreviation.to_owned(),
+        None => crate::model::codes::title_for(folder),
+    }
+}
+
 /// What a list holds, for the keys that act on its items (`d` deletes a bookmark).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Listing {

@@ -290,7 +290,7 @@ impl App {
     }
 }
 
-mod mirror;
+pub(in crate::app) mod mirror;
 #[cfg(test)]
 mod tests;
 

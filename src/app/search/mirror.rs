@@ -34,8 +34,17 @@ enum Found {
 }
 
 impl App {
-    /// `s`: opens the prompt.
+    /// `s`: reopens the last list as it was left (its query in the prompt, the same
+    /// answer selected), else opens the prompt.
     pub(in crate::app) fn open_mirror_search(&mut self) {
+        if let Some(last) = self.last_search.take() {
+            let (picker, search) = *last;
+            let typed = search.searched.clone().unwrap_or_default();
+            let n = search.hits.len();
+            self.overlay = Some(Overlay::Search(picker, search));
+            self.say(&words::search_again(&self.keys(), n, &typed), false);
+            return;
+        }
         let mut picker = Picker::prompt(self.entries(Which::Search));
         picker.title = words::search_title().to_owned();
         let search = MirrorSearch {
@@ -69,8 +78,7 @@ impl App {
             Action::PageDown => picker.step(page),
             Action::PageUp => picker.step(-page),
             Action::Quit | Action::Cancel | Action::FoldOrParent | Action::Back => {
-                // Dropping the receiver tells the thread to stop listing.
-                self.overlay = None;
+                self.keep_search();
                 self.status = None;
                 return;
             }
@@ -83,7 +91,14 @@ impl App {
     }
 
     fn start_mirror_search(&mut self, typed: String) {
-        let query = Query::parse(&typed);
+        let (scope, words_typed) = match scoped(&typed) {
+            Ok(scoped) => scoped,
+            Err(named) => {
+                self.say(&words::search_no_such_code(&named), true);
+                return;
+            }
+        };
+        let query = Query::parse(&words_typed);
         if query.is_empty() {
             self.say(words::search_no_words(), true);
             return;
@@ -97,6 +112,9 @@ impl App {
             .spawn(move || {
                 let mut sent = 0;
                 let answered = crate::mirror::search::run(root.as_deref(), &query, &mut |hit| {
+                    if scope.as_ref().is_some_and(|code| !in_code(&hit.path, code)) {
+                        return true;
+                    }
                     sent += 1;
                     tx.send(Found::Hit(hit)).is_ok() && sent < LIMIT
                 });
@@ -124,14 +142,28 @@ impl App {
         self.say(words::searching_now(), false);
     }
 
-    /// Opens an answer at its first match, the search kept for `n`.
+    /// Closes the list, kept for `s` to reopen when it has answers (or is finding
+    /// them: its thread goes on up to the limit). A list of nothing is dropped.
+    fn keep_search(&mut self) {
+        if let Some(Overlay::Search(picker, search)) = self.overlay.take()
+            && search.searched.is_some()
+            && (!search.hits.is_empty() || search.found.is_some())
+        {
+            self.last_search = Some(Box::new((picker, search)));
+        }
+    }
+
+    /// Opens an answer at its first match, the search kept for `n` and the list for `s`.
     fn open_hit(&mut self, item: &Item, typed: &str) {
-        self.overlay = None;
+        self.keep_search();
         self.status = None;
         self.open_path(&item.path, &[]);
         if self.current().article.path != item.path {
             return;
         }
+        // `n` walks the words found, not the code they were kept to.
+        let typed = scoped(typed).map_or_else(|_| typed.to_owned(), |(_, words)| words);
+        let typed = typed.as_str();
         let query = Query::parse(typed);
         self.find = Some(Find {
             prompt: Prompt::with_text(typed),
@@ -180,11 +212,17 @@ impl App {
                 Found::Done(how) => done = Some(Some(how)),
             }
         }
+        let mixed = crate::app::picker::mixes_codes(search.hits.iter().map(|h| h.path.as_str()));
         let items: Vec<Item> = search
             .hits
             .iter()
             .map(|h| Item {
-                label: format!("{} · {}", h.num, h.snippet),
+                label: if mixed {
+                    let code = crate::app::picker::code_tag(&h.path);
+                    format!("{} · {code} · {}", h.num, h.snippet)
+                } else {
+                    format!("{} · {}", h.num, h.snippet)
+                },
                 path: h.path.clone(),
                 block: None,
                 version: None,
@@ -205,5 +243,66 @@ impl App {
             (n, how) => words::found(&self.keys(), n, how == Some(Answered::Index)),
         };
         self.say(&text, n == 0);
+    }
+}
+
+/// The code a search is kept to, `code:css` (or `code:C.trav.`, `code:code-rural…`:
+/// any name `g` knows, without spaces) anywhere in what was typed, and the other
+/// words; `Err` with the name when no code has it.
+fn scoped(typed: &str) -> Result<(Option<crate::model::codes::Code>, String), String> {
+    let mut scope = None;
+    let mut rest = Vec::new();
+    for word in typed.split_whitespace() {
+        let named = ["code:", "Code:", "CODE:"]
+            .iter()
+            .find_map(|p| word.strip_prefix(p));
+        match named {
+            Some(name) if !name.is_empty() => match crate::model::codes::by_name(name)
+                .cloned()
+                .or_else(|| crate::model::codes::by_slug(name))
+            {
+                Some(code) => scope = Some(code),
+                None => return Err(name.to_owned()),
+            },
+            _ => rest.push(word),
+        }
+    }
+    Ok((scope, rest.join(" ")))
+}
+
+/// Whether the article at `path` (in the mirror) is in `code`, or in the same text
+/// under another of its names.
+fn in_code(path: &str, code: &crate::model::codes::Code) -> bool {
+    let folder = path.split('/').next().unwrap_or_default();
+    folder == code.slug
+        || crate::model::codes::same_text(folder)
+            .iter()
+            .any(|c| c.slug == code.slug)
+}
+
+#[cfg(test)]
+mod scope_tests {
+    use super::*;
+
+    #[test]
+    fn code_colon_keeps_a_search_to_one_code_named_any_way() {
+        let (code, rest) = scoped("délai code:css recours").expect("known");
+        assert_eq!(
+            code.as_ref().map(|c| c.slug),
+            Some("code-de-la-securite-sociale")
+        );
+        assert_eq!(rest, "délai recours");
+        let (code, _) = scoped("code:C.trav. délai").expect("known");
+        assert_eq!(code.as_ref().map(|c| c.slug), Some("code-du-travail"));
+        let (code, _) = scoped("code:code-rural-et-de-la-peche-maritime x").expect("known");
+        assert_eq!(
+            code.as_ref().map(|c| c.slug),
+            Some("code-rural-et-de-la-peche-maritime")
+        );
+        assert_eq!(scoped("délai").expect("none").0, None);
+        assert_eq!(scoped("code:zzz délai").err().as_deref(), Some("zzz"));
+        let css = scoped("code:css").expect("known").0.expect("a code");
+        assert!(in_code("code-de-la-securite-sociale/partie/l1.md", &css));
+        assert!(!in_code("code-du-travail/partie/l1.md", &css));
     }
 }

@@ -135,6 +135,28 @@ pub fn search_to_start() -> String {
         "{enter} cherche dans tout le miroir"
     )
 }
+/// `s` again: the last list, reopened where it was left.
+pub fn search_again(keys: &Keys, n: usize, typed: &str) -> String {
+    let n = count(n, "article", "articles");
+    hint(&[
+        Some(trf!("{n} for {typed}", "{n} pour {typed}")),
+        keys.says(Action::Activate, tr!("opens", "ouvre")),
+        Some(
+            tr!(
+                "new words search again",
+                "d'autres mots cherchent à nouveau"
+            )
+            .to_owned(),
+        ),
+    ])
+}
+/// `code:…` naming no code.
+pub fn search_no_such_code(named: &str) -> String {
+    trf!(
+        "No code is named {named}: code:css, code:C.trav., code:code-rural…",
+        "Aucun code ne s'appelle {named} : code:css, code:C.trav., code:code-rural…"
+    )
+}
 pub fn search_no_words() -> &'static str {
     tr!("Type words to search for", "Tapez les mots à chercher")
 }
