@@ -26,7 +26,7 @@ pub fn write_atomic(file: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = folder_of(file)?;
     fs::create_dir_all(&dir)?;
     let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
+        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
         .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)?;
     temp.write_all(bytes)?;
@@ -57,16 +57,33 @@ fn remove_stale_temps(dir: &Path) {
         if !is_temp_name(name) {
             continue;
         }
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| now.duration_since(t).ok())
-            .is_some_and(|age| age > STALE);
+        let old = left_by_the_dead(name)
+            || entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|age| age > STALE);
         if old {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// Whether `name` (`.loi-PID-XXXXXX.tmp`) was written by a process that is gone (a
+/// kill -9 between writing and renaming): removed at once rather than in ten minutes.
+/// Only where `/proc` says which processes live; a PID taken again by another
+/// process keeps the file until it is old.
+fn left_by_the_dead(name: &str) -> bool {
+    let Some(pid) = name
+        .strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.split_once('-'))
+        .and_then(|(pid, _)| pid.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    let proc = Path::new("/proc");
+    pid != std::process::id() && proc.join("self").exists() && !proc.join(pid.to_string()).exists()
 }
 
 fn is_temp_name(name: &str) -> bool {
@@ -239,6 +256,25 @@ mod tests {
                 "bookmarks.old",
                 "session"
             ]
+        );
+    }
+
+    #[test]
+    fn a_write_removes_at_once_the_temporary_files_of_processes_that_are_gone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut child = std::process::Command::new("true").spawn().expect("spawn");
+        let dead = child.id();
+        child.wait().expect("wait");
+        let dead_name = format!(".loi-{dead}-a1B2c3.tmp");
+        let mine = format!(".loi-{}-zz9Yx8.tmp", std::process::id());
+        for name in [&dead_name, &mine] {
+            fs::write(dir.path().join(name), "half").expect("write");
+        }
+        write_atomic(&dir.path().join("bookmarks.json"), b"[]").expect("write");
+        assert!(!dir.path().join(&dead_name).exists(), "the dead's: removed");
+        assert!(
+            dir.path().join(&mine).exists(),
+            "a live one's (this one's): kept"
         );
     }
 
