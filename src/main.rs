@@ -76,10 +76,10 @@ fn main() -> ExitCode {
     let opened = cli::target(&cli, ask).map(|opened| {
         // Without a terminal the reader will not start: nothing read, nothing to keep.
         let files = paths.clone().filter(|_| ask);
-        let session = files
+        let (session, session_note) = files
             .as_ref()
             .filter(|_| cli.article.is_empty())
-            .and_then(|f| reopen_session(f, &opened.mirror));
+            .map_or((None, None), |f| reopen_session(f, &opened.mirror));
         let start = Start {
             size: crossterm::terminal::size().unwrap_or((80, 24)),
             keymap,
@@ -97,6 +97,7 @@ fn main() -> ExitCode {
                     let p = tilde(p);
                     loi::trf!("{p} · defaults used", "{p} · réglages par défaut")
                 })
+                .or(session_note)
                 .or_else(|| {
                     // `loi` alone, with no mirror of one's own yet: how to make one,
                     // once, at start.
@@ -117,13 +118,19 @@ fn main() -> ExitCode {
     let result = opened
         .and_then(|app| loi::terminal::run(app, options))
         .map(|app| {
-            if let Err(e) = app.save_session() {
-                let said = loi::trf!(
+            let said = match app.save_session() {
+                Ok(None) => return,
+                // Damaged since the start (by hand, another program): said once, here.
+                Ok(Some(aside)) => paths
+                    .as_ref()
+                    .map(|p| loi::app::words::kept_aside(&p.session, &aside))
+                    .unwrap_or_default(),
+                Err(e) => loi::trf!(
                     "the session was not saved: {e}",
                     "la session n'a pas été enregistrée : {e}"
-                );
-                let _ = writeln!(std::io::stderr(), "loi: {said}");
-            }
+                ),
+            };
+            let _ = writeln!(std::io::stderr(), "loi: {said}");
         });
     finish(result)
 }
@@ -153,11 +160,21 @@ fn tilde(p: &loi::saved::config::Problem) -> String {
 }
 
 /// The stack saved when this mirror was last read, if its article is still there,
-/// and whether the home was shown over it.
-fn reopen_session(files: &Paths, mirror: &Mirror) -> Option<(History, bool)> {
+/// and whether the home was shown over it; and what the first screen says of the
+/// file, if it was damaged (kept aside) or cannot be read (then never written over).
+fn reopen_session(files: &Paths, mirror: &Mirror) -> (Option<(History, bool)>, Option<String>) {
     let key = loi::saved::session::mirror_key(mirror);
-    let session = loi::saved::session::load(&files.session, &key)?;
-    History::reopen(&session, mirror).map(|h| (h, session.home))
+    match loi::saved::session::load(&files.session, &key) {
+        Ok(loaded) => (
+            loaded
+                .value
+                .and_then(|s| History::reopen(&s, mirror).map(|h| (h, s.home))),
+            loaded
+                .aside
+                .map(|aside| loi::app::words::kept_aside(&files.session, &aside)),
+        ),
+        Err(e) => (None, Some(e.to_string())),
+    }
 }
 
 /// Help and version on stdout; a mistake on stderr, exit 2, in the language spoken.

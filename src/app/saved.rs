@@ -19,7 +19,8 @@ pub struct SessionToSave {
 }
 
 impl SessionToSave {
-    pub fn save(&self) -> std::io::Result<()> {
+    /// Saves it; where a file damaged since the start was kept aside, if one was.
+    pub fn save(&self) -> std::io::Result<Option<std::path::PathBuf>> {
         session::save(&self.file, &self.mirror, &self.session)
     }
 }
@@ -42,9 +43,10 @@ impl App {
         }
     }
 
-    /// Saves the stack as the session of this mirror.
-    pub fn save_session(&self) -> std::io::Result<()> {
-        self.session_to_save().map_or(Ok(()), |s| s.save())
+    /// Saves the stack as the session of this mirror; where a file damaged since the
+    /// start was kept aside, if one was.
+    pub fn save_session(&self) -> std::io::Result<Option<std::path::PathBuf>> {
+        self.session_to_save().map_or(Ok(None), |s| s.save())
     }
 
     /// The session as it stands, ready to be saved by whoever ends loi: a signal or a
@@ -95,7 +97,9 @@ impl App {
         };
         let name = mark.name();
         match bookmarks::add(&file, mark) {
-            Ok(()) => self.say(&words::bookmarked(&self.keys(), &name), false),
+            // Said once: the next write finds a sound file.
+            Ok(Some(aside)) => self.say(&words::kept_aside(&file, &aside), true),
+            Ok(None) => self.say(&words::bookmarked(&self.keys(), &name), false),
             Err(e) => self.say(&words::not_bookmarked(&e.to_string()), true),
         }
     }
@@ -106,12 +110,19 @@ impl App {
             self.say(words::no_bookmarks_folder(), true);
             return;
         };
-        let list = match bookmarks::load(&file) {
-            Ok(all) => bookmarks::newest_first(all, &session::mirror_key(&self.mirror)),
+        let (list, aside) = match bookmarks::open(&file) {
+            Ok(all) => (
+                bookmarks::newest_first(all.value, &session::mirror_key(&self.mirror)),
+                all.aside,
+            ),
             Err(e) => return self.say(&e.to_string(), true),
         };
+        let aside = aside.map(|a| words::kept_aside(&file, &a));
         if list.is_empty() {
-            self.say(&words::no_bookmarks_yet(&self.keys()), false);
+            match aside {
+                Some(said) => self.say(&said, true),
+                None => self.say(&words::no_bookmarks_yet(&self.keys()), false),
+            }
             return;
         }
         let items = list
@@ -134,7 +145,10 @@ impl App {
             items,
             Listing::Bookmarks,
         )));
-        self.say(&words::bookmarks_hint(&self.keys()), false);
+        match aside {
+            Some(said) => self.say(&said, true),
+            None => self.say(&words::bookmarks_hint(&self.keys()), false),
+        }
     }
 
     /// `H`: the articles read in this mirror, newest first.
@@ -192,9 +206,10 @@ impl App {
             point: String::new(),
             at: 0,
         };
-        if let Err(e) = bookmarks::remove(&file, &mark) {
-            return self.say(&words::not_deleted(&e.to_string()), true);
-        }
+        let aside = match bookmarks::remove(&file, &mark) {
+            Ok(aside) => aside,
+            Err(e) => return self.say(&words::not_deleted(&e.to_string()), true),
+        };
         picker.items.remove(picker.selected);
         picker.step(0);
         let name = item
@@ -208,7 +223,10 @@ impl App {
         if left == 0 {
             self.overlay = None;
         }
-        self.say(&words::deleted(&name), false);
+        match aside {
+            Some(aside) => self.say(&words::kept_aside(&file, &aside), true),
+            None => self.say(&words::deleted(&name), false),
+        }
     }
 }
 

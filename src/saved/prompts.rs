@@ -2,13 +2,17 @@
 //! later run, as a shell's history: one JSON object in the data folder, a list per
 //! prompt, oldest first. Kept small (an entry once, the newest [`KEEP`], each at most
 //! [`LONGEST`] characters, no control character), and read with suspicion: a file
-//! that is not a plain file of a sane size is not read, and one that is not such an
-//! object reads as empty and is written over on the next entry.
+//! that is not a plain file of a sane size is not read, nor written over; one that is
+//! not such an object reads as what could be read of it, and the next entry keeps it
+//! aside (`prompts.json.damaged-DATE`) before writing. Not said on the screen: the
+//! status line is saying what the entry did, and a prompt's history is a convenience.
 
-use std::collections::BTreeMap;
 use std::io::{self, Read};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use serde_json::{Map, Value};
+
+use crate::saved::damaged::{self, Loaded};
 use crate::saved::store;
 
 /// Entries kept per prompt.
@@ -19,31 +23,40 @@ pub const LONGEST: usize = 300;
 /// is under 500 kB): not read.
 const MAX_BYTES: u64 = 1 << 20;
 
-/// Every prompt's entries, oldest first.
-type Entries = BTreeMap<String, Vec<String>>;
-
 /// The entries of `prompt` in `file`, oldest first; none when the file is missing,
 /// damaged or not loi's.
 pub fn load(file: &Path, prompt: &str) -> Vec<String> {
-    read_all(file).remove(prompt).unwrap_or_default()
+    cleaned(read_all(file).get(prompt))
 }
 
 /// Adds `entry` as the newest of `prompt` (an equal older one removed, the oldest
 /// dropped past [`KEEP`]), under the file's lock so that two `loi` at once lose
-/// nothing. An entry blank once cleaned is not kept.
-pub fn add(file: &Path, prompt: &str, entry: &str) -> io::Result<()> {
+/// nothing; the other prompts' lists, and entries of the file loi does not know, are
+/// kept as they were. An entry blank once cleaned is not kept. Where a damaged file
+/// was kept aside, if one was.
+pub fn add(file: &Path, prompt: &str, entry: &str) -> io::Result<Option<PathBuf>> {
     let Some(entry) = clean(entry) else {
-        return Ok(());
+        return Ok(None);
     };
     store::locked(file, || {
-        let mut all = read_all(file);
-        let list = all.entry(prompt.to_owned()).or_default();
+        if let Ok(m) = std::fs::metadata(file)
+            && m.len() > MAX_BYTES
+        {
+            return Err(crate::saved::error::Error::too_large(file, m.len()));
+        }
+        let Loaded {
+            value: mut all,
+            aside,
+        } = damaged::object(file)?;
+        let mut list = cleaned(all.get(prompt));
         list.retain(|e| *e != entry);
         list.push(entry);
         let over = list.len().saturating_sub(KEEP);
         list.drain(..over);
+        all.insert(prompt.to_owned(), Value::from(list));
         let text = serde_json::to_string_pretty(&all).map_err(io::Error::other)?;
-        store::write_atomic(file, text.as_bytes())
+        store::write_atomic(file, text.as_bytes())?;
+        Ok(aside)
     })
 }
 
@@ -62,38 +75,37 @@ fn clean(entry: &str) -> Option<String> {
     (!kept.is_empty()).then_some(kept)
 }
 
-/// The whole file, each list cleaned as [`add`] keeps it (a file written by hand, or
-/// by another program, holds what it likes); empty when it cannot be read as such.
-fn read_all(file: &Path) -> Entries {
+/// The whole file, as far as it reads as an object (a damaged one up to its damage);
+/// empty when it cannot be read.
+fn read_all(file: &Path) -> Map<String, Value> {
     // Never opened unless it is a plain file of a sane size: a FIFO would block, a
     // link to /dev/zero would be read for ever.
     match std::fs::metadata(file) {
         Ok(m) if m.is_file() && m.len() <= MAX_BYTES => {}
-        _ => return Entries::new(),
+        _ => return Map::new(),
     }
     let mut text = String::new();
     let read = std::fs::File::open(file).and_then(|f| f.take(MAX_BYTES).read_to_string(&mut text));
     if read.is_err() {
-        return Entries::new();
+        return Map::new();
     }
-    let Ok(serde_json::Value::Object(all)) = serde_json::from_str(&text) else {
-        return Entries::new();
+    damaged::parse_object(&text).1
+}
+
+/// A prompt's list cleaned as [`add`] keeps it (a file written by hand, or by another
+/// program, holds what it likes): strings only, each once, the newest [`KEEP`].
+fn cleaned(list: Option<&Value>) -> Vec<String> {
+    let Some(Value::Array(list)) = list else {
+        return Vec::new();
     };
-    all.into_iter()
-        .filter_map(|(prompt, list)| {
-            let serde_json::Value::Array(list) = list else {
-                return None;
-            };
-            let mut kept: Vec<String> = Vec::new();
-            for entry in list.iter().filter_map(|e| e.as_str()).filter_map(clean) {
-                kept.retain(|e| *e != entry);
-                kept.push(entry);
-            }
-            let over = kept.len().saturating_sub(KEEP);
-            kept.drain(..over);
-            Some((prompt, kept))
-        })
-        .collect()
+    let mut kept: Vec<String> = Vec::new();
+    for entry in list.iter().filter_map(|e| e.as_str()).filter_map(clean) {
+        kept.retain(|e| *e != entry);
+        kept.push(entry);
+    }
+    let over = kept.len().saturating_sub(KEEP);
+    kept.drain(..over);
+    kept
 }
 
 #[cfg(test)]
@@ -129,7 +141,7 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_or_hostile_file_reads_empty_and_is_written_over() {
+    fn a_damaged_or_hostile_file_reads_as_far_as_it_can_and_is_kept_aside_not_written_over() {
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("prompts.json");
         for text in [
@@ -148,13 +160,38 @@ mod tests {
         )
         .expect("write");
         assert_eq!(load(&file, "go-to"), ["ab", "c"]);
-        std::fs::write(&file, "{not json").expect("write");
-        add(&file, "go-to", "L1").expect("add over it");
-        assert_eq!(load(&file, "go-to"), ["L1"]);
-        // Too large: not read at all.
-        let big = format!("{{\"go-to\": [\"{}\"]}}", "y".repeat(MAX_BYTES as usize));
-        std::fs::write(&file, big).expect("write");
+        std::fs::write(&file, r#"{"find": ["f"], "go-to": ["a", "b"#).expect("write");
         assert!(load(&file, "go-to").is_empty());
+        assert_eq!(load(&file, "find"), ["f"], "read up to the damage");
+        let aside = add(&file, "go-to", "L1").expect("add").expect("kept aside");
+        assert_eq!(
+            std::fs::read_to_string(&aside).expect("aside"),
+            r#"{"find": ["f"], "go-to": ["a", "b"#
+        );
+        assert_eq!(load(&file, "go-to"), ["L1"]);
+        assert_eq!(load(&file, "find"), ["f"]);
+        // Too large: not read at all, nor written over.
+        let big = format!("{{\"go-to\": [\"{}\"]}}", "y".repeat(MAX_BYTES as usize));
+        std::fs::write(&file, &big).expect("write");
+        assert!(load(&file, "go-to").is_empty());
+        assert!(add(&file, "go-to", "L2").is_err());
+        assert_eq!(std::fs::read_to_string(&file).expect("read"), big);
+    }
+
+    #[test]
+    fn an_unreadable_file_is_never_written_over_and_unknown_entries_stay() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("prompts.json");
+        std::fs::create_dir(&file).expect("a folder in its place");
+        assert!(add(&file, "go-to", "L1").is_err());
+        assert!(file.is_dir());
+        std::fs::remove_dir(&file).expect("remove");
+        std::fs::write(&file, r#"{"version": 2, "go-to": ["L1"]}"#).expect("write");
+        add(&file, "find", "mot").expect("add");
+        let all: Value =
+            serde_json::from_str(&std::fs::read_to_string(&file).expect("read")).expect("JSON");
+        assert_eq!(all["version"], 2);
+        assert_eq!(load(&file, "go-to"), ["L1"]);
     }
 
     #[test]

@@ -1,15 +1,16 @@
 //! The session: the navigation stack of the last reader of each mirror, with each
 //! article's scroll, cursor and folds, saved on quitting and reopened by `loi` with
 //! no article named. Plain data here; the app makes it of its stack and back
-//! (`app::history::saved`).
+//! (`app::history::saved`). The file holds every mirror's session; the others' are
+//! rewritten as they were read, fields loi does not know included.
 
-use std::collections::BTreeMap;
 use std::io;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::mirror::Mirror;
+use crate::saved::damaged::{self, Loaded};
 use crate::saved::store;
 
 /// How a mirror is named in loi's files: its folder, as an absolute path, or
@@ -47,85 +48,38 @@ pub struct Session {
     pub home: bool,
 }
 
-/// The file: a session per mirror.
-type Sessions = BTreeMap<String, Session>;
-
-/// The session saved for `mirror_key` in `file`, if any.
-pub fn load(file: &Path, mirror_key: &str) -> Option<Session> {
-    let text = store::read(file).ok()?;
-    let mut all: Sessions = serde_json::from_str(&text).ok()?;
-    all.remove(mirror_key)
+/// The session saved for `mirror_key` in `file`, if any, read under the file's lock.
+/// A damaged file is kept aside, the sessions read before the damage saved in its
+/// place, and `aside` says where; one that cannot be read is an error (and
+/// [`save`] will not write over it either).
+pub fn load(file: &Path, mirror_key: &str) -> io::Result<Loaded<Option<Session>>> {
+    store::locked(file, || {
+        let Loaded { value, aside } = damaged::object(file)?;
+        Ok(Loaded {
+            value: value
+                .get(mirror_key)
+                .and_then(|v| Session::deserialize(v).ok()),
+            aside,
+        })
+    })
 }
 
-/// Saves `session` for `mirror_key`, keeping the other mirrors' sessions.
-pub fn save(file: &Path, mirror_key: &str, session: &Session) -> io::Result<()> {
-    store::update(file, |text| {
-        // A damaged file only loses the sessions it held.
-        let mut all: Sessions = serde_json::from_str(&text).unwrap_or_default();
-        all.insert(mirror_key.to_owned(), session.clone());
-        serde_json::to_string_pretty(&all).unwrap_or(text)
+/// Saves `session` for `mirror_key`, keeping the other mirrors' sessions as the file
+/// holds them now (another `loi` may have saved its own since this one started);
+/// where a damaged file was kept aside, if one was.
+pub fn save(file: &Path, mirror_key: &str, session: &Session) -> io::Result<Option<PathBuf>> {
+    let value = serde_json::to_value(session).map_err(io::Error::other)?;
+    store::locked(file, || {
+        let Loaded {
+            value: mut all,
+            aside,
+        } = damaged::object(file)?;
+        all.insert(mirror_key.to_owned(), value);
+        let text = serde_json::to_string_pretty(&all).map_err(io::Error::other)?;
+        store::write_atomic(file, text.as_bytes())?;
+        Ok(aside)
     })
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_session_is_kept_per_mirror() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("session.json");
-        let one = Session {
-            stack: vec![Place {
-                path: "c/l1.md".into(),
-                cursor: 3,
-                top_block: 2,
-                top_line: 1,
-                toggled: vec![3],
-            }],
-            pos: 0,
-            home: false,
-        };
-        let other = Session {
-            stack: vec![],
-            pos: 0,
-            home: false,
-        };
-        save(&file, "bundled", &one).expect("save");
-        save(&file, "/other", &other).expect("save");
-        assert_eq!(load(&file, "bundled"), Some(one));
-        assert_eq!(load(&file, "/other"), Some(other));
-        assert!(load(&file, "/nowhere").is_none());
-        // A damaged file loses what it held, and is written anew.
-        std::fs::write(&file, "{ nope").expect("damage");
-        assert!(load(&file, "bundled").is_none());
-        save(
-            &file,
-            "bundled",
-            &Session {
-                stack: vec![],
-                pos: 0,
-                home: false,
-            },
-        )
-        .expect("save");
-        assert!(load(&file, "bundled").is_some());
-    }
-
-    #[test]
-    fn a_session_from_before_the_home_reads_as_not_on_it_and_home_is_written_only_when_on_it() {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let file = dir.path().join("session.json");
-        std::fs::write(&file, r#"{"bundled": {"stack": [], "pos": 0}}"#).expect("write");
-        let old = load(&file, "bundled").expect("reads");
-        assert!(!old.home);
-        save(&file, "bundled", &old).expect("save");
-        assert!(
-            !std::fs::read_to_string(&file)
-                .expect("read")
-                .contains("home")
-        );
-        save(&file, "bundled", &Session { home: true, ..old }).expect("save");
-        assert!(load(&file, "bundled").expect("reads").home);
-    }
-}
+mod tests;

@@ -1,11 +1,15 @@
 //! Writing loi's own files safely: whole files are written beside and renamed into
-//! place, so a reader never sees half of one; changes that read the file first (add a
-//! bookmark, append to the history) hold a lock file, so two `loi` at once lose nothing.
+//! place, so a reader never sees half of one (a kill at any moment leaves the old file
+//! or the new, and at most a temporary file the next write removes); changes that read
+//! the file first (add a bookmark, append to the history) hold a lock file, so two
+//! `loi` at once lose nothing. An appended line never glues onto a torn one.
 
 use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::io::{self, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
+
+use crate::saved::error::Error;
 
 /// The names of the temporary files beside loi's own: `.loi-XXXXXX.tmp`.
 const TEMP_PREFIX: &str = ".loi-";
@@ -22,12 +26,17 @@ pub fn write_atomic(file: &Path, bytes: &[u8]) -> io::Result<()> {
     let dir = folder_of(file)?;
     fs::create_dir_all(&dir)?;
     let mut temp = tempfile::Builder::new()
-        .prefix(TEMP_PREFIX)
+        .prefix(&format!("{TEMP_PREFIX}{}-", std::process::id()))
         .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)?;
     temp.write_all(bytes)?;
     temp.as_file().sync_all()?;
     temp.persist(file).map_err(|e| e.error)?;
+    // The rename itself made lasting, as the text was: after a power cut the folder
+    // names the new file, not the old one nor none.
+    if let Ok(folder) = fs::File::open(&dir) {
+        let _ = folder.sync_all();
+    }
     remove_stale_temps(&dir);
     Ok(())
 }
@@ -48,16 +57,33 @@ fn remove_stale_temps(dir: &Path) {
         if !is_temp_name(name) {
             continue;
         }
-        let old = entry
-            .metadata()
-            .and_then(|m| m.modified())
-            .ok()
-            .and_then(|t| now.duration_since(t).ok())
-            .is_some_and(|age| age > STALE);
+        let old = left_by_the_dead(name)
+            || entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|age| age > STALE);
         if old {
             let _ = fs::remove_file(entry.path());
         }
     }
+}
+
+/// Whether `name` (`.loi-PID-XXXXXX.tmp`) was written by a process that is gone (a
+/// kill -9 between writing and renaming): removed at once rather than in ten minutes.
+/// Only where `/proc` says which processes live; a PID taken again by another
+/// process keeps the file until it is old.
+fn left_by_the_dead(name: &str) -> bool {
+    let Some(pid) = name
+        .strip_prefix(TEMP_PREFIX)
+        .and_then(|rest| rest.split_once('-'))
+        .and_then(|(pid, _)| pid.parse::<u32>().ok())
+    else {
+        return false;
+    };
+    let proc = Path::new("/proc");
+    pid != std::process::id() && proc.join("self").exists() && !proc.join(pid.to_string()).exists()
 }
 
 fn is_temp_name(name: &str) -> bool {
@@ -68,12 +94,41 @@ fn is_temp_name(name: &str) -> bool {
     ours || before
 }
 
-/// The text of `file`; empty when it does not exist yet.
-pub fn read(file: &Path) -> io::Result<String> {
-    match fs::read_to_string(file) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(String::new()),
-        other => other,
+/// Larger than any file loi writes for the user (the history is compacted at 512 kB;
+/// thousands of bookmarks take a few hundred): a file over this is not read.
+pub const MAX_BYTES: u64 = 64 << 20;
+
+/// The bytes of `file`; empty when it does not exist. Never opens what is not a plain
+/// file (a FIFO would block, a link to /dev/zero be read for ever).
+pub fn read_bytes(file: &Path) -> io::Result<Vec<u8>> {
+    let meta = match fs::metadata(file) {
+        Ok(m) => m,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => return Err(Error::unreadable(file, e)),
+    };
+    if !meta.is_file() {
+        return Err(Error::not_a_file(file));
     }
+    if meta.len() > MAX_BYTES {
+        return Err(Error::too_large(file, meta.len()));
+    }
+    let mut bytes = Vec::new();
+    fs::File::open(file)
+        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(|e| Error::unreadable(file, e))?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(Error::too_large(file, bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// The text of `file`; empty when it does not exist yet. An error when it is not a
+/// plain file, too large or unreadable (see [`read_bytes`]); bytes that are
+/// not UTF-8 (a damaged disk) read as U+FFFD, so that the lines around them still read.
+pub fn read(file: &Path) -> io::Result<String> {
+    let bytes = read_bytes(file)?;
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
 
 /// Runs `change` while holding `file`'s lock (`file.lock` beside it, locked
@@ -104,13 +159,38 @@ pub fn update(file: &Path, change: impl FnOnce(String) -> String) -> io::Result<
 
 /// Adds `line` (a newline is added) at the end of `file` in one write, under its lock.
 pub fn append_line(file: &Path, line: &str) -> io::Result<()> {
-    locked(file, || {
-        let mut out = OpenOptions::new().create(true).append(true).open(file)?;
-        let mut bytes = Vec::with_capacity(line.len() + 1);
-        bytes.extend_from_slice(line.as_bytes());
-        bytes.push(b'\n');
-        out.write_all(&bytes)
-    })
+    locked(file, || append_unlocked(file, line).map(|_| ()))
+}
+
+/// Adds `line` and a newline at the end of `file` in one write, the caller holding
+/// its lock; the file's size after it. A file that does not end with a newline (a
+/// write torn by a full disk or a power cut) gets one first, so that the torn line
+/// stays alone, skipped by readers, and this one whole. Not synced: a line costs
+/// nothing to lose in a crash, and a sync per article opened would be felt.
+pub fn append_unlocked(file: &Path, line: &str) -> io::Result<u64> {
+    match fs::metadata(file) {
+        Ok(m) if !m.is_file() => return Err(Error::not_a_file(file)),
+        _ => {}
+    }
+    let mut out = OpenOptions::new()
+        .create(true)
+        .read(true)
+        .append(true)
+        .open(file)?;
+    let mut bytes = Vec::with_capacity(line.len() + 2);
+    let len = out.metadata()?.len();
+    if len > 0 {
+        let mut last = [0u8];
+        out.seek(SeekFrom::Start(len - 1))?;
+        out.read_exact(&mut last)?;
+        if last[0] != b'\n' {
+            bytes.push(b'\n');
+        }
+    }
+    bytes.extend_from_slice(line.as_bytes());
+    bytes.push(b'\n');
+    out.write_all(&bytes)?;
+    Ok(len + bytes.len() as u64)
 }
 
 fn lock_file(file: &Path) -> PathBuf {
@@ -176,6 +256,25 @@ mod tests {
                 "bookmarks.old",
                 "session"
             ]
+        );
+    }
+
+    #[test]
+    fn a_write_removes_at_once_the_temporary_files_of_processes_that_are_gone() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut child = std::process::Command::new("true").spawn().expect("spawn");
+        let dead = child.id();
+        child.wait().expect("wait");
+        let dead_name = format!(".loi-{dead}-a1B2c3.tmp");
+        let mine = format!(".loi-{}-zz9Yx8.tmp", std::process::id());
+        for name in [&dead_name, &mine] {
+            fs::write(dir.path().join(name), "half").expect("write");
+        }
+        write_atomic(&dir.path().join("bookmarks.json"), b"[]").expect("write");
+        assert!(!dir.path().join(&dead_name).exists(), "the dead's: removed");
+        assert!(
+            dir.path().join(&mine).exists(),
+            "a live one's (this one's): kept"
         );
     }
 

@@ -1,6 +1,7 @@
 //! The real binary in a pseudo-terminal, driven by keys as a person drives it.
 
 mod codes;
+mod damaged;
 mod e2e;
 mod home;
 mod hostile;

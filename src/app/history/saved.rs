@@ -106,12 +106,12 @@ mod tests {
             },
         )
         .expect("save");
-        let session = load(&file, "bundled").expect("saved");
+        let session = load(&file, "bundled").expect("read").value.expect("saved");
         assert_eq!(session.stack[0].toggled, [item]);
         let again = History::reopen(&session, &mirror).expect("reopens");
         assert_eq!(again.current().view, history.current().view);
-        assert!(load(&file, "/nowhere").is_none());
-        let empty = load(&file, "/other").expect("kept");
+        assert!(load(&file, "/nowhere").expect("read").value.is_none());
+        let empty = load(&file, "/other").expect("read").value.expect("kept");
         assert!(History::reopen(&empty, &mirror).is_none());
     }
 }

@@ -8,6 +8,18 @@ use crate::{tr, trf};
 
 // Bookmarks and the articles read.
 
+/// A file of the user's that did not read whole, moved out of the way (its readable
+/// part saved in its place), with the name it is kept under: both file names only,
+/// the data folder being `loi --paths`'s.
+pub fn kept_aside(file: &std::path::Path, aside: &std::path::Path) -> String {
+    let file = crate::saved::error::file_name(file);
+    let aside = crate::saved::error::file_name(aside);
+    trf!(
+        "Damaged {file} kept as {aside}",
+        "{file} abîmé, gardé sous {aside}"
+    )
+}
+
 pub fn history_not_saved(why: &str) -> String {
     trf!(
         "The history of articles read was not saved: {why}",
