@@ -12,3 +12,4 @@ pub mod plural;
 pub mod sanitize;
 pub mod state;
 pub mod trail;
+pub mod web;
