@@ -55,7 +55,7 @@ impl App {
         match self.browser.clone() {
             Some(browsers) => {
                 self.say(&words::opening(address.as_str()), false);
-                self.launches += 1;
+                self.launches = self.launches.wrapping_add(1);
                 let launch = self.launches;
                 self.opened.push((launch, address.clone()));
                 if self.opened.len() > KEPT_LAUNCHES {
