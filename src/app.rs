@@ -27,6 +27,8 @@ use crate::model::layout::Layout;
 use effect::Effect;
 
 pub mod action;
+#[cfg(test)]
+mod browse_tests;
 mod cited_by;
 mod contents;
 mod dates;
@@ -137,8 +139,13 @@ pub struct App {
     reading_ids: Option<std::sync::mpsc::Receiver<crate::mirror::ids::Ids>>,
     /// Side effects for the terminal loop to carry out (clipboard, browser).
     effects: Vec<Effect>,
-    /// The browser `o` uses, if any (read from the environment at start).
+    /// The browsers `o` uses, if any (a `BROWSER` list, read from the environment at
+    /// start).
     browser: Option<String>,
+    /// How many addresses were handed to the browser, and the last few with their
+    /// number, for a failure to name its address.
+    launches: u32,
+    opened: Vec<(u32, crate::model::web::Address)>,
     /// The keys in effect: the defaults with the user's overrides.
     keymap: crate::app::keymap::Keymap,
     /// Where bookmarks and the history of articles read are kept; `None`: nowhere
@@ -179,6 +186,8 @@ impl App {
             reading_ids: None,
             effects: Vec::new(),
             browser: effect::browser(|k| std::env::var(k).ok()),
+            launches: 0,
+            opened: Vec::new(),
             keymap: crate::app::keymap::Keymap::default(),
             files: None,
             date: today.clone(),
@@ -283,6 +292,10 @@ impl App {
     pub fn update(&mut self, action: Action) {
         if let Action::Resize(cols, rows) = action {
             self.resize(cols, rows);
+            return;
+        }
+        if let Action::NotOpened(failed) = action {
+            self.not_opened(failed);
             return;
         }
         // A line's scroll is the wheel's, a line at a time (vim's Ctrl-E and Ctrl-Y).
@@ -472,6 +485,7 @@ impl App {
             Action::Quit => self.quit = true,
             // Suspending is the terminal loop's to do.
             Action::Resize(..)
+            | Action::NotOpened(_)
             | Action::Scroll(_)
             | Action::LineDown
             | Action::LineUp

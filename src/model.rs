@@ -1,5 +1,5 @@
 //! The model: an article parsed into blocks, items and references, the codes, section
-//! trails, and an article laid out for a width. Pure: it reads no file and knows no
+//! trails, an article laid out for a width, and the web addresses loi opens. Pure: it reads no file and knows no
 //! terminal; it uses nothing above it.
 
 pub mod article;
@@ -12,3 +12,4 @@ pub mod plural;
 pub mod sanitize;
 pub mod state;
 pub mod trail;
+pub mod web;

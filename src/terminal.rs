@@ -3,6 +3,7 @@
 //! through the output layers that keep the bytes few (`compact`, `scroll`, `gaps`).
 //! Uses the layers below it.
 
+mod browse;
 mod compact;
 mod gaps;
 mod restore;
@@ -25,7 +26,7 @@ use ratatui::backend::CrosstermBackend;
 use ratatui::buffer::Buffer;
 
 use crate::app::action::Action;
-use crate::app::effect;
+use crate::app::effect::{self, Effect};
 use crate::app::keymap::{self, Key, Lookup};
 use crate::app::{App, HEADER_ROWS, STATUS_ROWS};
 use crate::mirror::error::Error;
@@ -123,12 +124,14 @@ fn event_loop(
     app.update(Action::Resize(size.width, size.height));
     let mut pending: Vec<Key> = Vec::new();
     let mut shown = Shown::default();
+    let browsers = browse::Browsers::new();
     while !app.quitting() {
-        for effect in app.take_effects() {
-            // A browser that fails to start is not worth stopping the reader for.
-            let _ = effect::run(&effect, terminal.backend_mut());
-        }
+        // Drawn before the effects are carried out: the address a browser gets is on
+        // the status line before it starts.
         draw(terminal, &app, options, &mut shown)?;
+        if carry_out(terminal, &mut app, &mut shown, &browsers, stop_asked)? {
+            continue;
+        }
         // What is on screen is what a signal or a hang-up saves (idle work moves the
         // view too, as the citations found re-lay the text).
         remember_session(&app);
@@ -139,9 +142,16 @@ fn event_loop(
         }
         // Handle every event already queued before drawing again: a held key or a
         // burst of resizes costs one redraw, not one per event.
-        let Some(mut event) = next_event(stop_asked)? else {
-            suspend_and_resume(terminal, &mut app, &mut shown)?;
-            continue;
+        let mut event = match next_event(stop_asked, &browsers)? {
+            Next::Event(event) => event,
+            Next::Suspend => {
+                suspend_and_resume(terminal, &mut app, &mut shown)?;
+                continue;
+            }
+            Next::Report(action) => {
+                app.update(action);
+                continue;
+            }
         };
         loop {
             // A paste is text: its characters go to the app as such, never read as keys.
@@ -159,16 +169,58 @@ fn event_loop(
             if app.quitting() || !event_waiting()? {
                 break;
             }
-            match next_event(stop_asked)? {
-                Some(next) => event = next,
-                None => {
+            match next_event(stop_asked, &browsers)? {
+                Next::Event(next) => event = next,
+                Next::Suspend => {
                     suspend_and_resume(terminal, &mut app, &mut shown)?;
+                    break;
+                }
+                Next::Report(action) => {
+                    app.update(action);
                     break;
                 }
             }
         }
     }
     Ok(app)
+}
+
+/// Carries out the effects the app queued; whether there were any (the screen may
+/// then have changed). A browser that drew in the terminal leaves it to be drawn again
+/// whole, as after Ctrl-Z.
+fn carry_out(
+    terminal: &mut Term,
+    app: &mut App,
+    shown: &mut Shown,
+    browsers: &browse::Browsers,
+    stop_asked: &AtomicBool,
+) -> std::io::Result<bool> {
+    let effects = app.take_effects();
+    for effect in &effects {
+        match effect {
+            // A clipboard the terminal refuses is not worth stopping the reader for.
+            Effect::Copy(text) => {
+                let _ = effect::copy(text, terminal.backend_mut());
+            }
+            Effect::Browse {
+                browsers: list,
+                address,
+                launch,
+            } => {
+                if browsers.open(terminal, list, address, *launch)? {
+                    // A Ctrl-Z in the browser reached loi too; loi stopped with it.
+                    stop_asked.store(false, Ordering::Relaxed);
+                    shown.forget();
+                    let size = terminal.size()?;
+                    app.update(Action::Resize(size.width, size.height));
+                }
+            }
+        }
+    }
+    if let Some(failed) = browsers.report() {
+        app.update(Action::NotOpened(failed));
+    }
+    Ok(!effects.is_empty())
 }
 
 /// Ctrl-Z: stops loi, and once it is continued in the foreground, lays it out again
@@ -186,15 +238,27 @@ fn suspend_and_resume(
     Ok(())
 }
 
-/// The next event, waiting in short polls so that a SIGTSTP that came meanwhile is
-/// seen: None then, loi should suspend.
-fn next_event(stop_asked: &AtomicBool) -> std::io::Result<Option<Event>> {
+/// What the event loop waits for.
+enum Next {
+    Event(Event),
+    /// A SIGTSTP came: loi should suspend.
+    Suspend,
+    /// A browser did not open its address.
+    Report(Action),
+}
+
+/// The next event, waiting in short polls so that a SIGTSTP or a browser's failure
+/// that came meanwhile is seen.
+fn next_event(stop_asked: &AtomicBool, browsers: &browse::Browsers) -> std::io::Result<Next> {
     loop {
         if stop_asked.swap(false, Ordering::Relaxed) {
-            return Ok(None);
+            return Ok(Next::Suspend);
+        }
+        if let Some(failed) = browsers.report() {
+            return Ok(Next::Report(Action::NotOpened(failed)));
         }
         if event::poll(Duration::from_millis(250))? {
-            return event::read().map(Some);
+            return event::read().map(Next::Event);
         }
     }
 }

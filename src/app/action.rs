@@ -74,6 +74,8 @@ pub enum Action {
     /// No key is waiting: time for slow work such as checking where references lead;
     /// sent by the event loop, not by a key
     Idle,
+    /// No browser opened an address `o` asked for; sent by the event loop
+    NotOpened(crate::app::effect::NotOpened),
 }
 
 /// A piece of a bracketed paste (see [`Action::pasted`]).
@@ -121,6 +123,7 @@ impl Action {
                 | Action::Paste(_)
                 | Action::Resize(..)
                 | Action::Idle
+                | Action::NotOpened(_)
                 | Action::Scroll(_)
                 | Action::Click(..)
         )

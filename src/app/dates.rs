@@ -13,6 +13,7 @@ use crate::app::words::{self, dates};
 use crate::mirror::state::{Shown, Uncompared};
 use crate::model::article::{Article, Citations};
 use crate::model::state::Standing;
+use crate::model::web::Address;
 
 impl App {
     /// The date the law is read at (`YYYY-MM-DD`): today unless the reader asked for
@@ -320,31 +321,32 @@ impl App {
                     .get(selected)
                     .and_then(|item| item.version)
                     .and_then(|v| time.meta.versions.get(v))
-                    .map(|v| version_address(&v.id))
+                    .and_then(|v| version_address(&v.id))
             }
             _ => time
                 .meta
                 .changed_by
                 .get(selected)
                 .and_then(|c| c.text.as_deref())
-                .map(|t| format!("https://www.legifrance.gouv.fr/jorf/id/{t}")),
+                .and_then(Address::journal),
         };
         let Some(address) = address else {
             self.say(words::no_address(), true);
             return;
         };
         if copy {
-            self.say(&words::copied(&address), false);
-            self.effects.push(super::Effect::Copy(address));
+            self.say(&words::copied(address.as_str()), false);
+            self.effects.push(super::Effect::Copy(address.to_string()));
         } else {
             self.open_address(address);
         }
     }
 }
 
-/// Where Légifrance shows one version of an article.
-pub fn version_address(id: &str) -> String {
-    format!("https://www.legifrance.gouv.fr/codes/article_lc/{id}")
+/// Where Légifrance shows one version of an article; none for an id not of the shape
+/// of one (the dates file is text of the mirror).
+pub fn version_address(id: &str) -> Option<Address> {
+    Address::article(id)
 }
 
 impl App {

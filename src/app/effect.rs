@@ -1,9 +1,14 @@
-//! What the reader asks of the terminal and the desktop: the clipboard and a browser.
+//! What the reader asks of the terminal and the desktop: the clipboard and a browser
+//! (`browser`: which, and with what words).
 //! `App::update` queues these; the terminal loop carries them out, so that tests can
 //! drive the app without a terminal. (The user's files are written by the app itself,
 //! at once: the module `app` says why.)
 
 use std::io::Write;
+
+pub mod browser;
+
+use crate::model::web::Address;
 
 /// A side effect queued by `App::update`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -11,8 +16,38 @@ pub enum Effect {
     /// Put this text on the clipboard of the terminal's machine (through OSC 52, which
     /// travels over SSH and through tmux).
     Copy(String),
-    /// Open this address with this program.
-    Browse { program: String, address: String },
+    /// Open this address with the first browser of `browsers` (a `BROWSER` list) that
+    /// starts; `launch` numbers the request, for [`NotOpened`] to name it.
+    Browse {
+        browsers: String,
+        address: Address,
+        launch: u32,
+    },
+}
+
+/// An address no browser opened: the event loop sends it back to the app
+/// (`Action::NotOpened`), which says so with the address to copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct NotOpened {
+    /// The request, as numbered in [`Effect::Browse`].
+    pub launch: u32,
+    /// The command of the `BROWSER` list that failed last (its index).
+    pub command: u8,
+    pub why: Why,
+}
+
+/// Why a browser did not open an address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Why {
+    /// No such program.
+    #[default]
+    NotFound,
+    /// The program is there but could not be started (not executable, say).
+    CannotRun,
+    /// It ended at once with this exit status.
+    Exited(i32),
+    /// It was killed at once by this signal.
+    Killed(i32),
 }
 
 /// The OSC 52 sequence that asks the terminal to put `text` on the clipboard.
@@ -22,10 +57,11 @@ pub fn osc52(text: &str) -> String {
     format!("\x1b]52;c;{encoded}\x07")
 }
 
-/// The program that opens addresses here: `$BROWSER`, else `xdg-open` when there is a
-/// display to open them on (over SSH there is none, and `y` is the way).
+/// The programs that open addresses here: `$BROWSER` (a list, see [`browser`]), else
+/// `xdg-open` when there is a display to open them on (over SSH there is none, and `y`
+/// is the way).
 pub fn browser(env: impl Fn(&str) -> Option<String>) -> Option<String> {
-    if let Some(b) = env("BROWSER").filter(|b| !b.trim().is_empty()) {
+    if let Some(b) = env("BROWSER").filter(|b| !browser::commands(b).is_empty()) {
         return Some(b);
     }
     let display = env("DISPLAY").or_else(|| env("WAYLAND_DISPLAY"));
@@ -34,29 +70,11 @@ pub fn browser(env: impl Fn(&str) -> Option<String>) -> Option<String> {
         .map(|_| "xdg-open".to_owned())
 }
 
-/// Carries out an effect; `out` is the terminal.
-pub fn run(effect: &Effect, out: &mut impl Write) -> std::io::Result<()> {
-    match effect {
-        Effect::Copy(text) => {
-            out.write_all(osc52(text).as_bytes())?;
-            out.flush()
-        }
-        Effect::Browse { program, address } => {
-            // `BROWSER` may carry arguments (`firefox --new-tab`); the address goes last.
-            let mut words = program.split_whitespace();
-            let Some(cmd) = words.next() else {
-                return Ok(());
-            };
-            std::process::Command::new(cmd)
-                .args(words)
-                .arg(address)
-                .stdin(std::process::Stdio::null())
-                .stdout(std::process::Stdio::null())
-                .stderr(std::process::Stdio::null())
-                .spawn()
-                .map(|_| ())
-        }
-    }
+/// Carries out a copy; `out` is the terminal. (A browser is the terminal loop's to
+/// start: it may hand the terminal over.)
+pub fn copy(text: &str, out: &mut impl Write) -> std::io::Result<()> {
+    out.write_all(osc52(text).as_bytes())?;
+    out.flush()
 }
 
 #[cfg(test)]
@@ -86,6 +104,11 @@ mod tests {
         assert_eq!(
             browser(env(&[("BROWSER", "lynx")])).as_deref(),
             Some("lynx")
+        );
+        assert_eq!(
+            browser(env(&[("BROWSER", " : "), ("DISPLAY", ":0")])).as_deref(),
+            Some("xdg-open"),
+            "a list of no command"
         );
         assert_eq!(
             browser(env(&[("DISPLAY", ":0")])).as_deref(),

@@ -28,11 +28,11 @@ fn status(app: &App) -> String {
 /// What the terminal receives for an effect, decoded back from OSC 52.
 fn clipboard(effects: &[Effect]) -> String {
     use base64::Engine;
-    let [effect] = effects else {
-        panic!("one effect: {effects:?}")
+    let [Effect::Copy(copied)] = effects else {
+        panic!("one copy: {effects:?}")
     };
     let mut out = Vec::new();
-    effect::run(effect, &mut out).expect("written");
+    effect::copy(copied, &mut out).expect("written");
     let text = String::from_utf8(out).expect("ASCII");
     let body = text
         .strip_prefix("\x1b]52;c;")

@@ -3,24 +3,44 @@
 //! effects for the terminal loop.
 
 use super::App;
-use crate::app::effect::Effect;
+use crate::app::effect::{Effect, NotOpened, browser};
 use crate::app::words;
 use crate::mirror::reference::{self, Kind};
 use crate::model::article::citation::written;
 use crate::model::article::enumeration::Marker;
 use crate::model::article::{Article, Link};
 use crate::model::codes;
+use crate::model::web::Address;
+
+/// The addresses opened lately, kept to say which one a browser failed to open.
+const KEPT_LAUNCHES: usize = 16;
+
+/// An href shown in a message: its characters made harmless for the terminal, and cut
+/// short.
+fn shown_href(href: &str) -> String {
+    const SHOWN: usize = 60;
+    let clean = crate::model::sanitize::clean(href);
+    let mut shown: String = clean.chars().take(SHOWN).collect();
+    if clean.chars().count() > SHOWN {
+        shown.push('…');
+    }
+    shown
+}
 
 impl App {
     pub(super) fn browse(&mut self, article: &Article, selected: Option<usize>) {
         let address = match selected {
-            Some(l) => reference::web_address(&article.links[l], &article.path),
-            None => codes::by_slug(article.code_slug()).map(|c| {
-                format!(
-                    "https://www.legifrance.gouv.fr/codes/texte_lc/{}/",
-                    c.legitext
-                )
-            }),
+            Some(l) => {
+                let link = &article.links[l];
+                let address = reference::web_address(link, &article.path);
+                if address.is_none() && matches!(Kind::of(link), Kind::External | Kind::Legacy) {
+                    // An href loi cannot vouch for: said, never handed on.
+                    self.say(&words::not_opened(&shown_href(&link.href)), true);
+                    return;
+                }
+                address
+            }
+            None => codes::by_slug(article.code_slug()).and_then(|c| Address::code(c.legitext)),
         };
         let Some(address) = address else {
             self.say(words::no_address(), true);
@@ -29,15 +49,44 @@ impl App {
         self.open_address(address);
     }
 
-    /// Opens `address` in the browser, or says there is none to open it with.
-    pub(super) fn open_address(&mut self, address: String) {
+    /// Opens `address` in the browser, or says there is none to open it with. The
+    /// address is said first, exactly as the browser gets it.
+    pub(super) fn open_address(&mut self, address: Address) {
         match self.browser.clone() {
-            Some(program) => {
-                self.say(&words::opening(&address, &program), false);
-                self.effects.push(Effect::Browse { program, address });
+            Some(browsers) => {
+                self.say(&words::opening(address.as_str()), false);
+                self.launches = self.launches.wrapping_add(1);
+                let launch = self.launches;
+                self.opened.push((launch, address.clone()));
+                if self.opened.len() > KEPT_LAUNCHES {
+                    self.opened.remove(0);
+                }
+                self.effects.push(Effect::Browse {
+                    browsers,
+                    address,
+                    launch,
+                });
             }
-            None => self.say(&words::no_browser(&self.keys(), &address), true),
+            None => self.say(&words::no_browser(&self.keys(), address.as_str()), true),
         }
+    }
+
+    /// A browser did not open an address: said, with the address to copy.
+    pub(super) fn not_opened(&mut self, failed: NotOpened) {
+        let Some((_, address)) = self.opened.iter().find(|(l, _)| *l == failed.launch) else {
+            return;
+        };
+        let commands = self
+            .browser
+            .as_deref()
+            .map(browser::commands)
+            .unwrap_or_default();
+        let program = commands
+            .get(usize::from(failed.command))
+            .map_or("BROWSER", |c| c.name())
+            .to_owned();
+        let text = words::browser_failed(&self.keys(), &program, failed.why, address.as_str());
+        self.say(&text, true);
     }
 
     /// `y`: the selected reference, else the article at the point under `cursor`, as
@@ -56,7 +105,7 @@ impl App {
                     _ => match reference::cited_article(link) {
                         Some((code, num)) => written::write(&num, &code, &[], form),
                         None => reference::web_address(link, &article.path)
-                            .unwrap_or_else(|| link.text.clone()),
+                            .map_or_else(|| link.text.clone(), |a| a.to_string()),
                     },
                 }
             }

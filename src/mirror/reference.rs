@@ -12,6 +12,7 @@ use crate::model::article::citation::{Cite, CodeRef};
 use crate::model::article::enumeration::Marker;
 use crate::model::article::{Link, query_value};
 use crate::model::codes;
+use crate::model::web::Address;
 
 /// Why a reference cannot be opened in the reader; the message (reference/said.rs, in
 /// the language spoken) is shown as is.
@@ -351,17 +352,17 @@ fn common_prefix(a: &str, b: &str) -> usize {
     a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count()
 }
 
-/// The address of a reference on the web, to open in a browser or copy: the link's own
-/// address when it has one (old Légifrance addresses still lead there), else the
-/// Légifrance page of the code it cites.
-pub fn web_address(link: &Link, from: &str) -> Option<String> {
-    const LEGIFRANCE: &str = "https://www.legifrance.gouv.fr";
+/// The address of a reference on the web, to open in a browser or copy: an old
+/// Légifrance address rebuilt from its ids, a link's own `https://` address when it is
+/// well formed, else (a mirror path, a citation in the text) the Légifrance page of the
+/// code it cites. `None` for any other href: it is never handed on as written
+/// (`web::Address` says why).
+pub fn web_address(link: &Link, from: &str) -> Option<Address> {
     let href = link.href.as_str();
     match Kind::of(link) {
-        Kind::External if href.starts_with("http") => Some(href.to_owned()),
-        Kind::Legacy if href.starts_with('/') => Some(format!("{LEGIFRANCE}{href}")),
-        Kind::Legacy => Some(href.to_owned()),
-        _ => {
+        Kind::Legacy => Address::legacy(href),
+        Kind::External => Address::checked(href),
+        Kind::Link | Kind::Text => {
             let slug = match &link.cite {
                 Some(
                     Cite::Article {
@@ -378,8 +379,7 @@ pub fn web_address(link: &Link, from: &str) -> Option<String> {
                 }
                 _ => from.split('/').next()?,
             };
-            let code = codes::by_slug(slug)?;
-            Some(format!("{LEGIFRANCE}/codes/texte_lc/{}/", code.legitext))
+            Address::code(codes::by_slug(slug)?.legitext)
         }
     }
 }

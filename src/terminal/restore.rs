@@ -1,6 +1,7 @@
 //! Giving the terminal back, on every way out: quitting, a panic, a signal (SIGTERM,
 //! SIGHUP, SIGINT, SIGQUIT), a hang-up, and Ctrl-Z (stopped, then taken again on
-//! `fg`); and the session saved when loi is ended from outside.
+//! `fg`), and a browser that draws in the terminal (given it, then taken again); and
+//! the session saved when loi is ended from outside.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -109,7 +110,12 @@ pub(super) fn restore_on_signals() -> std::io::Result<()> {
     use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
     let mut signals = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGINT, SIGQUIT])?;
     std::thread::spawn(move || {
-        if let Some(signal) = signals.forever().next() {
+        // While a browser has the terminal, Ctrl-C and Ctrl-\ are its own (they reach
+        // the whole foreground group): loi ignores them, as system(3) does.
+        let ours = |signal: &i32| {
+            !(HANDED_OVER.load(Ordering::SeqCst) && matches!(*signal, SIGINT | SIGQUIT))
+        };
+        if let Some(signal) = signals.forever().find(ours) {
             ENDING.store(true, Ordering::SeqCst);
             restore_terminal();
             save_last_session();
@@ -171,14 +177,49 @@ fn save_last_session() {
 /// Where no shell can resume it (its process group is orphaned), the kernel drops
 /// the SIGTSTP and the reader simply comes back.
 pub(super) fn suspend(terminal: &mut Term) -> std::io::Result<()> {
-    let mouse = MOUSE_ON.load(Ordering::SeqCst);
-    let paste = PASTE_ON.load(Ordering::SeqCst);
-    restore_terminal();
+    let modes = give_back();
     stop_as_by_default()?;
-    if mouse {
+    take_again(terminal, modes)
+}
+
+/// Set while another program (a browser that draws in the terminal) has the terminal.
+static HANDED_OVER: AtomicBool = AtomicBool::new(false);
+
+/// Gives the terminal to another program for the time of `run` (a browser that draws
+/// in the terminal), as Ctrl-Z gives it to the shell, then takes it again and has the
+/// next draw send all of it.
+pub(super) fn hand_over<R>(terminal: &mut Term, run: impl FnOnce() -> R) -> std::io::Result<R> {
+    let modes = give_back();
+    HANDED_OVER.store(true, Ordering::SeqCst);
+    let result = run();
+    HANDED_OVER.store(false, Ordering::SeqCst);
+    take_again(terminal, modes)?;
+    Ok(result)
+}
+
+/// Whether the mouse and bracketed paste were on, to turn them on again.
+struct Modes {
+    mouse: bool,
+    paste: bool,
+}
+
+/// Gives the terminal back as on quitting, noting what to take again.
+fn give_back() -> Modes {
+    let modes = Modes {
+        mouse: MOUSE_ON.load(Ordering::SeqCst),
+        paste: PASTE_ON.load(Ordering::SeqCst),
+    };
+    restore_terminal();
+    modes
+}
+
+/// Takes the terminal again after [`give_back`]: raw mode, the alternate screen, the
+/// modes loi had.
+fn take_again(terminal: &mut Term, modes: Modes) -> std::io::Result<()> {
+    if modes.mouse {
         mouse_on()?;
     }
-    if paste {
+    if modes.paste {
         paste_on()?;
     }
     crossterm::terminal::enable_raw_mode()?;
@@ -196,7 +237,7 @@ pub(super) fn suspend(terminal: &mut Term) -> std::io::Result<()> {
 /// Raises SIGTSTP with its default action (stop) for the time of the raise, then puts
 /// loi's own handler back. SIGSTOP would do without the swap, but it also stops a
 /// process no shell can continue, where SIGTSTP is dropped.
-fn stop_as_by_default() -> std::io::Result<()> {
+pub(super) fn stop_as_by_default() -> std::io::Result<()> {
     // SAFETY: sigaction with valid pointers to zeroed, then filled, structs; the
     // handler saved is restored unchanged.
     unsafe {

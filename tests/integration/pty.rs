@@ -1,5 +1,6 @@
 //! The real binary in a pseudo-terminal, driven by keys as a person drives it.
 
+mod browser;
 mod codes;
 mod damaged;
 mod e2e;

@@ -197,7 +197,8 @@ fn fixed(action: Action) -> &'static str {
         | Action::Resize(..)
         | Action::Scroll(_)
         | Action::Click(..)
-        | Action::Idle => "",
+        | Action::Idle
+        | Action::NotOpened(_) => "",
         // Said by `describe`, with their keys.
         Action::Bookmarks
         | Action::ReadHistory

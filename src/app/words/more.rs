@@ -275,11 +275,41 @@ pub fn no_address() -> &'static str {
         "Pas d'adresse Légifrance pour ceci"
     )
 }
-pub fn opening(address: &str, program: &str) -> String {
+/// Said before the browser starts: the address exactly as it gets it.
+pub fn opening(address: &str) -> String {
+    trf!("Opening {address}", "Ouverture de {address}")
+}
+/// `o` on a link whose href loi will not hand to a browser (`href` made harmless).
+pub fn not_opened(href: &str) -> String {
     trf!(
-        "Opening {address} with {program}",
-        "Ouverture de {address} avec {program}"
+        "Not opened: loi opens only https:// addresses it can check, not {href}",
+        "Non ouvert : loi n'ouvre que des adresses https:// qu'il peut vérifier, pas {href}"
     )
+}
+/// No browser of the list opened `address`: the last one tried, and why.
+pub fn browser_failed(
+    keys: &Keys,
+    program: &str,
+    why: crate::app::effect::Why,
+    address: &str,
+) -> String {
+    use crate::app::effect::Why;
+    let why = match why {
+        Why::NotFound => tr!("no such program", "programme introuvable").to_owned(),
+        Why::CannotRun => tr!("it cannot be run", "impossible de le lancer").to_owned(),
+        Why::Exited(code) => trf!("exit status {code}", "code de sortie {code}"),
+        Why::Killed(signal) => trf!("killed by signal {signal}", "tué par le signal {signal}"),
+    };
+    match keys.of(Action::Copy) {
+        Some(y) => trf!(
+            "{program} did not open the address ({why}); {y} copies it: {address}",
+            "{program} n'a pas ouvert l'adresse ({why}) ; {y} la copie : {address}"
+        ),
+        None => trf!(
+            "{program} did not open the address ({why}): {address}",
+            "{program} n'a pas ouvert l'adresse ({why}) : {address}"
+        ),
+    }
 }
 pub fn no_browser(keys: &Keys, address: &str) -> String {
     match keys.of(Action::Copy) {

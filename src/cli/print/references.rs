@@ -28,9 +28,9 @@ pub fn describe(
             .join(", "),
         Err(why) => match Kind::of(link) {
             Kind::External if link.href.starts_with("http") => link.href.clone(),
-            // The old Légifrance addresses still lead to the article on the web.
+            // The old Légifrance addresses lead to the article on the web, once rebuilt.
             Kind::Legacy => match reference::web_address(link, from) {
-                Some(web) if matches!(why, Unresolved::Legacy(_)) => web,
+                Some(web) if matches!(why, Unresolved::Legacy(_)) => web.to_string(),
                 Some(web) => crate::trf!("{web} (unresolved: {why})", "{web} (introuvé : {why})"),
                 None => crate::trf!("(unresolved: {why})", "(introuvé : {why})"),
             },
@@ -198,7 +198,7 @@ mod tests {
     #[test]
     fn an_old_legifrance_address_leads_to_the_web_and_says_why_not_here() {
         let l = link(
-            "/affichCodeArticle.do?cidTexte=LEGITEXT000006073189&idArticle=LEGIARTI1",
+            "/affichCodeArticle.do?cidTexte=LEGITEXT000006073189&idArticle=LEGIARTI000006743345",
             "L. 412-8",
         );
         let why = Err(Unresolved::CodeNotInMirror {
@@ -206,7 +206,9 @@ mod tests {
         });
         let said = describe(&l, &why, "code-du-travail/x.md", 80);
         assert!(
-            said.starts_with("https://www.legifrance.gouv.fr/affichCodeArticle.do?"),
+            said.starts_with(
+                "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006743345 "
+            ),
             "{said}"
         );
         assert!(

@@ -111,7 +111,7 @@ fn the_list_numbers_every_reference_in_order() {
     );
     assert!(list.contains("(unresolved: "), "{list}");
     assert!(
-        list.contains("https://www.legifrance.gouv.fr/affichCodeArticle.do"),
+        list.contains("https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI"),
         "{list}"
     );
 }

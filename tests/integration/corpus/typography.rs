@@ -223,7 +223,7 @@ fn addresses(mirror: &Mirror, a: &Article, l: usize) -> Vec<Vec<String>> {
         Err(_) => match Kind::of(link) {
             Kind::External if link.href.starts_with("http") => vec![vec![link.href.clone()]],
             Kind::Legacy => reference::web_address(link, &a.path)
-                .map(|web| vec![vec![web]])
+                .map(|web| vec![vec![web.to_string()]])
                 .unwrap_or_default(),
             _ => Vec::new(),
         },
