@@ -7,7 +7,8 @@
 #
 #     bench/prompt-attack.sh BIN MIRROR UNIT CHARS keys|paste [KEY]
 #
-# Uses its own tmux socket (-L prompt-attack) and the XDG folders of the caller.
+# Uses its own tmux socket (-L prompt-attack) and the XDG folders of the caller;
+# PATIENCE=N gives up after N looks at the screen (6000 by default, some 10 minutes).
 set -u
 BIN=$1 MIR=$2 UNIT=$3 N=$4 MODE=$5 KEY=${6:-g}
 S=prompt-attack
@@ -32,11 +33,12 @@ else
   tmux -L $S send-keys -t T -l "$TEXT"
 fi
 tmux -L $S send-keys -t T Escape
-for _ in $(seq 6000); do
-  tmux -L $S capture-pane -p -t T | grep -q "▏" || break
+OPEN="gave up, still open"
+for _ in $(seq "${PATIENCE:-6000}"); do
+  tmux -L $S capture-pane -p -t T | grep -q "▏" || { OPEN=closed; break; }
   sleep 0.05
 done
 T1=$(date +%s.%N)
 PID=$(tmux -L $S list-panes -t T -F '#{pane_pid}')
-echo "$MODE $N × '$UNIT' into $KEY: closed after $(echo "$T1 - $T0" | bc) s, cpu $(ps -o time= -p "$PID")"
+echo "$MODE $N × '$UNIT' into $KEY: $OPEN after $(echo "$T1 - $T0" | bc) s, cpu $(ps -o time= -p "$PID")"
 tmux -L $S kill-session -t T
