@@ -159,6 +159,9 @@ pub struct App {
     today: String,
     /// A bracketed paste being gathered, from its start to its end.
     pasting: Option<String>,
+    /// The prompt whose text changed since it last answered (go-to's list, `/`'s
+    /// matches): it answers when the keys pause, at the loop's idle turn.
+    due: Option<typing::Which>,
     quit: bool,
     /// How `y` writes a citation (`citation =` in config.toml).
     citation_form: crate::model::article::citation::written::Form,
@@ -194,6 +197,7 @@ impl App {
             consolidated: None,
             today,
             pasting: None,
+            due: None,
             quit: false,
             citation_form: Default::default(),
         };
@@ -305,7 +309,9 @@ impl App {
             other => other,
         };
         if action == Action::Idle {
-            if self.searching() {
+            if self.due.is_some() {
+                self.answer_due();
+            } else if self.searching() {
                 self.poll_search();
             } else if self.references_pending() {
                 self.check_references();
@@ -322,6 +328,13 @@ impl App {
         }
         if self.typing() && self.typing_key(action) {
             return;
+        }
+        // A key past the prompt's editing acts on its answers (Enter opens the first):
+        // they must be the text's. A prompt closed does not wait for them.
+        if matches!(action, Action::Cancel | Action::Quit) {
+            self.due = None;
+        } else {
+            self.answer_due();
         }
         // Who takes the key or the click: nobody's mouse while a prompt is typed into;
         // the overlay shown, else the `/` prompt, else the article.
@@ -559,7 +572,8 @@ impl App {
 
     /// Whether the event loop has slow work for [`Action::Idle`].
     pub fn has_idle_work(&self) -> bool {
-        self.references_pending()
+        self.due.is_some()
+            || self.references_pending()
             || self.searching()
             || self.building_backlinks()
             || self.reading_ids.is_some()

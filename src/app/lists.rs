@@ -68,7 +68,7 @@ impl App {
                 // chosen opens there.
                 let point = typed
                     .as_deref()
-                    .and_then(crate::model::article::citation::typed::parse)
+                    .and_then(goto::citation)
                     .map(|cited| cited.point)
                     .unwrap_or_default();
                 self.overlay = None;
@@ -135,6 +135,7 @@ impl App {
                 Some(words::cite::unknown_code(&typed, &closest))
             }
             (_, Some(Trouble::Absent(code))) => Some(words::cite::code_absent(code)),
+            (_, Some(Trouble::TooLong)) => Some(words::goto_too_long(goto::LOOK_CHARS)),
             (0, None) if !query.trim().is_empty() => Some(words::nothing_matches().to_owned()),
             (goto::LIMIT, None) => Some(words::goto_limit(goto::LIMIT)),
             _ => None,

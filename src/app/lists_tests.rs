@@ -124,6 +124,7 @@ fn go_to_ranks_the_code_read_first_and_back_returns_to_it() {
         for c in "L1-1".chars() {
             app.update(Action::Input(c));
         }
+        app.update(Action::Idle);
         let first = app
             .picker()
             .and_then(|p| p.items.first())

@@ -87,6 +87,9 @@ impl App {
     /// Carries out `action` if it is a prompt's editing, while one is open; returns
     /// whether it was. ↑/↓ recall entries where there is no list to move in.
     pub(super) fn typing_key(&mut self, action: Action) -> bool {
+        if matches!(action, Action::Up | Action::Down) {
+            self.answer_due();
+        }
         let listed = self.picker().is_some_and(|p| !p.items.is_empty());
         let action = match action {
             Action::Up if !listed => Action::Edit(Edit::Older),
@@ -117,14 +120,38 @@ impl App {
         true
     }
 
-    /// What a prompt does when its text changed.
+    /// What a prompt does when its text changed. Go-to and `/` answer later, once
+    /// the keys pause ([`App::answer_due`]): each key is drawn at once however long
+    /// the answer takes, and keys typed or held faster than it cost one answer, not
+    /// one each.
     fn prompt_changed(&mut self, which: Which) {
         match which {
-            Which::GoTo => self.goto_answers(),
-            Which::Find => self.find_typed(),
+            Which::GoTo | Which::Find => self.due = Some(which),
             Which::Search => self.say(&words::search_to_start(), false),
             Which::Date => {}
         }
+    }
+
+    /// The prompt whose text changed answers it now: go-to lists, `/` finds.
+    pub(super) fn answer_due(&mut self) {
+        let Some(which) = self.due.take() else {
+            return;
+        };
+        // Only the prompt that changed, if it is still open.
+        if self.prompt_mut().map(|(open, _)| open) != Some(which) {
+            return;
+        }
+        match which {
+            Which::GoTo => self.goto_answers(),
+            Which::Find => self.find_typed(),
+            Which::Search | Which::Date => {}
+        }
+    }
+
+    /// Whether a prompt's answers are waiting for the keys to pause: the loop's idle
+    /// turn gives them.
+    pub fn answers_due(&self) -> bool {
+        self.due.is_some()
     }
 
     /// A piece of a paste: gathered until its end, then taken as text.
@@ -166,6 +193,8 @@ impl App {
             return;
         }
         self.prompt_changed(which);
+        // Whether the paste names an article is in the answers: they are needed now.
+        self.answer_due();
         let here = self.history.current().article.code_slug().to_owned();
         let Some(Overlay::List(picker)) = self.overlay.as_mut() else {
             return;
@@ -188,8 +217,8 @@ fn named_alone(picker: &Picker, here: &str) -> Option<usize> {
         return Some(0);
     }
     let text = picker.query.as_ref()?.text();
-    let num = crate::model::article::citation::typed::parse(text)
-        .map_or_else(|| text.to_owned(), |cited| cited.num);
+    let num =
+        crate::mirror::goto::citation(text).map_or_else(|| text.to_owned(), |cited| cited.num);
     let typed = crate::mirror::number_slug(&num);
     let exact: Vec<usize> = picker
         .items

@@ -339,6 +339,14 @@ pub fn goto_limit(limit: usize) -> String {
     )
 }
 
+/// A go-to text longer than go-to looks up (`max` characters).
+pub fn goto_too_long(max: usize) -> String {
+    trf!(
+        "Too long to look up: go-to reads at most {max} characters, a citation or words of a title",
+        "Trop long pour être cherché : « aller à » lit au plus {max} caractères, une citation ou des mots d'un titre"
+    )
+}
+
 // The table of contents.
 
 /// The contents' frame: its title, its foot, and the mark of the article read.

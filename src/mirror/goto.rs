@@ -25,6 +25,12 @@ pub struct Answer {
 /// No more than this many answers: a list longer than a screen or two is not read.
 pub const LIMIT: usize = 200;
 
+/// The most characters go-to looks up. The longest citation written out in full (`3°
+/// du II de l'article L. 6123-1 du code de la sécurité sociale`) or a section's title
+/// is well within it; a longer text is a paste of something else, and reading it as a
+/// citation would cost in its length for no answer.
+pub const LOOK_CHARS: usize = 200;
+
 /// How many files starting with what was typed are looked at before sorting them by
 /// number: `L6` alone starts thousands.
 const SCAN: usize = 4 * LIMIT;
@@ -58,6 +64,8 @@ pub enum Trouble {
     },
     /// A code of the table that this mirror does not hold.
     Absent(&'static Code),
+    /// More than [`LOOK_CHARS`] characters: not looked up.
+    TooLong,
 }
 
 /// The articles `query` names, best first, those of code `here` (a code's folder:
@@ -74,11 +82,17 @@ pub fn look(index: &Index, query: &str, here: Option<&str>) -> Look {
     if query.is_empty() {
         return Look::default();
     }
+    if too_long(query) {
+        return Look {
+            trouble: Some(Trouble::TooLong),
+            ..Look::default()
+        };
+    }
     let here = Here {
         index,
         code: here.and_then(|code| index.dir_id(code)),
     };
-    let Some(cited) = typed::parse(query) else {
+    let Some(cited) = citation(query) else {
         let answers = if query.chars().any(|c| c.is_ascii_digit()) && !has_word(query) {
             by_number(index, query, &here, None)
         } else {
@@ -145,6 +159,21 @@ pub fn look(index: &Index, query: &str, here: Option<&str>) -> Look {
     }
 }
 
+/// The citation `text` is (`art. L. 1234-9 C. trav.`), read only when go-to would look
+/// it up: what opens the article chosen at its point, and a paste at once.
+pub fn citation(text: &str) -> Option<typed::Typed> {
+    if too_long(text.trim()) {
+        return None;
+    }
+    typed::parse(text)
+}
+
+/// Whether `text` holds more than [`LOOK_CHARS`] characters, found without counting
+/// them all.
+fn too_long(text: &str) -> bool {
+    text.chars().nth(LOOK_CHARS).is_some()
+}
+
 /// The code being read, to rank its articles first.
 struct Here<'a> {
     index: &'a Index,
@@ -165,8 +194,12 @@ impl Here<'_> {
 
 /// The code's folder an entry is in: its top folder.
 fn top(index: &Index, entry: &Entry) -> u32 {
+    top_of(index, entry.dir)
+}
+
+/// The code's folder that folder `dir` is in: its top folder.
+fn top_of(index: &Index, mut dir: u32) -> u32 {
     // A folder's parent comes before it in the index.
-    let mut dir = entry.dir;
     while let Some(parent) = index.dir_parent(dir).filter(|&p| p < dir) {
         dir = parent;
     }
@@ -243,31 +276,45 @@ fn by_number(index: &Index, query: &str, here: &Here, within: Option<&[u32]>) ->
 }
 
 fn by_words(index: &Index, query: &str, here: &Here) -> Vec<Answer> {
-    let words: Vec<String> = query
+    let mut words: Vec<String> = query
         .split_whitespace()
         .map(mirror::slug)
         .filter(|w| !w.is_empty())
         .collect();
+    // A word said twice asks nothing more of a title.
+    words.sort_unstable();
+    words.dedup();
     if words.is_empty() {
         return Vec::new();
     }
-    let sections: Vec<u32> = (0..u32::try_from(index.dir_count()).unwrap_or(u32::MAX))
+    // (folder, whether it is away from the code read), in folder order.
+    let sections: Vec<(u32, bool)> = (0..u32::try_from(index.dir_count()).unwrap_or(u32::MAX))
         .filter(|&d| {
             index
                 .dir_name(d)
                 .is_some_and(|name| words.iter().all(|w| name.contains(w.as_str())))
         })
+        .map(|d| (d, here.code.is_some_and(|code| top_of(index, d) != code)))
         .collect();
     if sections.is_empty() {
         return Vec::new();
     }
     let mut found: Vec<(bool, Entry)> = index
         .entries()
-        .filter(|e| sections.binary_search(&e.dir).is_ok())
-        .map(|e| (here.away(&e), e))
+        .filter_map(|e| {
+            let at = sections.binary_search_by_key(&e.dir, |s| s.0).ok()?;
+            Some((sections[at].1, e))
+        })
         .collect();
     // The code being read first; sections in the order they were found (the
-    // mirror's own), then number order.
+    // mirror's own), then number order. Only the sections that hold the first
+    // answers are sorted by number: a word in most titles (`section`) matches most
+    // of the mirror.
+    if found.len() > LIMIT {
+        found.select_nth_unstable_by_key(LIMIT - 1, |(away, e)| (*away, e.dir));
+        let last = (found[LIMIT - 1].0, found[LIMIT - 1].1.dir);
+        found.retain(|(away, e)| (*away, e.dir) <= last);
+    }
     found.sort_by(|(a_away, a), (b_away, b)| {
         a_away
             .cmp(b_away)

@@ -7,6 +7,7 @@ mod e2e;
 mod home;
 mod hostile;
 mod language;
+mod long_input;
 mod output;
 mod paste;
 mod pty_harness;

@@ -27,6 +27,10 @@ fn type_in(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::Input(c));
     }
+    // As the loop does once the keys pause: the prompt answers.
+    if app.answers_due() {
+        app.update(Action::Idle);
+    }
 }
 
 fn status(app: &App) -> String {

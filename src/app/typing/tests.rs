@@ -24,17 +24,28 @@ fn type_in(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::Input(c));
     }
+    // As the loop does once the keys pause: the prompt answers.
+    if app.answers_due() {
+        app.update(Action::Idle);
+    }
 }
 
 fn paste(app: &mut App, text: &str) {
     for action in Action::pasted(text) {
         app.update(action);
     }
+    if app.answers_due() {
+        app.update(Action::Idle);
+    }
 }
 
 fn edit(app: &mut App, edit: Edit, times: usize) {
     for _ in 0..times {
         app.update(Action::Edit(edit));
+    }
+    // As the loop does once the keys pause: the prompt answers.
+    if app.answers_due() {
+        app.update(Action::Idle);
     }
 }
 
@@ -62,14 +73,14 @@ fn go_to_edits_mid_text_and_its_answers_follow() {
     assert_eq!(shown(&app), "L. 9-1|0");
     assert_eq!(labels(&app), ["L9-10 · Code du travail"]);
     // Delete under the cursor, Ctrl-U, Ctrl-K: each answers again.
-    app.update(Action::Edit(Edit::Delete));
+    edit(&mut app, Edit::Delete, 1);
     assert_eq!(shown(&app), "L. 9-1|");
     assert_eq!(labels(&app)[0], "L9-1 · Code du travail");
     edit(&mut app, Edit::WordLeft, 1);
-    app.update(Action::Edit(Edit::KillToEnd));
+    edit(&mut app, Edit::KillToEnd, 1);
     assert_eq!(shown(&app), "L. 9-|");
     edit(&mut app, Edit::Home, 1);
-    app.update(Action::Edit(Edit::KillToEnd));
+    edit(&mut app, Edit::KillToEnd, 1);
     assert!(labels(&app).is_empty());
 }
 
@@ -92,6 +103,7 @@ fn up_recalls_what_was_entered_in_an_earlier_run_and_down_gives_the_line_back() 
     app.update(Action::GoTo);
     // Empty, no answers: ↑ recalls, newest first.
     app.update(Action::Up);
+    app.update(Action::Idle);
     assert_eq!(shown(&app), "L6123-1|");
     assert_eq!(labels(&app)[0], "L6123-1 · Code du travail");
     // Answers listed: ↑/↓ move in them; Ctrl-P still recalls.
@@ -197,4 +209,60 @@ fn the_date_prompt_recalls_its_dates() {
     app.update(Action::Edit(Edit::KillWordForward));
     type_in(&mut app, "15");
     assert_eq!(shown(&app), "2020-03-15|");
+}
+
+#[test]
+fn go_to_answers_once_the_keys_pause_and_esc_does_not_wait() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let (_dir, mut app) = reader(home.path());
+    app.update(Action::GoTo);
+    // Keys as a burst: each is in the prompt at once, the look-up waits.
+    for c in "L. 9-1".chars() {
+        app.update(Action::Input(c));
+        assert!(app.answers_due());
+    }
+    assert_eq!(shown(&app), "L. 9-1|");
+    assert!(labels(&app).is_empty(), "not looked up yet");
+    // The loop's idle turn: one look-up for the burst.
+    app.update(Action::Idle);
+    assert!(!app.answers_due());
+    assert_eq!(labels(&app)[0], "L9-1 · Code du travail");
+    // Enter acts on the text typed, even before the pause.
+    type_in(&mut app, "0");
+    app.update(Action::Input('x'));
+    app.update(Action::InputBack);
+    app.update(Action::Activate);
+    assert_eq!(app.current().article.num, "L9-10");
+    // Esc closes without looking up, and a prompt opened later owes nothing.
+    app.update(Action::GoTo);
+    app.update(Action::Input('L'));
+    app.update(Action::Cancel);
+    assert!(!app.answers_due() && app.picker().is_none());
+    app.update(Action::ReadAt);
+    assert!(!app.answers_due());
+}
+
+#[test]
+fn a_paste_past_what_go_to_looks_up_says_so() {
+    let home = tempfile::tempdir().expect("temp dir");
+    let (_dir, mut app) = reader(home.path());
+    app.update(Action::GoTo);
+    let long: String = "L. 9-1 ".chars().cycle().take(1000).collect();
+    paste(&mut app, &long);
+    assert!(labels(&app).is_empty());
+    let status = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(status.starts_with("Too long to look up"), "{status}");
+    // Cut back under the cap, it answers again.
+    edit(&mut app, Edit::KillToStart, 1);
+    paste(&mut app, "L. 9-1");
+    assert_eq!(labels(&app)[0], "L9-1 · Code du travail");
+    // Pasted on the article, it opens nothing and says why.
+    app.update(Action::Cancel);
+    paste(&mut app, &long);
+    assert_eq!(app.current().article.num, "L9-9");
+    assert!(app.picker().is_some());
 }

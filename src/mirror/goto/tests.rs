@@ -176,3 +176,90 @@ fn the_number_typed_is_found_however_many_start_with_it() {
     let found = find(&index, "L1-1", Some("code-a"));
     assert_eq!(found[0].path, "code-b/partie/l1-1.md", "{:?}", &found[..3]);
 }
+
+/// What hostile pastes and long typing bring (issue 22, item 7), `chars` long.
+fn attacks(chars: usize) -> Vec<String> {
+    [
+        "1-",
+        "1",
+        "L. 1 ",
+        "art. L. 6123-1 C. trav. ",
+        "L. 1 xyzzy ",
+        "article ",
+        "section ",
+        "conseil national ",
+        "abcdefghij",
+        "é€漢🙂\u{301}",
+        "code du travail ",
+        "1° a) II ",
+        ". ",
+    ]
+    .iter()
+    .map(|unit| unit.chars().cycle().take(chars).collect())
+    .collect()
+}
+
+#[test]
+fn a_text_past_the_cap_is_not_looked_up() {
+    let index = index();
+    // Past the cap once the ends' spaces are trimmed.
+    for chars in [LOOK_CHARS + 2, 1000, 100_000] {
+        for text in attacks(chars) {
+            let look = look(&index, &text, Some("code-du-travail"));
+            let shape: String = text.chars().take(12).collect();
+            assert_eq!(
+                look,
+                Look {
+                    trouble: Some(Trouble::TooLong),
+                    ..Look::default()
+                },
+                "{chars} × {shape:?}"
+            );
+            assert_eq!(citation(&text), None, "{chars} × {shape:?}");
+        }
+    }
+    // Up to the cap, looked up as ever: spaces around do not count.
+    let words: String = "conseil national "
+        .chars()
+        .cycle()
+        .take(LOOK_CHARS)
+        .collect();
+    let look = look(&index, &format!("  {words}  "), None);
+    assert_eq!(look.trouble, None);
+    assert_eq!(look.answers.len(), 4, "{look:?}");
+    let cited = format!("{:>width$}", "L. 6123-1 C. trav.", width = LOOK_CHARS);
+    assert!(citation(&cited).is_some());
+}
+
+#[test]
+fn words_in_most_titles_list_the_first_answers_as_a_whole_sort_would() {
+    // More articles in matching sections than go-to lists, in three codes.
+    let index = Index::from_paths(0, |f| {
+        for code in ["code-x", "code-y", "code-z"] {
+            for s in 0..30 {
+                for n in (0..12).rev() {
+                    f(
+                        &format!("{code}/partie/section-{s}-regles"),
+                        &format!("l{s}-{n}.md"),
+                    );
+                }
+            }
+        }
+    });
+    for here in [None, Some("code-y")] {
+        let found = find(&index, "section regles section", here);
+        assert_eq!(found.len(), LIMIT);
+        let code = here.and_then(|h| index.dir_id(h));
+        let mut all: Vec<Entry> = index.entries().collect();
+        let away = |e: &Entry| code.is_some_and(|c| top(&index, e) != c);
+        all.sort_by(|a, b| {
+            away(a)
+                .cmp(&away(b))
+                .then(a.dir.cmp(&b.dir))
+                .then_with(|| order::compare(a.name, b.name))
+        });
+        let expected: Vec<String> = all.iter().take(LIMIT).map(|e| e.path()).collect();
+        let paths: Vec<String> = found.into_iter().map(|a| a.path).collect();
+        assert_eq!(paths, expected, "{here:?}");
+    }
+}

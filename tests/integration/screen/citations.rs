@@ -25,6 +25,10 @@ fn type_into_go_to(app: &mut App, text: &str) {
     for c in text.chars() {
         app.update(Action::Input(c));
     }
+    // As the loop does once the keys pause: the prompt answers.
+    if app.answers_due() {
+        app.update(Action::Idle);
+    }
 }
 
 /// The markers of the item under the cursor and those around it, outermost first.

@@ -2,6 +2,7 @@
 //! text; and keys typed into an app by name, as `config.toml` writes them.
 
 use loi::app::App;
+use loi::app::action::Action;
 use loi::app::keymap::{self, Keymap, Lookup, parse_keys};
 use loi::screen::theme::Theme;
 use ratatui::Terminal;
@@ -84,6 +85,10 @@ pub fn keys(app: &mut App, keys: &str) {
                 Lookup::Unbound => pending.clear(),
             }
         }
+    }
+    // As the loop does once the keys pause: a prompt typed into answers.
+    if app.answers_due() {
+        app.update(Action::Idle);
     }
 }
 
