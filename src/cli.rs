@@ -83,11 +83,12 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
         }
         Command::IndexWords => {
             let mirror = mirror_for(cli.mirror.as_deref(), None)?;
-            // Nobody reads its output: a build that fails is only a slower next search.
-            if let Some(root) = mirror.root() {
-                let _ = crate::mirror::search::background::build(root);
+            // Started by a search, nobody reads its stderr (a build that fails is only
+            // a slower next search); run by hand, it says why it failed, once.
+            match mirror.root() {
+                Some(root) => crate::mirror::search::background::build(root),
+                None => Ok(()),
             }
-            Ok(())
         }
         Command::Links { json, articles } => {
             let mirror = mirror_for(cli.mirror.as_deref(), first_path(articles))?;

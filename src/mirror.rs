@@ -12,6 +12,7 @@ pub mod goto;
 pub mod ids;
 pub mod import;
 pub mod index;
+pub mod leftovers;
 mod names;
 pub mod order;
 mod plain;

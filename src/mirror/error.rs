@@ -74,6 +74,11 @@ pub enum Error {
     /// this only sets the exit code, and is not shown.
     NotAllPrinted(usize),
     Output(std::io::Error),
+    /// `loi index-words` could not write the word index into the cache folder `dir`.
+    WordIndex {
+        dir: PathBuf,
+        source: std::io::Error,
+    },
     NoHome,
     Terminal(#[from] std::io::Error),
     Import(#[from] crate::mirror::import::ImportError),

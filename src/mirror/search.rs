@@ -69,6 +69,10 @@ pub fn run(
     if query.is_empty() {
         return Ok(Answered::Index);
     }
+    // A search is where a dead builder's lock and runs would be met: gone first.
+    if let Some(dir) = cache_file(&mirror).as_deref().and_then(Path::parent) {
+        crate::mirror::leftovers::sweep(dir);
+    }
     if let Some(words) = load(&mirror, &index) {
         for (doc, _) in words.search(query) {
             let Some(path) = index.entry(doc as usize).map(|e| e.path()) else {

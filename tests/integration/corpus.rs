@@ -1,5 +1,6 @@
 //! Whole-corpus tests: the four-code mirror of ../shared/corpus (29,115 articles), extracted once for all of them.
 
+mod builder;
 mod citations;
 mod dates;
 mod import;

@@ -133,6 +133,13 @@ impl fmt::Display for Error {
                 "cannot write the output: {e}",
                 "impossible d'écrire la sortie : {e}"
             ),
+            Error::WordIndex { dir, source } => {
+                let dir = dir.display();
+                trf!(
+                    "cannot build the word index in {dir}: {source} (searches read every file until it can be built: make room on that disk, or check that the folder can be written)",
+                    "impossible de construire l'index des mots dans {dir} : {source} (les recherches lisent chaque fichier tant qu'il ne peut l'être : libérez de la place sur ce disque, ou vérifiez que le dossier peut être écrit)"
+                )
+            }
             Error::NoHome => tr!(
                 "no home folder to keep files in: set HOME (or XDG_CONFIG_HOME, XDG_DATA_HOME and XDG_CACHE_HOME)",
                 "pas de dossier personnel où garder les fichiers : réglez HOME (ou XDG_CONFIG_HOME, XDG_DATA_HOME et XDG_CACHE_HOME)"

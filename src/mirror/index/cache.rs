@@ -92,6 +92,8 @@ pub fn save_with(
 ) -> std::io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
     fs::create_dir_all(dir)?;
+    // What writers killed before renaming left (a kill -9, a power cut) goes now.
+    crate::mirror::leftovers::sweep(dir);
     let tmp = dir.join(format!(
         ".{}.{}.tmp",
         file.file_name().and_then(|n| n.to_str()).unwrap_or("index"),

@@ -2,28 +2,29 @@
 //! scans (`scan`), so that it costs what grep does; then it starts `loi index-words`
 //! (a hidden subcommand) as a niced process of its own, detached from the terminal,
 //! which reads the mirror once more and writes the index: the user's command returns
-//! with its answers, and the next search is a look-up. A lock file beside the index
-//! keeps two builds from running at once, and the index is written beside and then
-//! renamed (`Builder::finish`), so a reader never sees half of one.
+//! with its answers, and the next search is a look-up. A lock beside the index keeps
+//! two builds from running at once (a kernel lock: a builder killed lets go of it,
+//! `leftovers`), and the index is written beside and then renamed (`Builder::finish`),
+//! so a reader never sees half of one. A build that fails (a full disk, the cache
+//! folder removed) stops, removes its runs and its lock, and says why once.
 
 use std::collections::BTreeMap;
-use std::fs::{self, File};
+use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
-use std::time::{Duration, SystemTime};
 
 use super::build::{Builder, Chunk};
 use super::normalised;
+use crate::mirror::error::Error;
 use crate::mirror::index::Index;
+use crate::mirror::leftovers::{self, Lock};
 use crate::mirror::{LastDir, Mirror, decode};
 
 /// Articles per piece of work, as in the scan.
 const CHUNK: usize = 64;
-/// A lock older than this is a build that died: it no longer stops another.
-const STALE: Duration = Duration::from_secs(30 * 60);
 
 /// Starts `loi index-words` for the mirror at `root` in the background, when the
 /// index is not there and no build is running. The caller may wait for the child
@@ -34,7 +35,7 @@ pub fn spawn(root: &Path) -> Option<Child> {
     if file.exists() && super::load(&mirror, &mirror.index()).is_some() {
         return None;
     }
-    if lock_file(&file).exists() && !stale(&lock_file(&file)) {
+    if leftovers::held(&lock_file(&file)) {
         return None;
     }
     let exe = std::env::current_exe().ok()?;
@@ -60,36 +61,42 @@ pub fn spawn(root: &Path) -> Option<Child> {
 
 /// `loi index-words`: builds the word index of the mirror at `root` into the cache,
 /// at low priority, unless it is there already or another build holds the lock.
-pub fn build(root: &Path) -> io::Result<()> {
+/// What dead builders left in the cache folder goes first.
+pub fn build(root: &Path) -> Result<(), Error> {
     #[cfg(unix)]
     // SAFETY: nice(2) only changes this process's priority.
     unsafe {
         libc::nice(10);
     }
-    let mirror = Mirror::open(root).map_err(io::Error::other)?;
-    let file = super::cache_file(&mirror).ok_or_else(|| io::Error::other("no cache folder"))?;
+    let mirror = Mirror::open(root)?;
+    let Some(file) = super::cache_file(&mirror) else {
+        return Err(Error::NoHome);
+    };
+    let dir = file.parent().unwrap_or(Path::new(".")).to_owned();
     // The search that started this made the cache folder; if it is gone (a test's,
     // removed meanwhile), loading the mirror's index would make it again.
-    if !file.parent().is_some_and(Path::is_dir) {
+    if !dir.is_dir() {
         return Ok(());
     }
+    leftovers::sweep(&dir);
     let index = mirror.index();
     if super::load(&mirror, &index).is_some() {
         return Ok(());
     }
-    let Some(_lock) = Lock::take(&file) else {
+    let Some(_lock) = Lock::take(&lock_file(&file)) else {
         return Ok(());
     };
     let runs = file.with_file_name(format!(".words.runs.{}", std::process::id()));
     let mut builder = Builder::new(index.len(), runs.clone());
     let added = read_all(root, &index, &mut builder);
-    match added {
+    let built = match added {
         Ok(()) => builder.finish(&file, index.content_hash()),
         Err(e) => {
             let _ = fs::remove_dir_all(runs);
             Err(e)
         }
-    }
+    };
+    built.map_err(|source| Error::WordIndex { dir, source })
 }
 
 /// Reads every article on up to two threads (it runs beside whatever the user does
@@ -99,9 +106,12 @@ fn read_all(root: &Path, index: &Index, builder: &mut Builder) -> io::Result<()>
     let chunks = files.div_ceil(CHUNK);
     let next = AtomicUsize::new(0);
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(2));
-    // Few chunks in flight: each holds its words' postings, and memory is the limit.
-    let (tx, rx) = mpsc::sync_channel::<(usize, Chunk)>(threads);
     std::thread::scope(|s| {
+        // Few chunks in flight: each holds its words' postings, and memory is the
+        // limit. Made inside the scope, so that returning early (an error) drops the
+        // receiver before the scope waits for the threads: a thread blocked sending
+        // then wakes with an error and ends, rather than wait for ever.
+        let (tx, rx) = mpsc::sync_channel::<(usize, Chunk)>(threads);
         for _ in 0..threads {
             let (tx, next) = (tx.clone(), &next);
             s.spawn(move || {
@@ -165,32 +175,38 @@ fn lock_file(file: &Path) -> PathBuf {
     file.with_extension("lock")
 }
 
-fn stale(lock: &Path) -> bool {
-    fs::metadata(lock)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| SystemTime::now().duration_since(t).ok())
-        .is_some_and(|age| age > STALE)
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
 
-/// The lock of a build, removed when dropped.
-struct Lock(PathBuf);
-
-impl Lock {
-    /// Takes the lock for building `file`; `None` when another build holds it.
-    fn take(file: &Path) -> Option<Lock> {
-        let path = lock_file(file);
-        if stale(&path) {
-            let _ = fs::remove_file(&path);
+    /// A build whose runs cannot be written (their folder's parent removed, as when
+    /// the cache folder goes mid-build; a full disk fails the same way) with more
+    /// chunks than the channel holds: its reading threads were left blocked sending,
+    /// and the build never ended.
+    #[test]
+    fn a_build_that_cannot_write_its_runs_ends_with_the_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let code = dir.path().join("code-a").join("section");
+        fs::create_dir_all(&code).expect("mkdir");
+        for i in 0..CHUNK * 8 {
+            let text = format!("# Article L{i}\n\n<p>Le mot{i} et le texte commun.</p>");
+            fs::write(code.join(format!("l{i}.md")), text).expect("write");
         }
-        // Created only if absent, atomically: of two builds started at once, one wins.
-        File::create_new(&path).ok()?;
-        Some(Lock(path))
-    }
-}
-
-impl Drop for Lock {
-    fn drop(&mut self) {
-        let _ = fs::remove_file(&self.0);
+        let root = fs::canonicalize(dir.path()).expect("canonical");
+        let cache = tempfile::tempdir().expect("temp dir");
+        let runs = cache.path().join("gone").join(".words.runs.1");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mirror = Mirror::open(&root).expect("open");
+            let index = mirror.index();
+            // Every chunk makes a run: the first one fails.
+            let mut builder = Builder::new(index.len(), runs).with_budget(0);
+            let _ = tx.send(read_all(&root, &index, &mut builder).map_err(|e| e.kind()));
+        });
+        let ended = rx
+            .recv_timeout(Duration::from_secs(60))
+            .expect("the build ended rather than wait for ever");
+        assert_eq!(ended, Err(io::ErrorKind::NotFound));
     }
 }

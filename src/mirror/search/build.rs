@@ -72,6 +72,8 @@ pub struct Builder {
     runs: Vec<PathBuf>,
     runs_dir: PathBuf,
     lengths: Vec<u32>,
+    /// [`BUDGET`], smaller in tests that want runs from a few articles.
+    budget: usize,
 }
 
 impl Builder {
@@ -83,7 +85,15 @@ impl Builder {
             runs: Vec::new(),
             runs_dir,
             lengths: vec![0; files],
+            budget: BUDGET,
         }
+    }
+
+    /// This builder, writing a run whenever it holds more than `budget` bytes.
+    #[cfg(test)]
+    pub fn with_budget(mut self, budget: usize) -> Builder {
+        self.budget = budget;
+        self
     }
 
     /// Adds a chunk; chunks must come in article order.
@@ -103,7 +113,7 @@ impl Builder {
                 }
             }
         }
-        if self.held > BUDGET {
+        if self.held > self.budget {
             self.spill()?;
         }
         Ok(())
