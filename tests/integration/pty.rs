@@ -13,5 +13,6 @@ mod paste;
 mod pty_harness;
 mod saved;
 mod search_screen;
+mod soak;
 mod terminal;
 mod terminal_size;
