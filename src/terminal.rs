@@ -310,13 +310,13 @@ fn draw(
         let next = terminal.current_buffer_mut().clone();
         // What the terminal shows before ratatui's diff: scrolled first, when the
         // text only moved a few lines.
-        let mut base = match scroll::detect(
+        let mut base = match scroll::detect_below_kept(
             before,
             &next,
-            rows.clone(),
+            rows,
             crate::model::layout::CURSOR_COLUMNS,
         ) {
-            Some(shift) => {
+            Some((rows, shift)) => {
                 shown
                     .margins
                     .scroll(terminal.backend_mut(), rows.clone(), shift)?;

@@ -89,6 +89,33 @@ pub fn detect(prev: &Buffer, next: &Buffer, rows: Range<u16>, skip: usize) -> Op
     None
 }
 
+/// As [`detect`], and when the rows do not all move the same, the rows below those
+/// that stayed (a table's header rows kept at the top while its body goes by under
+/// them): the rows that moved and by how much.
+pub fn detect_below_kept(
+    prev: &Buffer,
+    next: &Buffer,
+    rows: Range<u16>,
+    skip: usize,
+) -> Option<(Range<u16>, i32)> {
+    if let Some(shift) = detect(prev, next, rows.clone(), skip) {
+        return Some((rows, shift));
+    }
+    if prev.area != next.area {
+        return None;
+    }
+    let skip = skip.min(usize::from(prev.area.width));
+    let kept = rows
+        .clone()
+        .take_while(|&r| row(prev, r)[skip..] == row(next, r)[skip..])
+        .count();
+    let below = rows.start + u16::try_from(kept).ok()?..rows.end;
+    if kept == 0 || below.len() < 2 {
+        return None;
+    }
+    detect(prev, next, below.clone(), skip).map(|shift| (below, shift))
+}
+
 /// What the terminal shows after `prev`'s `rows` were scrolled by `shift` (as
 /// [`detect`] measures it): the rows moved, the ones scrolled in blank.
 pub fn shifted(prev: &Buffer, rows: Range<u16>, shift: i32) -> Buffer {
@@ -141,6 +168,17 @@ mod tests {
             shifted(&next, 1..5, -1),
             buffer(&["head", "", "b", "c", "d", "stat"])
         );
+    }
+
+    #[test]
+    fn rows_kept_at_the_top_leave_the_ones_below_to_scroll() {
+        let prev = buffer(&["head", "H1", "H2", "a", "b", "c", "d", "stat"]);
+        let next = buffer(&["head", "H1", "H2", "b", "c", "d", "e", "stat"]);
+        assert_eq!(detect(&prev, &next, 1..7, 0), None);
+        assert_eq!(detect_below_kept(&prev, &next, 1..7, 0), Some((3..7, 1)));
+        // A whole scroll is found as before.
+        let next = buffer(&["head", "H2", "a", "b", "c", "d", "e", "stat"]);
+        assert_eq!(detect_below_kept(&prev, &next, 1..7, 0), Some((1..7, 1)));
     }
 
     #[test]

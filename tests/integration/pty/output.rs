@@ -106,6 +106,75 @@ fn scrolled_screens_equal_fresh_renders() {
     assert!(reset < left, "reset before leaving the alternate screen");
 }
 
+/// A long table scrolled under its header rows kept at the top: the terminal scrolls
+/// only the rows below the header (a region of its own), and the screen is still
+/// exactly what the reader draws from scratch after every key.
+#[test]
+fn a_table_scrolled_under_its_kept_header_equals_fresh_renders() {
+    use loi::app::App;
+    use loi::app::action::Action;
+    use loi::mirror::Mirror;
+    use ratatui::Terminal;
+    use ratatui::backend::TestBackend;
+
+    let (cols, rows) = (80, 24);
+    let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/r4412-149.md");
+    let source = std::fs::read_to_string(file).expect("fixture");
+    let article = loi::model::article::Article::parse(file, &source, Citations::Now);
+    let mut app = App::new(Mirror::bundled(), article, (cols, rows));
+    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
+    let mut expected = |app: &App| {
+        terminal
+            .draw(|f| loi::screen::draw(f, app, &loi::screen::theme::Theme::default()))
+            .expect("draw");
+        let buffer = terminal.backend().buffer().clone();
+        (0..rows)
+            .map(|y| {
+                let row: String = (0..cols).map(|x| buffer[(x, y)].symbol()).collect();
+                row.trim_end().to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let mut p = Pty::spawn(
+        Path::new(env!("CARGO_BIN_EXE_loi")),
+        &[file],
+        &[],
+        cols,
+        rows,
+    );
+    p.wait_for("Article R4412-149", TIMEOUT);
+    let mut keys: Vec<(&[u8], Action)> = vec![(b"j", Action::Down), (b"l", Action::Unfold)];
+    keys.extend(std::iter::repeat_n((&b"\x05"[..], Action::LineDown), 30));
+    keys.extend(std::iter::repeat_n((&b"\x19"[..], Action::LineUp), 10));
+    for (i, (bytes, action)) in keys.into_iter().enumerate() {
+        p.send(bytes);
+        app.update(action);
+        let want = expected(&app);
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        // The text rows (the heading names the file as the bundled mirror sees it).
+        let text = |s: &str| s.lines().skip(3).take(20).collect::<Vec<_>>().join("\n");
+        let mut got = p.screen();
+        while text(&got) != text(&want) && std::time::Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(5));
+            got = p.screen();
+        }
+        assert_eq!(text(&got), text(&want), "after key {i} ({action:?})");
+    }
+    assert!(want_header(&p.screen()), "the header kept: {}", p.screen());
+    // The rows below the header (from row 12, 1-based) scroll as a region of their own.
+    let out = String::from_utf8_lossy(&p.output()).into_owned();
+    assert!(out.contains("\x1b[12;23r"), "a region below the header");
+    p.send(b"q");
+    assert_eq!(p.wait_exit(TIMEOUT), Some(0));
+}
+
+fn want_header(screen: &str) -> bool {
+    let lines: Vec<&str> = screen.lines().collect();
+    lines.get(4).is_some_and(|l| l.contains("Dénomination"))
+        && lines.get(10).is_some_and(|l| l.contains("═"))
+}
+
 /// The output layers that keep the bytes few (`compact`, `scroll`, `gaps`) change what
 /// is written, never what is shown: after every key of a reading session, the screen
 /// is the same with them on and off (`LOI_PLAIN_OUTPUT=1`), and on they write less.
