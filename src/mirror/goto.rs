@@ -1,11 +1,13 @@
 //! Go to: what a few typed characters name. A number in any usual form (`L6123-1`,
 //! `L. 6123-1`, `l6123-1`, `6123-1`, or its start) lists the articles whose number
 //! starts so, the exact one first; words list the articles of the sections whose
-//! title holds them all. The code being read comes first: a number is in several
+//! title holds them all; `annexe II`, `tableau 57` the annexes and tables of that name
+//! (`goto/annexes`). The code being read comes first: a number is in several
 //! codes more often than not (R242-1 is in the sécurité sociale and the code rural),
 //! and the reader of one most likely means its own. Answers come from the index, so
 //! they are as quick at 300,000 articles as at 12,000.
 
+mod annexes;
 #[cfg(test)]
 mod tests;
 
@@ -92,6 +94,13 @@ pub fn look(index: &Index, query: &str, here: Option<&str>) -> Look {
         index,
         code: here.and_then(|code| index.dir_id(code)),
     };
+    if let Some((answers, exact)) = annexes::by_name(index, query, &here) {
+        return Look {
+            answers,
+            exact,
+            ..Look::default()
+        };
+    }
     let Some(cited) = citation(query) else {
         let answers = if query.chars().any(|c| c.is_ascii_digit()) && !has_word(query) {
             by_number(index, query, &here, None)
