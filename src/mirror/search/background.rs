@@ -82,6 +82,7 @@ pub fn build(root: &Path) -> io::Result<()> {
     };
     let runs = file.with_file_name(format!(".words.runs.{}", std::process::id()));
     let mut builder = Builder::new(index.len(), runs.clone());
+    builder.stamp(root, &index);
     let added = read_all(root, &index, &mut builder);
     match added {
         Ok(()) => builder.finish(&file, index.content_hash()),

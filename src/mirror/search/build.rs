@@ -72,6 +72,8 @@ pub struct Builder {
     runs: Vec<PathBuf>,
     runs_dir: PathBuf,
     lengths: Vec<u32>,
+    /// What each article's file was before it was read (`index::stamps::files`).
+    stamps: Vec<u8>,
 }
 
 impl Builder {
@@ -83,7 +85,15 @@ impl Builder {
             runs: Vec::new(),
             runs_dir,
             lengths: vec![0; files],
+            stamps: Vec::new(),
         }
+    }
+
+    /// Keeps what the articles' files are, read before the articles are: a file
+    /// written after this is seen changed at the next search.
+    pub fn stamp(&mut self, root: &Path, index: &crate::mirror::index::Index) {
+        let clock = crate::mirror::index::stamps::Clock::start();
+        self.stamps = crate::mirror::index::stamps::files(root, index, Some(&clock));
     }
 
     /// Adds a chunk; chunks must come in article order.
@@ -163,7 +173,10 @@ impl Builder {
             }
             merge(&self.runs, &mut out)?;
         }
-        out.finish(fingerprint, &self.lengths)
+        // Unstamped (zero times), every article reads as changed: never current.
+        self.stamps
+            .resize(self.lengths.len() * crate::mirror::index::stamps::ROW, 0);
+        out.finish(fingerprint, &self.lengths, &self.stamps)
     }
 }
 
@@ -294,7 +307,7 @@ impl Out {
         Ok(())
     }
 
-    fn finish(mut self, fingerprint: u64, lengths: &[u32]) -> io::Result<()> {
+    fn finish(mut self, fingerprint: u64, lengths: &[u32], stamps: &[u8]) -> io::Result<()> {
         let vocab_at = self.at;
         let vocab = std::mem::take(&mut self.vocab);
         self.put(&vocab)?;
@@ -305,13 +318,15 @@ impl Out {
         for l in lengths {
             self.put(&l.to_le_bytes())?;
         }
+        let stamps_at = self.at;
+        self.put(stamps)?;
         let len = self.at;
         let mut header = Vec::with_capacity(HEADER);
         header.extend_from_slice(MAGIC);
         header.extend_from_slice(&fingerprint.to_le_bytes());
         header.extend_from_slice(&(lengths.len() as u32).to_le_bytes());
         header.extend_from_slice(&self.words.to_le_bytes());
-        for w in [vocab_at, strings_at, lengths_at, len] {
+        for w in [vocab_at, strings_at, lengths_at, stamps_at, len] {
             header.extend_from_slice(&w.to_le_bytes());
         }
         self.file.flush()?;
