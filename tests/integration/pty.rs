@@ -2,6 +2,7 @@
 
 mod codes;
 mod e2e;
+mod edited;
 mod home;
 mod hostile;
 mod language;
