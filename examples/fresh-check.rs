@@ -21,8 +21,16 @@ fn main() {
         std::process::exit(2);
     };
     let index = mirror.index();
-    let root = mirror.root().map(std::path::Path::to_owned).unwrap_or_default();
-    println!("{} articles, {} folders", index.len(), index.dir_count());
+    let root = mirror
+        .root()
+        .map(std::path::Path::to_owned)
+        .unwrap_or_default();
+    println!(
+        "{} articles, {} folders, the index current: {}",
+        index.len(),
+        index.dir_count(),
+        stamps::dirs_current(&root, &index)
+    );
     let time = |what: &str, f: &dyn Fn()| {
         f();
         let mut all: Vec<f64> = (0..runs)
@@ -33,7 +41,11 @@ fn main() {
             })
             .collect();
         all.sort_by(f64::total_cmp);
-        println!("{what}: median {:.1} ms, min {:.1} ms", all[runs / 2], all[0]);
+        println!(
+            "{what}: median {:.1} ms, min {:.1} ms",
+            all[runs / 2],
+            all[0]
+        );
     };
     time("folders (name index)", &|| {
         std::hint::black_box(stamps::dirs_current(&root, &index));

@@ -89,11 +89,26 @@ pub fn dirs_current(root: &Path, index: &Index) -> bool {
     stamp != UNKNOWN
         && stamp
             == hash(
-                std::iter::once(dir_time(root)).chain(
-                    (0..u32::try_from(index.dir_count()).unwrap_or(u32::MAX))
-                        .map(|id| dir_time(&root.join(index.dir_path(id)))),
-                ),
+                std::iter::once(dir_time(root))
+                    .chain(dir_paths(index).iter().map(|p| dir_time(&root.join(p)))),
             )
+}
+
+/// Every folder's path, by its number: each from its parent's, which comes first.
+fn dir_paths(index: &Index) -> Vec<String> {
+    let mut paths: Vec<String> = Vec::with_capacity(index.dir_count());
+    for id in 0..u32::try_from(index.dir_count()).unwrap_or(u32::MAX) {
+        let name = index.dir_name(id).unwrap_or_default();
+        let path = match index.dir_parent(id) {
+            None => name.to_owned(),
+            Some(parent) => match paths.get(parent as usize) {
+                Some(up) if parent < id => format!("{up}/{name}"),
+                _ => index.dir_path(id),
+            },
+        };
+        paths.push(path);
+    }
+    paths
 }
 
 /// Each article file's stamp, in the order of `index`, as the files of the mirror at
@@ -104,8 +119,12 @@ pub fn files(root: &Path, index: &Index, clock: Option<&Clock>) -> Vec<u8> {
     // walked from the root each time.
     let mut by_dir: Vec<(u32, usize)> = index.entries().map(|e| (e.dir, e.at)).collect();
     by_dir.sort_unstable();
+    let paths = dir_paths(index);
     for group in by_dir.chunk_by(|a, b| a.0 == b.0) {
-        let dir = root.join(index.dir_path(group[0].0));
+        let dir = match paths.get(group[0].0 as usize) {
+            Some(path) => root.join(path),
+            None => root.to_owned(),
+        };
         let names = group
             .iter()
             .map(|&(_, at)| (at, index.entry(at).map(|e| e.name).unwrap_or_default()));
