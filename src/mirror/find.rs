@@ -74,6 +74,12 @@ impl Mirror {
         if !found.is_empty() && found.iter().all(|p| self.exists(p)) {
             return false;
         }
+        self.refresh_on_miss()
+    }
+
+    /// After a look-up found nothing (go-to's, say): [`Mirror::refresh`], unless the
+    /// index was found current less than a second ago; whether it walked again.
+    pub fn refresh_on_miss(&self) -> bool {
         let recent = self
             .checked
             .get()

@@ -1,6 +1,7 @@
 //! Issue 22, item 1, as a reader sees it: a mirror edited while `loi` shows it. `s`
-//! finds the words written since, and `c` lists the citations as the text now has
-//! them, an article added to a folder among them; no cache answers from the old text.
+//! finds the words written since, `c` lists the citations as the text now has them,
+//! an article added to a folder among them, and `g` finds that article; no cache
+//! answers from the old text.
 
 use crate::support::edited::{LIVRE, Mirror, age, an_hour_ago};
 use crate::support::pty::{Key, Pty};
@@ -50,6 +51,14 @@ fn search_and_cited_by_show_the_text_written_under_the_reader() {
     p.key(Key::Enter);
     let listed = p.wait_for("L1-1 · ", TIMEOUT);
     assert!(listed.contains("omega beta"), "{listed}");
+    esc(&mut p);
+    // Go-to finds the article added (a look-up that misses checks the folders, at
+    // most once a second: the first `c` checked them).
+    std::thread::sleep(Duration::from_millis(1100));
+    p.send(b"g");
+    p.wait_for("Go to", TIMEOUT);
+    p.send(b"L1-4");
+    p.wait_for("L1-4 · ", TIMEOUT);
     esc(&mut p);
     p.send(b"c");
     let cited = p.wait_for("L1-4 · ", TIMEOUT);
