@@ -89,8 +89,12 @@ pub fn dirs_current(root: &Path, index: &Index) -> bool {
     stamp != UNKNOWN
         && stamp
             == hash(
-                std::iter::once(dir_time(root))
-                    .chain(dir_paths(index).iter().map(|p| dir_time(&root.join(p)))),
+                // Each path made and dropped: kept all at once, they doubled the
+                // peak memory of a run whose look-up missed.
+                std::iter::once(dir_time(root)).chain(
+                    (0..u32::try_from(index.dir_count()).unwrap_or(u32::MAX))
+                        .map(|id| dir_time(&root.join(index.dir_path(id)))),
+                ),
             )
 }
 
