@@ -59,9 +59,14 @@ type Numbers = Vec<(Vec<u32>, String, usize)>;
 pub struct Mirror {
     source: Source,
     /// Every file by name: from the cache on first use (built by one walk when it is
-    /// missing or stale), walked again at most once more when it turns out wrong.
+    /// missing or its top folders changed), walked again when its folders are found
+    /// changed ([`Mirror::refresh`]).
     index: RefCell<Option<Rc<Index>>>,
-    rebuilt: Cell<bool>,
+    /// Never walked again (another thread's copy, whose positions must keep their
+    /// meaning).
+    frozen: bool,
+    /// When the index was last found current, or walked again.
+    checked: Cell<Option<std::time::Instant>>,
     /// Every numbered article as (digits, prefix, path), sorted by digits: ranges are
     /// a binary search away.
     numbers: RefCell<Option<Rc<Numbers>>>,
@@ -90,7 +95,7 @@ impl Frozen {
         let index = Index::from_bytes(index::Bytes::Owned(self.index)).unwrap_or_else(Index::empty);
         let mut mirror = Mirror::with_source(self.source);
         mirror.index = RefCell::new(Some(Rc::new(index)));
-        mirror.rebuilt = Cell::new(true);
+        mirror.frozen = true;
         mirror.ids = RefCell::new(self.ids.map(Rc::new));
         mirror.ids_looked_up = Cell::new(true);
         mirror
@@ -107,7 +112,8 @@ impl Mirror {
         Mirror {
             source,
             index: RefCell::default(),
-            rebuilt: Cell::new(false),
+            frozen: false,
+            checked: Cell::new(None),
             numbers: RefCell::default(),
             codes: OnceCell::new(),
             inside_dirs: RefCell::default(),

@@ -34,7 +34,9 @@ impl App {
     /// Lists the articles that cite this one, building the backlinks first when
     /// they are not cached (in the background for a mirror of any size).
     pub(in crate::app) fn cited_by(&mut self) {
-        if let Some(backlinks) = self.backlinks.as_ref().filter(|b| b.fits(&self.mirror)) {
+        // The mirror may have changed under the reader: files added, moved or written.
+        self.mirror.refresh();
+        if let Some(backlinks) = self.backlinks.as_ref().filter(|b| b.current(&self.mirror)) {
             let backlinks = Rc::clone(backlinks);
             self.list_citing(&backlinks);
         } else if let Some(found) = Backlinks::cached(&self.mirror) {

@@ -124,7 +124,11 @@ impl App {
         let Some(query) = picker.query.as_ref().map(|q| q.text().to_owned()) else {
             return;
         };
-        let look = goto::look(&self.mirror.index(), &query, Some(&here));
+        let mut look = goto::look(&self.mirror.index(), &query, Some(&here));
+        // Nothing: an article added or moved under the reader, perhaps.
+        if look.answers.is_empty() && self.mirror.refresh_on_miss() {
+            look = goto::look(&self.mirror.index(), &query, Some(&here));
+        }
         let items: Vec<_> = look
             .answers
             .into_iter()

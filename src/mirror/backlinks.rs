@@ -4,7 +4,9 @@
 //! the cache folder, searched in place.
 //!
 //! The file: a stamp line naming the index it was built for (its content hash: the
-//! numbers below are positions in that index), a `u32` count, then that many records
+//! numbers below are positions in that index) and how many articles it has, what each
+//! article's file was when read (`index::stamps`: an article written since is read
+//! again and its citations patched in), a `u32` count, then that many records
 //! of five `u32` sorted by target (target, citing article, block, snippet offset,
 //! snippet length), then the snippets. 20 bytes a citation, whatever the paths'
 //! lengths; a look-up is a binary search that reads only the records it lands on.
@@ -18,9 +20,12 @@ use std::sync::atomic::AtomicUsize;
 use serde::Serialize;
 
 use crate::mirror::Mirror;
-use crate::mirror::index::{Bytes, Index};
+use crate::mirror::index::{Bytes, Index, stamps};
 
-const MAGIC: &str = "LOIBACK1";
+const MAGIC: &str = "LOIBACK2";
+/// How many articles written since the backlinks were built are read again and
+/// patched in, rather than every article read again.
+const PATCHED: usize = 2000;
 /// The `u32`s of a record.
 const FIELDS: usize = 5;
 const RECORD: usize = FIELDS * 4;
@@ -43,6 +48,8 @@ pub struct Citing {
 #[derive(Debug)]
 pub struct Backlinks {
     bytes: Bytes,
+    /// Where the articles' stamps start.
+    stamps_at: usize,
     /// Where the records start, and how many there are.
     records_at: usize,
     count: usize,
@@ -57,17 +64,44 @@ impl Backlinks {
         Backlinks::load_or_build_counting(mirror, &AtomicUsize::new(0))
     }
 
-    /// From the cache, when it was built for this index; `None` when it must be built.
+    /// From the cache, when it was built for this index, the articles written since
+    /// (a few) read again and patched in; `None` when it must be built.
     pub fn cached(mirror: &Mirror) -> Option<Backlinks> {
-        cache_file(mirror)
-            .as_deref()
-            .and_then(map)
-            .filter(|found| found.fits(mirror))
+        let file = cache_file(mirror)?;
+        let found = map(&file).filter(|found| found.fits(mirror))?;
+        let changed = found.changed(mirror);
+        if changed.is_empty() {
+            return Some(found);
+        }
+        if changed.len() > PATCHED {
+            return None;
+        }
+        let head = head(mirror, Some(&stamps::Clock::start()));
+        let patch =
+            |out: &mut dyn std::io::Write| build::patch(mirror, &found, &changed, &head, out);
+        crate::mirror::index::cache::save_with(&file, patch).ok()?;
+        map(&file)
     }
 
-    /// Whether these were built for the mirror's index as it is now.
+    /// Whether these were built for the mirror's index as it is now (its files by
+    /// name: their text may have changed since, [`Backlinks::current`]).
     pub fn fits(&self, mirror: &Mirror) -> bool {
         self.bytes.starts_with(stamp(&mirror.index()).as_bytes())
+    }
+
+    /// Whether these were built from the mirror's files as they are now.
+    pub fn current(&self, mirror: &Mirror) -> bool {
+        self.fits(mirror) && self.changed(mirror).is_empty()
+    }
+
+    /// The articles whose files were written since these were built (a stat of each).
+    fn changed(&self, mirror: &Mirror) -> Vec<u32> {
+        let Some(root) = mirror.root() else {
+            return Vec::new();
+        };
+        let now = stamps::files(root, &mirror.index(), None);
+        let then = self.bytes.get(self.stamps_at..).unwrap_or_default();
+        stamps::changed(then, &now)
     }
 
     /// As [`Backlinks::load_or_build`], adding one to `done` for each article read.
@@ -78,9 +112,9 @@ impl Backlinks {
         // Legacy links resolve as the mirror's own links say their ids are: from the
         // cache, else counted by the build itself (`build::resolve_waiting`).
         mirror.legacy_ids();
-        let stamp = stamp(&mirror.index());
+        let head = head(mirror, Some(&stamps::Clock::start()));
         let file = cache_file(mirror);
-        let build = |out: &mut dyn std::io::Write| build::build(mirror, &stamp, out, done);
+        let build = |out: &mut dyn std::io::Write| build::build(mirror, &head, out, done);
         if let Some(file) = &file
             && crate::mirror::index::cache::save_with(file, build).is_ok()
             && let Some(saved) = map(file)
@@ -92,6 +126,7 @@ impl Backlinks {
         let _ = build(&mut bytes);
         Backlinks::from_bytes(Bytes::Owned(bytes)).unwrap_or_else(|| Backlinks {
             bytes: Bytes::Owned(Vec::new()),
+            stamps_at: 0,
             records_at: 0,
             count: 0,
             snippets_at: 0,
@@ -101,12 +136,16 @@ impl Backlinks {
     /// Checks the stamp line and the records' bounds; `None` for bytes that are no
     /// backlinks file (a damaged cache gives no answer, never a panic).
     fn from_bytes(bytes: Bytes) -> Option<Backlinks> {
-        let count_at = bytes.iter().position(|&b| b == b'\n')? + 1;
+        let stamps_at = bytes.iter().position(|&b| b == b'\n')? + 1;
+        let line = std::str::from_utf8(bytes.get(..stamps_at - 1)?).ok()?;
+        let files: usize = line.rsplit(' ').next()?.parse().ok()?;
+        let count_at = stamps_at.checked_add(files.checked_mul(stamps::ROW)?)?;
         let count = read_u32(&bytes, count_at)? as usize;
         let records_at = count_at + 4;
         let snippets_at = records_at.checked_add(count.checked_mul(RECORD)?)?;
         (snippets_at <= bytes.len()).then_some(Backlinks {
             bytes,
+            stamps_at,
             records_at,
             count,
             snippets_at,
@@ -150,7 +189,19 @@ impl Backlinks {
 
 /// The first line of a backlinks file built for `index`.
 fn stamp(index: &Index) -> String {
-    format!("{MAGIC} {:016x}\n", index.content_hash())
+    format!("{MAGIC} {:016x} {}\n", index.content_hash(), index.len())
+}
+
+/// What a backlinks file of `mirror` starts with: its stamp line, then what each
+/// article's file is (as a build that starts now will read it, with `clock`).
+fn head(mirror: &Mirror, clock: Option<&stamps::Clock>) -> Vec<u8> {
+    let index = mirror.index();
+    let mut head = stamp(&index).into_bytes();
+    match mirror.root() {
+        Some(root) => head.extend(stamps::files(root, &index, clock)),
+        None => head.resize(head.len() + index.len() * stamps::ROW, 0),
+    }
+    head
 }
 
 /// The position in `index` of the file at `path` (relative to the root).

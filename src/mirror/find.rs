@@ -1,6 +1,7 @@
 //! Finding articles in a mirror through its index: by file name, by number (in one
 //! code or in each), by range, and the article before or after one in legal order.
-//! A look-up that finds a file gone, or nothing, walks the mirror again once.
+//! A look-up that finds a file gone, or nothing, checks that the index is current,
+//! and walks the mirror again only when it is not.
 
 use std::rc::Rc;
 
@@ -9,6 +10,9 @@ use super::{
 };
 use crate::mirror::error::Error;
 use crate::mirror::index::{self, Index, walk};
+
+/// How long a look-up that misses trusts the last check of the index.
+const MISS_CHECKED_FOR: std::time::Duration = std::time::Duration::from_secs(1);
 
 impl Mirror {
     /// The mirror's folder for the code in folder `slug`: that folder when the mirror
@@ -61,20 +65,47 @@ impl Mirror {
         index
     }
 
-    /// After a look-up gave `found`: whether the index may be stale (nothing found,
-    /// or a file it names is gone) and was walked again, once per run, so that the
-    /// look-up should be tried again. Changes deep in a mirror do not show in the
-    /// fingerprint checked at start; this is where they are caught.
+    /// After a look-up gave `found`: whether the index was stale (nothing found, or a
+    /// file it names is gone, and its folders changed since it was read) and was
+    /// walked again, so that the look-up should be tried again. A miss on a current
+    /// index is a miss: many articles cite what no mirror has. The folders are
+    /// checked at most once a second, as several look-ups may miss for one key.
     fn index_was_wrong(&self, found: &[String]) -> bool {
+        if !found.is_empty() && found.iter().all(|p| self.exists(p)) {
+            return false;
+        }
+        self.refresh_on_miss()
+    }
+
+    /// After a look-up found nothing (go-to's, say): [`Mirror::refresh`], unless the
+    /// index was found current less than a second ago; whether it walked again.
+    pub fn refresh_on_miss(&self) -> bool {
+        let recent = self
+            .checked
+            .get()
+            .is_some_and(|t| t.elapsed() < MISS_CHECKED_FOR);
+        !recent && self.refresh()
+    }
+
+    /// Checks that the index is current (a stat of each folder: a file added, removed
+    /// or renamed changes its folder's time) and walks the mirror again when it is
+    /// not; whether it did. Called where a stale index would answer wrongly: a
+    /// search, « cité par », a look-up that misses.
+    pub fn refresh(&self) -> bool {
         let Source::Dir(root) = &self.source else {
             return false;
         };
-        if self.rebuilt.get() || (!found.is_empty() && found.iter().all(|p| self.exists(p))) {
+        if self.frozen {
             return false;
         }
-        self.rebuilt.set(true);
+        let current = index::stamps::dirs_current(root, &self.index());
+        self.checked.set(Some(std::time::Instant::now()));
+        if current {
+            return false;
+        }
         *self.index.borrow_mut() = Some(Rc::new(index::cache::rebuild(root)));
         self.numbers.borrow_mut().take();
+        self.checked.set(Some(std::time::Instant::now()));
         true
     }
 

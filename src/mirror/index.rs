@@ -5,19 +5,21 @@
 //!
 //! Layout (little-endian `u32`s after an 8-byte magic and a 64-bit fingerprint):
 //! a header, the file table (name offset, name length, folder; sorted by name), the folder table (parent folder, name offset, name length: a tree, as the
-//! long folder names of a code repeat in every path), then the strings. Every read is
-//! bounds-checked: a damaged cache file gives no answer, never a panic.
+//! long folder names of a code repeat in every path), then the strings, the samples,
+//! and last the folders' stamp (`stamps`: what every folder was when it was read).
+//! Every read is bounds-checked: a damaged cache file gives no answer, never a panic.
 
 mod build;
 pub mod cache;
 mod counts;
 #[cfg(unix)]
 pub mod paged;
+pub mod stamps;
 pub(crate) mod walk;
 
 pub use build::Builder;
 
-const MAGIC: &[u8; 8] = b"LOIINDX4";
+const MAGIC: &[u8; 8] = b"LOIINDX5";
 /// Magic, fingerprint, content hash, then six `u32`: files, folders, the offsets of
 /// the folder table and of the strings, the whole length, and the offset of the
 /// samples.
@@ -125,7 +127,7 @@ impl Entry<'_> {
 impl Index {
     /// An index with no file.
     pub fn empty() -> Index {
-        let bytes = build::encode(0, 0, &[], &[]);
+        let bytes = build::encode(0, 0, stamps::UNKNOWN, &[], &[]);
         Index {
             files: 0,
             dirs: 0,
@@ -160,7 +162,7 @@ impl Index {
             && HEADER.checked_add(files.checked_mul(ROW)?)? == dirs_at
             && dirs_at.checked_add(dirs.checked_mul(ROW)?)? == strings_at
             && strings_at <= samples_at
-            && samples_at.checked_add(4 + samples.checked_mul(8)?)? <= len
+            && samples_at.checked_add(4 + samples.checked_mul(8)?)? <= len.checked_sub(8)?
             && samples == files.div_ceil(SAMPLE);
         fits.then_some(Index {
             bytes,
@@ -179,6 +181,16 @@ impl Index {
             .get(8..16)
             .and_then(|b| b.try_into().ok())
             .map_or(0, u64::from_le_bytes)
+    }
+
+    /// What the mirror's folders were when this index was read from them
+    /// ([`stamps::UNKNOWN`] when that could not be told): the last 8 bytes.
+    pub fn dirs_stamp(&self) -> u64 {
+        let len = self.bytes.len();
+        self.bytes
+            .get(len.saturating_sub(8)..len)
+            .and_then(|b| b.try_into().ok())
+            .map_or(stamps::UNKNOWN, u64::from_le_bytes)
     }
 
     /// A hash of the index's tables: what is derived from positions in this index

@@ -2,8 +2,10 @@
 //! its number, section and a snippet around the first match, given as they are found.
 //!
 //! With the word index in the cache (`words`, stamped with the mirror index's
-//! content hash as `backlinks` is: its article numbers are positions in that index) the answers come ranked, and only the files shown
-//! are read, for their snippets. Without it, every file is read, in parallel, answers
+//! content hash as `backlinks` is: its article numbers are positions in that index;
+//! and with what each file was when read, so that a file written since answers from
+//! its text as it is now) the answers come ranked, and only the files shown are
+//! read, for their snippets. Without it, every file is read, in parallel, answers
 //! given as they come (`scan`), and the caller then has the index built in the
 //! background (`background`, `build`), so the first search costs what grep does and
 //! the next ones a look-up.
@@ -65,6 +67,9 @@ pub fn run(
         Some(root) => Mirror::open(root)?,
         None => Mirror::bundled(),
     };
+    // A file added, removed or renamed since the index was read: read again, and the
+    // word index, made for the old one, is then set aside below.
+    mirror.refresh();
     let index = mirror.index();
     if query.is_empty() {
         return Ok(Answered::Index);
@@ -73,8 +78,16 @@ pub fn run(
     if let Some(dir) = cache_file(&mirror).as_deref().and_then(Path::parent) {
         crate::mirror::leftovers::sweep(dir);
     }
-    if let Some(words) = load(&mirror, &index) {
-        for (doc, _) in words.search(query) {
+    if let Some((words, changed)) = open(&mirror, &index) {
+        // The articles written since the index was built answer from their text.
+        let fresh = changed
+            .iter()
+            .filter_map(|&doc| {
+                let path = index.entry(doc as usize)?.path();
+                Some((doc, words_now(&mirror, &path)))
+            })
+            .collect();
+        for (doc, _) in words.search_patched(query, &fresh) {
             let Some(path) = index.entry(doc as usize).map(|e| e.path()) else {
                 continue;
             };
@@ -160,8 +173,38 @@ pub fn cache_file(mirror: &Mirror) -> Option<PathBuf> {
     Some(index.with_file_name(name))
 }
 
-/// The word index of `mirror`, when one was built for its present index.
+/// An article's normalised words as its file reads now (none when it cannot be read).
+fn words_now(mirror: &Mirror, path: &str) -> Vec<String> {
+    let mut normalised = String::new();
+    if let Ok((file, _)) = mirror.read_text(path) {
+        normalised::normalise_article_into(&file, &mut normalised);
+    }
+    normalised.split(' ').skip(1).map(str::to_owned).collect()
+}
+
+/// The word index of `mirror`, when one was built for its present index and at most
+/// [`PATCHED`] of its articles' files were written since.
 pub fn load(mirror: &Mirror, index: &Index) -> Option<words::Words> {
+    open(mirror, index).map(|(words, _)| words)
+}
+
+/// The word index of `mirror` built for its present index, and the articles whose
+/// files were written since it was (a stat of each file: `index::stamps`); `None`
+/// when there is none, or too many changed to read them at each search (it is then
+/// built again).
+fn open(mirror: &Mirror, index: &Index) -> Option<(words::Words, Vec<u32>)> {
+    let words = mapped(mirror, index)?;
+    let now = crate::mirror::index::stamps::files(mirror.root()?, index, None);
+    let changed = crate::mirror::index::stamps::changed(words.stamps(), &now);
+    (changed.len() <= PATCHED).then_some((words, changed))
+}
+
+/// How many articles written since the word index was built a search reads rather
+/// than have the index built again: a few milliseconds of reading.
+const PATCHED: usize = 256;
+
+/// The word index file of `mirror`, when one was built for its present index.
+fn mapped(mirror: &Mirror, index: &Index) -> Option<words::Words> {
     let f = std::fs::File::open(cache_file(mirror)?).ok()?;
     // SAFETY: a mapped file changed under us would change these bytes; but loi's cache
     // files are only ever replaced by a rename (index::cache::save_with), never written

@@ -4,6 +4,7 @@ mod browser;
 mod codes;
 mod damaged;
 mod e2e;
+mod edited;
 mod home;
 mod hostile;
 mod language;

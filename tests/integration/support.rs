@@ -5,6 +5,7 @@ pub mod citations;
 pub mod corpus;
 pub mod dated;
 pub mod drawn;
+pub mod edited;
 pub mod home;
 pub mod legi_data;
 pub mod pty;

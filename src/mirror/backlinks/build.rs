@@ -92,7 +92,7 @@ impl Snippets {
     }
 
     /// The snippets, ready to be read back in any order.
-    fn finish(self) -> std::io::Result<Written> {
+    fn finish(self) -> std::io::Result<Written<'static>> {
         Ok(match self {
             Snippets::File(writer, _) => {
                 Written::File(writer.into_inner().map_err(|e| e.into_error())?)
@@ -102,36 +102,41 @@ impl Snippets {
     }
 }
 
-/// A thread's snippets once all are written.
-enum Written {
+/// A thread's snippets once all are written, or those of the backlinks a patch keeps.
+enum Written<'a> {
     File(std::fs::File),
     Memory(Vec<u8>),
+    Kept(&'a [u8]),
 }
 
-impl Written {
+impl Written<'_> {
     /// Fills `buf` from offset `at`.
     fn read_at(&self, at: u32, buf: &mut [u8]) -> std::io::Result<()> {
         match self {
             Written::File(file) => {
                 std::os::unix::fs::FileExt::read_exact_at(file, buf, u64::from(at))
             }
-            Written::Memory(v) => {
-                let start = at as usize;
-                let part = v
-                    .get(start..start + buf.len())
-                    .ok_or_else(|| std::io::Error::other("a snippet past the end"))?;
-                buf.copy_from_slice(part);
-                Ok(())
-            }
+            Written::Memory(v) => read_in(v, at, buf),
+            Written::Kept(v) => read_in(v, at, buf),
         }
     }
 }
 
-/// Writes the backlinks file of `mirror`'s index to `out`, `stamp` first.
+/// Fills `buf` from `bytes` at offset `at`.
+fn read_in(bytes: &[u8], at: u32, buf: &mut [u8]) -> std::io::Result<()> {
+    let start = at as usize;
+    let part = bytes
+        .get(start..start + buf.len())
+        .ok_or_else(|| std::io::Error::other("a snippet past the end"))?;
+    buf.copy_from_slice(part);
+    Ok(())
+}
+
+/// Writes the backlinks file of `mirror`'s index to `out`, `head` first.
 /// `done` counts the articles read, for a progress report.
 pub fn build(
     mirror: &Mirror,
-    stamp: &str,
+    head: &[u8],
     out: &mut dyn Write,
     done: &AtomicUsize,
 ) -> std::io::Result<()> {
@@ -140,13 +145,13 @@ pub fn build(
     } else {
         1
     };
-    build_on(mirror, stamp, out, threads, done)
+    build_on(mirror, head, out, threads, done)
 }
 
 /// [`build`] on `threads` threads.
 pub(super) fn build_on(
     mirror: &Mirror,
-    stamp: &str,
+    head: &[u8],
     out: &mut dyn Write,
     threads: usize,
     done: &AtomicUsize,
@@ -177,26 +182,72 @@ pub(super) fn build_on(
         let waited = resolve_waiting(mirror, &mut parts);
         parts.push(waited);
     }
-    // Offsets count from the start of the first part's snippets: `bases` says where
-    // each part's begin.
+    let mut pieces = Vec::new();
+    for part in parts {
+        let len = part.snippets.len();
+        pieces.push((part.records, len, part.snippets.finish()?));
+    }
+    write(out, head, pieces)
+}
+
+/// Writes to `out` the backlinks of `mirror` that `old` holds, but for the citations
+/// of the articles `changed` (positions in the index), which are read again: what a
+/// build would write, at the cost of reading those articles only.
+pub fn patch(
+    mirror: &Mirror,
+    old: &super::Backlinks,
+    changed: &[u32],
+    head: &[u8],
+    out: &mut dyn Write,
+) -> std::io::Result<()> {
+    // With the legacy ids known, no link waits for them.
+    mirror.read_legacy_ids();
+    let again: HashSet<u32> = changed.iter().copied().collect();
+    let kept: Vec<[u32; FIELDS]> = (0..old.count)
+        .map(|i| old.record(i))
+        .filter(|r| !again.contains(&r[1]))
+        .collect();
+    let snippets = old.bytes.get(old.snippets_at..).unwrap_or_default();
+    let fresh = collect_docs(
+        mirror,
+        changed.iter().map(|&d| d as usize),
+        &AtomicUsize::new(0),
+    );
+    let len = fresh.snippets.len();
+    let pieces = vec![
+        (kept, to_u32(snippets.len()), Written::Kept(snippets)),
+        (fresh.records, len, fresh.snippets.finish()?),
+    ];
+    write(out, head, pieces)
+}
+
+/// Writes `head`, then the records of `pieces` (each with its snippets' length and
+/// its snippets, which its records' offsets count from) sorted, then the snippets.
+fn write(
+    out: &mut dyn Write,
+    head: &[u8],
+    pieces: Vec<(Vec<[u32; FIELDS]>, u32, Written)>,
+) -> std::io::Result<()> {
+    // Offsets count from the start of the first piece's snippets: `bases` says where
+    // each piece's begin.
     let mut records = Vec::new();
     let mut bases = Vec::new();
     let mut written = Vec::new();
     let mut base = 0u32;
-    for part in parts {
-        records.extend(part.records.into_iter().map(|mut r| {
+    for (piece, len, snippets) in pieces {
+        records.extend(piece.into_iter().map(|mut r| {
             r[3] = r[3].saturating_add(base);
             r
         }));
         bases.push(base);
-        base = base.saturating_add(part.snippets.len());
-        written.push(part.snippets.finish()?);
+        base = base.saturating_add(len);
+        written.push(snippets);
     }
     records.sort_unstable();
     // A block citing one article by a link that waited and by another reference is
     // one citation.
     records.dedup_by_key(|r| (r[0], r[1], r[2]));
-    out.write_all(stamp.as_bytes())?;
+    out.write_all(head)?;
     out.write_all(&to_u32(records.len()).to_le_bytes())?;
     // The snippets go out in the records' order, so that those of one target lie
     // together and a look-up touches a page or two of them, not one page each.
@@ -221,10 +272,15 @@ pub(super) fn build_on(
 /// The citations of every `threads`th article of the index from the `k`th: each
 /// reference to another article, once per citing block.
 fn collect(mirror: &Mirror, k: usize, threads: usize, done: &AtomicUsize) -> Part {
+    collect_docs(mirror, (k..mirror.index().len()).step_by(threads), done)
+}
+
+/// The citations of the articles at positions `docs` of the index.
+fn collect_docs(mirror: &Mirror, docs: impl Iterator<Item = usize>, done: &AtomicUsize) -> Part {
     let index = mirror.index();
     let mut part = Part::new();
     let wait_for_ids = mirror.legacy_ids().is_none();
-    for i in (k..index.len()).step_by(threads) {
+    for i in docs {
         done.fetch_add(1, Ordering::Relaxed);
         let Some(path) = index.entry(i).map(|e| e.path()) else {
             continue;

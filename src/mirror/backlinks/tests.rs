@@ -31,7 +31,7 @@ fn naive(mirror: &Mirror) -> Vec<(String, String)> {
 fn built(mirror: &Mirror, threads: usize) -> Backlinks {
     let mut bytes = Vec::new();
     let done = AtomicUsize::new(0);
-    build::build_on(mirror, &stamp(&mirror.index()), &mut bytes, threads, &done).expect("built");
+    build::build_on(mirror, &head(mirror, None), &mut bytes, threads, &done).expect("built");
     // The progress count ends at every article, whatever the threads.
     assert_eq!(done.into_inner(), mirror.index().len());
     Backlinks::from_bytes(Bytes::Owned(bytes)).expect("readable")
@@ -99,14 +99,16 @@ fn damaged_bytes_give_no_answer_and_no_panic() {
     let mut bytes = Vec::new();
     build::build_on(
         &mirror,
-        &stamp(&mirror.index()),
+        &head(&mirror, None),
         &mut bytes,
         1,
         &AtomicUsize::new(0),
     )
     .expect("built");
     let target = mirror.find_number(None, "L6123-1").expect("in the sample");
-    let count_at = bytes.iter().position(|&b| b == b'\n').expect("stamp") + 1;
+    let count_at = bytes.iter().position(|&b| b == b'\n').expect("stamp")
+        + 1
+        + mirror.index().len() * stamps::ROW;
     for cut in [0, count_at, count_at + 3, count_at + 4 + 7, bytes.len() - 1] {
         if let Some(b) = Backlinks::from_bytes(Bytes::Owned(bytes[..cut].to_vec())) {
             let _ = b.of(&mirror, &target);

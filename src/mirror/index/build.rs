@@ -14,6 +14,8 @@ pub struct Builder {
     /// hash, so that the caches stamped with it (words, backlinks) are built again
     /// when an import changed the articles' text but not their names.
     pub generation: u64,
+    /// What the mirror's folders were when walked ([`super::stamps::of_dirs`]).
+    pub dirs_stamp: u64,
 }
 
 impl Builder {
@@ -36,6 +38,7 @@ impl Builder {
         Index::from_bytes(Bytes::Owned(encode(
             fingerprint,
             self.generation,
+            self.dirs_stamp,
             &self.files,
             &self.dirs,
         )))
@@ -77,6 +80,7 @@ fn folder_id(builder: &mut Builder, ids: &mut HashMap<String, u32>, path: &str) 
 pub(super) fn encode(
     fingerprint: u64,
     generation: u64,
+    dirs_stamp: u64,
     files: &[(String, u32)],
     dirs: &[(u32, String)],
 ) -> Vec<u8> {
@@ -112,7 +116,7 @@ pub(super) fn encode(
     let dirs_at = HEADER + file_rows.len();
     let strings_at = dirs_at + dir_rows.len();
     let samples_at = strings_at + strings.len();
-    let len = samples_at + samples.len();
+    let len = samples_at + samples.len() + 8;
     let mut out = Vec::with_capacity(len);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&fingerprint.to_le_bytes());
@@ -143,5 +147,6 @@ pub(super) fn encode(
     out.extend_from_slice(&dir_rows);
     out.extend_from_slice(&strings);
     out.extend_from_slice(&samples);
+    out.extend_from_slice(&dirs_stamp.to_le_bytes());
     out
 }

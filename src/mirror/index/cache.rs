@@ -1,7 +1,8 @@
 //! Where a mirror's index is kept between runs (the user's cache folder), and when it
 //! is built again: when it is missing or damaged, when the mirror's top folders
-//! changed, or when the reader finds it wrong (a file it names is gone, a number it
-//! lacks is asked for). A cache that cannot be written costs a walk per run, no more.
+//! changed (checked at start), or when a folder deeper down did (checked where the
+//! index must be current: a search, « cité par », a look-up that misses; `stamps`).
+//! A cache that cannot be written costs a walk per run, no more.
 
 use std::fs;
 use std::hash::{Hash, Hasher};
@@ -35,7 +36,9 @@ pub fn rebuild(root: &Path) -> Index {
 fn build_and_save(root: &Path, file: Option<&Path>, fingerprint: u64) -> Index {
     let mut builder = super::Builder::default();
     builder.generation = crate::mirror::import::meta::generation(root);
-    walk::into_index(root, &mut builder);
+    let clock = super::stamps::Clock::start();
+    let times = walk::into_index(root, &mut builder);
+    builder.dirs_stamp = super::stamps::of_dirs(&times, &clock);
     let index = builder.finish(fingerprint);
     if let Some(file) = file {
         // Not saved is only slower next time: nothing to tell the reader.

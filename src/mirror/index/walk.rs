@@ -45,21 +45,28 @@ pub fn each_file(root: &Path, mut f: impl FnMut(&str, &str)) {
 }
 
 /// Adds every folder and `.md` file under `root` to an index being built, parents
-/// before their folders.
-pub fn into_index(root: &Path, builder: &mut crate::mirror::index::Builder) {
+/// before their folders; gives the folders' modification times, the root's then each
+/// folder's in the index's order, each read before the folder is (a change after the
+/// read changes the time).
+pub fn into_index(root: &Path, builder: &mut crate::mirror::index::Builder) -> Vec<u64> {
+    use crate::mirror::index::stamps::dir_time;
+    let mut times = vec![dir_time(root)];
     let mut stack = vec![(String::new(), None, 0)];
     while let Some((rel, id, level)) = stack.pop() {
         for (name, is_dir) in entries(&root.join(&rel)) {
             if is_dir {
                 if level < MAX_DEPTH {
                     let child = builder.dir(id, &name);
-                    stack.push((join(&rel, &name), Some(child), level + 1));
+                    let path = join(&rel, &name);
+                    times.push(dir_time(&root.join(&path)));
+                    stack.push((path, Some(child), level + 1));
                 }
             } else if name.ends_with(".md") {
                 builder.file(id, &name);
             }
         }
     }
+    times
 }
 
 /// The first `.md` file starting with `# Article`, depth first in name order.

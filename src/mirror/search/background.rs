@@ -88,6 +88,7 @@ pub fn build(root: &Path) -> Result<(), Error> {
     };
     let runs = file.with_file_name(format!(".words.runs.{}", std::process::id()));
     let mut builder = Builder::new(index.len(), runs.clone());
+    builder.stamp(root, &index);
     let added = read_all(root, &index, &mut builder);
     let built = match added {
         Ok(()) => builder.finish(&file, index.content_hash()),

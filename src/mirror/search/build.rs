@@ -74,6 +74,8 @@ pub struct Builder {
     lengths: Vec<u32>,
     /// [`BUDGET`], smaller in tests that want runs from a few articles.
     budget: usize,
+    /// What each article's file was before it was read (`index::stamps::files`).
+    stamps: Vec<u8>,
 }
 
 impl Builder {
@@ -86,6 +88,7 @@ impl Builder {
             runs_dir,
             lengths: vec![0; files],
             budget: BUDGET,
+            stamps: Vec::new(),
         }
     }
 
@@ -94,6 +97,13 @@ impl Builder {
     pub fn with_budget(mut self, budget: usize) -> Builder {
         self.budget = budget;
         self
+    }
+
+    /// Keeps what the articles' files are, read before the articles are: a file
+    /// written after this is seen changed at the next search.
+    pub fn stamp(&mut self, root: &Path, index: &crate::mirror::index::Index) {
+        let clock = crate::mirror::index::stamps::Clock::start();
+        self.stamps = crate::mirror::index::stamps::files(root, index, Some(&clock));
     }
 
     /// Adds a chunk; chunks must come in article order.
@@ -173,7 +183,10 @@ impl Builder {
             }
             merge(&self.runs, &mut out)?;
         }
-        out.finish(fingerprint, &self.lengths)
+        // Unstamped (zero times), every article reads as changed: never current.
+        self.stamps
+            .resize(self.lengths.len() * crate::mirror::index::stamps::ROW, 0);
+        out.finish(fingerprint, &self.lengths, &self.stamps)
     }
 }
 
@@ -304,7 +317,7 @@ impl Out {
         Ok(())
     }
 
-    fn finish(mut self, fingerprint: u64, lengths: &[u32]) -> io::Result<()> {
+    fn finish(mut self, fingerprint: u64, lengths: &[u32], stamps: &[u8]) -> io::Result<()> {
         let vocab_at = self.at;
         let vocab = std::mem::take(&mut self.vocab);
         self.put(&vocab)?;
@@ -315,13 +328,15 @@ impl Out {
         for l in lengths {
             self.put(&l.to_le_bytes())?;
         }
+        let stamps_at = self.at;
+        self.put(stamps)?;
         let len = self.at;
         let mut header = Vec::with_capacity(HEADER);
         header.extend_from_slice(MAGIC);
         header.extend_from_slice(&fingerprint.to_le_bytes());
         header.extend_from_slice(&(lengths.len() as u32).to_le_bytes());
         header.extend_from_slice(&self.words.to_le_bytes());
-        for w in [vocab_at, strings_at, lengths_at, len] {
+        for w in [vocab_at, strings_at, lengths_at, stamps_at, len] {
             header.extend_from_slice(&w.to_le_bytes());
         }
         self.file.flush()?;

@@ -35,7 +35,7 @@ impl Term {
     }
 
     /// Whether the term starts at word `at` of `words`.
-    fn matches_at<S: AsRef<str>>(&self, words: &[S], at: usize) -> bool {
+    pub(super) fn matches_at<S: AsRef<str>>(&self, words: &[S], at: usize) -> bool {
         self.words.len() <= words.len() - at
             && (0..self.words.len()).all(|i| self.word_matches(i, words[at + i].as_ref()))
     }

@@ -4,8 +4,9 @@
 //! (`crate::mirror::index`), whose fingerprint stamps this file.
 //!
 //! Layout (little-endian): magic, fingerprint (u64), articles and words (u32), then
-//! the offsets (u64) of the vocabulary, its strings, the lengths and the end; the
-//! postings follow the header. A vocabulary row: string offset and length (u32),
+//! the offsets (u64) of the vocabulary, its strings, the lengths, the articles' stamps
+//! (`index::stamps`: what each file was when read) and the end; the postings follow
+//! the header. A vocabulary row: string offset and length (u32),
 //! postings offset (u64) and length (u32), articles (u32). Every read is
 //! bounds-checked: a damaged file gives fewer answers, never a panic.
 
@@ -15,9 +16,10 @@ use std::ops::Range;
 use super::postings::Reader;
 use super::query::{Query, Term};
 use crate::mirror::index::Bytes;
+use crate::mirror::index::stamps::ROW as STAMP;
 
-pub const MAGIC: &[u8; 8] = b"LOIWORD1";
-pub const HEADER: usize = 8 + 8 + 4 + 4 + 4 * 8;
+pub const MAGIC: &[u8; 8] = b"LOIWORD2";
+pub const HEADER: usize = 8 + 8 + 4 + 4 + 5 * 8;
 pub const VOCAB_ROW: usize = 24;
 
 /// A word index, checked once when opened.
@@ -29,6 +31,7 @@ pub struct Words {
     vocab_at: usize,
     strings_at: usize,
     lengths_at: usize,
+    stamps_at: usize,
 }
 
 impl Words {
@@ -44,12 +47,18 @@ impl Words {
             usize::try_from(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?)).ok()
         };
         let (files, words) = (u32_at(16)?, u32_at(20)?);
-        let (vocab_at, strings_at, lengths_at, len) =
-            (u64_at(24)?, u64_at(32)?, u64_at(40)?, u64_at(48)?);
+        let (vocab_at, strings_at, lengths_at, stamps_at, len) = (
+            u64_at(24)?,
+            u64_at(32)?,
+            u64_at(40)?,
+            u64_at(48)?,
+            u64_at(56)?,
+        );
         let fits = len == bytes.len()
             && vocab_at.checked_add(words.checked_mul(VOCAB_ROW)?)? == strings_at
             && strings_at <= lengths_at
-            && lengths_at.checked_add(files.checked_mul(4)?)? == len;
+            && lengths_at.checked_add(files.checked_mul(4)?)? == stamps_at
+            && stamps_at.checked_add(files.checked_mul(STAMP)?)? == len;
         fits.then_some(Words {
             bytes,
             files,
@@ -57,7 +66,14 @@ impl Words {
             vocab_at,
             strings_at,
             lengths_at,
+            stamps_at,
         })
+    }
+
+    /// What each article's file was when it was read for this index
+    /// (`index::stamps::files`).
+    pub fn stamps(&self) -> &[u8] {
+        self.bytes.get(self.stamps_at..).unwrap_or_default()
     }
 
     /// The content hash of the mirror index it was built with.
@@ -206,17 +222,37 @@ impl Words {
     /// and how often it comes, in an article's length (BM25, the usual ranking of
     /// search engines).
     pub fn search(&self, query: &Query) -> Vec<(u32, f32)> {
+        self.search_patched(query, &HashMap::new())
+    }
+
+    /// As [`Words::search`], the articles of `fresh` answered from their words as they
+    /// are now (their files changed since the index was built), not from the index.
+    pub fn search_patched(
+        &self,
+        query: &Query,
+        fresh: &HashMap<u32, Vec<String>>,
+    ) -> Vec<(u32, f32)> {
         if query.is_empty() || self.files == 0 {
             return Vec::new();
         }
-        let total: u64 = (0..self.files as u32)
-            .map(|d| u64::from(self.length(d)))
-            .sum();
+        let length = |d: u32| {
+            fresh
+                .get(&d)
+                .map_or_else(|| self.length(d), |w| w.len() as u32)
+        };
+        let total: u64 = (0..self.files as u32).map(|d| u64::from(length(d))).sum();
         let average = (total as f32 / self.files as f32).max(1.0);
         let mut scores = vec![0f32; self.files];
         let mut alive = vec![true; self.files];
         for term in &query.terms {
-            let counts = self.counts(term);
+            let mut counts = self.counts(term);
+            for (&doc, words) in fresh {
+                if let Some(c) = counts.get_mut(doc as usize) {
+                    *c = (0..words.len())
+                        .filter(|&at| term.matches_at(words, at))
+                        .count() as u32;
+                }
+            }
             let df = counts.iter().filter(|c| **c > 0).count() as f32;
             let idf = (1.0 + (self.files as f32 - df + 0.5) / (df + 0.5)).ln();
             for (doc, &tf) in counts.iter().enumerate() {
@@ -225,7 +261,7 @@ impl Words {
                     continue;
                 }
                 let tf = tf as f32;
-                let norm = 0.25 + 0.75 * self.length(doc as u32) as f32 / average;
+                let norm = 0.25 + 0.75 * length(doc as u32) as f32 / average;
                 scores[doc] += idf * tf * 2.2 / (tf + 1.2 * norm);
             }
         }
