@@ -248,7 +248,7 @@ fn scrolled_a_table_keeps_its_first_column_and_its_header_rows() {
 /// header rows kept at the top, never under them.
 #[test]
 fn a_line_brought_into_view_is_not_hidden_under_the_kept_header() {
-    for word in ["Acrylonitrile", "Alcool isoamylique", "Acrylate d'éthyle"] {
+    for word in ["Acrylonitrile", "isoamylique", "sec-butyle"] {
         let mut app = app(R4412_149, 80, 24);
         app.update(Action::Down);
         app.update(Action::Scroll(60));
