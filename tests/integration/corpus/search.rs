@@ -101,7 +101,7 @@ fn a_word_finds_the_words_it_starts() {
 }
 
 /// The word index in `cache`, once the build a first search started has written it
-/// (it runs in the background: waited for, up to a minute).
+/// (it runs in the background: waited for, up to 5 minutes).
 fn word_index(cache: &Path) -> Option<std::path::PathBuf> {
     // A deadline, not a timing: the build runs at nice 10, and beside the other tests
     // of a loaded two-core machine it took over a minute (5 minutes, as below).
