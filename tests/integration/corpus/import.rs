@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::corpus::{corpus, extract};
+use crate::support::corpus::{corpus, extract, files};
 use crate::support::legi_data::package;
 
 const LOI: &str = env!("CARGO_BIN_EXE_loi");
@@ -27,32 +27,6 @@ fn import(into: &Path, args: &[&str], sources: &[&Path]) -> std::process::Output
         "loi import failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    out
-}
-
-/// Every file under `root` but MANIFEST.tsv and `.loi/`, with its bytes.
-fn files(root: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_owned()];
-    while let Some(dir) = stack.pop() {
-        for e in fs::read_dir(&dir).expect("dir").filter_map(Result::ok) {
-            let path = e.path();
-            let rel = path
-                .strip_prefix(root)
-                .expect("inside")
-                .to_string_lossy()
-                .into_owned();
-            if rel == "MANIFEST.tsv" || rel == ".loi" {
-                continue;
-            }
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push((rel, fs::read(&path).expect("read")));
-            }
-        }
-    }
-    out.sort();
     out
 }
 

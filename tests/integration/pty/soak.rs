@@ -10,6 +10,7 @@
 //! again). Each kill falls at a moment drawn between the start and 1.2 times the length
 //! of a whole run of the same command, measured first.
 
+use crate::support::corpus::files;
 use crate::support::legi_data::package;
 use crate::support::pty::Pty;
 
@@ -403,7 +404,7 @@ fn kill_9_at_random_moments_loses_nothing_and_answers_nothing_wrong() {
     let start = Instant::now();
     assert!(home.run(&import).status.success());
     let whole_import = start.elapsed();
-    let want_imported = tree(&imported);
+    let want_imported = files(&imported);
     eprintln!(
         "soak: whole runs: reader {whole_reader:?}, index-words {whole_words:?}, backlinks {whole_backlinks:?}, links {whole_links:?}, import {whole_import:?}"
     );
@@ -503,14 +504,14 @@ fn kill_9_at_random_moments_loses_nothing_and_answers_nothing_wrong() {
                 landed += usize::from(home.killed(&import, moments.within(whole_import)));
                 // The mirror the last whole import made is whole, and answers.
                 assert!(
-                    tree(&imported) == want_imported,
+                    files(&imported) == want_imported,
                     "round {round}: the imported mirror changed"
                 );
                 assert!(
                     home.run(&import).status.success(),
                     "round {round}: import again"
                 );
-                assert!(tree(&imported) == want_imported);
+                assert!(files(&imported) == want_imported);
             }
         }
         // A whole run after each kill leaves nothing of the dead one behind.
@@ -562,33 +563,4 @@ fn data_temps(home: &Home) -> Vec<String> {
         .into_iter()
         .filter(|n| n.contains(".tmp"))
         .collect()
-}
-
-/// Every file under `root` but `.loi/`, with its bytes.
-fn tree(root: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out = Vec::new();
-    let mut stack = vec![root.to_owned()];
-    while let Some(dir) = stack.pop() {
-        let Ok(entries) = fs::read_dir(&dir) else {
-            continue;
-        };
-        for e in entries.filter_map(Result::ok) {
-            let path = e.path();
-            let rel = path
-                .strip_prefix(root)
-                .expect("inside")
-                .to_string_lossy()
-                .into_owned();
-            if rel == ".loi" || rel == "MANIFEST.tsv" {
-                continue;
-            }
-            if path.is_dir() {
-                stack.push(path);
-            } else {
-                out.push((rel, fs::read(&path).expect("read")));
-            }
-        }
-    }
-    out.sort();
-    out
 }

@@ -1,6 +1,7 @@
 //! The real four-code, 29,115-article mirror of `../shared/corpus`, extracted once per test
 //! binary to a temporary folder, for the whole-corpus tests.
 
+use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::OnceLock;
@@ -45,6 +46,33 @@ pub fn articles() -> Vec<String> {
             } else if path.extension().is_some_and(|e| e == "md") {
                 let rel = path.strip_prefix(root).expect("inside");
                 out.push(rel.to_str().expect("utf-8 name").to_owned());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Every file under `root` but MANIFEST.tsv and `.loi/` (what `loi import` keeps for
+/// itself), with its bytes, sorted: two mirrors compared byte for byte.
+pub fn files(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_owned()];
+    while let Some(dir) = stack.pop() {
+        for e in fs::read_dir(&dir).expect("dir").filter_map(Result::ok) {
+            let path = e.path();
+            let rel = path
+                .strip_prefix(root)
+                .expect("inside")
+                .to_string_lossy()
+                .into_owned();
+            if rel == "MANIFEST.tsv" || rel == ".loi" {
+                continue;
+            }
+            if path.is_dir() {
+                stack.push(path);
+            } else {
+                out.push((rel, fs::read(&path).expect("read")));
             }
         }
     }
