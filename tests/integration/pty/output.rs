@@ -23,8 +23,6 @@ fn scrolled_screens_equal_fresh_renders() {
     use loi::app::App;
     use loi::app::action::Action;
     use loi::mirror::Mirror;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
 
     let (cols, rows) = (40, 12);
     let mirror = Mirror::bundled();
@@ -34,23 +32,6 @@ fn scrolled_screens_equal_fresh_renders() {
         mirror.article(&seed, Citations::Now).expect("seed"),
         (cols, rows),
     );
-    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-    let mut expected = |app: &App| {
-        terminal
-            .draw(|f| loi::screen::draw(f, app, &loi::screen::theme::Theme::default()))
-            .expect("draw");
-        let buffer = terminal.backend().buffer().clone();
-        (0..rows)
-            .map(|y| {
-                (0..cols)
-                    .map(|x| buffer[(x, y)].symbol())
-                    .collect::<String>()
-                    .trim_end()
-                    .to_owned()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     let mut p = Pty::spawn(
         Path::new(env!("CARGO_BIN_EXE_loi")),
         &["D313-14"],
@@ -71,7 +52,7 @@ fn scrolled_screens_equal_fresh_renders() {
     for (i, (bytes, action)) in keys.into_iter().enumerate() {
         p.send(bytes);
         app.update(action);
-        let want = expected(&app);
+        let want = crate::support::screen::screen(&app);
         // The screen settles within a few ms; poll until it matches or time runs out.
         let deadline = std::time::Instant::now() + Duration::from_secs(5);
         let mut got = p.screen();
@@ -114,28 +95,12 @@ fn a_table_scrolled_under_its_kept_header_equals_fresh_renders() {
     use loi::app::App;
     use loi::app::action::Action;
     use loi::mirror::Mirror;
-    use ratatui::Terminal;
-    use ratatui::backend::TestBackend;
 
     let (cols, rows) = (80, 24);
     let file = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/r4412-149.md");
     let source = std::fs::read_to_string(file).expect("fixture");
     let article = loi::model::article::Article::parse(file, &source, Citations::Now);
     let mut app = App::new(Mirror::bundled(), article, (cols, rows));
-    let mut terminal = Terminal::new(TestBackend::new(cols, rows)).expect("test terminal");
-    let mut expected = |app: &App| {
-        terminal
-            .draw(|f| loi::screen::draw(f, app, &loi::screen::theme::Theme::default()))
-            .expect("draw");
-        let buffer = terminal.backend().buffer().clone();
-        (0..rows)
-            .map(|y| {
-                let row: String = (0..cols).map(|x| buffer[(x, y)].symbol()).collect();
-                row.trim_end().to_owned()
-            })
-            .collect::<Vec<_>>()
-            .join("\n")
-    };
     let mut p = Pty::spawn(
         Path::new(env!("CARGO_BIN_EXE_loi")),
         &[file],
@@ -150,7 +115,7 @@ fn a_table_scrolled_under_its_kept_header_equals_fresh_renders() {
     for (i, (bytes, action)) in keys.into_iter().enumerate() {
         p.send(bytes);
         app.update(action);
-        let want = expected(&app);
+        let want = crate::support::screen::screen(&app);
         let deadline = std::time::Instant::now() + Duration::from_secs(5);
         // The text rows (the heading names the file as the bundled mirror sees it).
         let text = |s: &str| s.lines().skip(3).take(20).collect::<Vec<_>>().join("\n");
