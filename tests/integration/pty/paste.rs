@@ -124,14 +124,7 @@ fn a_prompt_edits_as_a_shell_and_recalls_the_last_run() {
 fn bracketed_paste_is_given_back_on_suspend_quit_and_signals() {
     const ON: &str = "\x1b[?2004h";
     const OFF: &str = "\x1b[?2004l";
-    let script = r#"set -m; "$0" "$@"; echo "stopped: $(jobs -p)"; read x; fg; echo "exited: $?""#;
-    let mut p = Pty::spawn(
-        Path::new("/bin/bash"),
-        &["-c", script, env!("CARGO_BIN_EXE_loi"), "D313-14"],
-        &[],
-        80,
-        24,
-    );
+    let mut p = Pty::under_job_control(&["D313-14"]);
     p.wait_for("Article D313-14", TIMEOUT);
     let out = String::from_utf8_lossy(&p.output()).into_owned();
     assert!(out.contains(ON), "on while running");

@@ -187,14 +187,7 @@ fn no_color_writes_no_colour_sequence_and_colours_come_back_without_it() {
 fn the_mouse_is_given_back_on_suspend_and_quit_and_left_alone_with_no_mouse() {
     const ON: &str = "\x1b[?1000h";
     const OFF: &str = "\x1b[?1000l";
-    let script = r#"set -m; "$0" "$@"; echo "stopped: $(jobs -p)"; read x; fg; echo "exited: $?""#;
-    let mut p = Pty::spawn(
-        Path::new("/bin/bash"),
-        &["-c", script, env!("CARGO_BIN_EXE_loi"), "D313-14"],
-        &[],
-        80,
-        24,
-    );
+    let mut p = Pty::under_job_control(&["D313-14"]);
     p.wait_for("Article D313-14", TIMEOUT);
     p.key(Key::Ctrl('z'));
     p.wait_for("stopped: ", TIMEOUT);

@@ -215,6 +215,17 @@ impl Pty {
         }
     }
 
+    /// `loi args` under a shell with job control, at 80x24: Ctrl-Z stops it and the
+    /// shell prints `stopped: PID`, then waits for a line before `fg`, and prints
+    /// `exited: CODE` when it ends, for the tests of what loi gives back and takes again.
+    pub fn under_job_control(args: &[&str]) -> Pty {
+        let script =
+            r#"set -m; "$0" "$@"; echo "stopped: $(jobs -p)"; read x; fg; echo "exited: $?""#;
+        let mut all = vec!["-c", script, env!("CARGO_BIN_EXE_loi")];
+        all.extend_from_slice(args);
+        Pty::spawn(Path::new("/bin/bash"), &all, &[], 80, 24)
+    }
+
     /// Writes raw bytes to the program, as if typed.
     pub fn send(&mut self, bytes: &[u8]) {
         self.writer
