@@ -7,39 +7,32 @@ use crate::model::article::Citations;
 
 const ARTICLE: &str = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000018499188";
 
-/// Hrefs that once reached the browser as written (each ends in `.do`, holds
-/// `legifrance.gouv.fr/affich` or starts with `http`), as an article file writes them.
-const HOSTILE: &[&str] = &[
-    "--renderer-cmd-prefix=x.do",
-    "-x.do",
-    "javascript:alert(1)//.do",
-    "data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;#legifrance.gouv.fr/affich",
-    "file:///etc/passwd#.do",
-    "http://evil",
-    "https://-x",
-    "https://a b",
-    "https://x&#27;[2J/",
-    "https://x/a&#10;b",
-    "https://user@evil/",
-];
+/// The hrefs of `tests/fixtures/hrefs.tsv`, the pty tests' too: (kind, href, address).
+fn hrefs(kind: &str) -> impl Iterator<Item = (&'static str, &'static str)> {
+    const FILE: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hrefs.tsv"
+    ));
+    FILE.lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(move |(k, _)| *k == kind)
+        .map(|(_, rest)| rest.split_once('\t').unwrap_or((rest, "")))
+}
 
-/// The link's href, as the article file writes it, and the address `o` must open.
-const LEGIT: &[(&str, &str)] = &[
-    (
-        "/affichCodeArticle.do?idArticle=LEGIARTI000018499188",
-        ARTICLE,
-    ),
-    (
-        "/affichCodeArticle.do?cidTexte=LEGITEXT000006072050&amp;idArticle=LEGIARTI000018499188&amp;dateTexte=&amp;categorieLien=cid",
-        ARTICLE,
-    ),
-    (ARTICLE, ARTICLE),
-    // A hostile query beside the ids: the ids alone are kept.
-    (
-        "/affichCodeArticle.do?cidTexte=LEGITEXT000006072050&amp;idArticle=LEGIARTI000018499188&amp;x=&quot; --renderer-cmd-prefix=x",
-        ARTICLE,
-    ),
-];
+/// Hrefs that once reached the browser as written.
+static HOSTILE: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| {
+    let all: Vec<&str> = hrefs("hostile").map(|(href, _)| href).collect();
+    assert!(!all.is_empty(), "hrefs.tsv lists hostile hrefs");
+    all
+});
+
+/// Légifrance's hrefs and the address `o` opens for each.
+static LEGIT: std::sync::LazyLock<Vec<(&str, &str)>> = std::sync::LazyLock::new(|| {
+    let all: Vec<(&str, &str)> = hrefs("legit").collect();
+    assert!(all.iter().all(|(_, address)| !address.is_empty()) && !all.is_empty());
+    all
+});
 
 /// An article linking to every href of the tables, the Nth link's text `lien N`.
 fn app() -> (tempfile::TempDir, App) {

@@ -17,30 +17,28 @@ const ARTICLE: &str = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI0
 /// The page of the code du travail, which `o` opens with no reference selected.
 const CODE: &str = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050/";
 
-/// Hrefs that once reached the browser as written (each ends in `.do`, holds
-/// `legifrance.gouv.fr/affich` or starts with `http`), as an article file writes them.
-const HOSTILE: &[&str] = &[
-    "--renderer-cmd-prefix=x.do",
-    "-x.do",
-    "javascript:alert(1)//.do",
-    "data:text/html,&lt;script&gt;alert(1)&lt;/script&gt;#legifrance.gouv.fr/affich",
-    "file:///etc/passwd#.do",
-    "http://evil",
-    "https://-x",
-    "https://a b",
-    "https://x&#27;[2J/",
-    "https://x/a&#10;b",
-    "https://user@evil/",
-];
+/// The hrefs of `tests/fixtures/hrefs.tsv`, the unit tests' too, of one kind.
+fn hrefs(kind: &str) -> Vec<&'static str> {
+    const FILE: &str = include_str!(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/hrefs.tsv"
+    ));
+    let all = FILE
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| l.split_once('\t'))
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, rest)| rest.split('\t').next().unwrap_or(rest))
+        .collect::<Vec<_>>();
+    assert!(!all.is_empty(), "hrefs.tsv lists {kind} hrefs");
+    all
+}
 
-/// Légifrance links as the mirror writes them (old and new addresses, one with a
-/// hostile query beside its ids); each must open [`ARTICLE`].
-const LEGIT: &[&str] = &[
-    "/affichCodeArticle.do?idArticle=LEGIARTI000018499188",
-    "/affichCodeArticle.do?cidTexte=LEGITEXT000006072050&amp;idArticle=LEGIARTI000018499188&amp;dateTexte=&amp;categorieLien=cid",
-    ARTICLE,
-    "/affichCodeArticle.do?cidTexte=LEGITEXT000006072050&amp;idArticle=LEGIARTI000018499188&amp;x=&quot; --renderer-cmd-prefix=x",
-];
+/// Hrefs that once reached the browser as written.
+static HOSTILE: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| hrefs("hostile"));
+
+/// Légifrance's hrefs, each opening [`ARTICLE`].
+static LEGIT: std::sync::LazyLock<Vec<&str>> = std::sync::LazyLock::new(|| hrefs("legit"));
 
 /// A mirror with article L1-1 linking to every href of the two tables, in order, and
 /// a folder for the fake browsers and their log.
@@ -56,7 +54,7 @@ impl Setup {
         std::fs::create_dir_all(dir.path().join("bin")).expect("mkdir");
         let body: String = HOSTILE
             .iter()
-            .chain(LEGIT)
+            .chain(LEGIT.iter())
             .enumerate()
             .map(|(n, href)| format!("<p>Voir <a href='{href}'>lien {n}</a>.</p>"))
             .collect();
@@ -135,7 +133,7 @@ fn no_hostile_href_reaches_the_browser_and_legifrance_links_open_rebuilt() {
     let s = Setup::new();
     let fake = s.browser("fake", "");
     let mut p = s.loi(&[("BROWSER", &fake)], 160);
-    for _ in HOSTILE.iter().chain(LEGIT) {
+    for _ in HOSTILE.iter().chain(LEGIT.iter()) {
         p.key(Key::Tab);
         p.key(Key::Char('o'));
     }
