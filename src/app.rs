@@ -499,6 +499,8 @@ impl App {
             // Suspending is the terminal loop's to do.
             Action::Resize(..)
             | Action::NotOpened(_)
+            | Action::CodeOrder
+            | Action::KeepToCode
             | Action::Scroll(_)
             | Action::LineDown
             | Action::LineUp

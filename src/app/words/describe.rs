@@ -141,8 +141,8 @@ fn fixed(action: Action) -> &'static str {
             "Afficher le sommaire du code, ouvert à cet article"
         ),
         Action::CitedBy => tr!(
-            "List the articles that cite this one (\"cité par\")",
-            "Lister les articles qui citent celui-ci (« cité par »)"
+            "List the articles that cite this one (\"cité par\"); in a list of articles, show them in the codes' order, again in their own",
+            "Lister les articles qui citent celui-ci (« cité par ») ; dans une liste d'articles, les montrer dans l'ordre des codes, puis dans le leur"
         ),
         Action::Changes => tr!(
             "List the texts that created or changed the article",
@@ -198,7 +198,10 @@ fn fixed(action: Action) -> &'static str {
         | Action::Scroll(_)
         | Action::Click(..)
         | Action::Idle
-        | Action::NotOpened(_) => "",
+        | Action::NotOpened(_)
+        // Keys of a prompt's list (`keymap::TYPING`), said by `describe_typing`.
+        | Action::CodeOrder
+        | Action::KeepToCode => "",
         // Said by `describe`, with their keys.
         Action::Bookmarks
         | Action::ReadHistory
