@@ -6,6 +6,7 @@
 mod browse;
 mod compact;
 mod gaps;
+pub mod hyperlink;
 mod restore;
 mod scroll;
 mod synced;
