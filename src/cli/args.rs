@@ -295,7 +295,7 @@ pub enum Command {
             "The heading and each reference as hyperlinks (OSC 8) to their page on Légifrance, \
              which a click opens [default: when the output is a terminal]",
             "Le titre et chaque renvoi en liens (OSC 8) vers leur page sur Légifrance, qu'un \
-             clic ouvre [défaut : quand la sortie est un terminal]"
+             clic ouvre [défaut : quand la sortie est un terminal]"
         ))]
         hyperlinks: bool,
         #[arg(long, overrides_with = "hyperlinks", help = tr!(
