@@ -118,6 +118,19 @@ impl App {
         let lines = view.visible_lines(f);
         let rows = HEADER_ROWS..height.saturating_sub(super::STATUS_ROWS);
         for (row, pos) in rows.zip(lines) {
+            // Most rows hold no reference: not looked at cell by cell.
+            let linked = |line: &VLine| line.iter().any(|seg| seg.link.is_some());
+            let any = if view.is_folded(f, pos.block) {
+                linked(&f.layout.folded_line(f.article, pos.block))
+            } else {
+                f.layout
+                    .lines(f.article, pos.block)
+                    .get(pos.line)
+                    .is_some_and(linked)
+            };
+            if !any {
+                continue;
+            }
             let mut run: Option<(u16, usize)> = None;
             for col in 0..=width {
                 let here = (col < width)
