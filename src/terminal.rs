@@ -1,7 +1,7 @@
 //! The terminal layer: entering and leaving full-screen mode, and the event loop that
 //! turns key presses into actions, carries out their effects and redraws after them,
-//! through the output layers that keep the bytes few (`compact`, `scroll`, `gaps`).
-//! Uses the layers below it.
+//! through the output layers that keep the bytes few (`compact`, `scroll`, `gaps`),
+//! and, when asked, the hyperlinks (`hyperlink`, `linked`). Uses the layers below it.
 
 mod browse;
 mod compact;
