@@ -167,7 +167,7 @@ const CODE_PAGE: &str =
     "\x1b]8;;https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050/\x1b\\";
 
 /// The reader with `hyperlinks = true`, at 80x24 and at 40x12 (links cut by the
-/// screen's edge): through every reference, the text scrolled a line, a screen, to the
+/// screen's edge), and with its output layers off (`LOI_PLAIN_OUTPUT`): through every reference, the text scrolled a line, a screen, to the
 /// end and back, another article opened over this one and left: every link it writes
 /// goes to a page of Légifrance built from ids, is balanced, and holds no text of the
 /// mirror; the synchronized frames stay balanced around them.
@@ -177,8 +177,13 @@ fn hyperlinks_hold_nothing_of_the_mirror_and_are_balanced() {
     let config = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(config.path().join("loi")).expect("mkdir");
     std::fs::write(config.path().join("loi/config.toml"), "hyperlinks = true\n").expect("config");
-    let env = [("XDG_CONFIG_HOME", config.path().to_str().expect("UTF-8"))];
-    for (cols, rows) in [(80, 24), (40, 12)] {
+    let home = ("XDG_CONFIG_HOME", config.path().to_str().expect("UTF-8"));
+    for (cols, rows, plain) in [(80, 24, false), (40, 12, false), (80, 24, true)] {
+        let env = if plain {
+            vec![home, ("LOI_PLAIN_OUTPUT", "1")]
+        } else {
+            vec![home]
+        };
         let mut p = Pty::spawn(loi(), &["--mirror", m.root(), "L1-1"], &env, cols, rows);
         p.wait_for("Article L1-1", TIMEOUT);
         press(&mut p, Key::Char('+'));
@@ -212,7 +217,7 @@ fn hyperlinks_hold_nothing_of_the_mirror_and_are_balanced() {
         p.key(Key::Char('q'));
         assert_eq!(p.wait_exit(TIMEOUT), Some(0), "{}", p.screen());
         let output = p.output();
-        let what = format!("the reader at {cols}x{rows}");
+        let what = format!("the reader at {cols}x{rows}, plain output {plain}");
         assert_only_own_sequences(&output, &what);
         let text = String::from_utf8_lossy(&output);
         assert!(text.contains(CODE_PAGE), "{what}: no link written");
