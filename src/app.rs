@@ -54,6 +54,7 @@ mod share;
 mod tests;
 mod typing;
 
+pub use mouse::{LinkTo, ScreenLink};
 pub use share::point_under;
 pub mod view;
 pub mod words;

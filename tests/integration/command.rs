@@ -3,6 +3,7 @@
 mod citations;
 mod dates;
 mod fresh;
+mod hyperlinks;
 mod lang;
 mod print;
 mod shell;

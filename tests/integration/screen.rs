@@ -4,6 +4,7 @@ mod articles;
 mod citations;
 mod dates;
 mod home;
+mod hyperlinks;
 mod languages;
 mod mouse_and_colour;
 mod prompts;
