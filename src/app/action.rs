@@ -49,6 +49,10 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     SearchMirror,
+    /// Label the references on screen; typing a label follows its reference
+    FollowHint,
+    /// Label the references on screen; typing a label peeks at its reference
+    PeekHint,
     /// A character typed into the go-to prompt; sent for keys while it is open
     Input(char),
     /// Erase the character before the cursor of the prompt open
