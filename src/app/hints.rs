@@ -36,6 +36,16 @@ pub enum Pick {
     Peek,
 }
 
+impl Pick {
+    /// The action that shows labels for this.
+    pub fn action(self) -> Action {
+        match self {
+            Pick::Follow => Action::FollowHint,
+            Pick::Peek => Action::PeekHint,
+        }
+    }
+}
+
 /// The hint mode: on while labels are shown; what to do with the one typed, and the
 /// letters of a longer label typed so far.
 #[derive(Debug, Clone, PartialEq, Eq)]

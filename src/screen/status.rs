@@ -50,7 +50,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     // would hide it).
     let labels = app
         .hinting()
-        .map(|h| words::hints::status(h.pick, app.hints_shown().len(), &h.typed));
+        .map(|h| words::hints::status(h.pick.action(), app.hints_shown().len(), &h.typed));
     let (text, style) = match app.status() {
         _ if prompt.is_some() => (prompt.as_deref().unwrap_or_default(), theme.status),
         _ if labels.is_some() => (labels.as_deref().unwrap_or_default(), theme.status),

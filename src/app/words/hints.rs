@@ -2,15 +2,15 @@
 //! and when they close.
 
 use crate::app::action::Action;
-use crate::app::hints::Pick;
 use crate::app::words::Keys;
 use crate::model::plural::count;
 use crate::{tr, trf};
 
 /// The status line while labels are shown: how many, what typing one does, how to
 /// close them; once a label's first letter is typed, what is left to type. The keys
-/// are read as text then, so the key that closes is the prompt's own.
-pub fn status(pick: Pick, labels: usize, typed: &str) -> String {
+/// are read as text then, so the key that closes is the prompt's own. `key`, the
+/// action that showed them: `f`'s, or `F`'s.
+pub fn status(key: Action, labels: usize, typed: &str) -> String {
     let esc = Keys::typing(Action::Cancel);
     if !typed.is_empty() {
         return trf!(
@@ -23,14 +23,14 @@ pub fn status(pick: Pick, labels: usize, typed: &str) -> String {
         tr!("label", "étiquette"),
         tr!("labels", "étiquettes"),
     );
-    match pick {
-        Pick::Follow => trf!(
-            "{n} · type one to follow its reference · {esc} cancels",
-            "{n} · tapez-en une pour suivre son renvoi · {esc} annule"
-        ),
-        Pick::Peek => trf!(
+    match key {
+        Action::PeekHint => trf!(
             "{n} · type one to select its reference · {esc} cancels",
             "{n} · tapez-en une pour choisir son renvoi · {esc} annule"
+        ),
+        _ => trf!(
+            "{n} · type one to follow its reference · {esc} cancels",
+            "{n} · tapez-en une pour suivre son renvoi · {esc} annule"
         ),
     }
 }
@@ -63,13 +63,13 @@ mod tests {
     #[test]
     fn the_status_says_what_is_left_to_type() {
         assert_eq!(
-            status(Pick::Follow, 12, ""),
+            status(Action::FollowHint, 12, ""),
             "12 labels · type one to follow its reference · Esc cancels"
         );
         assert_eq!(
-            status(Pick::Follow, 12, ";"),
+            status(Action::FollowHint, 12, ";"),
             ";… · type the rest of its label · Esc cancels"
         );
-        assert!(status(Pick::Peek, 1, "").starts_with("1 label · "));
+        assert!(status(Action::PeekHint, 1, "").starts_with("1 label · "));
     }
 }
