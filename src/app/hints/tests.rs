@@ -423,3 +423,19 @@ fn no_reference_on_screen_no_labels() {
         Some("No reference on the screen")
     );
 }
+
+#[test]
+fn the_mouse_or_a_paste_closes_the_labels_and_does_what_it_does() {
+    let (_dir, mut app) = fifteen();
+    app.update(Action::FollowHint);
+    // The wheel: closed, and the text scrolled as without labels.
+    app.update(Action::Scroll(3));
+    assert!(app.hinting().is_none());
+    // A paste: closed, and the text pasted is go-to's, as on the article.
+    app.update(Action::FollowHint);
+    for a in Action::pasted("L. 3") {
+        app.update(a);
+    }
+    assert!(app.hinting().is_none());
+    assert_eq!(app.current().article.num, "L3", "pasted L. 3 opened");
+}
