@@ -21,6 +21,8 @@ use crate::app::words;
 use crate::model::layout::{SIGN_COLUMNS, VLine, columns, truncate};
 
 #[cfg(test)]
+mod app_tests;
+#[cfg(test)]
 mod tests;
 
 /// The letters labels are made of, the home row first, as vimium and the hands have
