@@ -401,7 +401,8 @@ fn draw_linked(
 /// While the user is typing (the go-to prompt), keys are text; else they are read
 /// with the app's keymap.
 fn to_action(event: &Event, pending: &mut Vec<Key>, app: &App) -> Option<Action> {
-    let typing = app.typing();
+    // Labels shown (`f`) take letters as text too.
+    let typing = app.typing() || app.hinting().is_some();
     match event {
         Event::Resize(cols, rows) => Some(Action::Resize(*cols, *rows)),
         Event::Mouse(m) => match m.kind {

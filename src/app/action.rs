@@ -54,6 +54,10 @@ pub enum Action {
     CodeOrder,
     /// In the list of a search: search again, kept to the highlighted answer's code
     KeepToCode,
+    /// Label the references on screen; typing a label follows its reference
+    FollowHint,
+    /// Label the references on screen; typing a label peeks at its reference
+    PeekHint,
     /// A character typed into the go-to prompt; sent for keys while it is open
     Input(char),
     /// Erase the character before the cursor of the prompt open

@@ -5,6 +5,7 @@ mod codes;
 mod damaged;
 mod e2e;
 mod edited;
+mod hints;
 mod home;
 mod hostile;
 mod language;

@@ -3,6 +3,7 @@
 mod articles;
 mod citations;
 mod dates;
+mod hints;
 mod home;
 mod hyperlinks;
 mod languages;

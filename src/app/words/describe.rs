@@ -49,6 +49,18 @@ pub fn describe(action: Action, keys: &Keys) -> String {
                 "Chercher dans le texte de tout le miroir (sans égard à la casse ni aux accents, « une phrase ») ; {enter} ouvre un article à son résultat"
             );
         }
+        Action::FollowHint => {
+            return trf!(
+                "Label the references on the screen; typing a label follows its reference, {esc} cancels",
+                "Étiqueter les renvois à l'écran ; taper une étiquette suit son renvoi, {esc} annule"
+            );
+        }
+        Action::PeekHint => {
+            return trf!(
+                "Label the references on the screen; typing a label selects its reference, {esc} cancels",
+                "Étiqueter les renvois à l'écran ; taper une étiquette choisit son renvoi, {esc} annule"
+            );
+        }
         _ => fixed(action),
     };
     said.to_owned()
@@ -207,6 +219,8 @@ fn fixed(action: Action) -> &'static str {
         | Action::ReadHistory
         | Action::Find
         | Action::SearchMirror
+        | Action::FollowHint
+        | Action::PeekHint
         | Action::Versions
         | Action::Home => "",
     }
