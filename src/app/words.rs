@@ -18,6 +18,7 @@ pub mod cite;
 pub mod dates;
 mod describe;
 pub mod keys;
+pub mod peek;
 pub mod prompt;
 pub use describe::describe;
 pub use keys::Keys;

@@ -6,6 +6,7 @@ mod dates;
 mod home;
 mod languages;
 mod mouse_and_colour;
+mod peeks;
 mod prompts;
 mod screens;
 mod tables;

@@ -1,11 +1,15 @@
 //! The stack as a session saved between runs ([`crate::saved::session`]), and back:
 //! each article read anew, its view within what the article now has.
 
+use std::rc::Rc;
+
 use super::{Entry, History};
-use crate::app::view::{Pos, View};
+use crate::app::peek::look;
+use crate::app::view::{Pos, opening_folds};
 use crate::mirror::Mirror;
 use crate::model::article::Citations;
-use crate::saved::session::{Place, Session};
+use crate::model::peek::{self, Peek};
+use crate::saved::session::{Place, SavedPeek, Session};
 
 impl History {
     /// The stack as a session, to save.
@@ -14,15 +18,16 @@ impl History {
             .entries()
             .iter()
             .map(|e| {
-                let fresh = View::new(&e.article);
+                let fresh = opening_folds(e.shown(), e.spliced.as_deref());
                 Place {
                     path: e.article.path.clone(),
                     cursor: e.view.cursor,
                     top_block: e.view.top.block,
                     top_line: e.view.top.line,
                     toggled: (0..e.view.folded.len())
-                        .filter(|&i| e.view.folded[i] != fresh.folded[i])
+                        .filter(|&i| fresh.get(i).is_some_and(|&f| e.view.folded[i] != f))
                         .collect(),
+                    peeks: saved_peeks(&e.view.peeks, &[]),
                 }
             })
             .collect();
@@ -39,10 +44,17 @@ impl History {
         let mut entries = Vec::new();
         let mut pos = None;
         for (i, place) in session.stack.iter().enumerate() {
-            let Ok(article) = mirror.article(&place.path, Citations::Later) else {
+            // Peeks count the references of an article whose citations are found.
+            let citations = if place.peeks.is_empty() {
+                Citations::Later
+            } else {
+                Citations::Now
+            };
+            let Ok(article) = mirror.article(&place.path, citations) else {
                 continue;
             };
             let mut entry = Entry::new(article);
+            reopen_peeks(&mut entry, &place.peeks, mirror);
             restore_view(&mut entry, place);
             if i == session.pos {
                 pos = Some(entries.len());
@@ -53,13 +65,67 @@ impl History {
     }
 }
 
+/// The peeks of `peeks` (inside the text at `chain`), outer ones first.
+fn saved_peeks(peeks: &[Peek], chain: &[usize]) -> Vec<SavedPeek> {
+    let mut out = Vec::new();
+    for p in peeks {
+        let mut whole = chain.to_vec();
+        whole.push(p.link);
+        out.push(SavedPeek {
+            chain: whole.clone(),
+            href: p.href.clone(),
+            text: p.text_of_link.clone(),
+        });
+        out.extend(saved_peeks(&p.inner, &whole));
+    }
+    out
+}
+
+/// Opens the peeks a session kept, each where its reference still is; one whose
+/// reference or target is gone is left out, quietly (and those inside it).
+fn reopen_peeks(entry: &mut Entry, saved: &[SavedPeek], mirror: &Mirror) {
+    if saved.is_empty() {
+        return;
+    }
+    for s in saved {
+        let Some((&own, holder)) = s.chain.split_last() else {
+            continue;
+        };
+        let text = if holder.is_empty() {
+            Rc::clone(&entry.article)
+        } else {
+            match peek::find(&entry.view.peeks, holder) {
+                Some(p) => Rc::clone(&p.text),
+                None => continue,
+            }
+        };
+        let Some(link) = text.links.get(own) else {
+            continue;
+        };
+        if link.href != s.href || link.text != s.text {
+            continue;
+        }
+        let Ok(found) = look(mirror, &text.path, own, link, None) else {
+            continue;
+        };
+        if let Some(peeks) = peek::inside_mut(&mut entry.view.peeks, holder) {
+            peeks.push(found.peek);
+        }
+    }
+    entry.resplice();
+}
+
 /// The view kept in `place`, within what the article now has (the file may have
 /// changed since); the app refits it to the screen.
 fn restore_view(entry: &mut Entry, place: &Place) {
     let view = &mut entry.view;
-    let blocks = entry.article.blocks.len();
+    let page = match &entry.spliced {
+        Some(s) => &*s.article,
+        None => &*entry.article,
+    };
+    let blocks = page.blocks.len();
     for &i in &place.toggled {
-        if i < blocks && entry.article.blocks[i].folds() {
+        if i < blocks && page.blocks[i].folds() {
             view.folded[i] = !view.folded[i];
         }
     }

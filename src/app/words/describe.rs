@@ -140,6 +140,10 @@ fn fixed(action: Action) -> &'static str {
             "Show the code's table of contents, open at this article",
             "Afficher le sommaire du code, ouvert à cet article"
         ),
+        Action::Peek => tr!(
+            "Peek: show the selected reference's text under it, as a quotation (again: close it)",
+            "Entrouvrir : montrer le texte du renvoi choisi sous lui, en citation (à nouveau : le fermer)"
+        ),
         Action::CitedBy => tr!(
             "List the articles that cite this one (\"cité par\")",
             "Lister les articles qui citent celui-ci (« cité par »)"
