@@ -11,7 +11,7 @@ use crate::mirror::Mirror;
 use crate::mirror::reference::{self, Target};
 use crate::model::article::enumeration::Marker;
 use crate::model::article::{Article, Citations, Link};
-use crate::model::peek::{self, Peek};
+use crate::model::peek::{self, Origin, Peek};
 
 /// A range's peek shows at most this many articles: a glance, not a reading.
 const RANGE_ARTICLES: usize = 20;
@@ -133,6 +133,8 @@ impl App {
                 }
                 entry.resplice();
                 self.relayout();
+                self.peeks_changed();
+                self.show_peek(&whole);
                 let said = note.unwrap_or_else(|| words::peek::opened(&self.keys(), &heading));
                 self.say(&said, false);
             }
@@ -143,6 +145,43 @@ impl App {
                 self.say(&text, true);
             }
         }
+    }
+
+    /// A `/` search kept finds its matches again: the page's blocks are others.
+    fn peeks_changed(&mut self) {
+        if self.find.is_some() {
+            self.refresh_matches();
+        }
+    }
+
+    /// Scrolls the peek at `chain` into view, its heading and first lines under the
+    /// reference, the reference itself kept in view and selected.
+    fn show_peek(&mut self, chain: &[usize]) {
+        let entry = self.current();
+        let Some(s) = entry.spliced.clone() else {
+            return;
+        };
+        let selected = entry.view.selected;
+        let heading = s.block_of(&Origin {
+            chain: chain.to_vec(),
+            block: None,
+        });
+        self.with_view(|view, page| {
+            if let Some(h) = heading {
+                let first = (s.blocks.get(h + 1).map(|q| &q.origin.chain[..]) == Some(chain))
+                    .then_some(h + 1);
+                match first {
+                    Some(b) => {
+                        let line = view.height_of(page, b).min(2) - 1;
+                        view.reveal_line(page, b, line);
+                    }
+                    None => view.reveal_line(page, h, 0),
+                }
+            }
+            if let Some(link) = selected {
+                view.select_link(page, link);
+            }
+        });
     }
 
     /// `Esc` with the cursor in a peek: closes the innermost one it is in, its
@@ -178,6 +217,7 @@ impl App {
             None => Some(own),
         };
         self.relayout();
+        self.peeks_changed();
         self.with_view(|view, page| {
             if let Some(link) = selected.filter(|&l| l < page.article.links.len()) {
                 view.select_link(page, link);

@@ -187,7 +187,7 @@ impl App {
 
     /// Finds the query's matches in the current article (again, after another article
     /// was opened: a search goes on from one article to the next, as in vim).
-    fn refresh_matches(&mut self) {
+    pub(super) fn refresh_matches(&mut self) {
         let article = Rc::clone(self.history.current().shown());
         let Some(find) = self.find.as_mut() else {
             return;
