@@ -1,7 +1,7 @@
 //! Peeks (`K`): the selected reference's text shown under it, without leaving the
 //! article; `K` again, or `Esc` with the cursor inside it, closes it. The peeks are
-//! the view's ([`crate::app::view::View::peeks`]); the page they make is the entry's
-//! ([`crate::app::history::Entry::spliced`]).
+//! the view's (`View::peeks`); the page they make, the article with them spliced in,
+//! is the stack entry's (`Entry::spliced`).
 
 use std::rc::Rc;
 
@@ -60,7 +60,7 @@ pub fn look(
                 .iter()
                 .take(RANGE_ARTICLES)
                 .filter_map(|p| read(p).ok())
-                .map(|a| (words::peek::heading(&a.num, ""), Rc::new(a)))
+                .map(|a| (peek::heading(&a, from), Rc::new(a)))
                 .collect();
             let heading = words::peek::range_heading(&link.text, articles.len(), paths.len());
             let text = peek::range_text(from, &articles);
@@ -85,7 +85,7 @@ pub fn look(
         found => {
             let note = (found.is_none() && !point.is_empty())
                 .then(|| words::no_such_point(&said, &article.num));
-            let heading = words::peek::heading(&article.num, "");
+            let heading = peek::heading(&article, from);
             Ok(Found {
                 peek: quoted(heading, article, false),
                 note,
@@ -228,4 +228,4 @@ impl App {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

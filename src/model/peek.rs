@@ -92,6 +92,17 @@ impl Spliced {
     }
 }
 
+/// The line above a peek of a whole article, in the law's own words as its file's
+/// `# Article` line writes them (in every language): with its code when it is
+/// another than that of the article at `from`.
+pub fn heading(article: &Article, from: &str) -> String {
+    if from.split('/').next() == Some(article.code_slug()) {
+        format!("Article {}", article.num)
+    } else {
+        article.heading()
+    }
+}
+
 /// The peek of chain `chain` in `peeks`, if it is open.
 pub fn find<'a>(peeks: &'a [Peek], chain: &[usize]) -> Option<&'a Peek> {
     let (first, rest) = chain.split_first()?;

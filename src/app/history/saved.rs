@@ -141,6 +141,9 @@ fn restore_view(entry: &mut Entry, place: &Place) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::action::Action;
+    use crate::app::peek::tests::{app, file, mirror, page, select};
+    use crate::app::{App, Start};
     use crate::saved::session::{load, save};
 
     const SEED: &str = "code-de-leducation/partie-reglementaire/deuxieme-partie-les-enseignements-scolaires/livre-iii-lorganisation-des-enseignements-scolaires/titre-ier-lorganisation-generale-des-enseignements/chapitre-iii-linformation-et-lorientation/d313-14.md";
@@ -179,5 +182,46 @@ mod tests {
         assert!(load(&file, "/nowhere").expect("read").value.is_none());
         let empty = load(&file, "/other").expect("read").value.expect("kept");
         assert!(History::reopen(&empty, &mirror).is_none());
+    }
+
+    #[test]
+    fn peeks_survive_a_session_saved_and_reopened_and_a_gone_target_is_dropped() {
+        let dir = mirror();
+        let mut app = app(&dir, (80, 40));
+        select(&mut app, "article L1-2");
+        app.update(Action::Peek);
+        app.update(Action::NextReference);
+        app.update(Action::Peek);
+        let before = page(&app);
+        let session = app.history().to_session();
+        assert_eq!(session.stack[0].peeks.len(), 2);
+        let reopen = |session: &crate::saved::session::Session| {
+            let mirror = Mirror::open(dir.path()).expect("mirror");
+            let history = History::reopen(session, &mirror).expect("reopens");
+            let start = Start {
+                size: (80, 40),
+                session: Some((history, false)),
+                ..Start::default()
+            };
+            App::start(mirror, None, start)
+        };
+        let again = reopen(&session);
+        assert_eq!(page(&again), before);
+        assert_eq!(again.current().view.folded, app.current().view.folded);
+        // A session from before peeks (no field) still reads.
+        let json = serde_json::to_value(&session).expect("json");
+        let mut old = json.clone();
+        old["stack"][0]
+            .as_object_mut()
+            .expect("place")
+            .remove("peeks");
+        let old: crate::saved::session::Session = serde_json::from_value(old).expect("reads");
+        assert!(reopen(&old).current().spliced.is_none());
+        // L1-3 gone: the inner peek is left out, the outer one kept.
+        std::fs::remove_file(dir.path().join(file("L1-3"))).expect("rm");
+        let without = reopen(&session);
+        let shown = page(&without);
+        assert!(shown.contains(&"Article L1-2".to_owned()), "{shown:?}");
+        assert!(!shown.contains(&"Article L1-3".to_owned()), "{shown:?}");
     }
 }

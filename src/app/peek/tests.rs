@@ -1,17 +1,15 @@
 //! `K` through `App::update`, on a small mirror of its own: a peek opens under its
 //! reference and closes, nests, is reached by Tab, shows a point's item alone and a
 //! range's first lines, says why a dead reference shows nothing, and stays open on
-//! the stack and in the session.
+//! the stack (in the session: `history::saved`'s tests, with these helpers).
 
 use super::*;
-use crate::app::Start;
 use crate::app::action::Action;
-use crate::app::history::History;
 use crate::model::article::Citations;
 
 const DIR: &str = "code-du-travail/partie";
 
-fn file(num: &str) -> String {
+pub(crate) fn file(num: &str) -> String {
     format!("{DIR}/{}.md", num.to_lowercase())
 }
 
@@ -21,7 +19,7 @@ fn link(num: &str) -> String {
 
 /// L1-1 cites L1-2 (which cites L1-3), a point of L1-3, the range L1-2 to L1-3 and
 /// an article that is not in the mirror.
-fn mirror() -> tempfile::TempDir {
+pub(crate) fn mirror() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
     std::fs::create_dir_all(dir.path().join(DIR)).expect("mkdir");
     let write = |num: &str, html: &str| {
@@ -57,7 +55,7 @@ fn mirror() -> tempfile::TempDir {
     dir
 }
 
-fn app(dir: &tempfile::TempDir, size: (u16, u16)) -> App {
+pub(crate) fn app(dir: &tempfile::TempDir, size: (u16, u16)) -> App {
     let mirror = Mirror::open(dir.path()).expect("mirror");
     let article = mirror
         .article(&file("L1-1"), Citations::Later)
@@ -66,7 +64,7 @@ fn app(dir: &tempfile::TempDir, size: (u16, u16)) -> App {
 }
 
 /// The page's blocks, as text.
-fn page(app: &App) -> Vec<String> {
+pub(crate) fn page(app: &App) -> Vec<String> {
     app.current()
         .shown()
         .blocks
@@ -76,7 +74,7 @@ fn page(app: &App) -> Vec<String> {
 }
 
 /// Tab until the selected reference's text is `text`.
-fn select(app: &mut App, text: &str) {
+pub(crate) fn select(app: &mut App, text: &str) {
     for _ in 0..30 {
         app.update(Action::NextReference);
         let entry = app.current();
@@ -295,45 +293,4 @@ fn k_with_nothing_selected_says_how_to_select() {
     app.update(Action::Peek);
     assert!(app.current().spliced.is_none());
     assert!(app.status().expect("said").text.contains("Tab"));
-}
-
-#[test]
-fn peeks_survive_a_session_saved_and_reopened_and_a_gone_target_is_dropped() {
-    let dir = mirror();
-    let mut app = app(&dir, (80, 40));
-    select(&mut app, "article L1-2");
-    app.update(Action::Peek);
-    app.update(Action::NextReference);
-    app.update(Action::Peek);
-    let before = page(&app);
-    let session = app.history().to_session();
-    assert_eq!(session.stack[0].peeks.len(), 2);
-    let reopen = |session: &crate::saved::session::Session| {
-        let mirror = Mirror::open(dir.path()).expect("mirror");
-        let history = History::reopen(session, &mirror).expect("reopens");
-        let start = Start {
-            size: (80, 40),
-            session: Some((history, false)),
-            ..Start::default()
-        };
-        App::start(mirror, None, start)
-    };
-    let again = reopen(&session);
-    assert_eq!(page(&again), before);
-    assert_eq!(again.current().view.folded, app.current().view.folded);
-    // A session from before peeks (no field) still reads.
-    let json = serde_json::to_value(&session).expect("json");
-    let mut old = json.clone();
-    old["stack"][0]
-        .as_object_mut()
-        .expect("place")
-        .remove("peeks");
-    let old: crate::saved::session::Session = serde_json::from_value(old).expect("reads");
-    assert!(reopen(&old).current().spliced.is_none());
-    // L1-3 gone: the inner peek is left out, the outer one kept.
-    std::fs::remove_file(dir.path().join(file("L1-3"))).expect("rm");
-    let without = reopen(&session);
-    let shown = page(&without);
-    assert!(shown.contains(&"Article L1-2".to_owned()), "{shown:?}");
-    assert!(!shown.contains(&"Article L1-3".to_owned()), "{shown:?}");
 }

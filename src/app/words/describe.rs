@@ -142,7 +142,7 @@ fn fixed(action: Action) -> &'static str {
         ),
         Action::Peek => tr!(
             "Peek: show the selected reference's text under it, as a quotation (again: close it)",
-            "Entrouvrir : montrer le texte du renvoi choisi sous lui, en citation (à nouveau : le fermer)"
+            "Entrouvrir : montrer le texte du renvoi choisi sous lui, en citation (à nouveau : le fermer)"
         ),
         Action::CitedBy => tr!(
             "List the articles that cite this one (\"cité par\")",

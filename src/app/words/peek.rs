@@ -5,13 +5,10 @@ use super::{Keys, hint};
 use crate::app::action::Action;
 use crate::{tr, trf};
 
-/// The line above a peek: the article quoted, and the point when only that is.
+/// The line above a peek of a point (the whole article's is the law's own heading,
+/// [`crate::model::peek::heading`]).
 pub fn heading(num: &str, point: &str) -> String {
-    if point.is_empty() {
-        trf!("Article {num}", "Article {num}")
-    } else {
-        trf!("{point} of article {num}", "{point} de l'article {num}")
-    }
+    trf!("{point} of article {num}", "{point} de l'article {num}")
 }
 
 /// The line above a range's peek: the reference's text and how many articles.
@@ -19,12 +16,12 @@ pub fn range_heading(text: &str, shown: usize, all: usize) -> String {
     if shown < all {
         trf!(
             "{text}: the first {shown} of {all} articles, their first lines",
-            "{text} : les {shown} premiers de {all} articles, leurs premières lignes"
+            "{text} : les {shown} premiers de {all} articles, leurs premières lignes"
         )
     } else {
         trf!(
             "{text}: {all} articles, their first lines",
-            "{text} : {all} articles, leurs premières lignes"
+            "{text} : {all} articles, leurs premières lignes"
         )
     }
 }
@@ -44,7 +41,7 @@ pub fn opened(keys: &Keys, heading: &str) -> String {
 
 /// A peek closed.
 pub fn closed(heading: &str) -> String {
-    trf!("{heading}: closed", "{heading} : fermé")
+    trf!("{heading}: closed", "{heading} : fermé")
 }
 
 /// `K` with no reference selected.
