@@ -32,9 +32,9 @@ pub(crate) fn mirror() -> tempfile::TempDir {
     write(
         "L1-1",
         &format!(
-            "<p>Voir l'{}.</p><p>Au 2° de l'article L. 1-3, rien.</p><p>Les {} disent tout.</p><p>Voir l'{}.</p><p>Fin.</p>",
+            "<p>Voir l'{}.</p><p>Au 2° de l'article L. 1-3, rien.</p><p>Les <a href='/{}'>articles L. 1-2 à L. 1-3</a> disent tout.</p><p>Voir l'{}.</p><p>Fin.</p>",
             link("L1-2"),
-            format!("<a href='/{}'>articles L. 1-2 à L. 1-3</a>", file("L1-2")),
+            file("L1-2"),
             link("L1-9"),
         ),
     );
