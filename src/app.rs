@@ -467,10 +467,12 @@ impl App {
             }
             Action::OpenInBrowser => {
                 let selected = view.selected;
+                let (article, _) = self.cited_from(&article, selected);
                 self.browse(&article, selected);
             }
             Action::Copy => {
-                let (selected, cursor) = (view.selected, view.cursor);
+                let selected = view.selected;
+                let (article, cursor) = self.cited_from(&article, selected);
                 self.copy(&article, selected, cursor);
             }
             Action::CopyText => {

@@ -147,6 +147,36 @@ impl App {
         }
     }
 
+    /// What `y` and `o` cite from the page `page`: the article a selected reference
+    /// is written in (a peek's references are its article's), or, with none
+    /// selected, the article read at its own point holding the cursor (a peek's
+    /// items are not points of the article read); and that point's block.
+    pub(super) fn cited_from(
+        &self,
+        page: &Rc<Article>,
+        selected: Option<usize>,
+    ) -> (Rc<Article>, usize) {
+        let entry = self.current();
+        let cursor = entry.view.cursor;
+        if entry.spliced.is_none() {
+            return (Rc::clone(page), cursor);
+        }
+        match selected {
+            Some(link) if entry.link_path(link) != entry.article.path => {
+                let path = entry.link_path(link).to_owned();
+                let num = crate::mirror::number_of_file(&path);
+                let written_in = Article {
+                    num,
+                    path,
+                    ..Article::clone(page)
+                };
+                (Rc::new(written_in), cursor)
+            }
+            Some(_) => (Rc::clone(page), cursor),
+            None => (Rc::clone(&entry.article), entry.own_block(cursor)),
+        }
+    }
+
     /// A `/` search kept finds its matches again: the page's blocks are others.
     fn peeks_changed(&mut self) {
         if self.find.is_some() {

@@ -294,3 +294,31 @@ fn k_with_nothing_selected_says_how_to_select() {
     assert!(app.current().spliced.is_none());
     assert!(app.status().expect("said").text.contains("Tab"));
 }
+
+#[test]
+fn y_in_a_peek_cites_the_article_read_not_the_peeks_item() {
+    let dir = mirror();
+    let mut app = app(&dir, (80, 24));
+    app.update(Action::Idle);
+    select(&mut app, "2° de l'article L. 1-3");
+    app.update(Action::Peek);
+    let item = page(&app)
+        .iter()
+        .position(|t| t == "2° Second point.")
+        .expect("the point's item");
+    while app.current().view.cursor < item {
+        app.update(Action::Down);
+    }
+    app.update(Action::Copy);
+    let copied: Vec<String> = app
+        .take_effects()
+        .into_iter()
+        .filter_map(|e| match e {
+            crate::app::effect::Effect::Copy(text) => Some(text),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(copied.len(), 1, "{copied:?}");
+    assert!(copied[0].contains("1-1"), "{copied:?}");
+    assert!(!copied[0].contains('2'), "no item of the peek: {copied:?}");
+}
