@@ -43,6 +43,7 @@ mod lists;
 #[cfg(test)]
 mod lists_tests;
 mod mouse;
+pub mod peek;
 pub mod picker;
 pub mod prompt;
 mod saved;
@@ -291,7 +292,7 @@ impl App {
     /// The current article, its layout and the text height, for the view's moves.
     pub fn page(&self) -> Page<'_> {
         Page {
-            article: &self.history.current().article,
+            article: self.history.current().shown(),
             layout: &self.layout,
             height: self.text_height(),
         }
@@ -390,7 +391,7 @@ impl App {
             return;
         }
         self.status = None;
-        let article = Rc::clone(&self.history.current().article);
+        let article = Rc::clone(self.history.current().shown());
         // An article with no text has no block to move to; what needs none works.
         if article.blocks.is_empty()
             && !matches!(
@@ -448,10 +449,11 @@ impl App {
                 match next {
                     Some(link) => {
                         view.select_link(f, link);
+                        let from = self.history.current().link_path(link);
                         self.status = Some(follow::describe_link(
                             &self.keys(),
                             &self.mirror,
-                            &article,
+                            (&article, from),
                             link,
                             (&self.date, &self.today),
                         ));
@@ -475,10 +477,12 @@ impl App {
             }
             Action::OpenInBrowser => {
                 let selected = view.selected;
+                let (article, _) = self.cited_from(&article, selected);
                 self.browse(&article, selected);
             }
             Action::Copy => {
-                let (selected, cursor) = (view.selected, view.cursor);
+                let selected = view.selected;
+                let (article, cursor) = self.cited_from(&article, selected);
                 self.copy(&article, selected, cursor);
             }
             Action::CopyText => {
@@ -506,7 +510,12 @@ impl App {
             Action::GoTo => self.open_goto(),
             Action::FollowHint => self.start_hints(hints::Pick::Follow),
             Action::PeekHint => self.start_hints(hints::Pick::Peek),
-            Action::Cancel => view.selected = None,
+            Action::Cancel => {
+                if !self.close_peek_here() {
+                    self.history.current_mut().view.selected = None;
+                }
+            }
+            Action::Peek => self.peek(),
             Action::Quit => self.quit = true,
             // Suspending is the terminal loop's to do.
             Action::Resize(..)
@@ -616,7 +625,9 @@ impl App {
 
     /// A new layout for the current article and width (after navigation or resize).
     fn relayout(&mut self) {
-        self.layout = Layout::new(&self.history.current().article, self.size.0);
+        let entry = self.history.current();
+        let clipped = entry.spliced.as_ref().map(|s| s.clipped());
+        self.layout = Layout::new(entry.shown(), self.size.0).clipping(clipped.unwrap_or_default());
         self.refit();
     }
 
@@ -630,8 +641,12 @@ impl App {
     fn with_view<R>(&mut self, act: impl FnOnce(&mut View, Page<'_>) -> R) -> R {
         let height = self.text_height();
         let entry = self.history.current_mut();
+        let shown = match &entry.spliced {
+            Some(s) => &*s.article,
+            None => &*entry.article,
+        };
         let page = Page {
-            article: &entry.article,
+            article: shown,
             layout: &self.layout,
             height,
         };

@@ -8,6 +8,7 @@ pub mod date;
 pub mod diff;
 pub mod lang;
 pub mod layout;
+pub mod peek;
 pub mod plural;
 pub mod sanitize;
 pub mod state;

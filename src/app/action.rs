@@ -58,6 +58,8 @@ pub enum Action {
     FollowHint,
     /// Label the references on screen; typing a label peeks at its reference
     PeekHint,
+    /// Show the selected reference's text under it, or close that peek
+    Peek,
     /// A character typed into the go-to prompt; sent for keys while it is open
     Input(char),
     /// Erase the character before the cursor of the prompt open

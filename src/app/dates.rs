@@ -283,6 +283,21 @@ fn same_text(entry: &Entry, date: &str) -> Option<Shown> {
 /// The view `old` kept in `next`, the same article with blocks added after its own
 /// (the Nota): folds, cursor and scroll stay where they were.
 fn keep_view(next: &mut Entry, old: View) {
+    if !old.peeks.is_empty() {
+        // The same text: its peeks open again, on a page that only grew at its end
+        // (a Nota after the text).
+        let page = old.folded.len();
+        next.view = old;
+        next.splice_again();
+        if next.shown().blocks.len() < page {
+            next.view = View::new(&next.article);
+            next.spliced = None;
+            return;
+        }
+        let fresh = crate::app::view::opening_folds(next.shown(), next.spliced.as_deref());
+        next.view.folded.extend_from_slice(&fresh[page..]);
+        return;
+    }
     if next.view.folded.len() < old.folded.len() {
         return;
     }

@@ -19,6 +19,7 @@ use crate::model::article::{Article, Citations};
 impl App {
     /// Moves the cursor to `block` of the current article, unfolding what hides it.
     pub(super) fn reveal(&mut self, block: usize) {
+        let block = self.current().page_block(block);
         self.with_view(|view, page| {
             if block < page.article.blocks.len() {
                 view.reveal_block(page, block);
@@ -123,8 +124,13 @@ impl App {
     /// the point it names, moves to a point of this article, or lists a range.
     pub(super) fn open_link(&mut self, article: &Article, link: usize) {
         let target = &article.links[link];
-        match reference::resolve(&self.mirror, &article.path, target) {
+        let from = self.current().link_path(link).to_owned();
+        match reference::resolve(&self.mirror, &from, target) {
             Ok(Target::Article { path, point }) => self.open_path(&path, &point),
+            // A point of the article a peek quotes is a point of that article.
+            Ok(Target::Here { point }) if from != self.current().article.path => {
+                self.open_path(&from, &point)
+            }
             Ok(Target::Here { point }) => self.go_to_point(&point),
             Ok(Target::Many(paths)) => {
                 let title = words::range_title(&target.text, paths.len());
@@ -133,7 +139,7 @@ impl App {
                 self.say(&hint, false);
             }
             Err(why) => {
-                let web = reference::web_address(target, &article.path).is_some();
+                let web = reference::web_address(target, &from).is_some();
                 let why = why.to_string();
                 let text = words::followed_dead(&self.keys(), &target.text, &why, web);
                 self.say(&text, true);
@@ -192,6 +198,7 @@ impl App {
             self.say(&words::no_such_point(&point_words, &article.num), true);
             return;
         };
+        let block = self.current().page_block(block);
         self.with_view(|view, page| view.reveal_block(page, block));
         self.say(&words::at_point(&point_words, &article.num), false);
     }
@@ -202,7 +209,7 @@ impl App {
 pub(super) fn describe_link(
     keys: &Keys,
     mirror: &Mirror,
-    article: &Article,
+    (article, from): (&Article, &str),
     link: usize,
     (date, today): (&str, &str),
 ) -> Status {
@@ -211,7 +218,7 @@ pub(super) fn describe_link(
         let labels: Vec<String> = point.iter().rev().map(Marker::label).collect();
         words::point(&labels)
     };
-    let text = match reference::resolve(mirror, &article.path, l) {
+    let text = match reference::resolve(mirror, from, l) {
         Ok(Target::Article { path, point }) => {
             let mut num = crate::mirror::number_of_file(&path);
             // Its state on the reading date, when it is not the law then.
@@ -230,10 +237,14 @@ pub(super) fn describe_link(
             let doubt = reference::disagreement(mirror, l).map(|d| d.to_string());
             words::link_to(keys, &l.text, &num, &at, doubt.as_deref())
         }
+        Ok(Target::Here { point }) if from != article.path => {
+            let num = crate::mirror::number_of_file(from);
+            words::link_to(keys, &l.text, &num, &format!(", {}", labels(&point)), None)
+        }
         Ok(Target::Here { point }) => words::link_here(keys, &l.text, &labels(&point)),
         Ok(Target::Many(paths)) => words::link_to_many(keys, &l.text, paths.len()),
         Err(why) => {
-            let web = reference::web_address(l, &article.path).is_some();
+            let web = reference::web_address(l, from).is_some();
             words::link_dead(keys, &l.text, &why.to_string(), web)
         }
     };

@@ -257,26 +257,21 @@ impl App {
         state.typed.extend(c.to_lowercase());
         let all = hints(&self.current().view, self.page());
         if let Some(hint) = all.iter().find(|h| h.label == state.typed) {
-            let (block, link) = (self.current().article.links[hint.link].block, hint.link);
+            // The page shown: the article with its peeks spliced in, whose references
+            // the labels are of.
+            let (block, link) = (self.current().shown().links[hint.link].block, hint.link);
             self.status = None;
             self.with_view(|view, _| {
                 view.set_cursor(block);
                 view.selected = Some(link);
             });
-            let article = Rc::clone(&self.current().article);
             match state.pick {
-                Pick::Follow => self.open_link(&article, link),
-                // Where the peek is to be called once the reader has one: as `K` on
-                // the reference now selected.
-                Pick::Peek => {
-                    self.status = Some(super::follow::describe_link(
-                        &self.keys(),
-                        &self.mirror,
-                        &article,
-                        link,
-                        (&self.date, &self.today),
-                    ));
+                Pick::Follow => {
+                    let page = Rc::clone(self.current().shown());
+                    self.open_link(&page, link);
                 }
+                // As `K` on the reference now selected.
+                Pick::Peek => self.peek(),
             }
         } else if all.iter().any(|h| h.label.starts_with(&state.typed)) {
             self.hints = Some(state);

@@ -6,6 +6,7 @@ use std::rc::Rc;
 use crate::app::view::View;
 use crate::mirror::state::{Dated, Shown};
 use crate::model::article::Article;
+use crate::model::peek::Spliced;
 use crate::model::state::ArticleMeta;
 
 mod saved;
@@ -27,6 +28,9 @@ pub struct Entry {
     pub time: Option<Time>,
     /// The reading date the entry was opened for; `None` until it is dated.
     pub on: Option<String>,
+    /// The article with the peeks of its view spliced in, while any is open: the
+    /// page the view's blocks and references count.
+    pub spliced: Option<Rc<Spliced>>,
 }
 
 /// An article through time, as an entry shows it.
@@ -60,7 +64,71 @@ impl Entry {
             lapsed: Vec::new(),
             time: None,
             on: None,
+            spliced: None,
         }
+    }
+
+    /// The page shown: the article, with its peeks when any is open.
+    pub fn shown(&self) -> &Rc<Article> {
+        self.spliced.as_ref().map_or(&self.article, |s| &s.article)
+    }
+
+    /// The path of the article reference `link` of the page is written in: where it
+    /// resolves from (a peek's references are its article's, not the one read).
+    pub fn link_path(&self, link: usize) -> &str {
+        self.spliced
+            .as_ref()
+            .and_then(|s| s.links.get(link))
+            .map_or(&self.article.path, |o| &o.path)
+    }
+
+    /// The article's own block at block `i` of the page, or holding the peek
+    /// block `i` is in.
+    pub fn own_block(&self, i: usize) -> usize {
+        let Some(s) = &self.spliced else {
+            return i;
+        };
+        let mut at = i;
+        while let Some(q) = s.blocks.get(at) {
+            if q.origin.chain.is_empty() {
+                return q.origin.block.unwrap_or(0);
+            }
+            match s.article.blocks[at].parent {
+                Some(p) => at = p,
+                None => return 0,
+            }
+        }
+        0
+    }
+
+    /// Block `own` of the article, on the page.
+    pub fn page_block(&self, own: usize) -> usize {
+        let origin = crate::model::peek::Origin {
+            chain: Vec::new(),
+            block: Some(own),
+        };
+        self.spliced
+            .as_ref()
+            .and_then(|s| s.block_of(&origin))
+            .unwrap_or(own)
+    }
+
+    /// Splices the view's peeks into the article again, the view kept on the blocks
+    /// it was on: after a peek opened or closed.
+    pub fn resplice(&mut self) {
+        let old = self.spliced.take();
+        let new = (!self.view.peeks.is_empty())
+            .then(|| Rc::new(crate::model::peek::splice(&self.article, &self.view.peeks)));
+        let page = new.as_ref().map_or(&*self.article, |s| &s.article);
+        self.view.respliced(old.as_deref(), new.as_deref(), page);
+        self.spliced = new;
+    }
+
+    /// Splices the view's peeks into an article read anew whose own blocks are the
+    /// same (dated, restored): the view already counts the spliced page.
+    pub fn splice_again(&mut self) {
+        self.spliced = (!self.view.peeks.is_empty())
+            .then(|| Rc::new(crate::model::peek::splice(&self.article, &self.view.peeks)));
     }
 
     /// An article as it reads on `date`, with what the mirror knows of it.

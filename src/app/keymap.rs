@@ -115,6 +115,7 @@ pub const BINDINGS: &[Binding] = &[
         "Shift-Tab",
         Action::PrevReference,
     ),
+    bind(&[Key::ch('K')], "K", Action::Peek),
     bind(&[Key::plain(K::Backspace)], "Backspace", Action::Back),
     bind(&[Key::alt(K::Left)], "Alt-←", Action::Back),
     bind(&[Key::alt(K::Right)], "Alt-→", Action::Forward),

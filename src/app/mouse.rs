@@ -66,7 +66,7 @@ impl App {
                     view.set_cursor(block);
                     view.selected = Some(link);
                 });
-                let article = Rc::clone(&self.current().article);
+                let article = Rc::clone(self.current().shown());
                 self.open_link(&article, link);
             }
             Spot::Block(block) => self.with_view(|view, _| view.set_cursor(block)),

@@ -75,7 +75,8 @@ impl App {
         };
         let entry = self.current();
         let article = &entry.article;
-        let cursor = entry.view.cursor;
+        // In a peek: the article's own point holding it.
+        let cursor = entry.own_block(entry.view.cursor);
         let mut chain = article.ancestors(cursor);
         chain.push(cursor);
         let point: Vec<String> = chain

@@ -187,8 +187,8 @@ impl App {
 
     /// Finds the query's matches in the current article (again, after another article
     /// was opened: a search goes on from one article to the next, as in vim).
-    fn refresh_matches(&mut self) {
-        let article = Rc::clone(&self.history.current().article);
+    pub(super) fn refresh_matches(&mut self) {
+        let article = Rc::clone(self.history.current().shown());
         let Some(find) = self.find.as_mut() else {
             return;
         };
@@ -254,7 +254,7 @@ impl App {
 
     /// Puts the cursor on the current match's block, unfolded, its line in view.
     fn show_current_match(&mut self) {
-        let article = Rc::clone(&self.history.current().article);
+        let article = Rc::clone(self.history.current().shown());
         let Some((block, k)) = self
             .find
             .as_ref()

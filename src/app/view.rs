@@ -3,8 +3,10 @@
 
 mod folds;
 mod moves;
+mod peeks;
 mod sideways;
 
+pub use peeks::opening_folds;
 pub use sideways::Sideways;
 
 use crate::model::article::Article;
@@ -31,6 +33,10 @@ pub struct View {
     /// Columns the table under the cursor is scrolled sideways by; 0 again when the
     /// cursor moves to another block.
     pub shift: usize,
+    /// The references peeked (`K`), each with the peeks opened inside it: the page
+    /// shows the article with them spliced in ([`crate::model::peek`]), and the
+    /// fields above count its blocks and references.
+    pub peeks: Vec<crate::model::peek::Peek>,
 }
 
 /// An article, its layout and the height of the text area: what every move needs.
@@ -51,6 +57,7 @@ impl View {
             top: Pos::default(),
             selected: None,
             shift: 0,
+            peeks: Vec::new(),
         }
     }
 

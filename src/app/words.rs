@@ -19,6 +19,7 @@ pub mod dates;
 mod describe;
 pub mod hints;
 pub mod keys;
+pub mod peek;
 pub mod prompt;
 pub use describe::describe;
 pub use keys::Keys;

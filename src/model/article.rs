@@ -318,6 +318,20 @@ impl Article {
         }
     }
 
+    /// The article's number, path and flags, without its text: what a text made of
+    /// part of it (a peek's) starts from.
+    pub fn clone_head(&self) -> Article {
+        Article {
+            num: self.num.clone(),
+            path: self.path.clone(),
+            blocks: Vec::new(),
+            links: Vec::new(),
+            citations_pending: false,
+            has_heading: self.has_heading,
+            note: self.note,
+        }
+    }
+
     /// The code's folder name: the first component of the path.
     pub fn code_slug(&self) -> &str {
         self.path.split('/').next().unwrap_or_default()

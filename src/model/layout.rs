@@ -17,6 +17,7 @@ use smallvec::SmallVec;
 use unicode_width::UnicodeWidthStr;
 
 use crate::model::article::{Article, Piece, TextStyle};
+use crate::model::peek::RANGE_LINES;
 
 /// A run of one style on one screen line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +44,9 @@ const MIN_TEXT_WIDTH: usize = 12;
 pub struct Layout {
     width: usize,
     blocks: Vec<OnceCell<Laid>>,
+    /// Per block: shown by its first lines only (a range's articles in a peek);
+    /// empty when none is.
+    clipped: Vec<bool>,
 }
 
 /// One block laid out: its screen lines, and a table's columns.
@@ -58,7 +62,15 @@ impl Layout {
         Layout {
             width: usize::from(width),
             blocks: article.blocks.iter().map(|_| OnceCell::new()).collect(),
+            clipped: Vec::new(),
         }
+    }
+
+    /// The layout with the blocks marked in `clipped` cut to their first
+    /// [`RANGE_LINES`] lines, the last ending with `…` when something was cut.
+    pub fn clipping(mut self, clipped: Vec<bool>) -> Layout {
+        self.clipped = clipped;
+        self
     }
 
     pub fn width(&self) -> u16 {
@@ -88,13 +100,23 @@ impl Layout {
         self.blocks[index].get_or_init(|| {
             let block = &article.blocks[index];
             let room = self.room(block.depth);
-            match block.table() {
+            let mut laid = match block.table() {
                 Some(t) => table::lay_out(t, &block.cells(), room),
                 None => Laid {
                     lines: wrap(&block.pieces, room),
                     table: None,
                 },
+            };
+            if self.clipped.get(index) == Some(&true) && laid.lines.len() > RANGE_LINES {
+                laid.lines.truncate(RANGE_LINES);
+                if let Some(last) = laid.lines.last_mut() {
+                    *last = truncate(last, room.saturating_sub(2));
+                    if !line_text(last).ends_with('…') {
+                        push_seg(last, " …", TextStyle::default(), None);
+                    }
+                }
             }
+            laid
         })
     }
 }

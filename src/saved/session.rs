@@ -35,6 +35,21 @@ pub struct Place {
     pub top_line: usize,
     /// The blocks whose fold is not the one an article opens with.
     pub toggled: Vec<usize>,
+    /// The peeks open (`K`), outer ones before those inside them; the blocks above
+    /// count the article with them (a file from before peeks has none).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub peeks: Vec<SavedPeek>,
+}
+
+/// A peek open, as a session keeps it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SavedPeek {
+    /// The references peeked from the article down to this one, each an index into
+    /// its own text's references.
+    pub chain: Vec<usize>,
+    /// The last one's address and text: a file changed since is not peeked wrong.
+    pub href: String,
+    pub text: String,
 }
 
 /// The stack and which of its articles was shown.

@@ -32,7 +32,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let marks = super::search::marks(app, f, &visible);
     let buf = frame.buffer_mut();
     for (y, pos) in (area.y..area.bottom()).zip(visible) {
-        let line = screen_line(f, view, pos, links, marks.get(&(pos.block, pos.line)));
+        let bars = entry
+            .spliced
+            .as_ref()
+            .and_then(|s| s.blocks.get(pos.block))
+            .map_or(&[][..], |q| &q.bars[..]);
+        let marks = marks.get(&(pos.block, pos.line));
+        let line = screen_line(f, view, (pos, bars), links, marks);
         super::line::put(buf, area.x, y, &line, area.width);
     }
     hint_labels(buf, area, app, theme);
@@ -89,7 +95,7 @@ struct Links<'a> {
 fn screen_line<'a>(
     f: Page<'a>,
     view: &View,
-    pos: Pos,
+    (pos, bars): (Pos, &[usize]),
     links: Links,
     marks: Option<&super::search::LineMarks>,
 ) -> Line<'a> {
@@ -104,7 +110,7 @@ fn screen_line<'a>(
         spans.push(Span::raw(" ".repeat(CURSOR_COLUMNS)));
     }
     let indent = text_column.saturating_sub(CURSOR_COLUMNS + SIGN_COLUMNS);
-    spans.push(Span::raw(" ".repeat(indent)));
+    spans.extend(indentation(f, indent, bars, t));
     let folded = view.is_folded(f, pos.block);
     let sign = match (pos.line, block.folds()) {
         (0, true) if folded => theme::SIGN_FOLDED,
@@ -145,6 +151,27 @@ fn screen_line<'a>(
         }
     }
     Line::from(spans)
+}
+
+/// `width` columns of indentation, with a quotation bar for each peek the line is
+/// in, under the text of the block holding its reference (depths in `bars`).
+fn indentation(f: Page, width: usize, bars: &[usize], t: &Theme) -> Vec<Span<'static>> {
+    if bars.is_empty() {
+        return vec![Span::raw(" ".repeat(width))];
+    }
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for &depth in bars {
+        let column = f.layout.text_column(depth).saturating_sub(CURSOR_COLUMNS);
+        if column < at || column >= width {
+            continue;
+        }
+        spans.push(Span::raw(" ".repeat(column - at)));
+        spans.push(Span::styled(theme::QUOTE, t.quote));
+        at = column + 1;
+    }
+    spans.push(Span::raw(" ".repeat(width - at)));
+    spans
 }
 
 fn text_spans(line: &VLine, links: Links) -> Vec<Span<'static>> {

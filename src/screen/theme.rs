@@ -23,6 +23,8 @@ pub const SIGN_FOLDED: &str = "▸";
 pub const SIGN_UNFOLDED: &str = "▾";
 /// The bar left of the block under the cursor.
 pub const CURSOR: &str = "▌";
+/// The bar left of a peek's lines: a quotation's.
+pub const QUOTE: &str = "│";
 
 /// The background the colours are chosen for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -58,6 +60,8 @@ pub struct Theme {
     pub sign: Style,
     /// `(+3 lines)` after a folded item.
     pub fold_count: Style,
+    /// The bar left of a peek's lines, a quotation's.
+    pub quote: Style,
     pub link: Style,
     pub link_selected: Style,
     /// A reference that leads nowhere in this mirror: not underlined, so it reads
@@ -158,6 +162,7 @@ impl Theme {
                 cursor_bar: Style::new(),
                 sign: Style::new(),
                 fold_count: Style::new(),
+                quote: Style::new(),
                 link: UNDERLINED,
                 link_selected: UNDERLINED.patch(REVERSED),
                 link_dead: ITALIC,
@@ -185,6 +190,7 @@ impl Theme {
             cursor_bar: Style::new().fg(accent),
             sign: Style::new().fg(accent),
             fold_count: Style::new().fg(grey),
+            quote: Style::new().fg(grey),
             link: UNDERLINED.fg(link),
             link_selected: UNDERLINED.patch(REVERSED).fg(link),
             link_dead: ITALIC.fg(grey),
@@ -231,6 +237,7 @@ impl Theme {
             self.cursor_bar,
             self.sign,
             self.fold_count,
+            self.quote,
             self.link,
             self.link_selected,
             self.link_dead,

@@ -12,6 +12,7 @@ mod language;
 mod long_input;
 mod output;
 mod paste;
+mod peek;
 mod pty_harness;
 mod saved;
 mod search_screen;

@@ -8,6 +8,7 @@ mod home;
 mod hyperlinks;
 mod languages;
 mod mouse_and_colour;
+mod peeks;
 mod prompts;
 mod screens;
 mod tables;

@@ -155,16 +155,35 @@ fn a_first_letter_narrows_to_the_labels_it_starts_and_the_second_follows() {
 }
 
 #[test]
-fn peek_selects_the_labelled_reference_and_says_where_it_leads() {
+fn capital_f_then_a_label_peeks_at_its_reference_and_labels_reach_into_the_peek() {
     let (_dir, mut app) = fifteen();
+    let page = |app: &App| -> Vec<String> {
+        app.current()
+            .shown()
+            .blocks
+            .iter()
+            .map(|b| b.plain_text())
+            .collect()
+    };
     app.update(Action::PeekHint);
     type_label(&mut app, "d");
     assert_eq!(app.current().article.num, "L99", "nothing opened");
     let e = app.current();
     let selected = e.view.selected.expect("a reference selected");
-    assert_eq!(e.article.links[selected].text, "L. 3");
-    let said = app.status().map(|s| s.text.clone()).unwrap_or_default();
-    assert!(said.starts_with("L. 3 → L3"), "{said}");
+    assert_eq!(e.shown().links[selected].text, "L. 3");
+    assert!(
+        page(&app).iter().any(|b| b.contains("Texte 3.")),
+        "L3's text quoted under the reference: {:?}",
+        page(&app)
+    );
+    // F again, and the same label: the peek closes, as K again would.
+    app.update(Action::PeekHint);
+    type_label(&mut app, "d");
+    assert!(
+        !page(&app).iter().any(|b| b.contains("Texte 3.")),
+        "{:?}",
+        page(&app)
+    );
 }
 
 #[test]

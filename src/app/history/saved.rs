@@ -1,11 +1,15 @@
 //! The stack as a session saved between runs ([`crate::saved::session`]), and back:
 //! each article read anew, its view within what the article now has.
 
+use std::rc::Rc;
+
 use super::{Entry, History};
-use crate::app::view::{Pos, View};
+use crate::app::peek::look;
+use crate::app::view::{Pos, opening_folds};
 use crate::mirror::Mirror;
 use crate::model::article::Citations;
-use crate::saved::session::{Place, Session};
+use crate::model::peek::{self, Peek};
+use crate::saved::session::{Place, SavedPeek, Session};
 
 impl History {
     /// The stack as a session, to save.
@@ -14,15 +18,16 @@ impl History {
             .entries()
             .iter()
             .map(|e| {
-                let fresh = View::new(&e.article);
+                let fresh = opening_folds(e.shown(), e.spliced.as_deref());
                 Place {
                     path: e.article.path.clone(),
                     cursor: e.view.cursor,
                     top_block: e.view.top.block,
                     top_line: e.view.top.line,
                     toggled: (0..e.view.folded.len())
-                        .filter(|&i| e.view.folded[i] != fresh.folded[i])
+                        .filter(|&i| fresh.get(i).is_some_and(|&f| e.view.folded[i] != f))
                         .collect(),
+                    peeks: saved_peeks(&e.view.peeks, &[]),
                 }
             })
             .collect();
@@ -39,10 +44,17 @@ impl History {
         let mut entries = Vec::new();
         let mut pos = None;
         for (i, place) in session.stack.iter().enumerate() {
-            let Ok(article) = mirror.article(&place.path, Citations::Later) else {
+            // Peeks count the references of an article whose citations are found.
+            let citations = if place.peeks.is_empty() {
+                Citations::Later
+            } else {
+                Citations::Now
+            };
+            let Ok(article) = mirror.article(&place.path, citations) else {
                 continue;
             };
             let mut entry = Entry::new(article);
+            reopen_peeks(&mut entry, &place.peeks, mirror);
             restore_view(&mut entry, place);
             if i == session.pos {
                 pos = Some(entries.len());
@@ -53,13 +65,67 @@ impl History {
     }
 }
 
+/// The peeks of `peeks` (inside the text at `chain`), outer ones first.
+fn saved_peeks(peeks: &[Peek], chain: &[usize]) -> Vec<SavedPeek> {
+    let mut out = Vec::new();
+    for p in peeks {
+        let mut whole = chain.to_vec();
+        whole.push(p.link);
+        out.push(SavedPeek {
+            chain: whole.clone(),
+            href: p.href.clone(),
+            text: p.text_of_link.clone(),
+        });
+        out.extend(saved_peeks(&p.inner, &whole));
+    }
+    out
+}
+
+/// Opens the peeks a session kept, each where its reference still is; one whose
+/// reference or target is gone is left out, quietly (and those inside it).
+fn reopen_peeks(entry: &mut Entry, saved: &[SavedPeek], mirror: &Mirror) {
+    if saved.is_empty() {
+        return;
+    }
+    for s in saved {
+        let Some((&own, holder)) = s.chain.split_last() else {
+            continue;
+        };
+        let text = if holder.is_empty() {
+            Rc::clone(&entry.article)
+        } else {
+            match peek::find(&entry.view.peeks, holder) {
+                Some(p) => Rc::clone(&p.text),
+                None => continue,
+            }
+        };
+        let Some(link) = text.links.get(own) else {
+            continue;
+        };
+        if link.href != s.href || link.text != s.text {
+            continue;
+        }
+        let Ok(found) = look(mirror, &text.path, own, link, None) else {
+            continue;
+        };
+        if let Some(peeks) = peek::inside_mut(&mut entry.view.peeks, holder) {
+            peeks.push(found.peek);
+        }
+    }
+    entry.resplice();
+}
+
 /// The view kept in `place`, within what the article now has (the file may have
 /// changed since); the app refits it to the screen.
 fn restore_view(entry: &mut Entry, place: &Place) {
     let view = &mut entry.view;
-    let blocks = entry.article.blocks.len();
+    let page = match &entry.spliced {
+        Some(s) => &*s.article,
+        None => &*entry.article,
+    };
+    let blocks = page.blocks.len();
     for &i in &place.toggled {
-        if i < blocks && entry.article.blocks[i].folds() {
+        if i < blocks && page.blocks[i].folds() {
             view.folded[i] = !view.folded[i];
         }
     }
@@ -75,6 +141,9 @@ fn restore_view(entry: &mut Entry, place: &Place) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::action::Action;
+    use crate::app::peek::tests::{app, file, mirror, page, select};
+    use crate::app::{App, Start};
     use crate::saved::session::{load, save};
 
     const SEED: &str = "code-de-leducation/partie-reglementaire/deuxieme-partie-les-enseignements-scolaires/livre-iii-lorganisation-des-enseignements-scolaires/titre-ier-lorganisation-generale-des-enseignements/chapitre-iii-linformation-et-lorientation/d313-14.md";
@@ -113,5 +182,46 @@ mod tests {
         assert!(load(&file, "/nowhere").expect("read").value.is_none());
         let empty = load(&file, "/other").expect("read").value.expect("kept");
         assert!(History::reopen(&empty, &mirror).is_none());
+    }
+
+    #[test]
+    fn peeks_survive_a_session_saved_and_reopened_and_a_gone_target_is_dropped() {
+        let dir = mirror();
+        let mut app = app(&dir, (80, 40));
+        select(&mut app, "article L1-2");
+        app.update(Action::Peek);
+        app.update(Action::NextReference);
+        app.update(Action::Peek);
+        let before = page(&app);
+        let session = app.history().to_session();
+        assert_eq!(session.stack[0].peeks.len(), 2);
+        let reopen = |session: &crate::saved::session::Session| {
+            let mirror = Mirror::open(dir.path()).expect("mirror");
+            let history = History::reopen(session, &mirror).expect("reopens");
+            let start = Start {
+                size: (80, 40),
+                session: Some((history, false)),
+                ..Start::default()
+            };
+            App::start(mirror, None, start)
+        };
+        let again = reopen(&session);
+        assert_eq!(page(&again), before);
+        assert_eq!(again.current().view.folded, app.current().view.folded);
+        // A session from before peeks (no field) still reads.
+        let json = serde_json::to_value(&session).expect("json");
+        let mut old = json.clone();
+        old["stack"][0]
+            .as_object_mut()
+            .expect("place")
+            .remove("peeks");
+        let old: crate::saved::session::Session = serde_json::from_value(old).expect("reads");
+        assert!(reopen(&old).current().spliced.is_none());
+        // L1-3 gone: the inner peek is left out, the outer one kept.
+        std::fs::remove_file(dir.path().join(file("L1-3"))).expect("rm");
+        let without = reopen(&session);
+        let shown = page(&without);
+        assert!(shown.contains(&"Article L1-2".to_owned()), "{shown:?}");
+        assert!(!shown.contains(&"Article L1-3".to_owned()), "{shown:?}");
     }
 }

@@ -163,19 +163,36 @@ impl View {
     }
 
     /// The reference Tab goes to: after the selected one, or the first at or after the
-    /// cursor.
+    /// cursor. In the order of the page: a peek's references come between those of
+    /// the article around it, though they are numbered after them.
     pub fn next_link(&self, f: Page) -> Option<usize> {
-        match self.selected {
-            Some(l) => (l + 1 < f.article.links.len()).then_some(l + 1),
-            None => f.article.links.iter().position(|l| l.block >= self.cursor),
-        }
+        let links = &f.article.links;
+        let after =
+            |i: usize, block: usize| match self.selected.and_then(|s| Some((s, links.get(s)?))) {
+                Some((s, l)) => (block, i) > (l.block, s),
+                None => block >= self.cursor,
+            };
+        links
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| after(*i, l.block))
+            .min_by_key(|(i, l)| (l.block, *i))
+            .map(|(i, _)| i)
     }
 
     /// The reference Shift-Tab goes to.
     pub fn prev_link(&self, f: Page) -> Option<usize> {
-        match self.selected {
-            Some(l) => l.checked_sub(1),
-            None => f.article.links.iter().rposition(|l| l.block < self.cursor),
-        }
+        let links = &f.article.links;
+        let before =
+            |i: usize, block: usize| match self.selected.and_then(|s| Some((s, links.get(s)?))) {
+                Some((s, l)) => (block, i) < (l.block, s),
+                None => block < self.cursor,
+            };
+        links
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| before(*i, l.block))
+            .max_by_key(|(i, l)| (l.block, *i))
+            .map(|(i, _)| i)
     }
 }

@@ -57,8 +57,8 @@ pub fn describe(action: Action, keys: &Keys) -> String {
         }
         Action::PeekHint => {
             return trf!(
-                "Label the references on the screen; typing a label selects its reference, {esc} cancels",
-                "Étiqueter les renvois à l'écran ; taper une étiquette choisit son renvoi, {esc} annule"
+                "Label the references on the screen; typing a label peeks at its reference, {esc} cancels",
+                "Étiqueter les renvois à l'écran ; taper une étiquette entrouvre son renvoi, {esc} annule"
             );
         }
         _ => fixed(action),
@@ -151,6 +151,10 @@ fn fixed(action: Action) -> &'static str {
         Action::Contents => tr!(
             "Show the code's table of contents, open at this article",
             "Afficher le sommaire du code, ouvert à cet article"
+        ),
+        Action::Peek => tr!(
+            "Peek: show the selected reference's text under it, as a quotation (again: close it)",
+            "Entrouvrir : montrer le texte du renvoi choisi sous lui, en citation (à nouveau : le fermer)"
         ),
         Action::CitedBy => tr!(
             "List the articles that cite this one (\"cité par\"); in a list of articles, show them in the codes' order, again in their own",

@@ -25,8 +25,8 @@ pub fn status(key: Action, labels: usize, typed: &str) -> String {
     );
     match key {
         Action::PeekHint => trf!(
-            "{n} · type one to select its reference · {esc} cancels",
-            "{n} · tapez-en une pour choisir son renvoi · {esc} annule"
+            "{n} · type one to peek at its reference · {esc} cancels",
+            "{n} · tapez-en une pour entrouvrir son renvoi · {esc} annule"
         ),
         _ => trf!(
             "{n} · type one to follow its reference · {esc} cancels",

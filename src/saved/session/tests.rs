@@ -7,6 +7,7 @@ fn place(path: &str) -> Place {
         top_block: 2,
         top_line: 1,
         toggled: vec![3],
+        peeks: Vec::new(),
     }
 }
 
