@@ -392,8 +392,12 @@ impl App {
     pub(super) fn write_dossier(&mut self) {
         match self.dossier_file() {
             Ok((path, n)) => {
-                let path = sanitize::clean(&path.display().to_string()).into_owned();
-                self.say(&said::written(n, &path), false);
+                // Written in the folder loi was started from: its name is enough.
+                let shown = path
+                    .file_name()
+                    .map_or_else(|| path.clone(), |name| Path::new(".").join(name));
+                let shown = sanitize::clean(&shown.display().to_string()).into_owned();
+                self.say(&said::wrote(n, &shown), false);
             }
             Err(e) => self.say(&e.to_string(), true),
         }

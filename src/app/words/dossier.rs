@@ -71,7 +71,14 @@ pub fn unreadable(why: &str) -> String {
     trf!("Not read: {why}", "Non lu : {why}")
 }
 
-/// The status line once `D` wrote the file.
+/// The status line once `D` wrote the file `path` (in the current folder: `./…`),
+/// the path first, so that a narrow screen cuts the count rather than the name.
+pub fn wrote(n: usize, path: &str) -> String {
+    let n = articles(n);
+    trf!("Wrote {path} ({n})", "Écrit : {path} ({n})")
+}
+
+/// What `loi dossier` says once it wrote a file.
 pub fn written(n: usize, path: &str) -> String {
     let n = articles(n);
     trf!(
