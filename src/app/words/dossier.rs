@@ -75,7 +75,7 @@ pub fn unreadable(why: &str) -> String {
 /// the path first, so that a narrow screen cuts the count rather than the name.
 pub fn wrote(n: usize, path: &str) -> String {
     let n = articles(n);
-    trf!("Wrote {path} ({n})", "Écrit : {path} ({n})")
+    trf!("{path} written ({n})", "{path} écrit ({n})")
 }
 
 /// What `loi dossier` says once it wrote a file.

@@ -157,7 +157,7 @@ fn since_a_day_takes_every_session_and_bookmarks_take_the_bookmarked_points_quot
     let headings = md.lines().filter(|l| l.starts_with("## ")).count();
     assert_eq!(headings, 4, "{md}");
     assert!(md.contains("Le neuvième"), "{md}");
-    assert!(md.contains(&format!("cite l'[article L. 9](#")), "{md}");
+    assert!(md.contains("cite l'[article L. 9](#"), "{md}");
 
     let key = std::fs::canonicalize(mirror.path()).expect("canonical");
     let mark = |n: usize, num: &str, block: Option<usize>, point: &str, at: u64| {
