@@ -60,7 +60,7 @@ fn d_writes_the_three_articles_read_with_links_between_them_and_says_where() {
         "{names:?}"
     );
     assert!(
-        screen.contains(&format!("Wrote ./{}", names[0])),
+        screen.contains(&format!("./{} written", names[0])),
         "{screen}"
     );
     let path = dir.path().join(&names[0]);
