@@ -1,4 +1,5 @@
 use super::*;
+use crate::model::article::Article;
 
 const PATH: &str = "code-du-travail/partie-legislative/l1.md";
 
