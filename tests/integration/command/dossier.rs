@@ -265,3 +265,56 @@ fn help_says_what_it_writes_in_both_languages() {
         .expect("loi runs");
     assert!(String::from_utf8_lossy(&out.stdout).contains("Écrit les articles lus"));
 }
+
+/// The file of article `num` (lower case) under `dir`.
+fn find(dir: &Path, file: &str) -> Option<std::path::PathBuf> {
+    for entry in std::fs::read_dir(dir).ok()? {
+        let path = entry.ok()?.path();
+        if path.is_dir() {
+            if let Some(found) = find(&path, file) {
+                return Some(found);
+            }
+        } else if path.file_name().is_some_and(|n| n == file) {
+            return Some(path);
+        }
+    }
+    None
+}
+
+#[test]
+fn on_a_mirror_that_keeps_dates_each_article_says_where_it_stands_as_print_does() {
+    let mirror = crate::support::dated::legi_mirror();
+    let root = std::fs::canonicalize(mirror).expect("canonical");
+    let home = tempfile::tempdir().expect("home");
+    let mut lines = Vec::new();
+    for (at, num) in ["L100-1", "L300-4"].iter().enumerate() {
+        let file = find(&root, &format!("{}.md", num.to_lowercase())).expect("in the fixtures");
+        let path = file.strip_prefix(&root).expect("inside");
+        lines.push(
+            serde_json::json!({
+                "mirror": root.display().to_string(), "path": path, "num": num,
+                "at": at, "run": "r",
+            })
+            .to_string(),
+        );
+    }
+    let data = home.path().join("data/loi");
+    std::fs::create_dir_all(&data).expect("data folder");
+    std::fs::write(data.join("history.jsonl"), lines.join("\n")).expect("history");
+    let md = stdout(&dossier(mirror, home.path(), &[]));
+    for num in ["L100-1", "L300-4"] {
+        let printed = crate::support::loi()
+            .arg("--mirror")
+            .arg(mirror)
+            .args(["print", "--width", "400", num])
+            .output()
+            .expect("loi runs");
+        let printed = String::from_utf8_lossy(&printed.stdout).into_owned();
+        let state = printed.lines().nth(1).expect("a state line");
+        assert!(state.contains("vigueur"), "{printed}");
+        let cited = num.replacen('L', "L. ", 1);
+        let line = format!("CRPA, art. {cited} · {state}");
+        assert!(md.contains(&line), "{line}: {md}");
+    }
+    assert!(!md.contains("Dates inconnues"), "{md}");
+}
