@@ -2,7 +2,7 @@
 # Bytes written per key (what crosses an SSH link) by loi beside less and w3m on the
 # same articles, in one batch, with ../shared/bench/tuiperf at 80x24:
 # one-line scroll (`j`; loi's `Ctrl-E` too), page scroll (`Space`), next reference (`Tab`) and opening it
-# (`Enter`).
+# (`Enter`); loi's hints (`f`, `Esc`, a label typed).
 #
 #   bench/keys.sh [MIRROR_DIR] [LOI_BINARY]     (defaults: /tmp/corpus, target/release/loi)
 #
@@ -35,5 +35,7 @@ echo "== largest, folded as it opens: loi, Ctrl-E scrolls one line (less's j is 
 $tuiperf "${runs[@]}" --until 'Article' --keys 'C-e,C-e,C-e,C-e,C-e,C-e,C-e,C-e,q' -- "$loi" --mirror "$mirror" "$big"
 echo "== L6123-1, references: loi"
 $tuiperf "${runs[@]}" --until 'Article L6123-1' --keys 'Tab,Enter::Article L5311-9,Backspace::Article L6123-1,q' -- "$loi" --mirror "$mirror" "$typ"
+echo "== L6123-1, hints: loi (f, Esc, f, the first label: L. 5311-9)"
+$tuiperf "${runs[@]}" --until 'Article L6123-1' --keys '+::▾ III,f::labels · type,Esc::Tab references,f::labels · type,a::Article L5311-9,q' -- "$loi" --mirror "$mirror" "$typ"
 echo "== L6123-1, references: w3m (Enter follows the link's file, missing here)"
 $tuiperf "${runs[@]}" --until 'Article L6123-1' --keys 'Tab,Enter,q,y' -- w3m -T text/html "$typ"

@@ -36,6 +36,7 @@ pub mod dossier;
 pub mod effect;
 mod follow;
 pub mod help;
+pub mod hints;
 pub mod history;
 pub mod home;
 pub mod keymap;
@@ -55,6 +56,7 @@ mod share;
 mod tests;
 mod typing;
 
+pub use mouse::{LinkTo, ScreenLink};
 pub use share::point_under;
 pub mod view;
 pub mod words;
@@ -130,6 +132,8 @@ pub struct App {
     status: Option<Status>,
     /// The `/` search of the article, while it is typed or kept for `n`.
     find: Option<search::Find>,
+    /// `f`/`F`: on while labels are shown over the references, taking the keys.
+    hints: Option<hints::Hinting>,
     /// The last `s` list, as it was left: `s` reopens it there.
     last_search: Option<Box<(crate::app::picker::Picker, search::mirror::MirrorSearch)>>,
     /// The backlinks once loaded, and their build while it runs (`c`).
@@ -184,6 +188,7 @@ impl App {
             home_beneath: None,
             status: None,
             find: None,
+            hints: None,
             last_search: None,
             backlinks: None,
             building: None,
@@ -314,13 +319,18 @@ impl App {
                 self.answer_due();
             } else if self.searching() {
                 self.poll_search();
-            } else if self.references_pending() {
+            } else if self.references_pending() && self.hints.is_none() {
+                // Not while labels are shown: the citations found would renumber and
+                // move the references under them.
                 self.check_references();
             } else if self.reading_ids.is_some() {
                 self.poll_ids();
             } else {
                 self.poll_cited_by();
             }
+            return;
+        }
+        if self.hints.is_some() && self.hint_key(action) {
             return;
         }
         if let Action::Paste(piece) = action {
@@ -496,11 +506,15 @@ impl App {
             Action::NextArticle => self.step_article(true),
             Action::PrevArticle => self.step_article(false),
             Action::GoTo => self.open_goto(),
+            Action::FollowHint => self.start_hints(hints::Pick::Follow),
+            Action::PeekHint => self.start_hints(hints::Pick::Peek),
             Action::Cancel => view.selected = None,
             Action::Quit => self.quit = true,
             // Suspending is the terminal loop's to do.
             Action::Resize(..)
             | Action::NotOpened(_)
+            | Action::CodeOrder
+            | Action::KeepToCode
             | Action::Scroll(_)
             | Action::LineDown
             | Action::LineUp
@@ -575,7 +589,7 @@ impl App {
     /// Whether the event loop has slow work for [`Action::Idle`].
     pub fn has_idle_work(&self) -> bool {
         self.due.is_some()
-            || self.references_pending()
+            || (self.references_pending() && self.hints.is_none())
             || self.searching()
             || self.building_backlinks()
             || self.reading_ids.is_some()

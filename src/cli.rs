@@ -146,6 +146,8 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
             width,
             folded,
             color,
+            hyperlinks,
+            no_hyperlinks,
             articles,
         } => {
             use std::io::IsTerminal;
@@ -169,6 +171,8 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
                         terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
                     }
                 },
+                // A click on a link opens its page; in a pipe the sequences would be noise.
+                hyperlinks: !*no_hyperlinks && (*hyperlinks || terminal),
             };
             let form = if *json {
                 crate::cli::print::Form::Json

@@ -114,6 +114,7 @@ fn main() -> ExitCode {
         mouse: config.mouse(cli.no_mouse),
         theme: loi::screen::theme::Theme::pick(theme.as_deref(), env),
         output_layers: std::env::var_os("LOI_PLAIN_OUTPUT").is_none(),
+        hyperlinks: config.hyperlinks(),
     };
     let result = opened
         .and_then(|app| loi::terminal::run(app, options))

@@ -1,11 +1,13 @@
 //! The terminal layer: entering and leaving full-screen mode, and the event loop that
 //! turns key presses into actions, carries out their effects and redraws after them,
-//! through the output layers that keep the bytes few (`compact`, `scroll`, `gaps`).
-//! Uses the layers below it.
+//! through the output layers that keep the bytes few (`compact`, `scroll`, `gaps`),
+//! and, when asked, the hyperlinks (`hyperlink`, `linked`). Uses the layers below it.
 
 mod browse;
 mod compact;
 mod gaps;
+pub mod hyperlink;
+mod linked;
 mod restore;
 mod scroll;
 mod synced;
@@ -45,6 +47,9 @@ pub struct Options {
     /// each draw is ratatui's own diff (`LOI_PLAIN_OUTPUT=1`, to tell their bugs from
     /// the drawing's).
     pub output_layers: bool,
+    /// The heading and the references on screen as OSC 8 hyperlinks to their pages on
+    /// Légifrance (`linked`): `hyperlinks = true` in config.toml.
+    pub hyperlinks: bool,
 }
 
 impl Default for Options {
@@ -53,6 +58,7 @@ impl Default for Options {
             mouse: true,
             theme: Theme::default(),
             output_layers: true,
+            hyperlinks: false,
         }
     }
 }
@@ -273,6 +279,10 @@ fn event_waiting() -> std::io::Result<bool> {
 struct Shown {
     screen: Option<Buffer>,
     margins: scroll::Margins,
+    /// The links the terminal holds, when hyperlinks are on; `None`: none (cleared).
+    links: Option<linked::Grid>,
+    /// Where the heading and references of the article shown lead.
+    pages: linked::Pages,
 }
 
 impl Shown {
@@ -280,6 +290,7 @@ impl Shown {
     fn forget(&mut self) {
         self.screen = None;
         self.margins.forget();
+        self.links = None;
     }
 }
 
@@ -300,6 +311,9 @@ fn draw(
         shown.forget();
     }
     screen::draw(&mut terminal.get_frame(), app, &options.theme);
+    if options.hyperlinks {
+        return draw_linked(terminal, app, options, shown);
+    }
     let rows = HEADER_ROWS
         ..terminal
             .current_buffer_mut()
@@ -335,11 +349,60 @@ fn draw(
     Ok(())
 }
 
+/// [`draw`] with hyperlinks: the same output layers, then the diff written through
+/// `linked`, each link's cells inside its sequence, and cells whose link changed
+/// written again.
+fn draw_linked(
+    terminal: &mut Term,
+    app: &App,
+    options: &Options,
+    shown: &mut Shown,
+) -> std::io::Result<()> {
+    let next = terminal.current_buffer_mut().clone();
+    let area = next.area;
+    let rows = HEADER_ROWS..area.height.saturating_sub(STATUS_ROWS);
+    // A screen not known was cleared: no text and no link, and nothing to scroll.
+    let known = shown.screen.is_some();
+    let before = shown.screen.take().unwrap_or_else(|| Buffer::empty(area));
+    let mut held = shown
+        .links
+        .take()
+        .unwrap_or_else(|| linked::Grid::empty(area));
+    let mut base = before.clone();
+    if options.output_layers
+        && known
+        && let Some((rows, shift)) =
+            scroll::detect_below_kept(&before, &next, rows, crate::model::layout::CURSOR_COLUMNS)
+    {
+        shown
+            .margins
+            .scroll(terminal.backend_mut(), rows.clone(), shift)?;
+        base = scroll::shifted(&before, rows.clone(), shift);
+        held = held.shifted(rows, shift);
+    }
+    let links = linked::Grid::of(app, &mut shown.pages, area);
+    links.mark_changed(&held, &mut base);
+    if options.output_layers {
+        gaps::fill(&mut base, &next);
+    }
+    let updates = base.diff(&next);
+    linked::draw(terminal.backend_mut(), &updates, &links)?;
+    // ratatui's "previous screen" is now what was drawn: its own diff writes nothing.
+    *terminal.current_buffer_mut() = next.clone();
+    terminal.swap_buffers();
+    *terminal.current_buffer_mut() = next;
+    let done = terminal.apply_buffer()?;
+    shown.screen = Some(done.buffer.clone());
+    shown.links = Some(links);
+    Ok(())
+}
+
 /// The action an event asks for; keys of a sequence (`z` then `R`) wait in `pending`.
 /// While the user is typing (the go-to prompt), keys are text; else they are read
 /// with the app's keymap.
 fn to_action(event: &Event, pending: &mut Vec<Key>, app: &App) -> Option<Action> {
-    let typing = app.typing();
+    // Labels shown (`f`) take letters as text too.
+    let typing = app.typing() || app.hinting().is_some();
     match event {
         Event::Resize(cols, rows) => Some(Action::Resize(*cols, *rows)),
         Event::Mouse(m) => match m.kind {

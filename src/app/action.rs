@@ -51,6 +51,15 @@ pub enum Action {
     NextMatch,
     PrevMatch,
     SearchMirror,
+    /// In a list of articles: show them in the codes' order (the code read first, each
+    /// code in the order of its contents), or back in the order they came
+    CodeOrder,
+    /// In the list of a search: search again, kept to the highlighted answer's code
+    KeepToCode,
+    /// Label the references on screen; typing a label follows its reference
+    FollowHint,
+    /// Label the references on screen; typing a label peeks at its reference
+    PeekHint,
     /// A character typed into the go-to prompt; sent for keys while it is open
     Input(char),
     /// Erase the character before the cursor of the prompt open

@@ -179,6 +179,32 @@ impl History {
         self.entries[..=self.pos].iter()
     }
 
+    /// The trail as the header writes it: each article's number, and where the trail
+    /// holds several codes, the code's tag before the first article of each run of
+    /// one code (`C. trav. L1233-3 › D313-14 › CSS L161-1`), so that a number is never
+    /// read in the wrong code.
+    pub fn trail_labels(&self) -> Vec<String> {
+        let paths = || self.trail().map(|e| e.article.path.as_str());
+        let mixed = crate::app::picker::mixes_codes(paths());
+        let mut before: Option<&str> = None;
+        self.trail()
+            .map(|e| {
+                let code = e.article.code_slug();
+                let label = if mixed && before != Some(code) {
+                    format!(
+                        "{} {}",
+                        crate::app::picker::code_tag(&e.article.path),
+                        e.article.num
+                    )
+                } else {
+                    e.article.num.clone()
+                };
+                before = Some(code);
+                label
+            })
+            .collect()
+    }
+
     /// How many articles are ahead (for the status line).
     pub fn ahead(&self) -> usize {
         self.entries.len() - self.pos - 1
@@ -200,6 +226,39 @@ mod tests {
 
     fn nums(h: &History) -> Vec<String> {
         h.trail().map(|e| e.article.num.clone()).collect()
+    }
+
+    #[test]
+    fn the_trail_names_a_code_where_it_changes_and_only_when_it_mixes_codes() {
+        let at = |path: &str| {
+            Entry::new(Article::parse(
+                path,
+                "# Article X\n\n<p>Un.</p>",
+                Citations::Now,
+            ))
+        };
+        let mut h = History::new(at("code-du-travail/l1233-3.md"));
+        h.push(at("code-du-travail/d313-14.md"));
+        assert_eq!(h.trail_labels(), ["X", "X"], "one code: numbers only");
+        h.push(at("code-de-la-securite-sociale/l161-1.md"));
+        h.push(at("code-de-la-securite-sociale/l161-2.md"));
+        h.push(at("code-du-travail/l1.md"));
+        let labels = h.trail_labels();
+        let tag = |p: &str| crate::app::picker::code_tag(p);
+        assert_eq!(
+            labels,
+            [
+                format!("{} X", tag("code-du-travail/x")),
+                "X".to_owned(),
+                format!("{} X", tag("code-de-la-securite-sociale/x")),
+                "X".to_owned(),
+                format!("{} X", tag("code-du-travail/x")),
+            ]
+        );
+        assert_ne!(
+            tag("code-du-travail/x"),
+            tag("code-de-la-securite-sociale/x")
+        );
     }
 
     #[test]

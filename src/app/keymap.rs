@@ -93,7 +93,6 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::ctrl('y')], "Ctrl-Y", Action::LineUp),
     bind(&[Key::ch(' ')], "Space", Action::PageDown),
     bind(&[Key::plain(K::PageDown)], "PgDn", Action::PageDown),
-    bind(&[Key::ch('f')], "f", Action::PageDown),
     bind(&[Key::ch('b')], "b", Action::PageUp),
     bind(&[Key::plain(K::PageUp)], "PgUp", Action::PageUp),
     bind(&[Key::plain(K::Home)], "Home", Action::Top),
@@ -143,6 +142,10 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::ch('n')], "n", Action::NextMatch),
     bind(&[Key::ch('N')], "N", Action::PrevMatch),
     bind(&[Key::ch('s')], "s", Action::SearchMirror),
+    // Vimium's keys for its link hints (`f` was a page down, as in less: Space and
+    // PgDn remain).
+    bind(&[Key::ch('f')], "f", Action::FollowHint),
+    bind(&[Key::ch('F')], "F", Action::PeekHint),
     bind(&[Key::ch('?')], "?", Action::Help),
     bind(&[Key::plain(K::Esc)], "Esc", Action::Cancel),
     bind(&[Key::ch('q')], "q", Action::Quit),

@@ -111,8 +111,36 @@ impl App {
             Action::Delete if picker.listing == Listing::Bookmarks => {
                 self.delete_bookmark();
             }
+            // A list of articles of several codes, in their order: `c` where the
+            // reader's own key is taken by nothing else, Alt-O in a prompt's list.
+            Action::CitedBy | Action::CodeOrder
+                if matches!(
+                    picker.listing,
+                    Listing::Articles | Listing::Bookmarks | Listing::Read
+                ) && !picker.items.is_empty() =>
+            {
+                self.code_order_list();
+            }
             _ => {}
         }
+    }
+
+    /// Puts the list shown in the codes' order, or back in its own, and says which.
+    pub(super) fn code_order_list(&mut self) {
+        let here = self.history.current().article.code_slug().to_owned();
+        let index = self.mirror.index();
+        let sorted =
+            match self.overlay.as_mut() {
+                Some(Overlay::List(picker)) => picker
+                    .code_order(|paths| crate::mirror::toc::in_code_order(&index, paths, &here)),
+                Some(Overlay::Search(_, search)) => search
+                    .code_order(|paths| crate::mirror::toc::in_code_order(&index, paths, &here)),
+                _ => return,
+            };
+        if matches!(self.overlay, Some(Overlay::Search(..))) {
+            self.relist_search();
+        }
+        self.say(words::code_order(sorted), false);
     }
 
     /// Go-to's answers for the text of its prompt, the first highlighted.

@@ -162,3 +162,133 @@ fn going_to_the_article_shown_does_not_stack_it_again() {
     app.update(Action::Back);
     assert_eq!(app.current().article.path, l3);
 }
+
+/// L3-1 of the code du travail, cited from its livres V and IX (which a file system
+/// sorts IX first) and from the code rural.
+fn cited_from_two_codes() -> (tempfile::TempDir, Mirror) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cites = "<p>Selon l'article L. 3-1 du code du travail, texte.</p>";
+    for (folder, num, text) in [
+        (TRAVAIL.to_owned(), "3-1", "<p>Texte.</p>"),
+        (format!("{TRAVAIL}/livre-ix-z"), "9-1", cites),
+        (format!("{TRAVAIL}/livre-v-y"), "5-1", cites),
+        (RURAL.to_owned(), "2-1", cites),
+    ] {
+        let folder = dir.path().join(folder);
+        std::fs::create_dir_all(&folder).expect("mkdir");
+        std::fs::write(
+            folder.join(format!("l{num}.md")),
+            format!("# Article L{num}\n\n{text}"),
+        )
+        .expect("write");
+    }
+    let mirror = Mirror::open(dir.path()).expect("mirror");
+    (dir, mirror)
+}
+
+fn listed(app: &App) -> Vec<String> {
+    app.picker()
+        .map(|p| {
+            p.items
+                .iter()
+                .map(|i| crate::mirror::number_of_file(&i.path))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn c_in_a_list_of_several_codes_puts_it_in_the_codes_order_and_back() {
+    let home = tempfile::tempdir().expect("home");
+    let (_dir, mirror) = cited_from_two_codes();
+    let path = mirror
+        .find_number(Some("code-du-travail"), "L3-1")
+        .expect("L3-1");
+    let mut app = reader(mirror, &path, home.path());
+    app.update(Action::CitedBy);
+    assert_eq!(
+        listed(&app),
+        ["L9-1", "L5-1", "L2-1"],
+        "as the backlinks hold them"
+    );
+    app.update(Action::Down);
+    app.update(Action::CitedBy);
+    assert_eq!(
+        listed(&app),
+        ["L5-1", "L9-1", "L2-1"],
+        "the code read first, livre V before IX, then the code rural"
+    );
+    let picker = app.picker().expect("open");
+    assert_eq!(
+        picker
+            .current()
+            .map(|i| crate::mirror::number_of_file(&i.path))
+            .as_deref(),
+        Some("L5-1")
+    );
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("codes' order"))
+    );
+    app.update(Action::CitedBy);
+    assert_eq!(listed(&app), ["L9-1", "L5-1", "L2-1"], "back as they came");
+    // Enter still opens the one highlighted, at its sentence.
+    app.update(Action::Activate);
+    assert_eq!(app.current().article.num, "L5-1");
+}
+
+#[test]
+fn alt_c_keeps_a_search_to_the_answers_code_and_alt_o_orders_it() {
+    let home = tempfile::tempdir().expect("home");
+    let (_dir, mirror) = cited_from_two_codes();
+    let path = mirror
+        .find_number(Some("code-du-travail"), "L3-1")
+        .expect("L3-1");
+    let mut app = reader(mirror, &path, home.path());
+    let search = |app: &mut App| {
+        app.update(Action::Activate);
+        let start = std::time::Instant::now();
+        while app.searching() {
+            app.update(Action::Idle);
+            assert!(start.elapsed().as_secs() < 60, "the search ends");
+        }
+    };
+    app.update(Action::SearchMirror);
+    for c in "selon".chars() {
+        app.update(Action::Input(c));
+    }
+    search(&mut app);
+    let mut all = listed(&app);
+    all.sort();
+    assert_eq!(all, ["L2-1", "L5-1", "L9-1"]);
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("Alt-C")),
+        "the keys said"
+    );
+    // Alt-O: the codes' order, the code read first.
+    app.update(Action::CodeOrder);
+    assert_eq!(listed(&app), ["L5-1", "L9-1", "L2-1"]);
+    // Alt-C on the code rural's answer: the search again, in that code only.
+    while app
+        .picker()
+        .and_then(|p| p.current())
+        .is_some_and(|i| !i.path.starts_with("code-rural"))
+    {
+        app.update(Action::Down);
+    }
+    app.update(Action::KeepToCode);
+    let typed = app
+        .picker()
+        .and_then(|p| p.query.as_ref())
+        .map(|q| q.text().to_owned());
+    assert_eq!(typed.as_deref(), Some("selon code:C.rur."));
+    let start = std::time::Instant::now();
+    while app.searching() {
+        app.update(Action::Idle);
+        assert!(start.elapsed().as_secs() < 60, "the search ends");
+    }
+    assert_eq!(listed(&app), ["L2-1"]);
+}

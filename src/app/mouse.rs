@@ -74,19 +74,105 @@ impl App {
     }
 }
 
+/// What a run of cells on the screen links to, for the terminal to make it a
+/// hyperlink (`terminal::hyperlink`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LinkTo {
+    /// The article's heading, on the header's first row.
+    Heading,
+    /// A reference of the article, by its index.
+    Reference(usize),
+}
+
+/// Cells `cols` of screen row `row` link to `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ScreenLink {
+    pub row: u16,
+    pub cols: std::ops::Range<u16>,
+    pub to: LinkTo,
+}
+
+impl App {
+    /// Where the heading and each reference are on the screen as drawn from this
+    /// state, found as a click finds them: none under an overlay, nor on the home.
+    pub fn screen_links(&self) -> Vec<ScreenLink> {
+        let mut links = Vec::new();
+        if self.home().is_some() || self.nothing_read() {
+            return links;
+        }
+        let (width, height) = self.size;
+        // The header writes ` {heading}` from its first column.
+        let heading = 1 + self.current().article.heading().width();
+        if width > 1 {
+            links.push(ScreenLink {
+                row: 0,
+                cols: 1..width.min(u16::try_from(heading).unwrap_or(u16::MAX)),
+                to: LinkTo::Heading,
+            });
+        }
+        if self.overlay.is_some() {
+            return links;
+        }
+        let view = &self.current().view;
+        let f = self.page();
+        let lines = view.visible_lines(f);
+        let rows = HEADER_ROWS..height.saturating_sub(super::STATUS_ROWS);
+        for (row, pos) in rows.zip(lines) {
+            // Most rows hold no reference: not looked at cell by cell.
+            let linked = |line: &VLine| line.iter().any(|seg| seg.link.is_some());
+            let any = if view.is_folded(f, pos.block) {
+                linked(&f.layout.folded_line(f.article, pos.block))
+            } else {
+                f.layout
+                    .lines(f.article, pos.block)
+                    .get(pos.line)
+                    .is_some_and(linked)
+            };
+            if !any {
+                continue;
+            }
+            let mut run: Option<(u16, usize)> = None;
+            for col in 0..=width {
+                let here = (col < width)
+                    .then(|| spot_on(view, f, pos, col))
+                    .and_then(|spot| match spot {
+                        Spot::Link(_, l) => Some(l),
+                        _ => None,
+                    });
+                if run.map(|(_, l)| l) != here {
+                    if let Some((start, l)) = run {
+                        links.push(ScreenLink {
+                            row,
+                            cols: start..col,
+                            to: LinkTo::Reference(l),
+                        });
+                    }
+                    run = here.map(|l| (col, l));
+                }
+            }
+        }
+        links
+    }
+}
+
 /// What is drawn at (`col`, `row`) of the article's text, as `screen/body` draws it.
 fn spot(view: &View, f: Page, col: u16, row: u16) -> Option<Spot> {
     let index = usize::from(row.checked_sub(HEADER_ROWS)?);
     let pos = *view.visible_lines(f).get(index)?;
+    Some(spot_on(view, f, pos, col))
+}
+
+/// What is drawn at column `col` of the screen row that shows `pos`.
+fn spot_on(view: &View, f: Page, pos: crate::app::view::Pos, col: u16) -> Spot {
     let block = &f.article.blocks[pos.block];
     let text_column = f.layout.text_column(block.depth);
     let col = usize::from(col);
     let sign = text_column.saturating_sub(SIGN_COLUMNS);
     if pos.line == 0 && block.folds() && col == sign {
-        return Some(Spot::Sign(pos.block));
+        return Spot::Sign(pos.block);
     }
     let Some(x) = col.checked_sub(text_column) else {
-        return Some(Spot::Block(pos.block));
+        return Spot::Block(pos.block);
     };
     let link = if view.is_folded(f, pos.block) {
         link_at(&f.layout.folded_line(f.article, pos.block), x)
@@ -101,10 +187,10 @@ fn spot(view: &View, f: Page, col: u16, row: u16) -> Option<Spot> {
             _ => link_at(line, x),
         }
     };
-    Some(match link {
+    match link {
         Some(l) => Spot::Link(pos.block, l),
         None => Spot::Block(pos.block),
-    })
+    }
 }
 
 /// The reference at column `x` of a laid-out line, if any.

@@ -92,6 +92,9 @@ pub struct Picker {
     /// The prompt over the list (go-to, `s`, `@`); `None` for a fixed list.
     pub query: Option<crate::app::prompt::Prompt>,
     pub listing: Listing,
+    /// The items in the order they came, while the list shows them in the codes'
+    /// order (see [`Picker::code_order`]).
+    pub unsorted: Option<Vec<Item>>,
 }
 
 impl Picker {
@@ -112,6 +115,7 @@ impl Picker {
             selected: 0,
             query: None,
             listing: Listing::Articles,
+            unsorted: None,
         }
     }
 
@@ -132,6 +136,7 @@ impl Picker {
             selected: 0,
             query: None,
             listing: Listing::Codes,
+            unsorted: None,
         }
     }
 
@@ -143,6 +148,7 @@ impl Picker {
             selected: 0,
             query: Some(crate::app::prompt::Prompt::new(history)),
             listing: Listing::Articles,
+            unsorted: None,
         }
     }
 
@@ -154,6 +160,7 @@ impl Picker {
             selected: 0,
             query: None,
             listing,
+            unsorted: None,
         }
     }
 
@@ -165,12 +172,14 @@ impl Picker {
             selected: 0,
             query: Some(crate::app::prompt::Prompt::new(history)),
             listing: Listing::Date,
+            unsorted: None,
         }
     }
 
     /// New answers for what was typed, the first highlighted.
     pub fn answer(&mut self, items: Vec<Item>) {
         self.items = items;
+        self.unsorted = None;
         self.selected = 0;
     }
 
@@ -178,6 +187,30 @@ impl Picker {
     pub fn step(&mut self, delta: isize) {
         let last = self.items.len().saturating_sub(1);
         self.selected = self.selected.saturating_add_signed(delta).min(last);
+    }
+
+    /// Puts the items in `order` (positions, as `mirror::toc::in_code_order` gives
+    /// them), or back in the order they came when they are in it already; the same
+    /// item stays highlighted. Returns whether the list is now in the codes' order.
+    pub fn code_order(&mut self, order: impl FnOnce(&[&str]) -> Vec<usize>) -> bool {
+        let highlighted = self.current().cloned();
+        let sorted = if let Some(unsorted) = self.unsorted.take() {
+            self.items = unsorted;
+            false
+        } else {
+            let paths: Vec<&str> = self.items.iter().map(|i| i.path.as_str()).collect();
+            let order = order(&paths);
+            let items: Vec<Item> = order
+                .into_iter()
+                .filter_map(|i| self.items.get(i).cloned())
+                .collect();
+            self.unsorted = Some(std::mem::replace(&mut self.items, items));
+            true
+        };
+        self.selected = highlighted
+            .and_then(|h| self.items.iter().position(|i| *i == h))
+            .unwrap_or(0);
+        sorted
     }
 
     pub fn current(&self) -> Option<&Item> {
@@ -200,5 +233,22 @@ mod tests {
         assert_eq!(p.selected, 0);
         p.step(5);
         assert_eq!(p.current().map(|i| i.path.as_str()), Some("c/d6123-20.md"));
+    }
+
+    #[test]
+    fn code_order_sorts_keeps_the_highlight_and_comes_back() {
+        let paths = ["b/x2.md", "a/x1.md", "b/x1.md"];
+        let mut p = Picker::of_paths("x".into(), paths.map(String::from).to_vec());
+        p.step(1);
+        let reversed = |ps: &[&str]| (0..ps.len()).rev().collect();
+        assert!(p.code_order(reversed));
+        let now: Vec<&str> = p.items.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(now, ["b/x1.md", "a/x1.md", "b/x2.md"]);
+        assert_eq!(p.current().map(|i| i.path.as_str()), Some("a/x1.md"));
+        p.step(1);
+        assert!(!p.code_order(|_| unreachable!("back: no sort")));
+        let now: Vec<&str> = p.items.iter().map(|i| i.path.as_str()).collect();
+        assert_eq!(now, paths);
+        assert_eq!(p.current().map(|i| i.path.as_str()), Some("b/x2.md"));
     }
 }

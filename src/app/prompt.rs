@@ -87,6 +87,14 @@ impl Prompt {
         p
     }
 
+    /// Puts `text` (cleaned as a paste is) in place of what is typed, the cursor at
+    /// its end, the entries it recalls kept.
+    pub fn set_text(&mut self, text: &str) {
+        self.text.clear();
+        self.cursor = 0;
+        self.insert_text(text);
+    }
+
     pub fn text(&self) -> &str {
         &self.text
     }

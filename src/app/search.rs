@@ -157,7 +157,7 @@ impl App {
         let Some(find) = self.find.as_mut() else {
             return;
         };
-        find.query = Query::parse(find.prompt.text());
+        find.query = Query::phrase(find.prompt.text());
         // Each key starts again from where the reader was, so that folds opened for
         // an earlier, shorter query close again.
         if let Some(saved) = find.saved.clone() {

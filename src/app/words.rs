@@ -18,6 +18,7 @@ pub mod cite;
 pub mod dates;
 mod describe;
 pub mod dossier;
+pub mod hints;
 pub mod keys;
 pub mod prompt;
 pub use describe::describe;
@@ -276,14 +277,19 @@ fn list_hint(keys: &Keys, opens: &str, deletes: bool, closes: &str) -> String {
     ])
 }
 
-/// The frame's foot of a list.
-pub fn list_footer(keys: &Keys, deletes: bool) -> String {
+/// The frame's foot of a list; one of articles of several codes (`mixed`) says the
+/// key that puts them in the codes' order.
+pub fn list_footer(keys: &Keys, deletes: bool, mixed: bool) -> String {
     let clauses = hint(&[
         keys.says(Action::Activate, tr!("opens", "ouvre")),
         deletes
             .then(|| keys.says(Action::Delete, tr!("deletes", "supprime")))
             .flatten(),
         keys.says(Action::Cancel, tr!("closes", "ferme")),
+        // Last: on a narrow screen the foot is cut, and closing matters more.
+        mixed
+            .then(|| keys.says(Action::CitedBy, tr!("codes' order", "ordre des codes")))
+            .flatten(),
     ]);
     format!(" {clauses} ")
 }
@@ -510,3 +516,23 @@ pub use more::*;
 
 #[cfg(test)]
 mod tests;
+
+/// After the key that puts a list in the codes' order (`sorted`) or back in its own.
+pub fn code_order(sorted: bool) -> &'static str {
+    if sorted {
+        tr!(
+            "In the codes' order: the code read first, each in the order of its contents",
+            "Dans l'ordre des codes : le code lu d'abord, chacun dans l'ordre de son sommaire"
+        )
+    } else {
+        tr!("In the list's own order", "Dans l'ordre de la liste")
+    }
+}
+
+/// Alt-C with no answer highlighted.
+pub fn keep_to_code_nothing() -> &'static str {
+    tr!(
+        "No answer highlighted: search first, then keep to its code",
+        "Aucune réponse choisie : cherchez d'abord, puis gardez son code"
+    )
+}

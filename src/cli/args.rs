@@ -291,6 +291,18 @@ pub enum Command {
             )
         )]
         color: ColorChoice,
+        #[arg(long, overrides_with = "no_hyperlinks", help = tr!(
+            "The heading and each reference as hyperlinks (OSC 8) to their page on Légifrance, \
+             which a click opens [default: when the output is a terminal]",
+            "Le titre et chaque renvoi en liens (OSC 8) vers leur page sur Légifrance, qu'un \
+             clic ouvre [défaut : quand la sortie est un terminal]"
+        ))]
+        hyperlinks: bool,
+        #[arg(long, overrides_with = "hyperlinks", help = tr!(
+            "No hyperlinks, even on a terminal",
+            "Pas de liens, même sur un terminal"
+        ))]
+        no_hyperlinks: bool,
         #[arg(value_name = "ARTICLE", required = true, help = tr!(
             "Articles, each a number such as L6123-1, a citation (\"art. L. 1234-9 C. trav.\", \
              CSS L. 242-1) or a path to its .md file; a code's folder \

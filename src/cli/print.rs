@@ -22,6 +22,8 @@ use crate::model::article::{Article, Citations, Piece, TextStyle};
 use crate::model::layout::{self, CURSOR_COLUMNS, Layout, SIGN_COLUMNS, VLine, truncate};
 use crate::model::plural;
 use crate::model::sanitize;
+use crate::model::web::Address;
+use crate::terminal::hyperlink;
 
 /// How `loi print` lays out and styles its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -33,6 +35,9 @@ pub struct Options {
     pub folded: bool,
     /// Bold and underlines as SGR sequences; when false, not one escape byte.
     pub styled: bool,
+    /// The heading and each reference as OSC 8 hyperlinks to their Légifrance page
+    /// (`terminal::hyperlink`); when false (and `styled` too), not one escape byte.
+    pub hyperlinks: bool,
 }
 
 /// What `loi print` writes of each article.
@@ -100,7 +105,8 @@ pub fn run(
                             writeln!(out, "\n{rule}\n")?;
                         }
                         let head = state_lines(&dated, day);
-                        write_article_under(mirror, &dated.article, &head, &options, out)?;
+                        let id = shown_id(&dated);
+                        write_article_as(mirror, &dated.article, &head, id, &options, out)?;
                     }
                     Form::Compared(options) => match compared(mirror, &dated, &day.today) {
                         Err(why) => {
@@ -131,6 +137,13 @@ pub fn run(
         }
     }
     Ok(failed)
+}
+
+/// The id of the version `dated` shows, when the mirror keeps it.
+fn shown_id(dated: &Dated) -> Option<&str> {
+    let state = dated.state.as_ref()?;
+    let version = dated.shown.version(state)?;
+    state.versions.get(version).map(|v| v.id.as_str())
 }
 
 /// What changed in the version `dated` shows against the one before it, and the lines
@@ -227,6 +240,19 @@ pub fn write_article_under(
     options: &Options,
     out: &mut impl Write,
 ) -> io::Result<()> {
+    write_article_as(mirror, article, head, None, options, out)
+}
+
+/// Writes one article as [`write_article_under`] does; its heading, when hyperlinks are
+/// asked, links to version `id` when given (else the id the mirror keeps).
+fn write_article_as(
+    mirror: &Mirror,
+    article: &Article,
+    head: &[String],
+    id: Option<&str>,
+    options: &Options,
+    out: &mut impl Write,
+) -> io::Result<()> {
     let width = usize::from(options.width);
     reference::read_evidence(mirror, article);
     let targets: Vec<Result<Target, Unresolved>> = article
@@ -234,9 +260,24 @@ pub fn write_article_under(
         .iter()
         .map(|link| reference::resolve(mirror, &article.path, link))
         .collect();
+    // Where each reference and the heading lead, only when they are to be links.
+    let pages: Vec<Option<Address>> = match options.hyperlinks {
+        true => article
+            .links
+            .iter()
+            .zip(&targets)
+            .map(|(link, target)| reference::reference_page(mirror, &article.path, link, target))
+            .collect(),
+        false => vec![None; article.links.len()],
+    };
+    let own_page = options
+        .hyperlinks
+        .then(|| reference::article_page(mirror, &article.path, id))
+        .flatten();
     let mut paint = Painter {
         out,
         styled: options.styled,
+        hyperlinks: options.hyperlinks,
     };
     let bold = Look {
         bold: true,
@@ -248,7 +289,7 @@ pub fn write_article_under(
         heading = format!("{heading} · {}", crate::model::trail::FORMER_NUMBERING);
     }
     for line in wrap_text(&heading, width) {
-        paint.line(&[(&line, bold)])?;
+        paint.linked_line(&[(&line, bold, own_page.as_ref())])?;
     }
     for line in head.iter().flat_map(|h| wrap_text(h, width)) {
         paint.line(&[(&line, Look::default())])?;
@@ -264,29 +305,36 @@ pub fn write_article_under(
     // a line, cut short with `…` when a folded item's line ends on it.
     let mut printed = vec![String::new(); links];
     for line in &lines {
-        let mut parts: Vec<(&str, Look)> = vec![(&line.lead, Look::default())];
+        let mut parts: Vec<(&str, Look, Option<&Address>)> =
+            vec![(&line.lead, Look::default(), None)];
         for seg in &line.segs {
-            let look = match seg.link {
+            let (look, page) = match seg.link {
                 Some(l) if l >= links => {
                     printed[l - links].push_str(&seg.text);
-                    Look::default()
+                    (Look::default(), None)
                 }
-                Some(l) => Look {
-                    bold: seg.style.bold,
-                    underline: targets[l].is_ok(),
-                    italic: targets[l].is_err(),
-                },
-                None => Look {
-                    bold: seg.style.bold,
-                    ..Look::default()
-                },
+                Some(l) => (
+                    Look {
+                        bold: seg.style.bold,
+                        underline: targets[l].is_ok(),
+                        italic: targets[l].is_err(),
+                    },
+                    pages[l].as_ref(),
+                ),
+                None => (
+                    Look {
+                        bold: seg.style.bold,
+                        ..Look::default()
+                    },
+                    None,
+                ),
             };
-            parts.push((&seg.text, look));
+            parts.push((&seg.text, look, page));
         }
         if let Some(hidden) = &line.hidden {
-            parts.push((hidden, Look::default()));
+            parts.push((hidden, Look::default(), None));
         }
-        paint.line(&parts)?;
+        paint.linked_line(&parts)?;
     }
     // A reference is listed when its marker was printed whole.
     let shown: Vec<bool> = (0..links).map(|l| printed[l] == marker(l)).collect();
@@ -437,20 +485,42 @@ struct Look {
 }
 
 /// Writes lines of styled runs, cleaning every run: all of it comes from the mirror,
-/// and only the SGR sequences written here may reach the terminal.
+/// and only the SGR and OSC 8 sequences written here may reach the terminal.
 struct Painter<'a, W: Write> {
     out: &'a mut W,
     styled: bool,
+    hyperlinks: bool,
 }
 
 impl<W: Write> Painter<'_, W> {
-    /// Writes one line. Blanks at its end are dropped (an indented empty line).
+    /// Writes one line, with no link.
     fn line(&mut self, parts: &[(&str, Look)]) -> io::Result<()> {
+        let parts: Vec<(&str, Look, Option<&Address>)> = parts
+            .iter()
+            .map(|(text, look)| (*text, *look, None))
+            .collect();
+        self.linked_line(&parts)
+    }
+
+    /// Writes one line, each run with the page it links to, if any: runs side by side
+    /// that lead to one page are one link, and every link is closed before the line
+    /// ends. Blanks at its end are dropped (an indented empty line).
+    fn linked_line(&mut self, parts: &[(&str, Look, Option<&Address>)]) -> io::Result<()> {
         let end = parts
             .iter()
-            .rposition(|(text, _)| !text.trim_end_matches(' ').is_empty())
+            .rposition(|(text, _, _)| !text.trim_end_matches(' ').is_empty())
             .map_or(0, |i| i + 1);
-        for (i, (text, look)) in parts[..end].iter().enumerate() {
+        let mut open: Option<&Address> = None;
+        for (i, (text, look, page)) in parts[..end].iter().enumerate() {
+            let page = page.filter(|_| self.hyperlinks);
+            if open.is_some() && open != page {
+                self.out.write_all(hyperlink::CLOSE.as_bytes())?;
+                open = None;
+            }
+            if let Some(page) = page.filter(|_| open.is_none()) {
+                self.out.write_all(hyperlink::open(page).as_bytes())?;
+                open = Some(page);
+            }
             let text = sanitize::clean(text);
             let text = if i + 1 == end {
                 text.trim_end_matches(' ')
@@ -467,6 +537,9 @@ impl<W: Write> Painter<'_, W> {
             } else {
                 self.out.write_all(text.as_bytes())?;
             }
+        }
+        if open.is_some() {
+            self.out.write_all(hyperlink::CLOSE.as_bytes())?;
         }
         self.out.write_all(b"\n")
     }

@@ -385,7 +385,9 @@ pub fn web_address(link: &Link, from: &str) -> Option<Address> {
 }
 
 mod evidence;
+mod page;
 #[cfg(test)]
 mod tests;
 
 pub use evidence::{Disagreement, disagreement, needs_evidence, read_evidence};
+pub use page::{article_page, reference_page};

@@ -133,5 +133,34 @@ impl Toc {
     }
 }
 
+/// The positions of `paths` (articles of the mirror, of any codes) in the codes'
+/// order: the articles of the code `first` before the others, each code's in the order
+/// of its table of contents, codes by folder name; a path the index does not hold
+/// after its code's others. Equal keys keep their order (the sort is stable).
+pub fn in_code_order(index: &Index, paths: &[&str], first: &str) -> Vec<usize> {
+    let folder = |p: &str| p.split('/').next().unwrap_or_default().to_owned();
+    let mut rows: std::collections::HashMap<String, std::collections::HashMap<String, usize>> =
+        std::collections::HashMap::new();
+    for p in paths {
+        let code = folder(p);
+        rows.entry(code).or_insert_with_key(|code| {
+            Toc::of_code(index, code)
+                .rows
+                .into_iter()
+                .enumerate()
+                .filter_map(|(i, r)| Some((r.path?, i)))
+                .collect()
+        });
+    }
+    let key = |p: &str| {
+        let code = folder(p);
+        let row = rows.get(&code).and_then(|r| r.get(p)).copied();
+        (code != first, code, row.unwrap_or(usize::MAX))
+    };
+    let mut order: Vec<usize> = (0..paths.len()).collect();
+    order.sort_by_cached_key(|&i| key(paths[i]));
+    order
+}
+
 #[cfg(test)]
 mod tests;

@@ -1,4 +1,4 @@
-//! `config.toml`: the mirror, the theme, the mouse, the citation's form and key overrides. A file that
+//! `config.toml`: the mirror, the theme, the mouse, hyperlinks, the citation's form and key overrides. A file that
 //! cannot be read leaves loi with its defaults and a message naming the file, the line
 //! and the problem; one bad entry is warned about and only that entry is dropped. The
 //! `[keys]` are kept as written: the keymap (`app::keymap::settings`) reads them, and
@@ -21,6 +21,9 @@ pub struct Config {
     pub theme: Option<String>,
     /// Whether the mouse is used.
     pub mouse: Option<bool>,
+    /// Whether the heading and references on screen are OSC 8 hyperlinks (off unless
+    /// `true`: mosh strips them, and some terminals show them oddly).
+    pub hyperlinks: Option<bool>,
     /// The language of the interface, when neither `--lang` nor the locale's is meant.
     pub lang: Option<Lang>,
     /// How `y` writes a citation: `short` (`C. trav., art. L. 6123-1`) or `long`.
@@ -71,6 +74,8 @@ struct Raw {
     theme: Option<toml::Spanned<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     mouse: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    hyperlinks: Option<bool>,
     #[serde(skip_serializing_if = "Option::is_none")]
     lang: Option<toml::Spanned<String>>,
     citation: Option<toml::Spanned<String>>,
@@ -168,8 +173,8 @@ impl Config {
                             kept.replace_range(start..end, &" ".repeat(end - start));
                             let why = if unknown {
                                 trf!(
-                                    "{what} (ignored: the settings are mirror, theme, mouse, lang, citation and [keys])",
-                                    "{what} (ignoré : les réglages sont mirror, theme, mouse, lang, citation et [keys])"
+                                    "{what} (ignored: the settings are mirror, theme, mouse, hyperlinks, lang, citation and [keys])",
+                                    "{what} (ignoré : les réglages sont mirror, theme, mouse, hyperlinks, lang, citation et [keys])"
                                 )
                             } else {
                                 trf!(
@@ -244,6 +249,7 @@ impl Config {
             mirror: raw.mirror,
             theme,
             mouse: raw.mouse,
+            hyperlinks: raw.hyperlinks,
             lang,
             citation,
             keys,
@@ -259,6 +265,7 @@ impl Config {
             mirror: self.mirror.clone(),
             theme: self.theme.clone().map(|t| toml::Spanned::new(0..0, t)),
             mouse: self.mouse,
+            hyperlinks: self.hyperlinks,
             lang: self
                 .lang
                 .map(|l| toml::Spanned::new(0..0, l.code().to_owned())),
@@ -289,6 +296,11 @@ impl Config {
             (None, true) => None,
             (None, false) => self.theme.clone(),
         }
+    }
+
+    /// Whether the reader's heading and references are hyperlinks: `hyperlinks = true`.
+    pub fn hyperlinks(&self) -> bool {
+        self.hyperlinks == Some(true)
     }
 
     /// Whether loi takes the mouse: not with --no-mouse, nor with `mouse = false`.
@@ -358,6 +370,23 @@ copy-text = "Ctrl-y"
             .chain(b.keys.iter_mut())
             .for_each(|k| k.line = 0);
         assert_eq!(a, b, "{}", config.to_toml());
+    }
+
+    /// `hyperlinks` is off unless `true`; a value that is no boolean is dropped with
+    /// its line, the rest kept; written back as read.
+    #[test]
+    fn hyperlinks_are_off_unless_asked() {
+        assert!(!parse("").0.hyperlinks());
+        assert!(!parse("hyperlinks = false\n").0.hyperlinks());
+        let (config, problems) = parse("mouse = false\nhyperlinks = true\n");
+        assert_eq!(problems, []);
+        assert!(config.hyperlinks());
+        assert_eq!(parse(&config.to_toml()).0, config);
+        let (config, problems) = parse("hyperlinks = \"yes\"\nmouse = false\n");
+        assert!(!config.hyperlinks());
+        assert_eq!(config.mouse, Some(false));
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!(problems[0].line, 1);
     }
 
     /// `citation` chooses how `y` writes: short or long, anything else dropped with

@@ -35,6 +35,41 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let line = screen_line(f, view, pos, links, marks.get(&(pos.block, pos.line)));
         super::line::put(buf, area.x, y, &line, area.width);
     }
+    hint_labels(buf, area, app, theme);
+}
+
+/// The labels over the references while the hint mode is on (`f`), each in the cells
+/// just before its reference (`app::hints` says where): the letters already typed
+/// bold, the rest reversed and bold.
+fn hint_labels(buf: &mut ratatui::buffer::Buffer, area: Rect, app: &App, theme: &Theme) {
+    let Some(state) = app.hinting() else {
+        return;
+    };
+    for hint in app.hints_shown() {
+        let (Ok(row), Ok(col)) = (u16::try_from(hint.row), u16::try_from(hint.col)) else {
+            continue;
+        };
+        if row >= area.height {
+            continue;
+        }
+        let typed = state.typed.chars().count();
+        for (i, c) in hint.label.chars().enumerate() {
+            let x = col.saturating_add(u16::try_from(i).unwrap_or(u16::MAX));
+            if x >= area.width {
+                break;
+            }
+            let style = if i < typed {
+                theme.hint_typed
+            } else {
+                theme.hint
+            };
+            // Whatever the cell held (the end of an underlined word) goes: the label
+            // is in its own style alone.
+            let cell = &mut buf[(area.x + x, area.y + row)];
+            cell.reset();
+            cell.set_char(c).set_style(style);
+        }
+    }
 }
 
 /// How to draw references: which one is selected, which lead nowhere (once known).

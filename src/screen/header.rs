@@ -14,11 +14,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
     let article = &app.current().article;
     let title = format!(" {}", article.heading());
-    let trail: Vec<&str> = app
-        .history()
-        .trail()
-        .map(|e| e.article.num.as_str())
-        .collect();
+    let trail = app.history().trail_labels();
     let mut first = vec![Span::styled(fit(&title, width), theme.title)];
     if trail.len() > 1 {
         let room = width.saturating_sub(title.width() + 3);

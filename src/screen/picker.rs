@@ -55,6 +55,12 @@ fn footer(picker: &Picker, keys: &crate::app::words::Keys) -> String {
     match picker.listing {
         Listing::Date => crate::app::words::date_footer(keys),
         Listing::Changes => crate::app::words::changes_footer(keys),
-        listing => crate::app::words::list_footer(keys, listing == Listing::Bookmarks),
+        listing => crate::app::words::list_footer(
+            keys,
+            listing == Listing::Bookmarks,
+            picker.query.is_none()
+                && listing != Listing::Codes
+                && crate::app::picker::mixes_codes(picker.items.iter().map(|i| i.path.as_str())),
+        ),
     }
 }

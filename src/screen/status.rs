@@ -46,8 +46,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .help_scroll()
         .is_some()
         .then(|| words::help_status(&app.keys()));
+    // While labels are shown: what typing one does (a count of the cited-by build
+    // would hide it).
+    let labels = app
+        .hinting()
+        .map(|h| words::hints::status(h.pick.action(), app.hints_shown().len(), &h.typed));
     let (text, style) = match app.status() {
         _ if prompt.is_some() => (prompt.as_deref().unwrap_or_default(), theme.status),
+        _ if labels.is_some() => (labels.as_deref().unwrap_or_default(), theme.status),
         Some(s) if s.error => (s.text.as_str(), theme.status_error),
         Some(s) => (s.text.as_str(), theme.status),
         None if app.help_scroll().is_some() => {

@@ -82,6 +82,10 @@ pub struct Theme {
     /// Added to a reference's style when it leads to an article not in force on
     /// the reading date.
     pub link_lapsed: Style,
+    /// A label over a reference (`f`): reverse and bold, so that it reads apart from
+    /// the text with no colour; its letters already typed, bold only.
+    pub hint: Style,
+    pub hint_typed: Style,
 }
 
 impl Default for Theme {
@@ -168,6 +172,8 @@ impl Theme {
                 deleted: CROSSED_OUT,
                 inserted: BOLD,
                 link_lapsed: CROSSED_OUT,
+                hint: REVERSED.patch(BOLD),
+                hint_typed: BOLD,
             };
         }
         Theme {
@@ -193,6 +199,8 @@ impl Theme {
             deleted: CROSSED_OUT.fg(Color::Red),
             inserted: BOLD.fg(Color::Green),
             link_lapsed: CROSSED_OUT,
+            hint: REVERSED.patch(BOLD).fg(accent),
+            hint_typed: BOLD.fg(accent),
         }
     }
 
@@ -237,6 +245,8 @@ impl Theme {
             self.deleted,
             self.inserted,
             self.link_lapsed,
+            self.hint,
+            self.hint_typed,
         ]
         .iter()
         .any(|s| s.fg.is_some_and(|c| c != Color::Reset) || s.bg.is_some_and(|c| c != Color::Reset))

@@ -21,6 +21,8 @@
 //! - Without colours (`NO_COLOR`), every colour parameter is taken out first
 //!   (`compact/colourless`).
 //!
+//! - A hyperlink's sequences (OSC 8) pass through without making the row unknown.
+//!
 //! Everything else passes through unchanged, byte for byte.
 
 mod colourless;
@@ -122,6 +124,13 @@ pub fn compact(bytes: &[u8], state: &mut State) -> Vec<u8> {
     let mut i = 0;
     while i < bytes.len() {
         let rest = &bytes[i..];
+        // A hyperlink's open or close (`terminal::hyperlink`) moves no cursor and sets
+        // no style: the row stays known, and the styles around it still merge.
+        if let Some(len) = osc_len(rest) {
+            out.extend_from_slice(&rest[..len]);
+            i += len;
+            continue;
+        }
         let Some(len) = csi_len(rest) else {
             write_run(&mut out, &mut run, state);
             // Text (UTF-8 bytes too) leaves the cursor on its row; a control character
@@ -207,6 +216,14 @@ fn csi_len(bytes: &[u8]) -> Option<usize> {
     let body = bytes.strip_prefix(b"\x1b[")?;
     let end = body.iter().position(|b| !(0x20..0x40).contains(b))?;
     (0x40..0x7f).contains(&body[end]).then_some(end + 3)
+}
+
+/// The length of the OSC 8 sequence (`ESC ] 8 ;`, printable ASCII, `ESC \`) at the
+/// start of `bytes`, if one is there whole.
+fn osc_len(bytes: &[u8]) -> Option<usize> {
+    let body = bytes.strip_prefix(b"\x1b]8;")?;
+    let end = body.iter().position(|b| !(0x20..0x7f).contains(b))?;
+    body[end..].starts_with(b"\x1b\\").then_some(4 + end + 2)
 }
 
 /// The numbers of a style sequence (`ESC [ digits and ; m`; an empty one is 0).
@@ -389,6 +406,27 @@ mod tests {
         // A line feed or another sequence between: the row is not known.
         assert_eq!(run(b"\x1b[2;1Ha\n\x1b[2;5H"), "\x1b[2Ha\n\x1b[2;5H");
         assert_eq!(run(b"\x1b[2;1H\x1b[1S\x1b[2;5H"), "\x1b[2H\x1b[1S\x1b[2;5H");
+    }
+
+    #[test]
+    fn a_hyperlink_passes_whole_and_keeps_the_row_known() {
+        let open =
+            "\x1b]8;;https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000018499188\x1b\\";
+        let close = "\x1b]8;;\x1b\\";
+        // The styles on either side of a close and an open still merge; the move after
+        // them is along the same row.
+        let drawn = format!(
+            "\x1b[3;1Ha{open}\x1b[3;2H\x1b[4mL. 1\x1b[39m\x1b[49m\x1b[59m\x1b[0m{close}\x1b[3;9Hb"
+        );
+        assert_eq!(
+            run(drawn.as_bytes()),
+            format!("\x1b[3Ha{open}\x1b[2G\x1b[4mL. 1{close}\x1b[m\x1b[9Gb")
+        );
+        // Anything else after `ESC ]` is not one: its ESC is no longer known harmless.
+        assert_eq!(
+            run(b"\x1b[3;1H\x1b]8;;\x07\x1b[3;2H"),
+            "\x1b[3H\x1b]8;;\x07\x1b[3;2H"
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@ mod citations;
 mod dates;
 mod dossier;
 mod fresh;
+mod hyperlinks;
 mod lang;
 mod print;
 mod shell;

@@ -6,6 +6,7 @@ mod damaged;
 mod dossier;
 mod e2e;
 mod edited;
+mod hints;
 mod home;
 mod hostile;
 mod language;

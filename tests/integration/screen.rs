@@ -3,7 +3,9 @@
 mod articles;
 mod citations;
 mod dates;
+mod hints;
 mod home;
+mod hyperlinks;
 mod languages;
 mod mouse_and_colour;
 mod prompts;

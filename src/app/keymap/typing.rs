@@ -73,6 +73,8 @@ pub const TYPING: &[Binding] = &[
     bind(&[Key::plain(K::BackTab)], "Shift-Tab", Action::Up),
     bind(&[Key::ctrl('p')], "Ctrl-P", Action::Edit(E::Older)),
     bind(&[Key::ctrl('n')], "Ctrl-N", Action::Edit(E::Newer)),
+    bind(&[Key::alt(K::Char('o'))], "Alt-O", Action::CodeOrder),
+    bind(&[Key::alt(K::Char('c'))], "Alt-C", Action::KeepToCode),
     bind(&[Key::plain(K::PageDown)], "PgDn", Action::PageDown),
     bind(&[Key::plain(K::PageUp)], "PgUp", Action::PageUp),
     bind(&[Key::ctrl('c')], "Ctrl-C", Action::Quit),

@@ -23,7 +23,35 @@ pub struct MirrorSearch {
     /// The query last searched for; typing more marks the list as old.
     searched: Option<String>,
     found: Option<Receiver<Found>>,
+    /// The answers, in the order they came.
     hits: Vec<Hit>,
+    /// Whether the list shows them in the codes' order rather than as they came.
+    code_ordered: bool,
+    /// The position in `hits` of each answer listed, in the list's order.
+    shown: Vec<usize>,
+}
+
+impl MirrorSearch {
+    /// Shows the answers in the codes' order (`order` gives the positions of their
+    /// paths in it), or back as they came when they are in it; returns which.
+    pub(in crate::app) fn code_order(&mut self, order: impl FnOnce(&[&str]) -> Vec<usize>) -> bool {
+        self.code_ordered = !self.code_ordered;
+        self.shown = if self.code_ordered {
+            order(&self.paths())
+        } else {
+            (0..self.hits.len()).collect()
+        };
+        self.code_ordered
+    }
+
+    fn paths(&self) -> Vec<&str> {
+        self.hits.iter().map(|h| h.path.as_str()).collect()
+    }
+
+    /// The answer listed at `at`.
+    fn listed(&self, at: usize) -> Option<&Hit> {
+        self.hits.get(*self.shown.get(at)?)
+    }
 }
 
 /// What the search thread sends.
@@ -51,6 +79,8 @@ impl App {
             searched: None,
             found: None,
             hits: Vec::new(),
+            code_ordered: false,
+            shown: Vec::new(),
         };
         self.overlay = Some(Overlay::Search(picker, search));
         self.say(&words::search_prompt(), false);
@@ -77,6 +107,14 @@ impl App {
             Action::Up => picker.step(-1),
             Action::PageDown => picker.step(page),
             Action::PageUp => picker.step(-page),
+            Action::CodeOrder if !search.hits.is_empty() => {
+                self.code_order_list();
+                return;
+            }
+            Action::KeepToCode => {
+                self.keep_to_code();
+                return;
+            }
             Action::Quit | Action::Cancel | Action::FoldOrParent | Action::Back => {
                 self.keep_search();
                 self.status = None;
@@ -84,7 +122,7 @@ impl App {
             }
             _ => return,
         }
-        let section = search.hits.get(picker.selected).map(|h| h.section.clone());
+        let section = search.listed(picker.selected).map(|h| h.section.clone());
         if let Some(section) = section {
             self.say(&section, false);
         }
@@ -136,6 +174,7 @@ impl App {
         if let Some(Overlay::Search(picker, search)) = self.overlay.as_mut() {
             picker.answer(Vec::new());
             search.hits.clear();
+            search.shown.clear();
             search.searched = Some(typed);
             search.found = Some(rx);
         }
@@ -182,6 +221,66 @@ impl App {
         self.say_match();
     }
 
+    /// Lists the search's answers in the list's order (the codes', when asked, worked
+    /// out again for answers come since), the same answer highlighted.
+    pub(in crate::app) fn relist_search(&mut self) {
+        let here = self.history.current().article.code_slug().to_owned();
+        let index = self.mirror.index();
+        let Some(Overlay::Search(picker, search)) = self.overlay.as_mut() else {
+            return;
+        };
+        search.shown = if search.code_ordered {
+            crate::mirror::toc::in_code_order(&index, &search.paths(), &here)
+        } else {
+            (0..search.hits.len()).collect()
+        };
+        let mixed = crate::app::picker::mixes_codes(search.hits.iter().map(|h| h.path.as_str()));
+        let items: Vec<Item> = search
+            .shown
+            .iter()
+            .filter_map(|&i| search.hits.get(i))
+            .map(|h| Item {
+                label: if mixed {
+                    let code = crate::app::picker::code_tag(&h.path);
+                    format!("{} · {code} · {}", h.num, h.snippet)
+                } else {
+                    format!("{} · {}", h.num, h.snippet)
+                },
+                path: h.path.clone(),
+                block: None,
+                version: None,
+            })
+            .collect();
+        let highlighted = picker.current().map(|i| i.path.clone());
+        let n = items.len();
+        picker.items = items;
+        picker.selected = highlighted
+            .and_then(|h| picker.items.iter().position(|i| i.path == h))
+            .unwrap_or(picker.selected)
+            .min(n.saturating_sub(1));
+    }
+
+    /// Alt-C: the search typed again, kept to the highlighted answer's code (`code:`
+    /// and its shortest name, in place of a `code:` already typed).
+    fn keep_to_code(&mut self) {
+        let Some(Overlay::Search(picker, search)) = self.overlay.as_mut() else {
+            return;
+        };
+        let Some(hit) = search.listed(picker.selected) else {
+            self.say(words::keep_to_code_nothing(), true);
+            return;
+        };
+        let folder = hit.path.split('/').next().unwrap_or_default().to_owned();
+        let typed = search.searched.clone().unwrap_or_default();
+        let words_typed = scoped(&typed).map_or(typed, |(_, words)| words);
+        let name = code_name(&folder);
+        let typed = format!("{words_typed} code:{name}");
+        if let Some(query) = picker.query.as_mut() {
+            query.set_text(&typed);
+        }
+        self.start_mirror_search(typed);
+    }
+
     /// Whether a mirror search is running and its answers are awaited.
     pub(in crate::app) fn searching(&self) -> bool {
         matches!(&self.overlay, Some(Overlay::Search(_, s)) if s.found.is_some())
@@ -190,7 +289,7 @@ impl App {
     /// Takes the answers the search thread found since last time, waiting a little
     /// for the first (the loop comes back here until the search is done).
     pub(in crate::app) fn poll_search(&mut self) {
-        let Some(Overlay::Search(picker, search)) = self.overlay.as_mut() else {
+        let Some(Overlay::Search(_, search)) = self.overlay.as_mut() else {
             return;
         };
         let Some(rx) = search.found.as_ref() else {
@@ -212,35 +311,23 @@ impl App {
                 Found::Done(how) => done = Some(Some(how)),
             }
         }
-        let mixed = crate::app::picker::mixes_codes(search.hits.iter().map(|h| h.path.as_str()));
-        let items: Vec<Item> = search
-            .hits
-            .iter()
-            .map(|h| Item {
-                label: if mixed {
-                    let code = crate::app::picker::code_tag(&h.path);
-                    format!("{} · {code} · {}", h.num, h.snippet)
-                } else {
-                    format!("{} · {}", h.num, h.snippet)
-                },
-                path: h.path.clone(),
-                block: None,
-                version: None,
-            })
-            .collect();
-        let n = items.len();
-        let selected = picker.selected;
-        picker.items = items;
-        picker.selected = selected.min(n.saturating_sub(1));
+        let n = search.hits.len();
+        if done.is_some() {
+            search.found = None;
+        }
+        self.relist_search();
         let Some(how) = done else {
             self.say(&words::searching(n), false);
             return;
         };
-        search.found = None;
         let text = match (n, how) {
             (0, _) => words::found_nothing().to_owned(),
             (LIMIT, _) => words::found_limit(LIMIT),
-            (n, how) => words::found(&self.keys(), n, how == Some(Answered::Index)),
+            (n, how) => {
+                let mixed = matches!(&self.overlay, Some(Overlay::Search(p, _))
+                    if crate::app::picker::mixes_codes(p.items.iter().map(|i| i.path.as_str())));
+                words::found(&self.keys(), n, how == Some(Answered::Index), mixed)
+            }
         };
         self.say(&text, n == 0);
     }
@@ -268,6 +355,18 @@ fn scoped(typed: &str) -> Result<(Option<crate::model::codes::Code>, String), St
         }
     }
     Ok((scope, rest.join(" ")))
+}
+
+/// The shortest name of the code of folder `folder` that `code:` reads back as it:
+/// its usual abbreviation without spaces (`C.trav.`), else its folder.
+fn code_name(folder: &str) -> String {
+    let code = crate::model::codes::by_slug(folder);
+    code.and_then(|c| c.abbreviation())
+        .map(|a| a.replace(' ', ""))
+        .filter(|a| {
+            scoped(&format!("code:{a}")).is_ok_and(|(c, _)| c.is_some_and(|c| c.slug == folder))
+        })
+        .unwrap_or_else(|| folder.to_owned())
 }
 
 /// Whether the article at `path` (in the mirror) is in `code`, or in the same text
@@ -301,6 +400,21 @@ mod scope_tests {
         );
         assert_eq!(scoped("délai").expect("none").0, None);
         assert_eq!(scoped("code:zzz délai").err().as_deref(), Some("zzz"));
+        for folder in [
+            "code-du-travail",
+            "code-de-la-securite-sociale",
+            "code-rural-et-de-la-peche-maritime",
+            "code-des-relations-entre-le-public-et-ladministration",
+            "no-such-code",
+        ] {
+            let name = code_name(folder);
+            assert!(!name.contains(' '), "{name}");
+            if folder != "no-such-code" {
+                let (code, _) = scoped(&format!("x code:{name}")).expect("read back");
+                assert_eq!(code.map(|c| c.slug), Some(folder), "{name}");
+            }
+        }
+        assert_eq!(code_name("code-du-travail"), "C.trav.");
         let css = scoped("code:css").expect("known").0.expect("a code");
         assert!(in_code("code-de-la-securite-sociale/partie/l1.md", &css));
         assert!(!in_code("code-du-travail/partie/l1.md", &css));

@@ -114,3 +114,69 @@ fn matches_cut_by_the_wrap_are_found_on_both_lines() {
     assert!(!found.is_empty());
     assert!(found.iter().all(|(k, _, _)| *k == 0));
 }
+
+/// What `/` is typed is found as one phrase, as `less` finds it: in a table as in
+/// the text, the words together and in order, not each word on its own (`de`, in
+/// every other cell, took a reader to the table's top, « match 1 of 70 »).
+#[test]
+fn slash_finds_what_is_typed_as_one_phrase_in_a_table_too() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let section = dir.path().join("code-du-travail/partie/section");
+    std::fs::create_dir_all(&section).expect("mkdir");
+    let mut rows = String::new();
+    for (name, n) in [
+        ("Acétate de butyle", "1"),
+        ("Acétate de 2-butoxyéthyle", "2"),
+        ("Acide de test", "3"),
+        ("Acroléine de test", "4"),
+        ("Acrylamide de test", "5"),
+        ("Acrylate de butyle", "6"),
+        ("Acrylate de méthyle", "7"),
+        ("Acrylonitrile de test", "8"),
+    ] {
+        rows.push_str(&format!("<tr><td>{name}</td><td>{n}</td></tr>"));
+    }
+    std::fs::write(
+        section.join("r1-1.md"),
+        format!(
+            "# Article R1-1\n\n<p>Les valeurs de ce tableau ne doivent pas être dépassées.</p>\
+             <table><tr><th>Dénomination</th><th>Valeur</th></tr>{rows}</table>"
+        ),
+    )
+    .expect("write");
+    let mirror = Mirror::open(dir.path()).expect("mirror");
+    let path = mirror.find_number(None, "R1-1").expect("R1-1");
+    let article = mirror.article(&path, Citations::Now).expect("load");
+    let mut app = App::new(mirror, article, (80, 10));
+    app.update(Action::Find);
+    type_in(&mut app, "acrylate de méthyle");
+    assert_eq!(status(&app), "match 1 of 1 for acrylate de méthyle");
+    // The line of the match is on the screen.
+    let e = app.current();
+    let (block, k) = app
+        .find
+        .as_ref()
+        .and_then(|f| f.current_match(&e.article.path))
+        .expect("a match");
+    assert_eq!(k, 0);
+    let found = line_matches(
+        &app.find.as_ref().expect("find").query,
+        app.layout(),
+        &e.article,
+        block,
+    );
+    let line = found[0].1;
+    let text = line_text(&app.layout().lines(&e.article, block)[line]);
+    assert!(text.contains("Acrylate de méthyle"), "{text}");
+    let top = e.view.top;
+    assert!(
+        top.block < block || (top.block == block && top.line <= line && line < top.line + 7),
+        "line {line} of block {block} shown from {top:?}"
+    );
+    // Two words typed in the other order are not the phrase.
+    for _ in 0.."acrylate de méthyle".chars().count() {
+        app.update(Action::InputBack);
+    }
+    type_in(&mut app, "méthyle acrylate");
+    assert_eq!(status(&app), "no match for méthyle acrylate");
+}

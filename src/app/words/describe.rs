@@ -49,6 +49,18 @@ pub fn describe(action: Action, keys: &Keys) -> String {
                 "Chercher dans le texte de tout le miroir (sans égard à la casse ni aux accents, « une phrase ») ; {enter} ouvre un article à son résultat"
             );
         }
+        Action::FollowHint => {
+            return trf!(
+                "Label the references on the screen; typing a label follows its reference, {esc} cancels",
+                "Étiqueter les renvois à l'écran ; taper une étiquette suit son renvoi, {esc} annule"
+            );
+        }
+        Action::PeekHint => {
+            return trf!(
+                "Label the references on the screen; typing a label selects its reference, {esc} cancels",
+                "Étiqueter les renvois à l'écran ; taper une étiquette choisit son renvoi, {esc} annule"
+            );
+        }
         _ => fixed(action),
     };
     said.to_owned()
@@ -145,8 +157,8 @@ fn fixed(action: Action) -> &'static str {
             "Afficher le sommaire du code, ouvert à cet article"
         ),
         Action::CitedBy => tr!(
-            "List the articles that cite this one (\"cité par\")",
-            "Lister les articles qui citent celui-ci (« cité par »)"
+            "List the articles that cite this one (\"cité par\"); in a list of articles, show them in the codes' order, again in their own",
+            "Lister les articles qui citent celui-ci (« cité par ») ; dans une liste d'articles, les montrer dans l'ordre des codes, puis dans le leur"
         ),
         Action::Changes => tr!(
             "List the texts that created or changed the article",
@@ -202,12 +214,17 @@ fn fixed(action: Action) -> &'static str {
         | Action::Scroll(_)
         | Action::Click(..)
         | Action::Idle
-        | Action::NotOpened(_) => "",
+        | Action::NotOpened(_)
+        // Keys of a prompt's list (`keymap::TYPING`), said by `describe_typing`.
+        | Action::CodeOrder
+        | Action::KeepToCode => "",
         // Said by `describe`, with their keys.
         Action::Bookmarks
         | Action::ReadHistory
         | Action::Find
         | Action::SearchMirror
+        | Action::FollowHint
+        | Action::PeekHint
         | Action::Versions
         | Action::Home => "",
     }

@@ -200,7 +200,8 @@ pub fn found_limit(limit: usize) -> String {
     )
 }
 /// The search's answers, best first when the word index ranked them.
-pub fn found(keys: &Keys, n: usize, ranked: bool) -> String {
+/// With answers of several codes (`mixed`), the prompt's keys that order or keep them.
+pub fn found(keys: &Keys, n: usize, ranked: bool, mixed: bool) -> String {
     let order = if ranked {
         tr!("best first", "les meilleurs d'abord")
     } else {
@@ -210,9 +211,12 @@ pub fn found(keys: &Keys, n: usize, ranked: bool) -> String {
         )
     };
     let n = count(n, "article", "articles");
+    let typing = |action, what: &str| format!("{} {what}", Keys::typing(action));
     hint(&[
         Some(format!("{n}, {order}")),
         keys.says(Action::Activate, tr!("opens", "ouvre")),
+        mixed.then(|| typing(Action::CodeOrder, tr!("codes' order", "ordre des codes"))),
+        mixed.then(|| typing(Action::KeepToCode, tr!("this code only", "ce code seul"))),
     ])
 }
 

@@ -90,6 +90,14 @@ pub fn describe_typing(action: Action) -> &'static str {
             "A page up the list of answers",
             "Une page plus haut dans les réponses"
         ),
+        Action::CodeOrder => tr!(
+            "List the answers in the codes' order (the code read first, each in the order of its contents); again, back in their own order",
+            "Lister les réponses dans l'ordre des codes (le code lu d'abord, chacun dans l'ordre de son sommaire) ; une seconde fois, dans leur ordre"
+        ),
+        Action::KeepToCode => tr!(
+            "Search again in the highlighted answer's code only (code:…)",
+            "Chercher à nouveau dans le seul code de la réponse choisie (code:…)"
+        ),
         Action::Quit => tr!(
             "Close the prompt too (pressed again, quit loi)",
             "Fermer aussi l'invite (une seconde fois, quitter loi)"

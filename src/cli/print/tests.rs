@@ -18,6 +18,7 @@ fn options(width: u16) -> Options {
         width,
         folded: false,
         styled: false,
+        hyperlinks: false,
     }
 }
 

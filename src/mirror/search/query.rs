@@ -67,6 +67,22 @@ impl Query {
         }
     }
 
+    /// Reads what is typed as one phrase, its words in order and next to each other
+    /// (quotes aside), as `less` and a browser's find read it: `/` in an article.
+    pub fn phrase(typed: &str) -> Query {
+        let words: Vec<String> = text::tokens(&typed.replace(['"', '“', '”', '«', '»'], " "))
+            .into_iter()
+            .map(|t| t.word)
+            .collect();
+        Query {
+            terms: (!words.is_empty())
+                .then_some(Term { words })
+                .into_iter()
+                .collect(),
+            typed: typed.trim().to_owned(),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.terms.is_empty()
     }
@@ -146,6 +162,20 @@ mod tests {
 
     fn answers(query: &str, text: &str) -> bool {
         Query::parse(query).find_in_text(text).is_some()
+    }
+
+    #[test]
+    fn a_phrase_is_its_words_in_order_and_together() {
+        let q = Query::phrase("Acrylate de \"méthyle");
+        let text = "Acrylate d'éthyle, de méthyle ; acrylate de méthyle.";
+        let found = q.occurrences(text);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(&text[found[0].clone()], "acrylate de méthyle");
+        assert!(Query::phrase(" \" ").is_empty());
+        assert_eq!(
+            Query::parse("Acrylate de méthyle").occurrences(text).len(),
+            6
+        );
     }
 
     #[test]

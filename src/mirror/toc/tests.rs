@@ -93,3 +93,34 @@ fn another_code_is_not_mixed_in() {
     assert_eq!(labels(&toc), ["Titre Ier", "  L1"]);
     assert!(Toc::of_code(&index(), "code-absent").rows.is_empty());
 }
+
+#[test]
+fn articles_of_several_codes_in_the_codes_order_the_code_read_first() {
+    let leg = "code-du-travail/partie-legislative";
+    let paths = [
+        "code-autre/titre-ier/l1.md".to_owned(),
+        format!("{leg}/livre-ii-b/chapitre-ier-c/l2-1.md"),
+        "code-du-travail/partie-reglementaire/livre-ier-x/chapitre-ier-y/r1-1.md".to_owned(),
+        format!("{leg}/livre-ier-a/chapitre-ii-c/l1-10.md"),
+        "code-du-travail/gone/l9.md".to_owned(),
+        format!("{leg}/livre-ier-a/chapitre-ii-c/l1-2.md"),
+        format!("{leg}/chapitre-preliminaire-dialogue/l1.md"),
+    ];
+    let refs: Vec<&str> = paths.iter().map(String::as_str).collect();
+    let nums = |order: Vec<usize>| -> Vec<String> {
+        order
+            .into_iter()
+            .map(|i| crate::mirror::number_of_file(refs[i]))
+            .collect()
+    };
+    assert_eq!(
+        nums(in_code_order(&index(), &refs, "code-du-travail")),
+        ["L1", "L1-2", "L1-10", "L2-1", "R1-1", "L9", "L1"],
+        "the code read first, in its contents' order (livre Ier before II, 2 before 10), \
+         a path the index lacks last of its code"
+    );
+    assert_eq!(
+        nums(in_code_order(&index(), &refs, "code-autre")),
+        ["L1", "L1", "L1-2", "L1-10", "L2-1", "R1-1", "L9"]
+    );
+}

@@ -207,18 +207,24 @@ fn styles_when_asked_and_never_in_a_pipe() {
     assert_eq!(plain.as_bytes(), never.stdout);
 }
 
-/// In a terminal: its width, and styles unless NO_COLOR says otherwise.
+/// In a terminal: its width, styles unless NO_COLOR says otherwise, and hyperlinks
+/// unless --no-hyperlinks does.
 #[test]
 fn a_terminal_gets_its_width_and_styles() {
-    let run = |env: &[(&str, &str)]| {
+    let run = |args: &[&str], env: &[(&str, &str)]| {
         let loi = Path::new(env!("CARGO_BIN_EXE_loi"));
-        let mut p = pty::Pty::spawn(loi, &["print", "D313-14"], env, 50, 200);
+        let args: Vec<&str> = ["print", "D313-14"].iter().chain(args).copied().collect();
+        let mut p = pty::Pty::spawn(loi, &args, env, 50, 200);
         assert_eq!(p.wait_exit(Duration::from_secs(10)), Some(0));
         String::from_utf8(p.output()).expect("UTF-8")
     };
-    let styled = run(&[]);
-    assert!(styled.contains("\x1b[1mArticle D313-14"), "{styled:?}");
-    let plain = run(&[("NO_COLOR", "1")]);
+    let styled = run(&[], &[]);
+    let code = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006071191/";
+    assert!(
+        styled.contains(&format!("\x1b]8;;{code}\x1b\\\x1b[1mArticle D313-14")),
+        "{styled:?}"
+    );
+    let plain = run(&["--no-hyperlinks"], &[("NO_COLOR", "1")]);
     assert!(!plain.contains('\x1b'), "{plain:?}");
     let text = plain.replace("\r\n", "\n");
     assert!(

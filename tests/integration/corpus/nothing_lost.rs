@@ -223,6 +223,7 @@ fn every_word_of_every_article_is_printed_in_order() {
         width: 80,
         folded: false,
         styled: false,
+        hyperlinks: false,
     };
     let all = common::articles();
     assert_eq!(all.len(), 29_115);

@@ -241,6 +241,7 @@ fn no_address_of_the_reference_list_is_cut() {
             width,
             folded: false,
             styled: false,
+            hyperlinks: false,
         };
         let (mut checked, mut cut) = (0, Vec::new());
         for a in &all {

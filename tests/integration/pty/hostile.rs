@@ -58,10 +58,14 @@ fn write(path: &Path, bytes: impl AsRef<[u8]>) {
 
 /// Checks that `bytes`, written to a terminal, hold no control sequence but the
 /// kinds ratatui and crossterm emit: CSI with numeric parameters and a final byte
-/// among cursor moves, SGR, scrolling region and scrolls, erase, and the private
+/// among cursor moves, SGR, scrolling region and scrolls, erase, the reverse index
+/// (`ESC M`, a scroll down at the top margin), the private
 /// modes 1049 (alternate screen) and 25 (cursor), mouse (1000, 1006), bracketed paste
 /// (2004) and synchronized output (2026), each frame it holds let go before the next
-/// one and at the end. No OSC, DCS, APC, no bare ESC, no
+/// one and at the end; and hyperlinks (OSC 8) to a Légifrance page loi builds from ids
+/// (`https://www.legifrance.gouv.fr/` then letters, digits, `_` and `/`), each closed
+/// before another opens, before its frame is let go and by the end. No other OSC, no
+/// DCS, APC, no bare ESC, no
 /// C0 but CR and LF, no DEL, no C1 character (decoded as UTF-8 first: 0x9B is also
 /// a continuation byte) and no bidi control.
 fn assert_only_own_sequences(bytes: &[u8], what: &str) {
@@ -93,8 +97,49 @@ fn check_bytes(bytes: &[u8], what: &str, terminal: bool) {
     // Whether a synchronized frame (mode 2026) is open: a terminal shows nothing of it
     // until it is closed.
     let mut held = false;
+    // Whether a hyperlink is open.
+    let mut linked = false;
     while i < chars.len() {
         let c = chars[i];
+        if c == '\x1b' && terminal && chars.get(i + 1) == Some(&']') {
+            let rest: String = chars[i..chars.len().min(i + 300)].iter().collect();
+            let url = rest
+                .strip_prefix("\x1b]8;;")
+                .and_then(|r| r.split_once("\x1b\\"))
+                .map(|(url, _)| url.to_owned());
+            let Some(url) = url else {
+                panic!("{what}: an OSC that is no hyperlink: {}", around(i));
+            };
+            if url.is_empty() {
+                assert!(
+                    linked,
+                    "{what}: a hyperlink closed when none is open: {}",
+                    around(i)
+                );
+            } else {
+                let path = url.strip_prefix("https://www.legifrance.gouv.fr/");
+                assert!(
+                    path.is_some_and(|p| p
+                        .chars()
+                        .all(|c| c.is_ascii_alphanumeric() || c == '/' || c == '_')),
+                    "{what}: a hyperlink to no page of Légifrance loi builds: {}",
+                    around(i)
+                );
+                assert!(
+                    !linked,
+                    "{what}: a hyperlink opened inside another: {}",
+                    around(i)
+                );
+            }
+            linked = !url.is_empty();
+            i += 5 + url.chars().count() + 2;
+            continue;
+        }
+        // A reverse index: `scroll` moves the text down with it at the top margin.
+        if c == '\x1b' && terminal && chars.get(i + 1) == Some(&'M') {
+            i += 2;
+            continue;
+        }
         if c == '\x1b' && terminal {
             assert_eq!(
                 chars.get(i + 1),
@@ -135,6 +180,11 @@ fn check_bytes(bytes: &[u8], what: &str, terminal: bool) {
                 // an open frame is not.
                 let opens = last == 'h';
                 assert!(
+                    !linked,
+                    "{what}: a hyperlink open where a frame starts or ends: {}",
+                    around(i)
+                );
+                assert!(
                     !(held && opens),
                     "{what}: a frame opened inside another: {}",
                     around(i)
@@ -156,6 +206,7 @@ fn check_bytes(bytes: &[u8], what: &str, terminal: bool) {
         i += 1;
     }
     assert!(!held, "{what}: a synchronized frame is never let go");
+    assert!(!linked, "{what}: a hyperlink is never closed");
 }
 
 /// Presses `key`, then gives the reader time to draw.

@@ -63,13 +63,14 @@ pub fn screen(app: &App) -> String {
 
 /// Types `keys` into `app`, as the terminal loop would: names apart with spaces,
 /// each as `config.toml` writes a key or a sequence (`Tab Tab Enter`, `zR`, `j`,
-/// `Ctrl-e`), read with the default keymap, or as text while a prompt is open.
+/// `Ctrl-e`), read with the default keymap, or as text while a prompt is open or
+/// labels are shown (`f`).
 pub fn keys(app: &mut App, keys: &str) {
     let map = Keymap::default();
     let mut pending = Vec::new();
     for name in keys.split(' ').filter(|n| !n.is_empty()) {
         for key in parse_keys(name).unwrap_or_else(|e| panic!("{name}: {e}")) {
-            if app.typing() {
+            if app.typing() || app.hinting().is_some() {
                 pending.clear();
                 if let Some(action) = keymap::lookup_typing(key) {
                     app.update(action);

@@ -7,6 +7,10 @@
 
 use std::ops::Range;
 
+/// The fewest columns a cut first column is kept in: a rule, a space and a few
+/// letters of the name.
+const MIN_KEPT: usize = 8;
+
 /// Where a laid out table's columns are, for scrolling it sideways.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TableShape {
@@ -35,12 +39,14 @@ pub struct Seen {
 }
 
 impl TableShape {
-    /// The box's columns kept at the left once scrolled: its first column, when that
-    /// takes at most half the room (a wider one would leave too little beside it); 0
-    /// when there is only one column.
+    /// The box's columns kept at the left once scrolled: its first column, cut to
+    /// half the room when it is wider (the start of a name still says which row it
+    /// is, and the other half is left to the columns scrolled to); 0 when there is
+    /// only one column, or when half the room is too narrow to name anything.
     pub fn kept(&self, room: usize) -> usize {
         match self.edges.get(1) {
             Some(&k) if k * 2 <= room => k,
+            Some(_) if room / 2 >= MIN_KEPT => room / 2,
             _ => 0,
         }
     }
@@ -145,17 +151,27 @@ mod tests {
     }
 
     #[test]
-    fn a_wide_first_column_or_a_table_that_fits_keeps_nothing() {
+    fn a_wide_first_column_is_kept_cut_and_a_table_that_fits_keeps_nothing() {
         let s = TableShape {
             width: 47,
             edges: vec![0, 16, 26, 36],
             header_lines: 0,
         };
-        // 16 is more than half of 30: nothing kept, the whole room scrolls.
-        assert_eq!(s.kept(30), 0);
-        assert_eq!(s.max_shift(30), 17);
+        // 16 is more than half of 30: its first 15 columns kept, cut.
+        assert_eq!(s.kept(30), 15);
+        assert_eq!(s.max_shift(30), 32);
         let seen = s.seen(16, 30);
-        assert_eq!((seen.kept, seen.shown), (0, 17..45));
+        assert_eq!(
+            (seen.kept, seen.left, seen.shown.clone()),
+            (15, true, 17..30)
+        );
+        assert_eq!(seen.kept + 1 + seen.shown.len() + 1, 30, "the room filled");
+        // The last column reached: the right rule at the room's end.
+        let end = s.seen(32, 30);
+        assert_eq!((end.shown.clone(), end.right), (33..47, false));
+        // Too narrow a room to keep a name: nothing kept, the whole room scrolls.
+        assert_eq!(s.kept(14), 0);
+        assert_eq!(s.seen(16, 14).kept, 0);
         assert_eq!(shape().max_shift(47), 0);
         assert_eq!(shape().stops(47), vec![0]);
         let one = TableShape {

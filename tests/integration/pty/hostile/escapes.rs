@@ -89,6 +89,26 @@ fn the_checker_catches_every_payload() {
         std::panic::catch_unwind(|| assert_only_own_sequences(b"a\x9b2Jb", "raw")).is_err(),
         "a raw C1 byte"
     );
+    let page = "\x1b]8;;https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000018499188\x1b\\";
+    let close = "\x1b]8;;\x1b\\";
+    for bad in [
+        format!("{page}a"),
+        format!("{close}a"),
+        format!("{page}a{page}b{close}"),
+        format!("\x1b[?2026h{page}a\x1b[?2026l{close}"),
+        format!("\x1b]8;;https://evil.example/\x1b\\a{close}"),
+        format!("\x1b]8;;https://www.legifrance.gouv.fr/x?a=\"b\x1b\\a{close}"),
+        "\x1b]8;;https://www.legifrance.gouv.fr/\x07a\x1b]8;;\x07".to_owned(),
+    ] {
+        let caught = std::panic::catch_unwind(|| {
+            assert_only_own_sequences(bad.as_bytes(), "hyperlink");
+        });
+        assert!(caught.is_err(), "{bad:?} passed the check");
+    }
+    assert_only_own_sequences(
+        format!("\x1b[?2026h{page}\x1b[4mL. 1\x1b[m{close}\x1b[?2026l").as_bytes(),
+        "a link of loi's",
+    );
     assert_only_own_sequences(
         "\x1b[?1049h\x1b[1;1H\x1b[38;5;3m▌ é\x1b[0m\r\n\x1b[4;11r\x1b[1S\x1b[?25l".as_bytes(),
         "loi's own",
@@ -141,6 +161,69 @@ fn nothing_from_the_mirror_reaches_the_terminal_as_a_control_sequence() {
     }
 }
 
+/// The page of the hostile mirror's code: it keeps no ids, so its heading and its
+/// references lead there.
+const CODE_PAGE: &str =
+    "\x1b]8;;https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050/\x1b\\";
+
+/// The reader with `hyperlinks = true`, at 80x24 and at 40x12 (links cut by the
+/// screen's edge), and with its output layers off (`LOI_PLAIN_OUTPUT`): through every reference, the text scrolled a line, a screen, to the
+/// end and back, another article opened over this one and left: every link it writes
+/// goes to a page of Légifrance built from ids, is balanced, and holds no text of the
+/// mirror; the synchronized frames stay balanced around them.
+#[test]
+fn hyperlinks_hold_nothing_of_the_mirror_and_are_balanced() {
+    let m = hostile_mirror();
+    let config = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir_all(config.path().join("loi")).expect("mkdir");
+    std::fs::write(config.path().join("loi/config.toml"), "hyperlinks = true\n").expect("config");
+    let home = ("XDG_CONFIG_HOME", config.path().to_str().expect("UTF-8"));
+    for (cols, rows, plain) in [(80, 24, false), (40, 12, false), (80, 24, true)] {
+        let env = if plain {
+            vec![home, ("LOI_PLAIN_OUTPUT", "1")]
+        } else {
+            vec![home]
+        };
+        let mut p = Pty::spawn(loi(), &["--mirror", m.root(), "L1-1"], &env, cols, rows);
+        p.wait_for("Article L1-1", TIMEOUT);
+        press(&mut p, Key::Char('+'));
+        for _ in 0..14 {
+            press(&mut p, Key::Tab);
+            press(&mut p, Key::Enter);
+            if p.screen().starts_with(" Article L1-2") {
+                press(&mut p, Key::Backspace);
+            }
+            if p.screen().contains("↑↓ choose") {
+                press(&mut p, Key::Esc);
+            }
+        }
+        for key in [
+            Key::Char('<'),
+            Key::Char('j'),
+            Key::Char('j'),
+            Key::Char(' '),
+        ] {
+            press(&mut p, key);
+        }
+        for key in [
+            Key::Char('G'),
+            Key::Char('b'),
+            Key::Char('<'),
+            Key::Char('?'),
+        ] {
+            press(&mut p, key);
+        }
+        press(&mut p, Key::Esc);
+        p.key(Key::Char('q'));
+        assert_eq!(p.wait_exit(TIMEOUT), Some(0), "{}", p.screen());
+        let output = p.output();
+        let what = format!("the reader at {cols}x{rows}, plain output {plain}");
+        assert_only_own_sequences(&output, &what);
+        let text = String::from_utf8_lossy(&output);
+        assert!(text.contains(CODE_PAGE), "{what}: no link written");
+    }
+}
+
 /// `loi links` and `loi print` write what the mirror says to a pipe or a terminal: as
 /// text and as JSON, they carry no control sequence either; `print --color=always`
 /// only its own SGR sequences.
@@ -154,6 +237,7 @@ fn subcommands_write_no_control_sequence() {
         &["print", "L1-1", "L1-2", "L1-3", "L1-5"],
         &["print", "--folded", "--width", "20", "L1-1"],
         &["print", "--color=always", "L1-1", "L1-2"],
+        &["print", "--hyperlinks", "--width", "20", "L1-1", "L1-2"],
     ] {
         let out = m.run(args);
         let stdout = String::from_utf8_lossy(&out.stdout);
@@ -165,6 +249,9 @@ fn subcommands_write_no_control_sequence() {
         assert!(stdout.contains(shown), "{args:?}: {stdout}");
         if args.contains(&"--color=always") {
             assert!(stdout.contains("\x1b[1m"), "{args:?}: {stdout}");
+            assert_only_own_sequences(&out.stdout, &format!("loi {args:?} stdout"));
+        } else if args.contains(&"--hyperlinks") {
+            assert!(stdout.contains(CODE_PAGE), "{args:?}: {stdout}");
             assert_only_own_sequences(&out.stdout, &format!("loi {args:?} stdout"));
         } else {
             assert_plain(&out.stdout, &format!("loi {args:?} stdout"));
