@@ -386,8 +386,9 @@ pub enum Command {
              print` lays it out, unfolded. A reference to another article of the file is a \
              link to its heading; the others stay text. To standard output when it is not a \
              terminal; on a terminal, to a new file dossier-YYYY-MM-DD-HHMM.md (UTC) in the \
-             current folder, never over another, and its path is said. In the reader, D \
-             writes the articles read since it started the same way.",
+             current folder, never over another, and its path is said. In the reader, the \
+             dossier key (D, unless [keys] in config.toml binds another) writes the articles \
+             read since it started the same way.",
             "Écrit les articles lus (ou en signet) dans un fichier Markdown pour une \
              note.\n\nLes articles ouverts lors de la dernière séance de lecture (la dernière \
              fois que le lecteur a lu ce miroir), chacun une fois, dans l'ordre de lecture ; ou \
@@ -399,8 +400,9 @@ pub enum Command {
              renvoi à un autre article du fichier est un lien vers son titre ; les autres \
              restent du texte. Sur la sortie standard quand ce n'est pas un terminal ; sur un \
              terminal, dans un nouveau fichier dossier-AAAA-MM-JJ-HHMM.md (UTC) du dossier \
-             courant, jamais par-dessus un autre, dont le chemin est dit. Dans le lecteur, D \
-             écrit de même les articles lus depuis son lancement."
+             courant, jamais par-dessus un autre, dont le chemin est dit. Dans le lecteur, la \
+             touche du dossier (D, sauf si [keys] dans config.toml en lie une autre) écrit de \
+             même les articles lus depuis son lancement."
         )
     )]
     Dossier {
