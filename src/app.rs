@@ -32,6 +32,7 @@ mod browse_tests;
 mod cited_by;
 mod contents;
 mod dates;
+pub mod dossier;
 pub mod effect;
 mod follow;
 pub mod help;
@@ -492,6 +493,7 @@ impl App {
             Action::Bookmark => self.bookmark(),
             Action::Bookmarks => self.list_bookmarks(),
             Action::ReadHistory => self.list_read(),
+            Action::Dossier => self.write_dossier(),
             Action::Delete => self.say(&words::delete_where(&self.keys()), false),
             Action::Help => self.overlay = Some(Overlay::Help(0)),
             Action::Contents => self.open_contents(),

@@ -1,12 +1,13 @@
 //! The command-line layer: what `loi` accepts, how it picks the mirror and the
 //! article, and the subcommands (`print`, `links`, `search`, `backlinks`, `changes`,
-//! the man page and completions). Uses every layer below it.
+//! `dossier`, the man page and completions). Uses every layer below it.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
 pub mod args;
 pub mod changes;
+pub mod dossier;
 pub mod import;
 pub mod links;
 pub mod named;
@@ -129,6 +130,14 @@ pub fn run_command(cli: &Cli, command: &Command) -> Result<(), Error> {
                 }
                 Err(e) => Err(e),
             }
+        }
+        Command::Dossier {
+            since,
+            bookmarks,
+            output,
+        } => {
+            let mirror = mirror_for(cli.mirror.as_deref(), None)?;
+            crate::cli::dossier::run(&mirror, since.as_deref(), *bookmarks, output.as_deref())
         }
         Command::Print {
             date,

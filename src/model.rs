@@ -1,5 +1,6 @@
 //! The model: an article parsed into blocks, items and references, the codes, section
-//! trails, an article laid out for a width, and the web addresses loi opens. Pure: it reads no file and knows no
+//! trails, an article laid out for a width, the web addresses loi opens, and text
+//! written as Markdown (the dossier). Pure: it reads no file and knows no
 //! terminal; it uses nothing above it.
 
 pub mod article;
@@ -8,6 +9,7 @@ pub mod date;
 pub mod diff;
 pub mod lang;
 pub mod layout;
+pub mod markdown;
 pub mod peek;
 pub mod plural;
 pub mod sanitize;

@@ -29,6 +29,8 @@ pub enum Action {
     Bookmark,
     Bookmarks,
     ReadHistory,
+    /// Write the articles read in this run as a Markdown file (the dossier)
+    Dossier,
     Delete,
     Contents,
     /// The home: the list of the mirror's codes

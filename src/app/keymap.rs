@@ -125,6 +125,7 @@ pub const BINDINGS: &[Binding] = &[
     bind(&[Key::ch('m')], "m", Action::Bookmark),
     bind(&[Key::ch('\'')], "'", Action::Bookmarks),
     bind(&[Key::ch('H')], "H", Action::ReadHistory),
+    bind(&[Key::ch('D')], "D", Action::Dossier),
     bind(&[Key::ch('d')], "d", Action::Delete),
     bind(&[Key::ch('t')], "t", Action::Contents),
     // Lynx's key for its main screen (`m`, its other one, is vim's mark here).

@@ -37,6 +37,7 @@ impl App {
             path: article.path.clone(),
             num: article.num.clone(),
             at: bookmarks::now(),
+            run: Some(visits::this_run().to_owned()),
         };
         if let Err(e) = visits::record(&file, &visit) {
             self.say(&words::history_not_saved(&e.to_string()), true);

@@ -17,6 +17,7 @@ use crate::{tr, trf};
 pub mod cite;
 pub mod dates;
 mod describe;
+pub mod dossier;
 pub mod hints;
 pub mod keys;
 pub mod peek;

@@ -372,6 +372,64 @@ pub enum Command {
     },
     #[command(
         about = tr!(
+            "Writes the articles read (or bookmarked) as a Markdown file for a memo",
+            "Écrit les articles lus (ou en signet) dans un fichier Markdown pour une note"
+        ),
+        long_about = tr!(
+            "Writes the articles read (or bookmarked) as a Markdown file for a memo.\n\nThe \
+             articles opened in the last reading session (the last run of the reader on this \
+             mirror), each once, in the order read; or those read since --since DAY, whatever \
+             the session; or your bookmarks in this mirror (--bookmarks), in the order \
+             bookmarked. Each under its heading, with its citation (C. trav., art. L. 6123-1), \
+             where it stands today on a mirror made by `loi import` (else « Dates \
+             inconnues »), its sections, its points bookmarked (quoted), and its text as `loi \
+             print` lays it out, unfolded. A reference to another article of the file is a \
+             link to its heading; the others stay text. To standard output when it is not a \
+             terminal; on a terminal, to a new file dossier-YYYY-MM-DD-HHMM.md (UTC) in the \
+             current folder, never over another, and its path is said. In the reader, the \
+             dossier key (D, unless [keys] in config.toml binds another) writes the articles \
+             read since it started the same way.",
+            "Écrit les articles lus (ou en signet) dans un fichier Markdown pour une \
+             note.\n\nLes articles ouverts lors de la dernière séance de lecture (la dernière \
+             fois que le lecteur a lu ce miroir), chacun une fois, dans l'ordre de lecture ; ou \
+             ceux lus depuis --since JOUR, quelle que soit la séance ; ou vos signets dans ce \
+             miroir (--bookmarks), dans l'ordre où ils ont été posés. Chacun sous son titre, \
+             avec sa citation (C. trav., art. L. 6123-1), où il en est aujourd'hui sur un \
+             miroir fait par `loi import` (sinon « Dates inconnues »), ses sections, ses points \
+             en signet (cités), et son texte tel que `loi print` le met en page, déplié. Un \
+             renvoi à un autre article du fichier est un lien vers son titre ; les autres \
+             restent du texte. Sur la sortie standard quand ce n'est pas un terminal ; sur un \
+             terminal, dans un nouveau fichier dossier-AAAA-MM-JJ-HHMM.md (UTC) du dossier \
+             courant, jamais par-dessus un autre, dont le chemin est dit. Dans le lecteur, la \
+             touche du dossier (D, sauf si [keys] dans config.toml en lie une autre) écrit de \
+             même les articles lus depuis son lancement."
+        )
+    )]
+    Dossier {
+        #[arg(
+            long,
+            value_name = "YYYY-MM-DD",
+            value_parser = iso_date,
+            conflicts_with = "bookmarks",
+            help = tr!(
+                "The articles read on or after this day, in every session",
+                "Les articles lus ce jour-là ou après, dans toutes les séances"
+            )
+        )]
+        since: Option<String>,
+        #[arg(long, help = tr!(
+            "The articles bookmarked in this mirror, in the order bookmarked",
+            "Les articles mis en signet dans ce miroir, dans l'ordre où ils l'ont été"
+        ))]
+        bookmarks: bool,
+        #[arg(short, long, value_name = "FILE", help = tr!(
+            "Write it to FILE (replaced if it exists; - for standard output)",
+            "L'écrire dans FICHIER (remplacé s'il existe ; - pour la sortie standard)"
+        ))]
+        output: Option<PathBuf>,
+    },
+    #[command(
+        about = tr!(
             "Builds or updates a mirror from official open data",
             "Construit ou met à jour un miroir à partir des données ouvertes officielles"
         ),

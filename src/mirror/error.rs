@@ -82,4 +82,6 @@ pub enum Error {
     NoHome,
     Terminal(#[from] std::io::Error),
     Import(#[from] crate::mirror::import::ImportError),
+    /// An error of a layer above the mirror's (the dossier's), said as it says itself.
+    Said(Box<dyn std::error::Error + Send + Sync>),
 }

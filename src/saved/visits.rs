@@ -1,7 +1,8 @@
 //! The history of articles read (`H`): one JSON line per article opened, appended
 //! under the file's lock so that several `loi` at once lose no line, and listed
 //! newest first, each article once. A line torn by a full disk or a crash is left
-//! alone: the next line starts after it, and readers skip it.
+//! alone: the next line starts after it, and readers skip it. Each line names the
+//! reader's run that wrote it, so that a dossier can take one session's trail.
 
 use std::io;
 use std::path::Path;
@@ -21,6 +22,61 @@ pub struct Visit {
     pub num: String,
     /// When, in seconds since 1970.
     pub at: u64,
+    /// The run of the reader that opened it ([`this_run`]); `None` in a line written
+    /// before loi kept it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub run: Option<String>,
+}
+
+/// This run of loi, told apart from every other: when it started (seconds since
+/// 1970) and its process id. The articles one reader opened are its session.
+pub fn this_run() -> &'static str {
+    static RUN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    RUN.get_or_init(|| {
+        let started = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs());
+        format!("{started}-{}", std::process::id())
+    })
+}
+
+/// Which articles read a trail holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trail<'a> {
+    /// Those of the last reader's session: the run of the newest line (lines that
+    /// name no run, from an older loi: the day of the newest line).
+    LastSession,
+    /// Those of one run ([`this_run`] for the reader's own).
+    Run(&'a str),
+    /// Those read on or after a day, `YYYY-MM-DD`, whatever the run.
+    Since(&'a str),
+}
+
+/// The articles of `mirror` a trail holds, in the order they were first read in it,
+/// each once, with that first visit.
+pub fn trail(file: &Path, mirror: &str, which: Trail) -> io::Result<Vec<Visit>> {
+    let text = store::read(file)?;
+    let read: Vec<Visit> = text
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Visit>(line).ok())
+        .filter(|v| v.mirror == mirror)
+        .collect();
+    let session = |v: &Visit| {
+        v.run
+            .clone()
+            .unwrap_or_else(|| crate::model::date::of_seconds(v.at))
+    };
+    let last = read.last().map(session);
+    let mut seen = std::collections::HashSet::new();
+    Ok(read
+        .into_iter()
+        .filter(|v| match which {
+            Trail::LastSession => last.as_ref() == Some(&session(v)),
+            Trail::Run(run) => v.run.as_deref() == Some(run),
+            Trail::Since(day) => crate::model::date::of_seconds(v.at).as_str() >= day,
+        })
+        .filter(|v| seen.insert(v.path.clone()))
+        .collect())
 }
 
 /// Past this size the file is rewritten with each article's latest visit only.
@@ -76,7 +132,53 @@ mod tests {
             path: path.into(),
             num: path.trim_end_matches(".md").to_uppercase(),
             at,
+            run: None,
         }
+    }
+
+    #[test]
+    fn a_trail_is_one_session_or_the_days_since_in_the_order_first_read() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("history.jsonl");
+        let day = 86_400;
+        let in_run = |path: &str, at: u64, run: Option<&str>| Visit {
+            run: run.map(str::to_owned),
+            ..visit(path, at)
+        };
+        // An older loi's lines (no run), a day apart; then two runs, the second
+        // reading b.md again, then c.md and b.md once more.
+        for v in [
+            in_run("old.md", 1, None),
+            in_run("a.md", day, None),
+            in_run("z.md", day + 5, None),
+            in_run("a.md", 2 * day, Some("r1")),
+            in_run("b.md", 2 * day + 1, Some("r2")),
+            in_run("c.md", 2 * day + 2, Some("r2")),
+            in_run("b.md", 2 * day + 3, Some("r2")),
+            Visit {
+                mirror: "other".into(),
+                ..in_run("x.md", 2 * day + 4, Some("r2"))
+            },
+        ] {
+            record(&file, &v).expect("record");
+        }
+        let paths = |which| -> Vec<String> {
+            trail(&file, "m", which)
+                .expect("read")
+                .into_iter()
+                .map(|v| v.path)
+                .collect()
+        };
+        assert_eq!(paths(Trail::LastSession), ["b.md", "c.md"]);
+        assert_eq!(paths(Trail::Run("r1")), ["a.md"]);
+        assert_eq!(
+            paths(Trail::Since("1970-01-02")),
+            ["a.md", "z.md", "b.md", "c.md"]
+        );
+        record(&file, &in_run("y.md", 3 * day, None)).expect("record");
+        assert_eq!(paths(Trail::LastSession), ["y.md"], "an older loi's day");
+        assert!(paths(Trail::Run("r3")).is_empty());
+        assert_eq!(this_run(), this_run(), "one run for the whole process");
     }
 
     #[test]

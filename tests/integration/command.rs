@@ -2,6 +2,7 @@
 
 mod citations;
 mod dates;
+mod dossier;
 mod fresh;
 mod hyperlinks;
 mod lang;

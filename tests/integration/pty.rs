@@ -3,6 +3,7 @@
 mod browser;
 mod codes;
 mod damaged;
+mod dossier;
 mod e2e;
 mod edited;
 mod hints;

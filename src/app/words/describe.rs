@@ -144,6 +144,10 @@ fn fixed(action: Action) -> &'static str {
             "Bookmark the article at the point under the cursor",
             "Poser un signet sur l'article, au point sous le curseur"
         ),
+        Action::Dossier => tr!(
+            "Write the articles read since loi started as a Markdown file in the current folder (dossier-DATE-TIME.md), with their citations, dates, bookmarks and links between them",
+            "Écrire les articles lus depuis le lancement de loi dans un fichier Markdown du dossier courant (dossier-DATE-HEURE.md), avec leurs citations, leurs dates, leurs signets et les liens entre eux"
+        ),
         Action::Delete => tr!(
             "Delete the bookmark highlighted in the list of bookmarks",
             "Supprimer le signet choisi dans la liste des signets"
@@ -214,10 +218,9 @@ fn fixed(action: Action) -> &'static str {
         | Action::Scroll(_)
         | Action::Click(..)
         | Action::Idle
-        | Action::NotOpened(_)
-        // Keys of a prompt's list (`keymap::TYPING`), said by `describe_typing`.
-        | Action::CodeOrder
-        | Action::KeepToCode => "",
+        | Action::NotOpened(_) => "",
+        // Keys of a prompt's list (`keymap::TYPING`), which config.toml may bind too.
+        Action::CodeOrder | Action::KeepToCode => super::prompt::describe_typing(action),
         // Said by `describe`, with their keys.
         Action::Bookmarks
         | Action::ReadHistory

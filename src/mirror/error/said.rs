@@ -147,6 +147,7 @@ impl fmt::Display for Error {
             .to_owned(),
             Error::Terminal(e) => trf!("the terminal failed: {e}", "le terminal a échoué : {e}"),
             Error::Import(e) => return fmt::Display::fmt(e, f),
+            Error::Said(e) => return fmt::Display::fmt(e, f),
         };
         f.write_str(&text)
     }

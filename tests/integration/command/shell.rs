@@ -40,14 +40,22 @@ fn help_lists_each_subcommand_on_one_line_and_the_exit_codes() {
         .expect("a Commands section")
         .lines()
         .collect();
-    for name in ["links", "backlinks", "search", "print", "changes", "import"] {
+    for name in [
+        "links",
+        "backlinks",
+        "search",
+        "print",
+        "changes",
+        "dossier",
+        "import",
+    ] {
         let line = commands
             .iter()
             .find(|l| l.trim_start().starts_with(name))
             .unwrap_or_else(|| panic!("{name} in\n{help}"));
         assert!(line.len() < 100, "one short line: {line}");
     }
-    assert_eq!(commands.len(), 7, "six subcommands and help:\n{help}");
+    assert_eq!(commands.len(), 8, "seven subcommands and help:\n{help}");
     assert!(help.contains("Exit codes: 0 ok; 1 nothing found"), "{help}");
     let version = loi(&["--version"], cache.path());
     assert_eq!(version.status.code(), Some(0));
@@ -64,7 +72,15 @@ fn man_page_and_completions_come_from_the_binary() {
         page.starts_with(".ie") || page.contains(".TH loi"),
         "{page}"
     );
-    for name in ["links", "backlinks", "search", "print", "changes", "import"] {
+    for name in [
+        "links",
+        "backlinks",
+        "search",
+        "print",
+        "changes",
+        "dossier",
+        "import",
+    ] {
         assert!(page.contains(&format!("loi {name}")), "{name}");
     }
     for shell in ["bash", "zsh", "fish"] {

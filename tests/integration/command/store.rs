@@ -27,6 +27,7 @@ fn writer() {
             path: format!("code/{id}-{i}.md"),
             num: format!("L{i}"),
             at: 1,
+            run: None,
         };
         visits::record(&dir.join("history.jsonl"), &visit).expect("record");
         if i < BOOKMARKS_PER_WRITER {
