@@ -16,6 +16,12 @@ fn articles(n: usize) -> String {
 /// What the file holds, under its title: `n` articles of the last reading session,
 /// as they read on `date` (`YYYY-MM-DD`).
 pub fn of_session(n: usize, date: &str) -> String {
+    if n == 1 {
+        return trf!(
+            "The article read in the reader's session, as in force on {date}.",
+            "L'article lu dans la séance du lecteur, tel qu'en vigueur le {date}."
+        );
+    }
     let n = articles(n);
     trf!(
         "The {n} read in the reader's session, in the order read, as in force on {date}.",
@@ -25,6 +31,12 @@ pub fn of_session(n: usize, date: &str) -> String {
 
 /// The same for the articles read since a day.
 pub fn of_since(n: usize, since: &str, date: &str) -> String {
+    if n == 1 {
+        return trf!(
+            "The article read since {since}, as in force on {date}.",
+            "L'article lu depuis le {since}, tel qu'en vigueur le {date}."
+        );
+    }
     let n = articles(n);
     trf!(
         "The {n} read since {since}, in the order read, as in force on {date}.",
@@ -34,6 +46,12 @@ pub fn of_since(n: usize, since: &str, date: &str) -> String {
 
 /// The same for the bookmarks.
 pub fn of_bookmarks(n: usize, date: &str) -> String {
+    if n == 1 {
+        return trf!(
+            "The article bookmarked, as in force on {date}.",
+            "L'article en signet, tel qu'en vigueur le {date}."
+        );
+    }
     let n = articles(n);
     trf!(
         "The {n} bookmarked, in the order bookmarked, as in force on {date}.",
@@ -85,4 +103,22 @@ pub fn written(n: usize, path: &str) -> String {
         "Dossier of {n} written to {path}",
         "Dossier de {n} écrit dans {path}"
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_article_is_said_in_the_singular() {
+        for said in [
+            of_session(1, "2026-12-08"),
+            of_since(1, "2026-12-01", "2026-12-08"),
+            of_bookmarks(1, "2026-12-08"),
+        ] {
+            assert!(!said.contains(" 1 "), "{said}");
+            assert!(said.starts_with("The article "), "{said}");
+        }
+        assert!(of_session(3, "2026-12-08").starts_with("The 3 articles read"));
+    }
 }
