@@ -48,7 +48,7 @@ fn follow_a_reference_and_come_back_with_the_same_folds() {
     let selected = p.screen();
     p.key(Key::Enter);
     let target = p.wait_for("Article L6123-1 · Code du travail", TIMEOUT);
-    assert!(target.contains("D313-14 › L6123-1"), "{target}");
+    assert!(target.contains("D313-14 › C. trav. L6123-1"), "{target}");
     p.key(Key::Backspace);
     // The header comes first in a frame: wait for the body's last line too.
     p.wait_for("Article D313-14", TIMEOUT);
@@ -98,7 +98,7 @@ fn go_to_opens_an_article_by_number() {
     let list = p.wait_for("L5311-9 · Code du travail", TIMEOUT);
     assert!(list.contains("› l. 5311-"), "{list}");
     p.send(b"9\r");
-    p.wait_for("D313-14 › L5311-9", TIMEOUT);
+    p.wait_for("D313-14 › C. trav. L5311-9", TIMEOUT);
     p.send(b":q");
     p.wait_for("› q", TIMEOUT);
     p.send(b"\x1b");

@@ -290,7 +290,7 @@ fn no_color_writes_no_colour_sequence() {
         p.send(b"l. 6123-1");
         p.wait_for("L6123-1 · Code du travail", TIMEOUT);
         p.key(Key::Enter);
-        p.wait_for("D313-14 › L6123-1", TIMEOUT);
+        p.wait_for("D313-14 › C. trav. L6123-1", TIMEOUT);
         p.send(b"c");
         p.wait_for("is cited by", TIMEOUT);
         esc(&mut p);

@@ -33,7 +33,7 @@ fn a_pasted_number_opens_its_article() {
     p.send(&pasted("L. 6123-1"));
     let screen = p.wait_for("Article L6123-1 · Code du travail", TIMEOUT);
     assert!(
-        screen.contains("D313-14 › L6123-1"),
+        screen.contains("D313-14 › C. trav. L6123-1"),
         "on the stack:\n{screen}"
     );
     assert!(!screen.contains("Go to"), "opened, not listed:\n{screen}");

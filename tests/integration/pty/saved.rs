@@ -53,7 +53,7 @@ fn loi_reopens_the_articles_read_with_their_scroll_and_folds() {
     p.send(b"g");
     p.wait_for("Go to", TIMEOUT);
     p.send(b"L6123-1\r");
-    p.wait_for("D313-14 › L6123-1", TIMEOUT);
+    p.wait_for("D313-14 › C. trav. L6123-1", TIMEOUT);
     p.send(b"+");
     for _ in 0..5 {
         p.key(Key::Down);
@@ -64,7 +64,7 @@ fn loi_reopens_the_articles_read_with_their_scroll_and_folds() {
     assert_eq!(p.wait_exit(TIMEOUT), Some(0));
 
     let mut again = loi(home.path(), &[]);
-    again.wait_for("D313-14 › L6123-1", TIMEOUT);
+    again.wait_for("D313-14 › C. trav. L6123-1", TIMEOUT);
     assert_eq!(
         body(&settled(&again)),
         second,
@@ -110,7 +110,7 @@ fn the_session_survives_a_hang_up_and_a_kill() {
         p.send(b"g");
         p.wait_for("Go to", TIMEOUT);
         p.send(b"L6123-1\r");
-        p.wait_for("D313-14 › L6123-1", TIMEOUT);
+        p.wait_for("D313-14 › C. trav. L6123-1", TIMEOUT);
         p.send(b"+");
         // The cursor stays on I, scrolled partly off the top: kept so on reopening.
         p.key(Key::PageDown);
@@ -121,7 +121,7 @@ fn the_session_survives_a_hang_up_and_a_kill() {
         assert_eq!(p.wait_exit(TIMEOUT), Some(code), "signal {signal}");
 
         let mut again = loi(home.path(), &[]);
-        again.wait_for("D313-14 › L6123-1", TIMEOUT);
+        again.wait_for("D313-14 › C. trav. L6123-1", TIMEOUT);
         assert_eq!(body(&settled(&again)), read, "signal {signal}: same place");
         again.send(b"q");
         assert_eq!(again.wait_exit(TIMEOUT), Some(0));
