@@ -92,6 +92,95 @@ pub fn rows(mirror: &Mirror, article: &Article) -> Vec<Row> {
         .collect()
 }
 
+/// Below this many articles one thread is done before several would have started.
+const PARALLEL_FROM: usize = 2000;
+
+/// Articles a thread takes at a time: enough that taking them costs nothing, few
+/// enough that the rows waiting to be written in order stay few.
+const CHUNK: usize = 64;
+
+/// What a thread made of one article: its rows, or that it needs the mirror's legacy
+/// ids, which only the first thread reads (the others leave it such articles).
+enum Made {
+    Unreadable,
+    Rows(Vec<Row>),
+    NeedsIds,
+}
+
+/// Gives `write` the rows of each readable article of `paths`, in their order. On a
+/// whole mirror the articles are read and their references resolved on every core,
+/// each thread with its own mirror (the index is shared by copy), and written in
+/// order as they come; an article whose legacy links need the mirror's legacy ids
+/// is done here, after they are read once.
+fn each_article_rows(
+    mirror: &Mirror,
+    paths: &[String],
+    threads: usize,
+    write: &mut dyn FnMut(Vec<Row>) -> io::Result<()>,
+) -> io::Result<()> {
+    if paths.len() < PARALLEL_FROM || threads < 2 {
+        for path in paths {
+            if let Ok(article) = mirror.article(path, Citations::Now) {
+                write(rows(mirror, &article))?;
+            }
+        }
+        return Ok(());
+    }
+    let frozen = mirror.frozen();
+    let ids_known = mirror.legacy_ids().is_some();
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(usize, Vec<Made>)>(threads * 4);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            let (tx, frozen, next) = (tx.clone(), frozen.clone(), &next);
+            scope.spawn(move || {
+                let mirror = frozen.open();
+                loop {
+                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(chunk) = paths.chunks(CHUNK).nth(k) else {
+                        break;
+                    };
+                    let made = chunk
+                        .iter()
+                        .map(|path| match mirror.article(path, Citations::Now) {
+                            Err(_) => Made::Unreadable,
+                            Ok(a) if !ids_known && reference::needs_evidence(&mirror, &a) => {
+                                Made::NeedsIds
+                            }
+                            Ok(a) => Made::Rows(rows(&mirror, &a)),
+                        })
+                        .collect();
+                    // The writer gone (an error, a closed pipe): nothing more to do.
+                    if tx.send((k, made)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        let mut waiting = std::collections::BTreeMap::new();
+        let mut due = 0;
+        for (k, made) in rx {
+            waiting.insert(k, made);
+            while let Some(made) = waiting.remove(&due) {
+                for (m, path) in made.into_iter().zip(paths.iter().skip(due * CHUNK)) {
+                    match m {
+                        Made::Unreadable => {}
+                        Made::Rows(rows) => write(rows)?,
+                        Made::NeedsIds => {
+                            if let Ok(article) = mirror.article(path, Citations::Now) {
+                                write(rows(mirror, &article))?;
+                            }
+                        }
+                    }
+                }
+                due += 1;
+            }
+        }
+        Ok(())
+    })
+}
+
 /// Writes the rows of `paths` (every article when empty), then the totals: as
 /// tab-separated lines and a summary, or as JSON lines with the summary on stderr.
 pub fn run(
@@ -99,6 +188,18 @@ pub fn run(
     paths: &[String],
     json: bool,
     out: &mut impl Write,
+) -> io::Result<Totals> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get().min(8));
+    run_on(mirror, paths, json, out, threads)
+}
+
+/// [`run`] on at most `threads` threads (one below [`PARALLEL_FROM`] articles).
+pub fn run_on(
+    mirror: &Mirror,
+    paths: &[String],
+    json: bool,
+    out: &mut impl Write,
+    threads: usize,
 ) -> io::Result<Totals> {
     let mut all;
     let paths = if paths.is_empty() {
@@ -109,12 +210,9 @@ pub fn run(
         paths
     };
     let mut totals = Totals::default();
-    for path in paths {
-        let Ok(article) = mirror.article(path, Citations::Now) else {
-            continue;
-        };
+    each_article_rows(mirror, paths, threads, &mut |rows| {
         totals.articles += 1;
-        for row in rows(mirror, &article) {
+        for row in rows {
             totals.references += 1;
             totals.resolved += usize::from(row.target.is_some());
             if json {
@@ -135,7 +233,8 @@ pub fn run(
                 )?;
             }
         }
-    }
+        Ok(())
+    })?;
     let articles = count(totals.articles, "article", "articles");
     let references = count(
         totals.references,

@@ -244,3 +244,30 @@ fn the_articles_citing_l5311_9_agree_with_a_grep() {
     assert!(grep.len() >= 10, "{grep:?}");
     assert_eq!(found, grep);
 }
+
+/// `loi links` over the whole legacy-links mirror writes the same rows on several
+/// threads as on one, in the same order: the articles whose legacy links wait for
+/// the mirror's ids among the others.
+#[test]
+fn links_on_several_threads_write_what_one_thread_writes() {
+    const LEGACY: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../shared/corpus/mirror-four-codes-legacy-links.tar.gz"
+    );
+    let dir = extract(LEGACY);
+    let run = |threads: usize| {
+        let mirror = Mirror::open(dir.path()).expect("open");
+        let mut out = Vec::new();
+        let totals = loi::cli::links::run_on(&mirror, &[], false, &mut out, threads).expect("run");
+        (String::from_utf8(out).expect("UTF-8"), totals)
+    };
+    let (one, one_totals) = run(1);
+    let (three, three_totals) = run(3);
+    assert!(one_totals.articles > 29_000, "{one_totals:?}");
+    assert_eq!(three_totals, one_totals);
+    let (a, b): (Vec<&str>, Vec<&str>) = (one.lines().collect(), three.lines().collect());
+    assert_eq!(a.len(), b.len());
+    if let Some(i) = (0..a.len()).find(|&i| a[i] != b[i]) {
+        panic!("line {i}: one thread {:?}, three {:?}", a[i], b[i]);
+    }
+}
