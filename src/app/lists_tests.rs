@@ -9,25 +9,31 @@ use crate::saved::paths::Paths;
 const TRAVAIL: &str = "code-du-travail/partie-legislative";
 const RURAL: &str = "code-rural-et-de-la-peche-maritime/partie-legislative";
 
-/// L1-1 in both codes, L2-1 in the code rural only, L3-1 in the code du travail.
-fn mirror() -> (tempfile::TempDir, Mirror) {
+/// A mirror of the articles `L{num}`, each in its folder with its HTML.
+fn mirror_of(articles: &[(&str, &str, &str)]) -> (tempfile::TempDir, Mirror) {
     let dir = tempfile::tempdir().expect("temp dir");
-    for (folder, num) in [
-        (TRAVAIL, "1-1"),
-        (RURAL, "1-1"),
-        (RURAL, "2-1"),
-        (TRAVAIL, "3-1"),
-    ] {
+    for (folder, num, html) in articles {
         let folder = dir.path().join(folder);
         std::fs::create_dir_all(&folder).expect("mkdir");
         std::fs::write(
             folder.join(format!("l{num}.md")),
-            format!("# Article L{num}\n\n<p>Texte.</p>"),
+            format!("# Article L{num}\n\n{html}"),
         )
         .expect("write");
     }
     let mirror = Mirror::open(dir.path()).expect("mirror");
     (dir, mirror)
+}
+
+/// L1-1 in both codes, L2-1 in the code rural only, L3-1 in the code du travail.
+fn mirror() -> (tempfile::TempDir, Mirror) {
+    let text = "<p>Texte.</p>";
+    mirror_of(&[
+        (TRAVAIL, "1-1", text),
+        (RURAL, "1-1", text),
+        (RURAL, "2-1", text),
+        (TRAVAIL, "3-1", text),
+    ])
 }
 
 /// The reader on the article at `path`, its files in `home`.
@@ -166,24 +172,17 @@ fn going_to_the_article_shown_does_not_stack_it_again() {
 /// L3-1 of the code du travail, cited from its livres V and IX (which a file system
 /// sorts IX first) and from the code rural.
 fn cited_from_two_codes() -> (tempfile::TempDir, Mirror) {
-    let dir = tempfile::tempdir().expect("temp dir");
     let cites = "<p>Selon l'article L. 3-1 du code du travail, texte.</p>";
-    for (folder, num, text) in [
-        (TRAVAIL.to_owned(), "3-1", "<p>Texte.</p>"),
-        (format!("{TRAVAIL}/livre-ix-z"), "9-1", cites),
-        (format!("{TRAVAIL}/livre-v-y"), "5-1", cites),
-        (RURAL.to_owned(), "2-1", cites),
-    ] {
-        let folder = dir.path().join(folder);
-        std::fs::create_dir_all(&folder).expect("mkdir");
-        std::fs::write(
-            folder.join(format!("l{num}.md")),
-            format!("# Article L{num}\n\n{text}"),
-        )
-        .expect("write");
-    }
-    let mirror = Mirror::open(dir.path()).expect("mirror");
-    (dir, mirror)
+    let (nine, five) = (
+        format!("{TRAVAIL}/livre-ix-z"),
+        format!("{TRAVAIL}/livre-v-y"),
+    );
+    mirror_of(&[
+        (TRAVAIL, "3-1", "<p>Texte.</p>"),
+        (&nine, "9-1", cites),
+        (&five, "5-1", cites),
+        (RURAL, "2-1", cites),
+    ])
 }
 
 fn listed(app: &App) -> Vec<String> {

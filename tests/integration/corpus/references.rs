@@ -11,6 +11,12 @@ use loi::model::article::Citations;
 
 use super::mirror::parse_all;
 
+/// The four codes with every link left as Légifrance wrote it.
+const LEGACY: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../shared/corpus/mirror-four-codes-legacy-links.tar.gz"
+);
+
 #[test]
 fn every_mirror_path_link_resolves_to_its_own_file() {
     let mirror = Mirror::open(corpus()).expect("open corpus");
@@ -56,10 +62,6 @@ fn every_mirror_path_link_resolves_to_its_own_file() {
 /// loi) says which article each `idArticle` is.
 #[test]
 fn legacy_links_resolve_to_the_article_their_id_names() {
-    const LEGACY: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/corpus/mirror-four-codes-legacy-links.tar.gz"
-    );
     let dir = extract(LEGACY);
     let manifest = std::fs::read_to_string(dir.path().join("MANIFEST.tsv")).expect("manifest");
     let mut by_id = std::collections::HashMap::new();
@@ -250,10 +252,6 @@ fn the_articles_citing_l5311_9_agree_with_a_grep() {
 /// the mirror's ids among the others.
 #[test]
 fn links_on_several_threads_write_what_one_thread_writes() {
-    const LEGACY: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/corpus/mirror-four-codes-legacy-links.tar.gz"
-    );
     let dir = extract(LEGACY);
     let run = |threads: usize| {
         let mirror = Mirror::open(dir.path()).expect("open");
