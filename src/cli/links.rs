@@ -100,7 +100,8 @@ const PARALLEL_FROM: usize = 2000;
 const CHUNK: usize = 64;
 
 /// What a thread made of one article: its rows, or that it needs the mirror's legacy
-/// ids, which only the first thread reads (the others leave it such articles).
+/// ids, which the thread writing the rows reads once (the others leave it such
+/// articles).
 enum Made {
     Unreadable,
     Rows(Vec<Row>),
