@@ -129,17 +129,18 @@ impl App {
     pub(super) fn code_order_list(&mut self) {
         let here = self.history.current().article.code_slug().to_owned();
         let index = self.mirror.index();
-        let sorted =
-            match self.overlay.as_mut() {
-                Some(Overlay::List(picker)) => picker
-                    .code_order(|paths| crate::mirror::toc::in_code_order(&index, paths, &here)),
-                Some(Overlay::Search(_, search)) => search
-                    .code_order(|paths| crate::mirror::toc::in_code_order(&index, paths, &here)),
-                _ => return,
-            };
-        if matches!(self.overlay, Some(Overlay::Search(..))) {
-            self.relist_search();
-        }
+        let sorted = match self.overlay.as_mut() {
+            Some(Overlay::List(picker)) => {
+                picker.code_order(|paths| crate::mirror::toc::in_code_order(&index, paths, &here))
+            }
+            // The search's list is made again as answers come: it orders them there.
+            Some(Overlay::Search(_, search)) => {
+                let sorted = search.toggle_code_order();
+                self.relist_search();
+                sorted
+            }
+            _ => return,
+        };
         self.say(words::code_order(sorted), false);
     }
 

@@ -32,15 +32,10 @@ pub struct MirrorSearch {
 }
 
 impl MirrorSearch {
-    /// Shows the answers in the codes' order (`order` gives the positions of their
-    /// paths in it), or back as they came when they are in it; returns which.
-    pub(in crate::app) fn code_order(&mut self, order: impl FnOnce(&[&str]) -> Vec<usize>) -> bool {
+    /// Asks for the answers in the codes' order, or back as they came when they are
+    /// in it; returns which. [`App::relist_search`] puts them so.
+    pub(in crate::app) fn toggle_code_order(&mut self) -> bool {
         self.code_ordered = !self.code_ordered;
-        self.shown = if self.code_ordered {
-            order(&self.paths())
-        } else {
-            (0..self.hits.len()).collect()
-        };
         self.code_ordered
     }
 
