@@ -121,8 +121,8 @@ fn each_article_rows(
 ) -> io::Result<()> {
     if paths.len() < PARALLEL_FROM || threads < 2 {
         for path in paths {
-            if let Ok(article) = mirror.article(path, Citations::Now) {
-                write(rows(mirror, &article))?;
+            if let Some(rows) = article_rows(mirror, path) {
+                write(rows)?;
             }
         }
         return Ok(());
@@ -138,9 +138,13 @@ fn each_article_rows(
                 let mirror = frozen.open();
                 loop {
                     let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(chunk) = paths.chunks(CHUNK).nth(k) else {
+                    let start = k * CHUNK;
+                    let Some(chunk) = paths.get(start..paths.len().min(start + CHUNK)) else {
                         break;
                     };
+                    if chunk.is_empty() {
+                        break;
+                    }
                     let made = chunk
                         .iter()
                         .map(|path| match mirror.article(path, Citations::Now) {
@@ -169,8 +173,8 @@ fn each_article_rows(
                         Made::Unreadable => {}
                         Made::Rows(rows) => write(rows)?,
                         Made::NeedsIds => {
-                            if let Ok(article) = mirror.article(path, Citations::Now) {
-                                write(rows(mirror, &article))?;
+                            if let Some(rows) = article_rows(mirror, path) {
+                                write(rows)?;
                             }
                         }
                     }
@@ -180,6 +184,12 @@ fn each_article_rows(
         }
         Ok(())
     })
+}
+
+/// The rows of the article at `path`, when it can be read.
+fn article_rows(mirror: &Mirror, path: &str) -> Option<Vec<Row>> {
+    let article = mirror.article(path, Citations::Now).ok()?;
+    Some(rows(mirror, &article))
 }
 
 /// Writes the rows of `paths` (every article when empty), then the totals: as
