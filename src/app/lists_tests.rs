@@ -185,6 +185,24 @@ fn cited_from_two_codes() -> (tempfile::TempDir, Mirror) {
     ])
 }
 
+/// The reader on L3-1 of [`cited_from_two_codes`], its files in `home`.
+fn reading_cited(home: &std::path::Path) -> (tempfile::TempDir, App) {
+    let (dir, mirror) = cited_from_two_codes();
+    let path = mirror
+        .find_number(Some("code-du-travail"), "L3-1")
+        .expect("L3-1");
+    (dir, reader(mirror, &path, home))
+}
+
+/// Lets the loop's idle turns take the answers of the search started until it ends.
+fn wait_for_search(app: &mut App) {
+    let start = std::time::Instant::now();
+    while app.searching() {
+        app.update(Action::Idle);
+        assert!(start.elapsed().as_secs() < 60, "the search ends");
+    }
+}
+
 fn listed(app: &App) -> Vec<String> {
     app.picker()
         .map(|p| {
@@ -199,11 +217,7 @@ fn listed(app: &App) -> Vec<String> {
 #[test]
 fn c_in_a_list_of_several_codes_puts_it_in_the_codes_order_and_back() {
     let home = tempfile::tempdir().expect("home");
-    let (_dir, mirror) = cited_from_two_codes();
-    let path = mirror
-        .find_number(Some("code-du-travail"), "L3-1")
-        .expect("L3-1");
-    let mut app = reader(mirror, &path, home.path());
+    let (_dir, mut app) = reading_cited(home.path());
     app.update(Action::CitedBy);
     assert_eq!(
         listed(&app),
@@ -240,24 +254,13 @@ fn c_in_a_list_of_several_codes_puts_it_in_the_codes_order_and_back() {
 #[test]
 fn alt_c_keeps_a_search_to_the_answers_code_and_alt_o_orders_it() {
     let home = tempfile::tempdir().expect("home");
-    let (_dir, mirror) = cited_from_two_codes();
-    let path = mirror
-        .find_number(Some("code-du-travail"), "L3-1")
-        .expect("L3-1");
-    let mut app = reader(mirror, &path, home.path());
-    let search = |app: &mut App| {
-        app.update(Action::Activate);
-        let start = std::time::Instant::now();
-        while app.searching() {
-            app.update(Action::Idle);
-            assert!(start.elapsed().as_secs() < 60, "the search ends");
-        }
-    };
+    let (_dir, mut app) = reading_cited(home.path());
     app.update(Action::SearchMirror);
     for c in "selon".chars() {
         app.update(Action::Input(c));
     }
-    search(&mut app);
+    app.update(Action::Activate);
+    wait_for_search(&mut app);
     let mut all = listed(&app);
     all.sort();
     assert_eq!(all, ["L2-1", "L5-1", "L9-1"]);
@@ -284,10 +287,6 @@ fn alt_c_keeps_a_search_to_the_answers_code_and_alt_o_orders_it() {
         .and_then(|p| p.query.as_ref())
         .map(|q| q.text().to_owned());
     assert_eq!(typed.as_deref(), Some("selon code:C.rur."));
-    let start = std::time::Instant::now();
-    while app.searching() {
-        app.update(Action::Idle);
-        assert!(start.elapsed().as_secs() < 60, "the search ends");
-    }
+    wait_for_search(&mut app);
     assert_eq!(listed(&app), ["L2-1"]);
 }

@@ -157,14 +157,7 @@ fn a_first_letter_narrows_to_the_labels_it_starts_and_the_second_follows() {
 #[test]
 fn capital_f_then_a_label_peeks_at_its_reference_and_labels_reach_into_the_peek() {
     let (_dir, mut app) = fifteen();
-    let page = |app: &App| -> Vec<String> {
-        app.current()
-            .shown()
-            .blocks
-            .iter()
-            .map(|b| b.plain_text())
-            .collect()
-    };
+    let page = crate::app::peek::tests::page;
     app.update(Action::PeekHint);
     type_label(&mut app, "d");
     assert_eq!(app.current().article.num, "L99", "nothing opened");

@@ -141,8 +141,7 @@ fn restore_view(entry: &mut Entry, place: &Place) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::action::Action;
-    use crate::app::peek::tests::{app, file, mirror, page, select};
+    use crate::app::peek::tests::{file, mirror, nested, page};
     use crate::app::{App, Start};
     use crate::saved::session::{load, save};
 
@@ -187,11 +186,7 @@ mod tests {
     #[test]
     fn peeks_survive_a_session_saved_and_reopened_and_a_gone_target_is_dropped() {
         let dir = mirror();
-        let mut app = app(&dir, (80, 40));
-        select(&mut app, "article L1-2");
-        app.update(Action::Peek);
-        app.update(Action::NextReference);
-        app.update(Action::Peek);
+        let app = nested(&dir);
         let before = page(&app);
         let session = app.history().to_session();
         assert_eq!(session.stack[0].peeks.len(), 2);

@@ -73,6 +73,16 @@ pub(crate) fn page(app: &App) -> Vec<String> {
         .collect()
 }
 
+/// The reader on L1-1 with L1-2 peeked and, inside it, L1-3: a peek nested twice.
+pub(crate) fn nested(dir: &tempfile::TempDir) -> App {
+    let mut app = app(dir, (80, 40));
+    select(&mut app, "article L1-2");
+    app.update(Action::Peek);
+    app.update(Action::NextReference);
+    app.update(Action::Peek);
+    app
+}
+
 /// Tab until the selected reference's text is `text`.
 pub(crate) fn select(app: &mut App, text: &str) {
     for _ in 0..30 {
@@ -192,11 +202,7 @@ fn tab_reaches_the_references_of_a_peek_which_peek_in_turn_and_esc_closes_the_in
 #[test]
 fn a_peek_folds_and_enter_on_its_reference_opens_the_target() {
     let dir = mirror();
-    let mut app = app(&dir, (80, 40));
-    select(&mut app, "article L1-2");
-    app.update(Action::Peek);
-    app.update(Action::NextReference);
-    app.update(Action::Peek);
+    let mut app = nested(&dir);
     // L1-3's items open folded, as an article does.
     let entry = app.current();
     let first_item = entry

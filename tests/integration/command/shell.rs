@@ -27,6 +27,17 @@ fn mirror() -> tempfile::TempDir {
     dir
 }
 
+/// The subcommands, as the help and the man page list them.
+const SUBCOMMANDS: [&str; 7] = [
+    "links",
+    "backlinks",
+    "search",
+    "print",
+    "changes",
+    "dossier",
+    "import",
+];
+
 #[test]
 fn help_lists_each_subcommand_on_one_line_and_the_exit_codes() {
     let cache = tempfile::tempdir().expect("cache");
@@ -40,15 +51,7 @@ fn help_lists_each_subcommand_on_one_line_and_the_exit_codes() {
         .expect("a Commands section")
         .lines()
         .collect();
-    for name in [
-        "links",
-        "backlinks",
-        "search",
-        "print",
-        "changes",
-        "dossier",
-        "import",
-    ] {
+    for name in SUBCOMMANDS {
         let line = commands
             .iter()
             .find(|l| l.trim_start().starts_with(name))
@@ -72,15 +75,7 @@ fn man_page_and_completions_come_from_the_binary() {
         page.starts_with(".ie") || page.contains(".TH loi"),
         "{page}"
     );
-    for name in [
-        "links",
-        "backlinks",
-        "search",
-        "print",
-        "changes",
-        "dossier",
-        "import",
-    ] {
+    for name in SUBCOMMANDS {
         assert!(page.contains(&format!("loi {name}")), "{name}");
     }
     for shell in ["bash", "zsh", "fish"] {
